@@ -1,0 +1,360 @@
+"""Typed model of api/net.json.
+
+The JSON spec is validated twice: first against api/schema.json (shape), then by the
+semantic checks below (cross references, uniqueness, stable numbering, real docs).
+Templates only ever see the dataclasses defined here, never the raw dicts.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import naming
+
+COARSE_CODES = {
+    "ERROR": -1,
+    "REFUSED": -2,
+    "RESET": -3,
+    "TIMED_OUT": -4,
+    "IO": -5,
+    "NOT_CONNECTED": -6,
+    "ALREADY_CONNECTED": -7,
+}
+
+# Parameter types: the C type each one has, and whether it is a pointer.
+C_TYPES = {
+    "i32": "int32_t",
+    "i64": "int64_t",
+    "u32": "uint32_t",
+    "bool": "bool",
+    "text": "const char *",
+    "address": "const char *",
+    "bytes_in": "const void *",
+    "bytes_out": "void *",
+    "text_out": "char *",
+}
+POINTER_TYPES = {"text", "address", "bytes_in", "bytes_out", "text_out"}
+BUFFER_TYPES = {"bytes_in", "bytes_out", "text_out"}
+PLACEHOLDER_DOC = re.compile(r"\b(TODO|TBD|FIXME|XXX|placeholder)\b", re.IGNORECASE)
+
+
+class SpecError(Exception):
+    """A spec problem; the message names the operation (or error, handle) and field."""
+
+
+@dataclass
+class Handle:
+    name: str
+    kind: int
+    doc: str
+
+    @property
+    def c_type(self) -> str:
+        return naming.c_handle_type(self.name)
+
+    @property
+    def c_kind_const(self) -> str:
+        return naming.c_handle_kind_const(self.name)
+
+
+@dataclass
+class EnumValue:
+    name: str
+    value: int
+    doc: str
+
+
+@dataclass
+class Enum:
+    name: str
+    doc: str
+    values: list[EnumValue]
+
+    @property
+    def c_type(self) -> str:
+        return naming.c_enum_type(self.name)
+
+    def c_const(self, value: EnumValue) -> str:
+        return naming.c_enum_const(self.name, value.name)
+
+
+@dataclass
+class Error:
+    name: str
+    code: int
+    klass: str
+    message: str
+    errnos: list[str]
+    retired: str | None
+
+    @property
+    def c_const(self) -> str:
+        return naming.c_error_const(self.name)
+
+    @property
+    def class_code(self) -> int:
+        return COARSE_CODES[self.klass]
+
+    @property
+    def is_coarse(self) -> bool:
+        return self.name in COARSE_CODES
+
+
+@dataclass
+class Param:
+    name: str
+    type: str
+    doc: str
+    handle: Handle | None = None
+    enum: Enum | None = None
+    len_param: str | None = None
+    is_len_of: "Param | None" = None
+
+    @property
+    def c_type(self) -> str:
+        if self.type == "handle":
+            return self.handle.c_type
+        if self.type == "enum":
+            return self.enum.c_type
+        return C_TYPES[self.type]
+
+    @property
+    def is_pointer(self) -> bool:
+        return self.type in POINTER_TYPES
+
+    @property
+    def c_decl(self) -> str:
+        t = self.c_type
+        return f"{t}{self.name}" if t.endswith("*") else f"{t} {self.name}"
+
+
+@dataclass
+class Result:
+    type: str
+    doc: str
+    handle: Handle | None = None
+
+    @property
+    def c_type(self) -> str:
+        return self.handle.c_type if self.handle else "int64_t"
+
+
+@dataclass
+class Operation:
+    name: str
+    request: int
+    since: str
+    group: str
+    execution: str
+    doc: str
+    params: list[Param]
+    result: Result
+    errors: list[Error]
+    simple: str | None
+
+    @property
+    def c_name(self) -> str:
+        return naming.c_function(self.name)
+
+    @property
+    def args_struct(self) -> str:
+        return naming.cpp_args_struct(self.name)
+
+    @property
+    def c_params(self) -> str:
+        return ", ".join(p.c_decl for p in self.params) or "void"
+
+    @property
+    def first_handle(self) -> Param | None:
+        return next((p for p in self.params if p.type == "handle"), None)
+
+    @property
+    def address_param(self) -> Param | None:
+        return next((p for p in self.params if p.type == "address"), None)
+
+
+@dataclass
+class Spec:
+    library: str
+    version: str
+    abi_version: int
+    c_prefix: str
+    doc: str
+    errno_default: Error
+    handles: list[Handle]
+    enums: list[Enum]
+    errors: list[Error]
+    operations: list[Operation]
+    source_name: str = "api/net.json"
+    checksum: str = ""
+    ops_by_group: dict[str, list[Operation]] = field(default_factory=dict)
+
+    @property
+    def live_errors(self) -> list[Error]:
+        return [e for e in self.errors if not e.retired]
+
+    def errno_map(self) -> list[tuple[str, Error]]:
+        return [(n, e) for e in self.live_errors for n in e.errnos]
+
+
+def _check_doc(where: str, text: str) -> None:
+    if not text.strip() or PLACEHOLDER_DOC.search(text):
+        raise SpecError(f"{where}: doc text is empty or a placeholder ({text!r})")
+
+
+def _unique(items, key, what: str) -> None:
+    seen: dict = {}
+    for it in items:
+        k = key(it)
+        if k in seen:
+            raise SpecError(f"{what} {k!r} is used twice")
+        seen[k] = it
+
+
+def validate_schema(raw: dict, schema_path: Path) -> None:
+    try:
+        import jsonschema
+    except ImportError as exc:  # pragma: no cover - depends on the machine
+        raise SystemExit(
+            "codegen: python3-jsonschema is missing; run tools/setup "
+            "(or apt-get install python3-jsonschema)") from exc
+    schema = json.loads(schema_path.read_text())
+    validator = jsonschema.Draft202012Validator(schema)
+    errs = sorted(validator.iter_errors(raw), key=lambda e: list(e.absolute_path))
+    if errs:
+        err = errs[0]
+        path = list(err.absolute_path)
+        where = _describe_path(raw, path)
+        raise SpecError(f"{where}: {err.message}")
+
+
+def _describe_path(raw: dict, path: list) -> str:
+    """Turn a JSON path into 'operation tcp_read, field params[1].type'."""
+    if len(path) >= 2 and path[0] in ("operations", "errors", "handles", "enums") \
+            and isinstance(path[1], int):
+        try:
+            name = raw[path[0]][path[1]].get("name", f"#{path[1]}")
+        except (IndexError, AttributeError):
+            name = f"#{path[1]}"
+        label = {"operations": "operation", "errors": "error", "handles": "handle",
+                 "enums": "enum"}[path[0]]
+        rest = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path[2:])
+        return f"{label} {name}, field {rest.lstrip('.') or '(entry)'}"
+    return "spec, field " + ("".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "(top level)")
+
+
+def build(raw: dict) -> Spec:
+    _check_doc("spec, field doc", raw["doc"])
+    handles = [Handle(h["name"], h["kind"], h["doc"]) for h in raw["handles"]]
+    _unique(handles, lambda h: h.name, "handle name")
+    _unique(handles, lambda h: h.kind, "handle kind number")
+    for h in handles:
+        _check_doc(f"handle {h.name}, field doc", h.doc)
+    handle_by_name = {h.name: h for h in handles}
+
+    enums = []
+    for e in raw["enums"]:
+        _check_doc(f"enum {e['name']}, field doc", e["doc"])
+        vals = [EnumValue(v["name"], v["value"], v["doc"]) for v in e["values"]]
+        _unique(vals, lambda v: v.name, f"enum {e['name']} value name")
+        _unique(vals, lambda v: v.value, f"enum {e['name']} value number")
+        enums.append(Enum(e["name"], e["doc"], vals))
+    _unique(enums, lambda e: e.name, "enum name")
+    enum_by_name = {e.name: e for e in enums}
+
+    errors = [Error(e["name"], e["code"], e["class"], e["message"], e.get("errno", []),
+                    e.get("retired")) for e in raw["errors"]]
+    _unique(errors, lambda e: e.name, "error name")
+    _unique(errors, lambda e: e.code, "error code")
+    for e in errors:
+        _check_doc(f"error {e.name}, field message", e.message)
+    error_by_name = {e.name: e for e in errors}
+    for name, code in COARSE_CODES.items():
+        e = error_by_name.get(name)
+        if e is None or e.code != code or e.klass != name:
+            raise SpecError(f"error {name}, field code: Simple's coarse code {name} must exist "
+                            f"as {code} in its own class (never renumbered)")
+    for e in errors:
+        if not e.is_coarse and e.code >= -7:
+            raise SpecError(f"error {e.name}, field code: {e.code} is one of Simple's seven "
+                            f"coarse codes; finer codes come after them (-8 and below)")
+    _unique([(n, e) for e in errors for n in e.errnos], lambda t: t[0], "errno")
+    if raw["errno_default"] not in error_by_name:
+        raise SpecError(f"spec, field errno_default: unknown error {raw['errno_default']!r}")
+
+    ops = []
+    for o in raw["operations"]:
+        where = f"operation {o['name']}"
+        _check_doc(f"{where}, field doc", o["doc"])
+        params = []
+        for i, p in enumerate(o["params"]):
+            pw = f"{where}, field params[{i}]"
+            _check_doc(f"{pw}.doc", p["doc"])
+            param = Param(p["name"], p["type"], p["doc"], len_param=p.get("len_param"))
+            if p["type"] == "handle":
+                if p.get("handle") not in handle_by_name:
+                    raise SpecError(f"{pw}.handle: unknown handle kind {p.get('handle')!r}")
+                param.handle = handle_by_name[p["handle"]]
+            elif "handle" in p:
+                raise SpecError(f"{pw}.handle: only a parameter of type handle names a handle")
+            if p["type"] == "enum":
+                if p.get("enum") not in enum_by_name:
+                    raise SpecError(f"{pw}.enum: unknown enum {p.get('enum')!r}")
+                param.enum = enum_by_name[p["enum"]]
+            if p["type"] in BUFFER_TYPES and not p.get("len_param"):
+                raise SpecError(f"{pw}.len_param: a {p['type']} parameter needs len_param")
+            if p["type"] not in BUFFER_TYPES and p.get("len_param"):
+                raise SpecError(f"{pw}.len_param: only buffer parameters take len_param")
+            params.append(param)
+        _unique(params, lambda p: p.name, f"{where}: parameter name")
+        by_name = {p.name: p for p in params}
+        for i, p in enumerate(params):
+            if p.len_param:
+                lp = by_name.get(p.len_param)
+                if lp is None or lp.type != "u32":
+                    raise SpecError(f"{where}, field params[{i}].len_param: {p.len_param!r} "
+                                    f"must name a u32 parameter of this operation")
+                lp.is_len_of = p
+        r = o["result"]
+        _check_doc(f"{where}, field result.doc", r["doc"])
+        result = Result(r["type"], r["doc"])
+        if r["type"] == "handle":
+            if r.get("handle") not in handle_by_name:
+                raise SpecError(f"{where}, field result.handle: unknown handle kind {r.get('handle')!r}")
+            result.handle = handle_by_name[r["handle"]]
+        errs = []
+        for i, en in enumerate(o["errors"]):
+            if en not in error_by_name:
+                raise SpecError(f"{where}, field errors[{i}]: unknown error {en!r}")
+            if error_by_name[en].retired:
+                raise SpecError(f"{where}, field errors[{i}]: error {en} is retired")
+            errs.append(error_by_name[en])
+        _unique(errs, lambda e: e.name, f"{where}: listed error")
+        if o["execution"] == "caller" and any(p.type == "handle" for p in params):
+            raise SpecError(f"{where}, field execution: an operation on a handle must run on the ring")
+        ops.append(Operation(o["name"], o["request"], o["since"], o["group"], o["execution"],
+                             o["doc"], params, result, errs, o.get("simple")))
+    _unique(ops, lambda o: o.name, "operation name")
+    _unique(ops, lambda o: o.request, "request number")
+    _unique([o for o in ops if o.simple], lambda o: o.simple, "Simple name")
+
+    spec = Spec(raw["library"], raw["version"], raw["abi_version"], raw["c_prefix"], raw["doc"],
+                error_by_name[raw["errno_default"]], handles, enums, errors, ops)
+    for o in ops:
+        spec.ops_by_group.setdefault(o.group, []).append(o)
+    return spec
+
+
+def load(spec_path: Path, schema_path: Path) -> Spec:
+    text = spec_path.read_text()
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SpecError(f"spec is not valid JSON: {exc}") from exc
+    validate_schema(raw, schema_path)
+    spec = build(raw)
+    import hashlib
+    spec.checksum = hashlib.sha256(text.encode()).hexdigest()[:16]
+    return spec

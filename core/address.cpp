@@ -1,0 +1,161 @@
+#include "address.hpp"
+
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <netinet/in.h>
+
+#include <cstring>
+#include <string_view>
+
+#include "uringnet/uringnet.h"
+
+namespace uringnet {
+namespace {
+
+bool parse_port(std::string_view s, uint16_t &port) {
+    if (s.empty() || s.size() > 5) {
+        return false;
+    }
+    uint32_t v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') {
+            return false;
+        }
+        v = v * 10 + static_cast<uint32_t>(c - '0');
+    }
+    if (v > 65535) {
+        return false;
+    }
+    port = static_cast<uint16_t>(v);
+    return true;
+}
+
+bool valid_host_name(std::string_view host) {
+    if (host.empty() || host.size() > 253) {
+        return false;
+    }
+    for (char c : host) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_';
+        if (!ok) {
+            return false;
+        }
+    }
+    return true;
+}
+
+void set_port(Address &out, uint16_t port) {
+    if (out.family() == AF_INET) {
+        reinterpret_cast<sockaddr_in *>(&out.storage)->sin_port = htons(port);
+    } else {
+        reinterpret_cast<sockaddr_in6 *>(&out.storage)->sin6_port = htons(port);
+    }
+}
+
+// Resolves host with getaddrinfo; numeric_only for bracketed IPv6 (allows "%scope").
+int64_t lookup(const std::string &host, bool numeric_only, Address &out) {
+    addrinfo hints{};
+    hints.ai_family = numeric_only ? AF_INET6 : AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = numeric_only ? AI_NUMERICHOST : 0;
+    addrinfo *res = nullptr;
+    const int rc = getaddrinfo(host.c_str(), nullptr, &hints, &res);
+    if (rc != 0 || res == nullptr) {
+        return numeric_only ? UN_ERR_BAD_ADDRESS : UN_ERR_UNKNOWN_HOST;
+    }
+    // Prefer IPv4 for names like "localhost" that resolve to both: it is what most
+    // servers listen on, and the order getaddrinfo returns depends on gai.conf.
+    const addrinfo *pick = res;
+    for (const addrinfo *ai = res; ai != nullptr; ai = ai->ai_next) {
+        if (ai->ai_family == AF_INET) {
+            pick = ai;
+            break;
+        }
+    }
+    std::memcpy(&out.storage, pick->ai_addr, pick->ai_addrlen);
+    out.len = pick->ai_addrlen;
+    freeaddrinfo(res);
+    return 0;
+}
+
+} // namespace
+
+int64_t resolve_address(const char *text, Address &out) {
+    if (text == nullptr) {
+        return UN_ERR_BAD_ADDRESS;
+    }
+    const std::string_view s(text);
+    std::string_view host, port_text;
+    bool bracketed = false;
+    if (!s.empty() && s.front() == '[') {
+        const size_t close = s.find(']');
+        if (close == std::string_view::npos || close + 1 >= s.size() || s[close + 1] != ':') {
+            return UN_ERR_BAD_ADDRESS;
+        }
+        host = s.substr(1, close - 1);
+        port_text = s.substr(close + 2);
+        bracketed = true;
+    } else {
+        const size_t colon = s.rfind(':');
+        if (colon == std::string_view::npos) {
+            return UN_ERR_BAD_ADDRESS;
+        }
+        host = s.substr(0, colon);
+        port_text = s.substr(colon + 1);
+        if (host.find(':') != std::string_view::npos) {
+            return UN_ERR_BAD_ADDRESS; // an IPv6 literal needs brackets: "[::1]:80"
+        }
+    }
+    uint16_t port = 0;
+    if (host.empty() || !parse_port(port_text, port)) {
+        return UN_ERR_BAD_ADDRESS;
+    }
+    out = Address{};
+    const std::string host_str(host);
+    if (bracketed) {
+        auto *sin6 = reinterpret_cast<sockaddr_in6 *>(&out.storage);
+        if (inet_pton(AF_INET6, host_str.c_str(), &sin6->sin6_addr) == 1) {
+            sin6->sin6_family = AF_INET6;
+            out.len = sizeof(sockaddr_in6);
+        } else if (int64_t err = lookup(host_str, true, out)) {
+            return err;
+        }
+    } else {
+        auto *sin = reinterpret_cast<sockaddr_in *>(&out.storage);
+        if (inet_pton(AF_INET, host_str.c_str(), &sin->sin_addr) == 1) {
+            sin->sin_family = AF_INET;
+            out.len = sizeof(sockaddr_in);
+        } else {
+            // Digits and dots only, but not a valid IPv4 literal ("256.1.1.1", "1.2.3"):
+            // malformed, not a name to look up.
+            if (host.find_first_not_of("0123456789.") == std::string_view::npos) {
+                return UN_ERR_BAD_ADDRESS;
+            }
+            if (!valid_host_name(host)) {
+                return UN_ERR_BAD_ADDRESS;
+            }
+            if (int64_t err = lookup(host_str, false, out)) {
+                return err;
+            }
+        }
+    }
+    set_port(out, port);
+    return 0;
+}
+
+std::string format_address(const sockaddr *sa, socklen_t len) {
+    char ip[INET6_ADDRSTRLEN] = {};
+    if (sa->sa_family == AF_INET && len >= sizeof(sockaddr_in)) {
+        const auto *sin = reinterpret_cast<const sockaddr_in *>(sa);
+        inet_ntop(AF_INET, &sin->sin_addr, ip, sizeof ip);
+        return std::string(ip) + ":" + std::to_string(ntohs(sin->sin_port));
+    }
+    if (sa->sa_family == AF_INET6 && len >= sizeof(sockaddr_in6)) {
+        const auto *sin6 = reinterpret_cast<const sockaddr_in6 *>(sa);
+        inet_ntop(AF_INET6, &sin6->sin6_addr, ip, sizeof ip);
+        return "[" + std::string(ip) + "]:" + std::to_string(ntohs(sin6->sin6_port));
+    }
+    return {};
+}
+
+} // namespace uringnet

@@ -1,0 +1,27 @@
+// Text addresses ("127.0.0.1:80", "[::1]:80", "localhost:80") to socket addresses and back.
+#pragma once
+
+#include <sys/socket.h>
+
+#include <cstdint>
+#include <string>
+
+namespace uringnet {
+
+struct Address {
+    sockaddr_storage storage{};
+    socklen_t len = 0;
+
+    const sockaddr *sa() const { return reinterpret_cast<const sockaddr *>(&storage); }
+    int family() const { return storage.ss_family; }
+};
+
+/// Parses text into out. IP literals are parsed directly; a host name is resolved with
+/// getaddrinfo on the calling thread (never the runtime thread). Returns 0 or an error code
+/// (BAD_ADDRESS, UNKNOWN_HOST).
+int64_t resolve_address(const char *text, Address &out);
+
+/// "127.0.0.1:80" or "[::1]:80"; empty for an unknown family.
+std::string format_address(const sockaddr *sa, socklen_t len);
+
+} // namespace uringnet

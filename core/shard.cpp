@@ -1,0 +1,586 @@
+#include "shard.hpp"
+
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+#include "handle.hpp"
+
+namespace uringnet {
+namespace {
+
+thread_local bool t_on_shard_thread = false;
+
+// user_data of a linked timeout's CQE is its op's address with the low bit set; a cancel
+// SQE's CQE carries kCancelTag. Ops are at least 8-byte aligned, so neither is an op.
+constexpr uint64_t kTimeoutBit = 1;
+constexpr uint64_t kCancelTag = 2;
+
+// A runtime's ring is never smaller than this: a linked timeout needs two entries
+// submitted together, and the wake-up read is in flight all the time.
+constexpr unsigned kMinEntries = 4;
+
+void bump(std::atomic<uint64_t> &c, uint64_t n = 1) {
+    c.store(c.load(std::memory_order_relaxed) + n, std::memory_order_relaxed);
+}
+
+void drop(std::atomic<uint64_t> &c, uint64_t n = 1) {
+    c.store(c.load(std::memory_order_relaxed) - n, std::memory_order_relaxed);
+}
+
+} // namespace
+
+bool on_shard_thread() { return t_on_shard_thread; }
+
+int64_t now_ns() {
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+Shard::Shard(Runtime &rt, uint32_t id, uint32_t epoch, unsigned entries)
+    : rt_(rt), id_(id), epoch_(epoch), entries_(entries < kMinEntries ? kMinEntries : entries) {}
+
+Shard::~Shard() {
+    if (thread_.joinable()) {
+        stop();
+    }
+}
+
+int64_t Shard::setup_ring() {
+    io_uring_params params{};
+    params.flags = IORING_SETUP_CQSIZE;
+    params.cq_entries = entries_ * 4;
+    int rc = io_uring_queue_init_params(entries_, &ring_, &params);
+    if (rc == -EINVAL) { // kernels without CQSIZE
+        params = io_uring_params{};
+        rc = io_uring_queue_init_params(entries_, &ring_, &params);
+    }
+    if (rc < 0) {
+        if (rc == -ENOMEM || rc == -EMFILE || rc == -ENFILE) {
+            return UN_ERR_NO_RESOURCES; // low RLIMIT_MEMLOCK or out of fds: not a fallback case
+        }
+        return UN_ERR_IO_URING_UNAVAILABLE;
+    }
+    ring_ready_ = true;
+    wake_fd_ = eventfd(0, EFD_CLOEXEC);
+    if (wake_fd_ < 0) {
+        return UN_ERR_NO_RESOURCES;
+    }
+    return 0;
+}
+
+int64_t Shard::start() {
+    std::atomic<int64_t> started{1};
+    thread_ = std::thread([this, &started] { run(&started); });
+    // The thread sets started to 0 or an error code once its ring is (not) ready.
+    while (started.load(std::memory_order_acquire) == 1) {
+        started.wait(1, std::memory_order_acquire);
+    }
+    const int64_t rc = started.load();
+    if (rc != 0) {
+        thread_.join();
+    }
+    return rc;
+}
+
+void Shard::post(Request *req) {
+    {
+        std::lock_guard lk(mu_);
+        if (tail_ != nullptr) {
+            tail_->next = req;
+        } else {
+            head_ = req;
+        }
+        tail_ = req;
+        has_incoming_.store(true, std::memory_order_seq_cst);
+    }
+    // Wake the thread only if it is (about to be) asleep, and only once.
+    if (!awake_.load(std::memory_order_seq_cst) && !awake_.exchange(true)) {
+        const uint64_t one = 1;
+        [[maybe_unused]] ssize_t n = write(wake_fd_, &one, sizeof one);
+    }
+}
+
+void Shard::stop() {
+    if (!thread_.joinable()) {
+        return;
+    }
+    stop_requested_.store(true, std::memory_order_seq_cst);
+    if (!awake_.exchange(true)) {
+        const uint64_t one = 1;
+        [[maybe_unused]] ssize_t n = write(wake_fd_, &one, sizeof one);
+    } else {
+        // The thread may be between its checks and its wait: write anyway; an extra
+        // wake-up is harmless.
+        const uint64_t one = 1;
+        [[maybe_unused]] ssize_t n = write(wake_fd_, &one, sizeof one);
+    }
+    thread_.join();
+}
+
+void Shard::run(std::atomic<int64_t> *started) {
+    t_on_shard_thread = true;
+    const int64_t rc = setup_ring();
+    if (rc != 0) {
+        if (ring_ready_) {
+            io_uring_queue_exit(&ring_);
+        }
+        started->store(rc, std::memory_order_release);
+        started->notify_all();
+        return;
+    }
+    arm_wake();
+    started->store(0, std::memory_order_release);
+    started->notify_all();
+
+    while (true) {
+        if (!stopping_ && stop_requested_.load(std::memory_order_acquire)) {
+            begin_stop();
+        }
+        drain_incoming();
+        if (stopping_ && kernel_pending_ == 0) {
+            break;
+        }
+        int rc2;
+        if (io_uring_cq_ready(&ring_) > 0) {
+            rc2 = io_uring_submit(&ring_);
+        } else {
+            awake_.store(false, std::memory_order_seq_cst);
+            if (has_incoming_.load(std::memory_order_seq_cst) ||
+                (!stopping_ && stop_requested_.load(std::memory_order_seq_cst))) {
+                awake_.store(true, std::memory_order_relaxed);
+                rc2 = io_uring_submit(&ring_);
+            } else {
+                rc2 = io_uring_submit_and_wait(&ring_, 1);
+                awake_.store(true, std::memory_order_relaxed);
+            }
+        }
+        bump(stats_.submit_calls);
+        (void)rc2; // -EINTR/-EBUSY: loop and reap what is there
+        io_uring_cqe *cqe;
+        unsigned head, seen = 0;
+        io_uring_for_each_cqe(&ring_, head, cqe) {
+            on_cqe(cqe);
+            ++seen;
+        }
+        io_uring_cq_advance(&ring_, seen);
+    }
+
+    for (uint32_t i = 0; i < slots_.size(); ++i) {
+        if (slots_[i].fd >= 0) {
+            close(slots_[i].fd);
+            slots_[i].fd = -1;
+        }
+    }
+    close(wake_fd_);
+    io_uring_queue_exit(&ring_);
+    t_on_shard_thread = false;
+}
+
+void Shard::arm_wake() {
+    if (wake_op_ == nullptr) {
+        wake_op_ = new_op(OpKind::wake, nullptr, kNoSlot, -1);
+    }
+    io_uring_sqe *sqe = get_sqe(1);
+    io_uring_prep_read(sqe, wake_fd_, &wake_buf_, sizeof wake_buf_, 0);
+    io_uring_sqe_set_data(sqe, wake_op_);
+    wake_op_->pending = 1;
+    ++kernel_pending_;
+    bump(stats_.sqes);
+    bump(stats_.in_flight);
+}
+
+void Shard::drain_incoming() {
+    if (!has_incoming_.load(std::memory_order_acquire)) {
+        return;
+    }
+    Request *list;
+    {
+        std::lock_guard lk(mu_);
+        list = head_;
+        head_ = tail_ = nullptr;
+        has_incoming_.store(false, std::memory_order_relaxed);
+    }
+    while (list != nullptr) {
+        Request *req = list;
+        list = list->next;
+        bump(stats_.requests);
+        if (stopping_) {
+            complete(*req, UN_ERR_SHUT_DOWN);
+            continue;
+        }
+        gen::dispatch(*this, *req);
+    }
+}
+
+void Shard::begin_stop() {
+    stopping_ = true;
+    for (auto &op : op_pool_) {
+        Op *o = op.get();
+        if (o->pending == 0) {
+            continue; // free, or a write waiting its turn (handled below)
+        }
+        o->shut_down = true;
+        io_uring_sqe *sqe = get_sqe(1);
+        io_uring_prep_cancel64(sqe, reinterpret_cast<uint64_t>(o), 0);
+        io_uring_sqe_set_data64(sqe, kCancelTag);
+        ++kernel_pending_;
+    }
+    for (uint32_t i = 0; i < slots_.size(); ++i) {
+        Slot &s = slots_[i];
+        while (!s.write_wait.empty()) {
+            Op *o = s.write_wait.front();
+            s.write_wait.pop_front();
+            finish(o, UN_ERR_SHUT_DOWN);
+        }
+    }
+}
+
+io_uring_sqe *Shard::get_sqe(unsigned needed) {
+    while (io_uring_sq_space_left(&ring_) < needed) {
+        io_uring_submit(&ring_);
+        bump(stats_.submit_calls);
+    }
+    return io_uring_get_sqe(&ring_);
+}
+
+bool Shard::lookup(int64_t h, uint32_t kind, uint32_t &index, int64_t &err) const {
+    const handle::Parts p = handle::decode(h);
+    if (p.kind != kind) {
+        err = UN_ERR_WRONG_KIND;
+        return false;
+    }
+    if (p.index >= slots_.size()) {
+        err = UN_ERR_BAD_HANDLE;
+        return false;
+    }
+    const Slot &s = slots_[p.index];
+    const uint32_t cur = s.gen & handle::kGenMask;
+    if (p.gen == cur && s.live && s.kind == kind) {
+        index = p.index;
+        return true;
+    }
+    // Generations only grow: an older one was closed; the current one while not live,
+    // or a newer one, was never issued.
+    const uint32_t age = (cur - p.gen) & handle::kGenMask;
+    err = (age != 0 && age < (handle::kGenMask / 2)) ? UN_ERR_CLOSED : UN_ERR_BAD_HANDLE;
+    return false;
+}
+
+int64_t Shard::add_handle(int fd, uint32_t kind) {
+    uint32_t index;
+    if (!free_slots_.empty()) {
+        index = free_slots_.back();
+        free_slots_.pop_back();
+    } else if (slots_.size() <= handle::kMaxIndex) {
+        index = static_cast<uint32_t>(slots_.size());
+        slots_.emplace_back();
+    } else {
+        close(fd);
+        return UN_ERR_NO_RESOURCES;
+    }
+    Slot &s = slots_[index];
+    s.fd = fd;
+    s.kind = kind;
+    s.live = true;
+    s.closing = false;
+    s.writing = false;
+    bump(stats_.open_handles);
+    return handle::encode({index, s.gen, kind, id_, epoch_});
+}
+
+void Shard::close_handle(uint32_t index) {
+    Slot &s = slots_[index];
+    s.live = false;
+    s.closing = true;
+    ++s.gen; // from now on the old handle answers CLOSED
+    drop(stats_.open_handles);
+    while (!s.write_wait.empty()) {
+        Op *o = s.write_wait.front();
+        s.write_wait.pop_front();
+        finish(o, UN_ERR_CANCELED);
+    }
+    for (Op *o : s.ops) {
+        o->canceled = true;
+        io_uring_sqe *sqe = get_sqe(1);
+        io_uring_prep_cancel64(sqe, reinterpret_cast<uint64_t>(o), 0);
+        io_uring_sqe_set_data64(sqe, kCancelTag);
+        ++kernel_pending_;
+    }
+    if (s.ops.empty()) {
+        free_slot(index);
+    }
+}
+
+void Shard::free_slot(uint32_t index) {
+    Slot &s = slots_[index];
+    if (s.fd >= 0) {
+        close(s.fd);
+        s.fd = -1;
+    }
+    s.closing = false;
+    s.kind = 0;
+    // Bump again so that the generation the next owner gets was never issued before.
+    ++s.gen;
+    free_slots_.push_back(index);
+}
+
+Op *Shard::new_op(OpKind kind, Request *req, uint32_t slot, int64_t timeout_ms) {
+    Op *op;
+    if (!free_ops_.empty()) {
+        op = free_ops_.back();
+        free_ops_.pop_back();
+    } else {
+        op_pool_.push_back(std::make_unique<Op>());
+        op = op_pool_.back().get();
+    }
+    *op = Op{};
+    op->kind = kind;
+    op->req = req;
+    op->slot = slot;
+    op->deadline_ns = timeout_ms >= 0 ? now_ns() + timeout_ms * 1000000 : -1;
+    return op;
+}
+
+void Shard::free_op(Op *op) {
+    op->req = nullptr;
+    op->pending = 0;
+    free_ops_.push_back(op);
+}
+
+void Shard::start_op(Op *op) {
+    if (op->slot == kNoSlot) {
+        submit_op(op);
+        return;
+    }
+    if (op->kind == OpKind::write) {
+        Slot &s = slots_[op->slot];
+        if (s.writing) {
+            s.write_wait.push_back(op); // keep writes on one stream in call order
+            return;
+        }
+        s.writing = true;
+    }
+    slots_[op->slot].ops.push_back(op);
+    op->in_slot = true;
+    submit_op(op);
+}
+
+void Shard::submit_op(Op *op) {
+    const bool timed = op->deadline_ns >= 0;
+    io_uring_sqe *sqe = get_sqe(timed ? 2 : 1);
+    const int fd = op->slot < slots_.size() ? slots_[op->slot].fd : -1;
+    switch (op->kind) {
+    case OpKind::accept:
+        io_uring_prep_accept(sqe, fd, nullptr, nullptr, SOCK_CLOEXEC);
+        break;
+    case OpKind::connect:
+        io_uring_prep_connect(sqe, op->fd, op->req->address.sa(), op->req->address.len);
+        break;
+    case OpKind::read: {
+        const auto &a = op->req->args.tcp_read;
+        io_uring_prep_recv(sqe, fd, a.buf, a.max_len, 0);
+        break;
+    }
+    case OpKind::write: {
+        const auto &a = op->req->args.tcp_write;
+        io_uring_prep_send(sqe, fd, static_cast<const char *>(a.buf) + op->done,
+                           a.len - op->done, MSG_NOSIGNAL);
+        break;
+    }
+    case OpKind::wake:
+        break;
+    }
+    io_uring_sqe_set_data(sqe, op);
+    op->pending = 1;
+    ++kernel_pending_;
+    bump(stats_.sqes);
+    if (timed) {
+        sqe->flags |= IOSQE_IO_LINK;
+        int64_t left = op->deadline_ns - now_ns();
+        if (left < 0) {
+            left = 0;
+        }
+        op->ts.tv_sec = left / 1000000000;
+        op->ts.tv_nsec = left % 1000000000;
+        io_uring_sqe *t = io_uring_get_sqe(&ring_);
+        io_uring_prep_link_timeout(t, &op->ts, 0);
+        io_uring_sqe_set_data64(t, reinterpret_cast<uint64_t>(op) | kTimeoutBit);
+        op->pending = 2;
+        ++kernel_pending_;
+        bump(stats_.sqes);
+    }
+    bump(stats_.in_flight);
+}
+
+void Shard::on_cqe(io_uring_cqe *cqe) {
+    --kernel_pending_;
+    const uint64_t data = io_uring_cqe_get_data64(cqe);
+    if (data == kCancelTag) {
+        return;
+    }
+    Op *op = reinterpret_cast<Op *>(data & ~kTimeoutBit);
+    if (data & kTimeoutBit) {
+        if (cqe->res == -ETIME) {
+            op->timed_out = true;
+        }
+    } else {
+        op->res = cqe->res;
+    }
+    if (--op->pending == 0) {
+        on_op_done(op);
+    }
+}
+
+int64_t Shard::op_error(const Op *op, int res) const {
+    if (op->shut_down) {
+        return UN_ERR_SHUT_DOWN;
+    }
+    if (res == -ECANCELED || res == -EINTR) {
+        if (op->timed_out) {
+            return UN_ERR_TIMED_OUT;
+        }
+        if (op->canceled) {
+            return UN_ERR_CANCELED;
+        }
+    }
+    return gen::error_from_errno(-res);
+}
+
+void Shard::release_slot_op(Op *op) {
+    Slot &s = slots_[op->slot];
+    op->in_slot = false;
+    for (size_t i = 0; i < s.ops.size(); ++i) {
+        if (s.ops[i] == op) {
+            s.ops[i] = s.ops.back();
+            s.ops.pop_back();
+            break;
+        }
+    }
+    if (op->kind == OpKind::write) {
+        s.writing = false;
+        if (!s.write_wait.empty()) {
+            Op *next = s.write_wait.front();
+            s.write_wait.pop_front();
+            start_op(next);
+        }
+    }
+    if (s.closing && s.ops.empty()) {
+        free_slot(op->slot);
+    }
+}
+
+void Shard::on_op_done(Op *op) {
+    drop(stats_.in_flight);
+    if (op->kind == OpKind::wake) {
+        bump(stats_.wakeups);
+        if (!stopping_) {
+            arm_wake();
+        }
+        return;
+    }
+    const int res = op->res;
+    switch (op->kind) {
+    case OpKind::accept:
+        if (res >= 0) {
+            bump(stats_.accepts);
+            if (op->shut_down) {
+                close(res);
+                finish(op, UN_ERR_SHUT_DOWN);
+            } else {
+                finish(op, add_handle(res, UN_HANDLE_TCP_STREAM));
+            }
+        } else {
+            finish(op, op_error(op, res));
+        }
+        return;
+    case OpKind::connect:
+        if (res == 0 && !op->shut_down) {
+            bump(stats_.connects);
+            const int fd = op->fd;
+            op->fd = -1;
+            finish(op, add_handle(fd, UN_HANDLE_TCP_STREAM));
+        } else {
+            close(op->fd);
+            op->fd = -1;
+            finish(op, op_error(op, res == 0 ? -ECANCELED : res));
+        }
+        return;
+    case OpKind::read:
+        if (res >= 0) {
+            count_bytes(true, static_cast<uint64_t>(res));
+            finish(op, res);
+        } else {
+            finish(op, op_error(op, res));
+        }
+        return;
+    case OpKind::write: {
+        const uint32_t len = op->req->args.tcp_write.len;
+        if (res > 0) {
+            count_bytes(false, static_cast<uint64_t>(res));
+            op->done += static_cast<uint32_t>(res);
+            if (op->done < len && !op->canceled && !op->shut_down && !op->timed_out) {
+                submit_op(op); // short write: send the rest, still first in line
+                return;
+            }
+        }
+        if (op->done == len) {
+            finish(op, len);
+        } else if (res > 0) {
+            finish(op, op->shut_down ? UN_ERR_SHUT_DOWN
+                                     : (op->canceled ? UN_ERR_CANCELED : UN_ERR_TIMED_OUT));
+        } else {
+            finish(op, op_error(op, res == 0 ? -EIO : res));
+        }
+        return;
+    }
+    case OpKind::wake:
+        return;
+    }
+}
+
+void Shard::finish(Op *op, int64_t result) {
+    Request *req = op->req;
+    if (op->in_slot) {
+        release_slot_op(op); // may start the next queued write on the stream
+    }
+    free_op(op);
+    if (req != nullptr) {
+        complete(*req, result);
+    }
+}
+
+void Shard::complete(Request &req, int64_t result) {
+    bump(stats_.completed);
+    if (result < 0) {
+        bump(stats_.errors);
+    }
+    req.complete(result);
+}
+
+void Shard::count_bytes(bool read, uint64_t n) { bump(read ? stats_.bytes_read : stats_.bytes_written, n); }
+
+std::string Shard::stats_json() const {
+    auto get = [](const std::atomic<uint64_t> &c) { return c.load(std::memory_order_relaxed); };
+    nlohmann::ordered_json j;
+    j["shard"] = id_;
+    j["requests"] = get(stats_.requests);
+    j["completed"] = get(stats_.completed);
+    j["errors"] = get(stats_.errors);
+    j["bytes_read"] = get(stats_.bytes_read);
+    j["bytes_written"] = get(stats_.bytes_written);
+    j["accepts"] = get(stats_.accepts);
+    j["connects"] = get(stats_.connects);
+    j["in_flight"] = get(stats_.in_flight);
+    j["open_handles"] = get(stats_.open_handles);
+    j["wakeups"] = get(stats_.wakeups);
+    j["submit_calls"] = get(stats_.submit_calls);
+    j["sqes"] = get(stats_.sqes);
+    return j.dump();
+}
+
+} // namespace uringnet
