@@ -1,0 +1,66 @@
+// Shared test helpers: a runtime that is shut down at scope exit, a listener with its
+// address, and plain-socket peers for the other end of a connection.
+#pragma once
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "uringnet/uringnet.h"
+
+namespace test {
+
+constexpr int64_t kWait = 10000; // ms: generous, only reached when something is broken
+
+struct Runtime {
+    Runtime() { REQUIRE(un_runtime_init() == 0); }
+    ~Runtime() { un_runtime_shutdown(); }
+};
+
+inline std::string listener_addr(un_tcp_listener_t l) {
+    char buf[64];
+    const int64_t n = un_tcp_listener_local_addr(l, buf, sizeof buf);
+    REQUIRE(n > 0);
+    return std::string(buf, static_cast<size_t>(n));
+}
+
+struct Listener {
+    un_tcp_listener_t handle;
+    std::string addr;
+    explicit Listener(const char *bind_addr = "127.0.0.1:0") {
+        handle = un_tcp_listen(bind_addr, 0);
+        REQUIRE(handle > 0);
+        addr = listener_addr(handle);
+    }
+};
+
+/// Reads exactly n bytes (or fails the test).
+inline std::string read_exact(un_tcp_stream_t s, size_t n) {
+    std::string out(n, '\0');
+    size_t got = 0;
+    while (got < n) {
+        const int64_t r = un_tcp_read(s, out.data() + got, static_cast<uint32_t>(n - got), kWait);
+        REQUIRE(r > 0);
+        got += static_cast<size_t>(r);
+    }
+    return out;
+}
+
+/// A port on 127.0.0.1 where nothing listens: bound and closed again at once.
+inline int closed_port() {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in sa{};
+    sa.sin_family = AF_INET;
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(bind(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) == 0);
+    socklen_t len = sizeof sa;
+    getsockname(fd, reinterpret_cast<sockaddr *>(&sa), &len);
+    close(fd);
+    return ntohs(sa.sin_port);
+}
+
+} // namespace test

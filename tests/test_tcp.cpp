@@ -1,0 +1,308 @@
+// TCP over real loopback sockets: echo, bulk transfer, accept loops, errors, cancellation.
+#include <sys/socket.h>
+
+#include <atomic>
+#include <cstring>
+#include <map>
+#include <thread>
+#include <vector>
+
+#include "helpers.hpp"
+
+namespace {
+
+// Echoes everything a stream sends until it closes its side, then closes the stream.
+void echo_until_eof(un_tcp_stream_t s) {
+    char buf[16384];
+    for (;;) {
+        const int64_t n = un_tcp_read(s, buf, sizeof buf, test::kWait);
+        if (n <= 0) {
+            break;
+        }
+        if (un_tcp_write(s, buf, static_cast<uint32_t>(n), test::kWait) != n) {
+            break;
+        }
+    }
+    un_tcp_close(s);
+}
+
+void run_echo(int connections, int messages) {
+    test::Runtime rt;
+    test::Listener l;
+    std::thread server([&] {
+        std::vector<std::thread> workers;
+        for (int i = 0; i < connections; ++i) {
+            const int64_t s = un_tcp_accept(l.handle, test::kWait);
+            REQUIRE(s > 0);
+            workers.emplace_back(echo_until_eof, s);
+        }
+        for (auto &w : workers) {
+            w.join();
+        }
+    });
+    std::atomic<int> verified{0};
+    std::vector<std::thread> clients;
+    for (int i = 0; i < connections; ++i) {
+        clients.emplace_back([&, i] {
+            const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
+            if (c <= 0) {
+                return;
+            }
+            for (int m = 0; m < messages; ++m) {
+                const std::string msg = "client " + std::to_string(i) + " message " + std::to_string(m);
+                if (un_tcp_write(c, msg.data(), static_cast<uint32_t>(msg.size()), test::kWait) !=
+                    static_cast<int64_t>(msg.size())) {
+                    return;
+                }
+                std::string back(msg.size(), '\0');
+                size_t got = 0;
+                while (got < back.size()) {
+                    const int64_t n = un_tcp_read(c, back.data() + got,
+                                                  static_cast<uint32_t>(back.size() - got), test::kWait);
+                    if (n <= 0) {
+                        return;
+                    }
+                    got += static_cast<size_t>(n);
+                }
+                if (back != msg) {
+                    return;
+                }
+                verified.fetch_add(1);
+            }
+            un_tcp_close(c);
+        });
+    }
+    for (auto &c : clients) {
+        c.join();
+    }
+    server.join();
+    CHECK(verified.load() == connections * messages);
+}
+
+} // namespace
+
+TEST_CASE("echo over one connection", "[tcp]") { run_echo(1, 100); }
+
+TEST_CASE("echo over 100 concurrent connections", "[tcp]") { run_echo(100, 20); }
+
+TEST_CASE("1 MiB is transferred in one write and verified byte for byte", "[tcp]") {
+    test::Runtime rt;
+    test::Listener l;
+    const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
+    const int64_t s = un_tcp_accept(l.handle, test::kWait);
+    REQUIRE(c > 0);
+    REQUIRE(s > 0);
+    std::vector<unsigned char> data(1 << 20);
+    for (size_t i = 0; i < data.size(); ++i) {
+        data[i] = static_cast<unsigned char>((i * 131 + (i >> 11)) & 0xff);
+    }
+    int64_t written = 0;
+    // One call for the whole MiB: larger than the socket buffers, so the kernel sends it in
+    // pieces and the runtime must continue every short write.
+    std::thread writer([&] { written = un_tcp_write(c, data.data(), static_cast<uint32_t>(data.size()), test::kWait); });
+    std::vector<unsigned char> got(data.size());
+    size_t n = 0;
+    while (n < got.size()) {
+        const int64_t r = un_tcp_read(s, got.data() + n, 65536, test::kWait);
+        REQUIRE(r > 0);
+        n += static_cast<size_t>(r);
+    }
+    writer.join();
+    CHECK(written == static_cast<int64_t>(data.size()));
+    CHECK(got == data);
+    REQUIRE(un_tcp_close(c) == 0);
+    char b;
+    CHECK(un_tcp_read(s, &b, 1, test::kWait) == 0);
+}
+
+TEST_CASE("one listener accepts 100 connections", "[tcp]") {
+    test::Runtime rt;
+    test::Listener l;
+    for (int i = 0; i < 100; ++i) {
+        const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
+        REQUIRE(c > 0);
+        const int64_t s = un_tcp_accept(l.handle, test::kWait);
+        REQUIRE(s > 0);
+        const char byte = static_cast<char>(i);
+        REQUIRE(un_tcp_write(c, &byte, 1, test::kWait) == 1);
+        CHECK(test::read_exact(s, 1)[0] == byte);
+        REQUIRE(un_tcp_close(c) == 0);
+        REQUIRE(un_tcp_close(s) == 0);
+    }
+    CHECK(test::listener_addr(l.handle) == l.addr);
+}
+
+TEST_CASE("connect to a closed port is refused", "[tcp][errors]") {
+    test::Runtime rt;
+    const std::string addr = "127.0.0.1:" + std::to_string(test::closed_port());
+    const int64_t rc = un_tcp_connect(addr.c_str(), test::kWait);
+    CHECK(rc == UN_ERR_CONNECTION_REFUSED);
+    CHECK(un_error_class(rc) == UN_ERR_REFUSED);
+}
+
+TEST_CASE("listening on a port in use fails with ADDRESS_IN_USE", "[tcp][errors]") {
+    test::Runtime rt;
+    test::Listener l;
+    const int64_t rc = un_tcp_listen(l.addr.c_str(), 0);
+    CHECK(rc == UN_ERR_ADDRESS_IN_USE);
+    CHECK(un_error_class(rc) == UN_ERR_REFUSED);
+}
+
+TEST_CASE("malformed addresses give BAD_ADDRESS", "[tcp][errors]") {
+    test::Runtime rt;
+    for (const char *bad : {"", "127.0.0.1", "127.0.0.1:", ":80", "127.0.0.1:99999", "127.0.0.1:8x",
+                            "127.0.0.1:-1", "::1:80", "[::1]80", "[::1", "[::1]:", "[zz::1]:80",
+                            "256.0.0.1:80", "1.2.3:80", "bad host:80", "host/x:80"}) {
+        INFO("address \"" << bad << "\"");
+        CHECK(un_tcp_connect(bad, 0) == UN_ERR_BAD_ADDRESS);
+        CHECK(un_tcp_listen(bad, 0) == UN_ERR_BAD_ADDRESS);
+    }
+}
+
+TEST_CASE("a listener bound to localhost accepts a client that names it", "[tcp]") {
+    test::Runtime rt;
+    test::Listener l("localhost:0");
+    const std::string port = l.addr.substr(l.addr.rfind(':') + 1);
+    const int64_t c = un_tcp_connect(("localhost:" + port).c_str(), test::kWait);
+    REQUIRE(c > 0);
+    const int64_t s = un_tcp_accept(l.handle, test::kWait);
+    REQUIRE(s > 0);
+    REQUIRE(un_tcp_write(s, "hi", 2, test::kWait) == 2);
+    CHECK(test::read_exact(c, 2) == "hi");
+}
+
+TEST_CASE("IPv6 loopback echo", "[tcp][ipv6]") {
+    const int probe = socket(AF_INET6, SOCK_STREAM, 0);
+    sockaddr_in6 sa{};
+    sa.sin6_family = AF_INET6;
+    sa.sin6_addr = in6addr_loopback;
+    const bool have_v6 = probe >= 0 && bind(probe, reinterpret_cast<sockaddr *>(&sa), sizeof sa) == 0;
+    if (probe >= 0) {
+        close(probe);
+    }
+    if (!have_v6) {
+        WARN("SKIP: this machine has no IPv6 loopback (::1)");
+        return;
+    }
+    test::Runtime rt;
+    test::Listener l("[::1]:0");
+    CHECK(l.addr.rfind("[::1]:", 0) == 0);
+    const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
+    REQUIRE(c > 0);
+    const int64_t s = un_tcp_accept(l.handle, test::kWait);
+    REQUIRE(s > 0);
+    REQUIRE(un_tcp_write(c, "six", 3, test::kWait) == 3);
+    CHECK(test::read_exact(s, 3) == "six");
+}
+
+TEST_CASE("read returns 0 after the peer closed", "[tcp]") {
+    test::Runtime rt;
+    test::Listener l;
+    const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
+    const int64_t s = un_tcp_accept(l.handle, test::kWait);
+    REQUIRE(un_tcp_write(c, "last", 4, test::kWait) == 4);
+    REQUIRE(un_tcp_close(c) == 0);
+    CHECK(test::read_exact(s, 4) == "last");
+    char buf[8];
+    CHECK(un_tcp_read(s, buf, sizeof buf, test::kWait) == 0);
+    CHECK(un_tcp_read(s, buf, sizeof buf, test::kWait) == 0);
+}
+
+TEST_CASE("a read blocked on one thread is released when another closes the stream", "[tcp][cancel]") {
+    test::Runtime rt;
+    test::Listener l;
+    const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
+    const int64_t s = un_tcp_accept(l.handle, test::kWait);
+    REQUIRE(s > 0);
+    std::atomic<int64_t> result{1};
+    std::thread reader([&] {
+        char buf[16];
+        result = un_tcp_read(s, buf, sizeof buf, -1);
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    REQUIRE(un_tcp_close(s) == 0);
+    reader.join();
+    CHECK(result.load() == UN_ERR_CANCELED);
+    CHECK(un_tcp_close(c) == 0);
+}
+
+TEST_CASE("an accept blocked on one thread is released when another closes the listener", "[tcp][cancel]") {
+    test::Runtime rt;
+    test::Listener l;
+    std::atomic<int64_t> result{1};
+    std::thread acceptor([&] { result = un_tcp_accept(l.handle, -1); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    REQUIRE(un_tcp_listener_close(l.handle) == 0);
+    acceptor.join();
+    CHECK(result.load() == UN_ERR_CANCELED);
+    // The port is free again once the listener is closed.
+    CHECK(un_tcp_listen(l.addr.c_str(), 0) > 0);
+}
+
+TEST_CASE("timeouts give TIMED_OUT and leave the handle usable", "[tcp][timeout]") {
+    test::Runtime rt;
+    test::Listener l;
+    CHECK(un_tcp_accept(l.handle, 20) == UN_ERR_TIMED_OUT);
+    const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
+    const int64_t s = un_tcp_accept(l.handle, test::kWait);
+    REQUIRE(s > 0);
+    char buf[8];
+    CHECK(un_tcp_read(s, buf, sizeof buf, 20) == UN_ERR_TIMED_OUT);
+    CHECK(un_tcp_read(s, buf, sizeof buf, 0) == UN_ERR_TIMED_OUT);
+    CHECK(un_error_class(UN_ERR_TIMED_OUT) == UN_ERR_TIMED_OUT);
+    REQUIRE(un_tcp_write(c, "late", 4, test::kWait) == 4);
+    CHECK(test::read_exact(s, 4) == "late");
+}
+
+TEST_CASE("concurrent writes on one stream are never interleaved", "[tcp][order]") {
+    test::Runtime rt;
+    test::Listener l;
+    const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
+    const int64_t s = un_tcp_accept(l.handle, test::kWait);
+    REQUIRE(s > 0);
+    constexpr int kWriters = 4, kRecords = 200;
+    constexpr size_t kRecord = 64 * 1024; // larger than one send can take: forces continuation
+    std::vector<std::thread> writers;
+    for (int w = 0; w < kWriters; ++w) {
+        writers.emplace_back([&, w] {
+            std::vector<unsigned char> rec(kRecord);
+            for (int i = 0; i < kRecords; ++i) {
+                std::memset(rec.data(), 'a' + w, kRecord);
+                std::memcpy(rec.data(), &i, sizeof i);
+                REQUIRE(un_tcp_write(c, rec.data(), kRecord, test::kWait) == static_cast<int64_t>(kRecord));
+            }
+        });
+    }
+    std::map<int, int> next_seq;
+    for (int r = 0; r < kWriters * kRecords; ++r) {
+        const std::string rec = test::read_exact(s, kRecord);
+        const char tag = rec[sizeof(int)];
+        int seq;
+        std::memcpy(&seq, rec.data(), sizeof seq);
+        REQUIRE(rec.find_first_not_of(tag, sizeof(int)) == std::string::npos); // whole record
+        CHECK(seq == next_seq[tag]++); // each writer's records in its call order
+    }
+    for (auto &w : writers) {
+        w.join();
+    }
+}
+
+TEST_CASE("writing to a closed peer returns an error, never SIGPIPE", "[tcp][errors]") {
+    test::Runtime rt;
+    test::Listener l;
+    const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
+    const int64_t s = un_tcp_accept(l.handle, test::kWait);
+    REQUIRE(s > 0);
+    // Unread data at close makes the kernel send a reset.
+    REQUIRE(un_tcp_write(c, "unread", 6, test::kWait) == 6);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    REQUIRE(un_tcp_close(s) == 0);
+    std::vector<char> chunk(65536, 'x');
+    int64_t rc = 0;
+    for (int i = 0; i < 100 && rc >= 0; ++i) {
+        rc = un_tcp_write(c, chunk.data(), static_cast<uint32_t>(chunk.size()), test::kWait);
+    }
+    // The first failing write sees the reset, or the broken pipe if the reset was consumed.
+    CHECK((rc == UN_ERR_RESET || rc == UN_ERR_BROKEN_PIPE));
+    CHECK(un_error_class(rc) == UN_ERR_RESET);
+}
