@@ -83,6 +83,7 @@ int64_t Shard::start() {
     const int64_t rc = started.load();
     if (rc != 0) {
         thread_.join();
+        close_wake_fd();
     }
     return rc;
 }
@@ -110,16 +111,20 @@ void Shard::stop() {
         return;
     }
     stop_requested_.store(true, std::memory_order_seq_cst);
-    if (!awake_.exchange(true)) {
-        const uint64_t one = 1;
-        [[maybe_unused]] ssize_t n = write(wake_fd_, &one, sizeof one);
-    } else {
-        // The thread may be between its checks and its wait: write anyway; an extra
-        // wake-up is harmless.
-        const uint64_t one = 1;
-        [[maybe_unused]] ssize_t n = write(wake_fd_, &one, sizeof one);
-    }
+    awake_.store(true, std::memory_order_seq_cst);
+    // Always write: the thread may be between its last check and its wait. The eventfd
+    // stays open until the thread is joined, so the write never hits a reused fd.
+    const uint64_t one = 1;
+    [[maybe_unused]] ssize_t n = write(wake_fd_, &one, sizeof one);
     thread_.join();
+    close_wake_fd();
+}
+
+void Shard::close_wake_fd() {
+    if (wake_fd_ >= 0) {
+        close(wake_fd_);
+        wake_fd_ = -1;
+    }
 }
 
 void Shard::run(std::atomic<int64_t> *started) {
@@ -176,7 +181,6 @@ void Shard::run(std::atomic<int64_t> *started) {
             slots_[i].fd = -1;
         }
     }
-    close(wake_fd_);
     io_uring_queue_exit(&ring_);
     t_on_shard_thread = false;
 }

@@ -111,6 +111,7 @@ class Shard {
     void run(std::atomic<int64_t> *started);
     int64_t setup_ring();
     void arm_wake();
+    void close_wake_fd();
     void drain_incoming();
     void begin_stop();
     void on_cqe(io_uring_cqe *cqe);
