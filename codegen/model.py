@@ -59,6 +59,9 @@ class Handle:
         return naming.c_handle_kind_const(self.name)
 
 
+ANY_HANDLE = "any"
+
+
 @dataclass
 class EnumValue:
     name: str
@@ -111,11 +114,21 @@ class Param:
     enum: Enum | None = None
     len_param: str | None = None
     is_len_of: "Param | None" = None
+    handle_kinds: list[Handle] = field(default_factory=list)
+
+    @property
+    def any_handle(self) -> bool:
+        return self.type == "handle" and self.handle is None
+
+    @property
+    def kind_mask(self) -> str:
+        """C expression of the handle kinds this parameter accepts, one bit per kind."""
+        return " | ".join(f"(1u << {h.c_kind_const})" for h in self.handle_kinds)
 
     @property
     def c_type(self) -> str:
         if self.type == "handle":
-            return self.handle.c_type
+            return self.handle.c_type if self.handle else naming.c_handle_type("handle")
         if self.type == "enum":
             return self.enum.c_type
         return C_TYPES[self.type]
@@ -294,9 +307,13 @@ def build(raw: dict) -> Spec:
             _check_doc(f"{pw}.doc", p["doc"])
             param = Param(p["name"], p["type"], p["doc"], len_param=p.get("len_param"))
             if p["type"] == "handle":
-                if p.get("handle") not in handle_by_name:
+                if p.get("handle") == ANY_HANDLE:
+                    param.handle_kinds = list(handles)
+                elif p.get("handle") in handle_by_name:
+                    param.handle = handle_by_name[p["handle"]]
+                    param.handle_kinds = [param.handle]
+                else:
                     raise SpecError(f"{pw}.handle: unknown handle kind {p.get('handle')!r}")
-                param.handle = handle_by_name[p["handle"]]
             elif "handle" in p:
                 raise SpecError(f"{pw}.handle: only a parameter of type handle names a handle")
             if p["type"] == "enum":

@@ -1,9 +1,15 @@
 // Handlers of the ring operations: they run on the shard thread, validate the handle in
-// the registry and either complete the request at once or start a kernel operation.
+// the registry and either complete the request at once (socket calls that never block) or
+// start a kernel operation whose completion finishes the request.
+#include <arpa/inet.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
 #include <cstring>
 
 #include "runtime.hpp"
@@ -11,10 +17,15 @@
 namespace uringnet::gen {
 namespace {
 
+constexpr uint32_t kListener = kind_bit(UN_HANDLE_TCP_LISTENER);
+constexpr uint32_t kStream = kind_bit(UN_HANDLE_TCP_STREAM);
+constexpr uint32_t kUdp = kind_bit(UN_HANDLE_UDP_SOCKET);
+constexpr uint32_t kAny = kListener | kStream | kUdp;
+
 // Looks the handle up; on failure completes req with the error and returns false.
-bool find(Shard &shard, Request &req, int64_t h, uint32_t kind, uint32_t &index) {
+bool find(Shard &shard, Request &req, int64_t h, uint32_t kind_mask, uint32_t &index) {
     int64_t err = 0;
-    if (shard.lookup(h, kind, index, err)) {
+    if (shard.lookup(h, kind_mask, index, err)) {
         return true;
     }
     shard.complete(req, err);
@@ -22,6 +33,9 @@ bool find(Shard &shard, Request &req, int64_t h, uint32_t kind, uint32_t &index)
 }
 
 int64_t errno_code() { return error_from_errno(errno); }
+
+// 0, or the error code of the errno a failed syscall left.
+int64_t check(int rc) { return rc == 0 ? 0 : errno_code(); }
 
 // Copies text with its NUL into out; returns its length or BUFFER_TOO_SMALL.
 int64_t copy_text(const std::string &text, char *out, uint32_t out_len) {
@@ -32,33 +46,309 @@ int64_t copy_text(const std::string &text, char *out, uint32_t out_len) {
     return static_cast<int64_t>(text.size());
 }
 
+// Creates a socket for addr, applies bind_flag values and binds it; returns fd or an error.
+int64_t bind_socket(const Address &addr, int type, uint32_t flags) {
+    if ((flags & ~uint32_t{UN_BIND_FLAG_REUSE_PORT | UN_BIND_FLAG_V6_ONLY}) != 0) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    const int fd = socket(addr.family(), type | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        return errno_code();
+    }
+    const int one = 1;
+    int rc = 0;
+    if (type == SOCK_STREAM) {
+        rc = setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    }
+    if (rc == 0 && (flags & UN_BIND_FLAG_REUSE_PORT)) {
+        rc = setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
+    }
+    if (rc == 0 && (flags & UN_BIND_FLAG_V6_ONLY)) {
+        rc = addr.family() == AF_INET6 ? setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one)
+                                       : (errno = EINVAL, -1);
+    }
+    if (rc == 0) {
+        rc = bind(fd, addr.sa(), addr.len);
+    }
+    if (rc != 0) {
+        const int64_t err = errno_code();
+        close(fd);
+        return err;
+    }
+    return fd;
+}
+
+// Starts a kernel op on buf/len with the request's deadline.
+void start_io(Shard &shard, Request &req, OpKind kind, uint32_t index, void *buf, uint32_t len,
+              int64_t timeout_ms) {
+    Op *op = shard.new_op(kind, &req, index, timeout_ms);
+    op->buf = buf;
+    op->len = len;
+    shard.start_op(op);
+}
+
+// ---- socket options ----
+
+struct IntOpt {
+    int level;
+    int name;
+};
+
+// The (level, name) of a plain integer option for a socket of this family.
+bool int_option(int64_t option, int family, IntOpt &o) {
+    const bool v6 = family == AF_INET6;
+    switch (option) {
+    case UN_SOCKET_OPTION_NODELAY:
+        o = {IPPROTO_TCP, TCP_NODELAY};
+        return true;
+    case UN_SOCKET_OPTION_RECV_BUFFER:
+        o = {SOL_SOCKET, SO_RCVBUF};
+        return true;
+    case UN_SOCKET_OPTION_SEND_BUFFER:
+        o = {SOL_SOCKET, SO_SNDBUF};
+        return true;
+    case UN_SOCKET_OPTION_TTL:
+        o = v6 ? IntOpt{IPPROTO_IPV6, IPV6_UNICAST_HOPS} : IntOpt{IPPROTO_IP, IP_TTL};
+        return true;
+    case UN_SOCKET_OPTION_REUSE_ADDRESS:
+        o = {SOL_SOCKET, SO_REUSEADDR};
+        return true;
+    case UN_SOCKET_OPTION_REUSE_PORT:
+        o = {SOL_SOCKET, SO_REUSEPORT};
+        return true;
+    case UN_SOCKET_OPTION_BROADCAST:
+        o = {SOL_SOCKET, SO_BROADCAST};
+        return true;
+    case UN_SOCKET_OPTION_MULTICAST_TTL:
+        o = v6 ? IntOpt{IPPROTO_IPV6, IPV6_MULTICAST_HOPS} : IntOpt{IPPROTO_IP, IP_MULTICAST_TTL};
+        return true;
+    case UN_SOCKET_OPTION_MULTICAST_LOOP:
+        o = v6 ? IntOpt{IPPROTO_IPV6, IPV6_MULTICAST_LOOP} : IntOpt{IPPROTO_IP, IP_MULTICAST_LOOP};
+        return true;
+    default:
+        return false;
+    }
+}
+
+// The range of values an integer option takes.
+bool in_range(int64_t option, int64_t v) {
+    switch (option) {
+    case UN_SOCKET_OPTION_RECV_BUFFER:
+    case UN_SOCKET_OPTION_SEND_BUFFER:
+        return v > 0 && v <= INT_MAX / 2;
+    case UN_SOCKET_OPTION_TTL:
+        return v >= 1 && v <= 255;
+    case UN_SOCKET_OPTION_MULTICAST_TTL:
+        return v >= 0 && v <= 255;
+    default:
+        return v == 0 || v == 1; // the boolean options
+    }
+}
+
+bool is_udp_only(int64_t option) {
+    return option == UN_SOCKET_OPTION_BROADCAST || option == UN_SOCKET_OPTION_MULTICAST_TTL ||
+           option == UN_SOCKET_OPTION_MULTICAST_LOOP;
+}
+
+bool is_tcp_only(int64_t option) {
+    return option == UN_SOCKET_OPTION_NODELAY || option == UN_SOCKET_OPTION_KEEPALIVE;
+}
+
+int64_t set_option(const Slot &s, int64_t option, int64_t value) {
+    const bool udp = s.kind == UN_HANDLE_UDP_SOCKET;
+    if ((udp && is_tcp_only(option)) || (!udp && is_udp_only(option))) {
+        return UN_ERR_UNSUPPORTED;
+    }
+    if (option == UN_SOCKET_OPTION_KEEPALIVE) {
+        const int on = value > 0 ? 1 : 0;
+        if (value > INT_MAX) {
+            return UN_ERR_INVALID_ARGUMENT;
+        }
+        if (on) {
+            const int idle = static_cast<int>(value);
+            if (int64_t err = check(setsockopt(s.fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle, sizeof idle))) {
+                return err;
+            }
+        }
+        return check(setsockopt(s.fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on));
+    }
+    if (option == UN_SOCKET_OPTION_LINGER) {
+        if (value > INT_MAX) {
+            return UN_ERR_INVALID_ARGUMENT;
+        }
+        linger l{value >= 0 ? 1 : 0, value >= 0 ? static_cast<int>(value) : 0};
+        return check(setsockopt(s.fd, SOL_SOCKET, SO_LINGER, &l, sizeof l));
+    }
+    IntOpt o;
+    if (!int_option(option, s.family, o)) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    if (!in_range(option, value)) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    const int v = static_cast<int>(value);
+    return check(setsockopt(s.fd, o.level, o.name, &v, sizeof v));
+}
+
+int64_t get_int(int fd, int level, int name) {
+    int v = 0;
+    socklen_t len = sizeof v;
+    if (getsockopt(fd, level, name, &v, &len) != 0) {
+        return errno_code();
+    }
+    return v;
+}
+
+int64_t get_option(const Slot &s, int64_t option) {
+    const bool udp = s.kind == UN_HANDLE_UDP_SOCKET;
+    if ((udp && is_tcp_only(option)) || (!udp && is_udp_only(option))) {
+        return UN_ERR_UNSUPPORTED;
+    }
+    if (option == UN_SOCKET_OPTION_KEEPALIVE) {
+        const int64_t on = get_int(s.fd, SOL_SOCKET, SO_KEEPALIVE);
+        return on <= 0 ? on : get_int(s.fd, IPPROTO_TCP, TCP_KEEPIDLE);
+    }
+    if (option == UN_SOCKET_OPTION_LINGER) {
+        linger l{};
+        socklen_t len = sizeof l;
+        if (getsockopt(s.fd, SOL_SOCKET, SO_LINGER, &l, &len) != 0) {
+            return errno_code();
+        }
+        return l.l_onoff ? l.l_linger : -1;
+    }
+    IntOpt o;
+    if (!int_option(option, s.family, o)) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    return get_int(s.fd, o.level, o.name);
+}
+
+// ---- multicast ----
+
+int64_t multicast(const Slot &s, const char *group_text, const char *iface, bool join) {
+    std::string g(group_text);
+    if (g.size() > 2 && g.front() == '[' && g.back() == ']') {
+        g = g.substr(1, g.size() - 2);
+    }
+    unsigned ifindex = 0;
+    if (iface[0] != '\0') {
+        ifindex = if_nametoindex(iface);
+        if (ifindex == 0) {
+            return UN_ERR_NO_SUCH_INTERFACE;
+        }
+    }
+    in_addr v4{};
+    in6_addr v6{};
+    if (inet_pton(AF_INET, g.c_str(), &v4) == 1) {
+        if (!IN_MULTICAST(ntohl(v4.s_addr))) {
+            return UN_ERR_BAD_ADDRESS;
+        }
+        ip_mreqn m{};
+        m.imr_multiaddr = v4;
+        m.imr_ifindex = static_cast<int>(ifindex);
+        return check(setsockopt(s.fd, IPPROTO_IP, join ? IP_ADD_MEMBERSHIP : IP_DROP_MEMBERSHIP, &m,
+                                sizeof m));
+    }
+    if (inet_pton(AF_INET6, g.c_str(), &v6) == 1) {
+        if (!IN6_IS_ADDR_MULTICAST(&v6)) {
+            return UN_ERR_BAD_ADDRESS;
+        }
+        if (s.family != AF_INET6) {
+            return UN_ERR_UNSUPPORTED; // an IPv4 socket cannot join an IPv6 group
+        }
+        ipv6_mreq m{};
+        m.ipv6mr_multiaddr = v6;
+        m.ipv6mr_interface = ifindex;
+        return check(setsockopt(s.fd, IPPROTO_IPV6, join ? IPV6_JOIN_GROUP : IPV6_LEAVE_GROUP, &m,
+                                sizeof m));
+    }
+    return UN_ERR_BAD_ADDRESS;
+}
+
+// The longest address text format_address can give for a family, with its NUL.
+uint32_t max_address_text(int family) { return family == AF_INET6 ? 56 : 22; }
+
 } // namespace
+
+// ---- runtime ----
 
 void handle_runtime_stats(Shard &shard, Request &req, const RuntimeStatsArgs &args) {
     shard.complete(req, copy_text(shard.runtime().stats_json(), args.out, args.out_len));
 }
 
-void handle_tcp_listen(Shard &shard, Request &req, const TcpListenArgs &args) {
-    const int fd = socket(req.address.family(), SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) {
+// ---- any socket ----
+
+void handle_socket_local_addr(Shard &shard, Request &req, const SocketLocalAddrArgs &args) {
+    uint32_t index;
+    if (!find(shard, req, args.handle, kAny, index)) {
+        return;
+    }
+    sockaddr_storage ss{};
+    socklen_t len = sizeof ss;
+    if (getsockname(shard.slot(index).fd, reinterpret_cast<sockaddr *>(&ss), &len) != 0) {
         shard.complete(req, errno_code());
         return;
     }
-    const int one = 1;
-    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    if (bind(fd, req.address.sa(), req.address.len) != 0 ||
-        listen(fd, args.backlog > 0 ? args.backlog : SOMAXCONN) != 0) {
+    shard.complete(req, copy_text(format_address(reinterpret_cast<sockaddr *>(&ss), len), args.out,
+                                  args.out_len));
+}
+
+void handle_socket_peer_addr(Shard &shard, Request &req, const SocketPeerAddrArgs &args) {
+    uint32_t index;
+    if (!find(shard, req, args.handle, kStream | kUdp, index)) {
+        return;
+    }
+    sockaddr_storage ss{};
+    socklen_t len = sizeof ss;
+    if (getpeername(shard.slot(index).fd, reinterpret_cast<sockaddr *>(&ss), &len) != 0) {
+        shard.complete(req, errno_code());
+        return;
+    }
+    shard.complete(req, copy_text(format_address(reinterpret_cast<sockaddr *>(&ss), len), args.out,
+                                  args.out_len));
+}
+
+void handle_socket_set_option(Shard &shard, Request &req, const SocketSetOptionArgs &args) {
+    uint32_t index;
+    if (find(shard, req, args.handle, kAny, index)) {
+        shard.complete(req, set_option(shard.slot(index), args.option, args.value));
+    }
+}
+
+void handle_socket_get_option(Shard &shard, Request &req, const SocketGetOptionArgs &args) {
+    uint32_t index;
+    if (find(shard, req, args.handle, kAny, index)) {
+        shard.complete(req, get_option(shard.slot(index), args.option));
+    }
+}
+
+void handle_socket_cancel(Shard &shard, Request &req, const SocketCancelArgs &args) {
+    uint32_t index;
+    if (find(shard, req, args.handle, kAny, index)) {
+        shard.complete(req, shard.cancel_ops(index));
+    }
+}
+
+// ---- TCP ----
+
+void handle_tcp_listen(Shard &shard, Request &req, const TcpListenArgs &args) {
+    const int64_t fd = bind_socket(req.address, SOCK_STREAM, args.flags);
+    if (fd < 0) {
+        shard.complete(req, fd);
+        return;
+    }
+    if (listen(static_cast<int>(fd), args.backlog > 0 ? args.backlog : SOMAXCONN) != 0) {
         const int64_t err = errno_code();
-        close(fd);
+        close(static_cast<int>(fd));
         shard.complete(req, err);
         return;
     }
-    shard.complete(req, shard.add_handle(fd, UN_HANDLE_TCP_LISTENER));
+    shard.complete(req, shard.add_handle(static_cast<int>(fd), UN_HANDLE_TCP_LISTENER, req.address.family()));
 }
 
 void handle_tcp_accept(Shard &shard, Request &req, const TcpAcceptArgs &args) {
     uint32_t index;
-    if (find(shard, req, args.listener, UN_HANDLE_TCP_LISTENER, index)) {
+    if (find(shard, req, args.listener, kListener, index)) {
         shard.start_op(shard.new_op(OpKind::accept, &req, index, args.timeout_ms));
     }
 }
@@ -76,31 +366,63 @@ void handle_tcp_connect(Shard &shard, Request &req, const TcpConnectArgs &args) 
 
 void handle_tcp_read(Shard &shard, Request &req, const TcpReadArgs &args) {
     uint32_t index;
-    if (!find(shard, req, args.stream, UN_HANDLE_TCP_STREAM, index)) {
+    if (!find(shard, req, args.stream, kStream, index)) {
         return;
     }
     if (args.max_len == 0) {
         shard.complete(req, UN_ERR_INVALID_ARGUMENT); // 0 would read as end of stream
         return;
     }
-    shard.start_op(shard.new_op(OpKind::read, &req, index, args.timeout_ms));
+    start_io(shard, req, OpKind::read, index, args.buf, args.max_len, args.timeout_ms);
 }
 
 void handle_tcp_write(Shard &shard, Request &req, const TcpWriteArgs &args) {
     uint32_t index;
-    if (!find(shard, req, args.stream, UN_HANDLE_TCP_STREAM, index)) {
+    if (!find(shard, req, args.stream, kStream, index)) {
         return;
     }
     if (args.len == 0) {
         shard.complete(req, 0);
         return;
     }
-    shard.start_op(shard.new_op(OpKind::write, &req, index, args.timeout_ms));
+    start_io(shard, req, OpKind::write, index, const_cast<void *>(args.buf), args.len,
+             args.timeout_ms);
+}
+
+void handle_tcp_flush(Shard &shard, Request &req, const TcpFlushArgs &args) {
+    uint32_t index;
+    if (!find(shard, req, args.stream, kStream, index)) {
+        return;
+    }
+    // Setting TCP_NODELAY sends whatever Nagle's algorithm holds back; then restore it.
+    const int fd = shard.slot(index).fd;
+    const int64_t was = get_int(fd, IPPROTO_TCP, TCP_NODELAY);
+    if (was < 0) {
+        shard.complete(req, was);
+        return;
+    }
+    const int on = 1, old = static_cast<int>(was);
+    int64_t err = check(setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on));
+    if (err == 0 && old == 0) {
+        err = check(setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &old, sizeof old));
+    }
+    shard.complete(req, err);
+}
+
+void handle_tcp_shutdown(Shard &shard, Request &req, const TcpShutdownArgs &args) {
+    uint32_t index;
+    if (!find(shard, req, args.stream, kStream, index)) {
+        return;
+    }
+    const int how = args.how == UN_SHUTDOWN_HOW_READ    ? SHUT_RD
+                    : args.how == UN_SHUTDOWN_HOW_WRITE ? SHUT_WR
+                                                        : SHUT_RDWR;
+    shard.complete(req, check(shutdown(shard.slot(index).fd, how)));
 }
 
 void handle_tcp_close(Shard &shard, Request &req, const TcpCloseArgs &args) {
     uint32_t index;
-    if (find(shard, req, args.stream, UN_HANDLE_TCP_STREAM, index)) {
+    if (find(shard, req, args.stream, kStream, index)) {
         shard.close_handle(index);
         shard.complete(req, 0);
     }
@@ -108,25 +430,84 @@ void handle_tcp_close(Shard &shard, Request &req, const TcpCloseArgs &args) {
 
 void handle_tcp_listener_close(Shard &shard, Request &req, const TcpListenerCloseArgs &args) {
     uint32_t index;
-    if (find(shard, req, args.listener, UN_HANDLE_TCP_LISTENER, index)) {
+    if (find(shard, req, args.listener, kListener, index)) {
         shard.close_handle(index);
         shard.complete(req, 0);
     }
 }
 
-void handle_tcp_listener_local_addr(Shard &shard, Request &req, const TcpListenerLocalAddrArgs &args) {
+// ---- UDP ----
+
+void handle_udp_bind(Shard &shard, Request &req, const UdpBindArgs &args) {
+    const int64_t fd = bind_socket(req.address, SOCK_DGRAM, args.flags);
+    shard.complete(req, fd < 0 ? fd
+                               : shard.add_handle(static_cast<int>(fd), UN_HANDLE_UDP_SOCKET,
+                                                  req.address.family()));
+}
+
+void handle_udp_send_to(Shard &shard, Request &req, const UdpSendToArgs &args) {
     uint32_t index;
-    if (!find(shard, req, args.listener, UN_HANDLE_TCP_LISTENER, index)) {
+    if (find(shard, req, args.socket, kUdp, index)) {
+        start_io(shard, req, OpKind::sendmsg, index, const_cast<void *>(args.buf), args.len,
+                 args.timeout_ms);
+    }
+}
+
+void handle_udp_recv_from(Shard &shard, Request &req, const UdpRecvFromArgs &args) {
+    uint32_t index;
+    if (!find(shard, req, args.socket, kUdp, index)) {
         return;
     }
-    sockaddr_storage ss{};
-    socklen_t len = sizeof ss;
-    if (getsockname(shard.slot(index).fd, reinterpret_cast<sockaddr *>(&ss), &len) != 0) {
-        shard.complete(req, errno_code());
+    // Refuse a sender buffer that could be too small before a datagram is consumed.
+    if (args.from_len < max_address_text(shard.slot(index).family)) {
+        shard.complete(req, UN_ERR_BUFFER_TOO_SMALL);
         return;
     }
-    shard.complete(req, copy_text(format_address(reinterpret_cast<sockaddr *>(&ss), len), args.out,
-                                  args.out_len));
+    start_io(shard, req, OpKind::recvmsg, index, args.buf, args.max_len, args.timeout_ms);
+}
+
+void handle_udp_connect(Shard &shard, Request &req, const UdpConnectArgs &args) {
+    uint32_t index;
+    if (find(shard, req, args.socket, kUdp, index)) {
+        shard.complete(req, check(connect(shard.slot(index).fd, req.address.sa(), req.address.len)));
+    }
+}
+
+void handle_udp_send(Shard &shard, Request &req, const UdpSendArgs &args) {
+    uint32_t index;
+    if (find(shard, req, args.socket, kUdp, index)) {
+        start_io(shard, req, OpKind::sendmsg, index, const_cast<void *>(args.buf), args.len,
+                 args.timeout_ms);
+    }
+}
+
+void handle_udp_recv(Shard &shard, Request &req, const UdpRecvArgs &args) {
+    uint32_t index;
+    if (find(shard, req, args.socket, kUdp, index)) {
+        start_io(shard, req, OpKind::recvmsg, index, args.buf, args.max_len, args.timeout_ms);
+    }
+}
+
+void handle_udp_close(Shard &shard, Request &req, const UdpCloseArgs &args) {
+    uint32_t index;
+    if (find(shard, req, args.socket, kUdp, index)) {
+        shard.close_handle(index);
+        shard.complete(req, 0);
+    }
+}
+
+void handle_udp_join_multicast(Shard &shard, Request &req, const UdpJoinMulticastArgs &args) {
+    uint32_t index;
+    if (find(shard, req, args.socket, kUdp, index)) {
+        shard.complete(req, multicast(shard.slot(index), args.group, args.iface, true));
+    }
+}
+
+void handle_udp_leave_multicast(Shard &shard, Request &req, const UdpLeaveMulticastArgs &args) {
+    uint32_t index;
+    if (find(shard, req, args.socket, kUdp, index)) {
+        shard.complete(req, multicast(shard.slot(index), args.group, args.iface, false));
+    }
 }
 
 } // namespace uringnet::gen

@@ -50,7 +50,7 @@ std::string Runtime::stats_json() const {
     return j.dump();
 }
 
-int64_t call(Request &req, int64_t h, uint32_t kind) {
+int64_t call(Request &req, int64_t h, uint32_t kind_mask) {
     if (on_shard_thread()) {
         return UN_ERR_WOULD_DEADLOCK;
     }
@@ -59,12 +59,12 @@ int64_t call(Request &req, int64_t h, uint32_t kind) {
         return not_running();
     }
     Shard *shard = g_rt->shards.front().get();
-    if (kind != 0) {
+    if (kind_mask != 0) {
         if (!handle::well_formed(h)) {
             return UN_ERR_BAD_HANDLE;
         }
         const handle::Parts p = handle::decode(h);
-        if (p.kind != kind) {
+        if ((kind_mask & kind_bit(p.kind)) == 0) {
             return p.kind == 0 ? UN_ERR_BAD_HANDLE : UN_ERR_WRONG_KIND;
         }
         if (p.epoch != g_rt->epoch) {

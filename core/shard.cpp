@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <nlohmann/json.hpp>
 
@@ -252,9 +253,9 @@ io_uring_sqe *Shard::get_sqe(unsigned needed) {
     return io_uring_get_sqe(&ring_);
 }
 
-bool Shard::lookup(int64_t h, uint32_t kind, uint32_t &index, int64_t &err) const {
+bool Shard::lookup(int64_t h, uint32_t kind_mask, uint32_t &index, int64_t &err) const {
     const handle::Parts p = handle::decode(h);
-    if (p.kind != kind) {
+    if ((kind_mask & kind_bit(p.kind)) == 0) {
         err = UN_ERR_WRONG_KIND;
         return false;
     }
@@ -264,7 +265,7 @@ bool Shard::lookup(int64_t h, uint32_t kind, uint32_t &index, int64_t &err) cons
     }
     const Slot &s = slots_[p.index];
     const uint32_t cur = s.gen & handle::kGenMask;
-    if (p.gen == cur && s.live && s.kind == kind) {
+    if (p.gen == cur && s.live && s.kind == p.kind) {
         index = p.index;
         return true;
     }
@@ -275,7 +276,7 @@ bool Shard::lookup(int64_t h, uint32_t kind, uint32_t &index, int64_t &err) cons
     return false;
 }
 
-int64_t Shard::add_handle(int fd, uint32_t kind) {
+int64_t Shard::add_handle(int fd, uint32_t kind, int family) {
     uint32_t index;
     if (!free_slots_.empty()) {
         index = free_slots_.back();
@@ -290,6 +291,7 @@ int64_t Shard::add_handle(int fd, uint32_t kind) {
     Slot &s = slots_[index];
     s.fd = fd;
     s.kind = kind;
+    s.family = family;
     s.live = true;
     s.closing = false;
     s.writing = false;
@@ -303,21 +305,33 @@ void Shard::close_handle(uint32_t index) {
     s.closing = true;
     ++s.gen; // from now on the old handle answers CLOSED
     drop(stats_.open_handles);
+    cancel_ops(index);
+    if (s.ops.empty()) {
+        free_slot(index);
+    }
+}
+
+int64_t Shard::cancel_ops(uint32_t index) {
+    Slot &s = slots_[index];
+    int64_t n = 0;
     while (!s.write_wait.empty()) {
         Op *o = s.write_wait.front();
         s.write_wait.pop_front();
         finish(o, UN_ERR_CANCELED);
+        ++n;
     }
     for (Op *o : s.ops) {
+        if (o->canceled) {
+            continue; // its cancel is already on its way
+        }
         o->canceled = true;
         io_uring_sqe *sqe = get_sqe(1);
         io_uring_prep_cancel64(sqe, reinterpret_cast<uint64_t>(o), 0);
         io_uring_sqe_set_data64(sqe, kCancelTag);
         ++kernel_pending_;
+        ++n;
     }
-    if (s.ops.empty()) {
-        free_slot(index);
-    }
+    return n;
 }
 
 void Shard::free_slot(uint32_t index) {
@@ -385,17 +399,33 @@ void Shard::submit_op(Op *op) {
     case OpKind::connect:
         io_uring_prep_connect(sqe, op->fd, op->req->address.sa(), op->req->address.len);
         break;
-    case OpKind::read: {
-        const auto &a = op->req->args.tcp_read;
-        io_uring_prep_recv(sqe, fd, a.buf, a.max_len, 0);
+    case OpKind::read:
+        io_uring_prep_recv(sqe, fd, op->buf, op->len, 0);
         break;
-    }
-    case OpKind::write: {
-        const auto &a = op->req->args.tcp_write;
-        io_uring_prep_send(sqe, fd, static_cast<const char *>(a.buf) + op->done,
-                           a.len - op->done, MSG_NOSIGNAL);
+    case OpKind::write:
+        io_uring_prep_send(sqe, fd, static_cast<const char *>(op->buf) + op->done, op->len - op->done,
+                           MSG_NOSIGNAL);
         break;
-    }
+    case OpKind::recvmsg:
+        op->iov = {op->buf, op->len};
+        op->msg = msghdr{};
+        op->msg.msg_iov = &op->iov;
+        op->msg.msg_iovlen = 1;
+        op->msg.msg_name = &op->from;
+        op->msg.msg_namelen = sizeof op->from;
+        io_uring_prep_recvmsg(sqe, fd, &op->msg, 0);
+        break;
+    case OpKind::sendmsg:
+        op->iov = {op->buf, op->len};
+        op->msg = msghdr{};
+        op->msg.msg_iov = &op->iov;
+        op->msg.msg_iovlen = 1;
+        if (op->req->address.len != 0) {
+            op->msg.msg_name = &op->req->address.storage;
+            op->msg.msg_namelen = op->req->address.len;
+        }
+        io_uring_prep_sendmsg(sqe, fd, &op->msg, MSG_NOSIGNAL);
+        break;
     case OpKind::wake:
         break;
     }
@@ -496,7 +526,7 @@ void Shard::on_op_done(Op *op) {
                 close(res);
                 finish(op, UN_ERR_SHUT_DOWN);
             } else {
-                finish(op, add_handle(res, UN_HANDLE_TCP_STREAM));
+                finish(op, add_handle(res, UN_HANDLE_TCP_STREAM, slots_[op->slot].family));
             }
         } else {
             finish(op, op_error(op, res));
@@ -507,7 +537,7 @@ void Shard::on_op_done(Op *op) {
             bump(stats_.connects);
             const int fd = op->fd;
             op->fd = -1;
-            finish(op, add_handle(fd, UN_HANDLE_TCP_STREAM));
+            finish(op, add_handle(fd, UN_HANDLE_TCP_STREAM, op->req->address.family()));
         } else {
             close(op->fd);
             op->fd = -1;
@@ -523,7 +553,7 @@ void Shard::on_op_done(Op *op) {
         }
         return;
     case OpKind::write: {
-        const uint32_t len = op->req->args.tcp_write.len;
+        const uint32_t len = op->len;
         if (res > 0) {
             count_bytes(false, static_cast<uint64_t>(res));
             op->done += static_cast<uint32_t>(res);
@@ -542,9 +572,36 @@ void Shard::on_op_done(Op *op) {
         }
         return;
     }
+    case OpKind::recvmsg:
+        if (res < 0) {
+            finish(op, op_error(op, res));
+            return;
+        }
+        count_bytes(true, static_cast<uint64_t>(res));
+        finish(op, complete_recvmsg(op, res));
+        return;
+    case OpKind::sendmsg:
+        if (res >= 0) {
+            count_bytes(false, static_cast<uint64_t>(res));
+        }
+        finish(op, res < 0 ? op_error(op, res) : res);
+        return;
     case OpKind::wake:
         return;
     }
+}
+
+int64_t Shard::complete_recvmsg(Op *op, int res) {
+    if (op->req->kind == gen::RequestKind::udp_recv_from) {
+        const auto &a = op->req->args.udp_recv_from;
+        const std::string from =
+            format_address(reinterpret_cast<const sockaddr *>(&op->from), op->msg.msg_namelen);
+        if (from.size() + 1 > a.from_len) {
+            return UN_ERR_BUFFER_TOO_SMALL;
+        }
+        std::memcpy(a.from, from.c_str(), from.size() + 1);
+    }
+    return (op->msg.msg_flags & MSG_TRUNC) ? UN_ERR_TRUNCATED : res;
 }
 
 void Shard::finish(Op *op, int64_t result) {

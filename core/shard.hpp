@@ -5,6 +5,7 @@
 #pragma once
 
 #include <liburing.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <cstdint>
@@ -35,7 +36,18 @@ struct ShardStats {
     std::atomic<uint64_t> open_handles{0};
 };
 
-enum class OpKind : uint8_t { wake, accept, connect, read, write };
+enum class OpKind : uint8_t {
+    wake,    ///< the eventfd read that wakes the thread
+    accept,  ///< TCP accept
+    connect, ///< TCP connect
+    read,    ///< TCP recv
+    write,   ///< TCP send, continued until the whole buffer is sent
+    recvmsg, ///< UDP receive (with the sender's address for recv_from)
+    sendmsg, ///< UDP send (to msg_name for send_to)
+};
+
+/// Bit of a handle kind in a kind mask.
+constexpr uint32_t kind_bit(uint32_t kind) { return 1u << kind; }
 
 constexpr uint32_t kNoSlot = UINT32_MAX;
 
@@ -53,13 +65,19 @@ struct Op {
     int fd = -1;              ///< connect: the new socket
     int64_t deadline_ns = -1; ///< CLOCK_MONOTONIC deadline, -1 for none
     uint32_t done = 0;        ///< write: bytes sent so far
+    void *buf = nullptr;      ///< the caller's buffer (lives on until the op completes)
+    uint32_t len = 0;
     __kernel_timespec ts{};   ///< linked timeout's duration
+    msghdr msg{};             ///< recvmsg / sendmsg
+    iovec iov{};
+    sockaddr_storage from{};  ///< recvmsg: the sender
 };
 
 struct Slot {
     int fd = -1;
     uint32_t gen = 1;
     uint32_t kind = 0;
+    int family = 0;
     bool live = false;    ///< issued and not closed
     bool closing = false; ///< closed by the user; fd closes when ops drain
     std::vector<Op *> ops;       ///< ops in the kernel on this slot
@@ -88,13 +106,15 @@ class Shard {
     const ShardStats &stats() const { return stats_; }
 
     // ---- used by the handlers, on the shard thread ----
-    /// Looks up a handle of the given kind; returns the slot index or sets err.
-    bool lookup(int64_t handle, uint32_t kind, uint32_t &index, int64_t &err) const;
+    /// Looks up a handle whose kind is in kind_mask; returns the slot index or sets err.
+    bool lookup(int64_t handle, uint32_t kind_mask, uint32_t &index, int64_t &err) const;
     Slot &slot(uint32_t index) { return slots_[index]; }
     /// Registers fd as a new handle of kind; closes fd and returns an error if full.
-    int64_t add_handle(int fd, uint32_t kind);
+    int64_t add_handle(int fd, uint32_t kind, int family);
     /// Closes a handle: ops in flight complete with CANCELED, the fd closes once they drain.
     void close_handle(uint32_t index);
+    /// Cancels every op on a handle (they complete with CANCELED); returns how many.
+    int64_t cancel_ops(uint32_t index);
     Op *new_op(OpKind kind, Request *req, uint32_t slot, int64_t timeout_ms);
     /// Starts the op in the kernel (or queues it behind an earlier write on its stream).
     void start_op(Op *op);
@@ -116,6 +136,7 @@ class Shard {
     void begin_stop();
     void on_cqe(io_uring_cqe *cqe);
     void on_op_done(Op *op);
+    int64_t complete_recvmsg(Op *op, int res);
     void submit_op(Op *op);
     io_uring_sqe *get_sqe(unsigned needed);
     void release_slot_op(Op *op);

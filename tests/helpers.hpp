@@ -23,7 +23,7 @@ struct Runtime {
 
 inline std::string listener_addr(un_tcp_listener_t l) {
     char buf[64];
-    const int64_t n = un_tcp_listener_local_addr(l, buf, sizeof buf);
+    const int64_t n = un_socket_local_addr(l, buf, sizeof buf);
     REQUIRE(n > 0);
     return std::string(buf, static_cast<size_t>(n));
 }
@@ -32,7 +32,7 @@ struct Listener {
     un_tcp_listener_t handle;
     std::string addr;
     explicit Listener(const char *bind_addr = "127.0.0.1:0") {
-        handle = un_tcp_listen(bind_addr, 0);
+        handle = un_tcp_listen(bind_addr, 0, 0);
         REQUIRE(handle > 0);
         addr = listener_addr(handle);
     }

@@ -79,6 +79,6 @@ TEST_CASE("null buffers and addresses are rejected before reaching the runtime",
     CHECK(un_tcp_write(c, nullptr, 10, 0) == UN_ERR_INVALID_ARGUMENT);
     CHECK(un_tcp_write(c, nullptr, 0, 0) == 0);
     CHECK(un_tcp_connect(nullptr, 0) == UN_ERR_BAD_ADDRESS);
-    CHECK(un_tcp_listen(nullptr, 0) == UN_ERR_BAD_ADDRESS);
+    CHECK(un_tcp_listen(nullptr, 0, 0) == UN_ERR_BAD_ADDRESS);
     CHECK(un_runtime_stats(nullptr, 0) == UN_ERR_BUFFER_TOO_SMALL);
 }

@@ -31,7 +31,7 @@ nlohmann::json stats() {
 
 TEST_CASE("calls before runtime_init return NOT_INITIALIZED", "[runtime]") {
     char buf[8];
-    CHECK(un_tcp_listen("127.0.0.1:0", 0) == UN_ERR_NOT_INITIALIZED);
+    CHECK(un_tcp_listen("127.0.0.1:0", 0, 0) == UN_ERR_NOT_INITIALIZED);
     CHECK(un_tcp_connect("127.0.0.1:1", 0) == UN_ERR_NOT_INITIALIZED);
     CHECK(un_tcp_read(1, buf, sizeof buf, 0) == UN_ERR_NOT_INITIALIZED);
     CHECK(un_runtime_stats(buf, sizeof buf) == UN_ERR_NOT_INITIALIZED);
@@ -114,14 +114,14 @@ TEST_CASE("every call after shutdown returns SHUT_DOWN", "[runtime]") {
         REQUIRE(s > 0);
     }
     char buf[64];
-    CHECK(un_tcp_listen("127.0.0.1:0", 0) == UN_ERR_SHUT_DOWN);
+    CHECK(un_tcp_listen("127.0.0.1:0", 0, 0) == UN_ERR_SHUT_DOWN);
     CHECK(un_tcp_connect("127.0.0.1:1", 0) == UN_ERR_SHUT_DOWN);
     CHECK(un_tcp_accept(l, 0) == UN_ERR_SHUT_DOWN);
     CHECK(un_tcp_read(s, buf, sizeof buf, 0) == UN_ERR_SHUT_DOWN);
     CHECK(un_tcp_write(c, "x", 1, 0) == UN_ERR_SHUT_DOWN);
     CHECK(un_tcp_close(c) == UN_ERR_SHUT_DOWN);
     CHECK(un_tcp_listener_close(l) == UN_ERR_SHUT_DOWN);
-    CHECK(un_tcp_listener_local_addr(l, buf, sizeof buf) == UN_ERR_SHUT_DOWN);
+    CHECK(un_socket_local_addr(l, buf, sizeof buf) == UN_ERR_SHUT_DOWN);
     CHECK(un_runtime_stats(buf, sizeof buf) == UN_ERR_SHUT_DOWN);
 }
 

@@ -149,7 +149,7 @@ TEST_CASE("connect to a closed port is refused", "[tcp][errors]") {
 TEST_CASE("listening on a port in use fails with ADDRESS_IN_USE", "[tcp][errors]") {
     test::Runtime rt;
     test::Listener l;
-    const int64_t rc = un_tcp_listen(l.addr.c_str(), 0);
+    const int64_t rc = un_tcp_listen(l.addr.c_str(), 0, 0);
     CHECK(rc == UN_ERR_ADDRESS_IN_USE);
     CHECK(un_error_class(rc) == UN_ERR_REFUSED);
 }
@@ -161,7 +161,7 @@ TEST_CASE("malformed addresses give BAD_ADDRESS", "[tcp][errors]") {
                             "256.0.0.1:80", "1.2.3:80", "bad host:80", "host/x:80"}) {
         INFO("address \"" << bad << "\"");
         CHECK(un_tcp_connect(bad, 0) == UN_ERR_BAD_ADDRESS);
-        CHECK(un_tcp_listen(bad, 0) == UN_ERR_BAD_ADDRESS);
+        CHECK(un_tcp_listen(bad, 0, 0) == UN_ERR_BAD_ADDRESS);
     }
 }
 
@@ -242,7 +242,7 @@ TEST_CASE("an accept blocked on one thread is released when another closes the l
     acceptor.join();
     CHECK(result.load() == UN_ERR_CANCELED);
     // The port is free again once the listener is closed.
-    CHECK(un_tcp_listen(l.addr.c_str(), 0) > 0);
+    CHECK(un_tcp_listen(l.addr.c_str(), 0, 0) > 0);
 }
 
 TEST_CASE("timeouts give TIMED_OUT and leave the handle usable", "[tcp][timeout]") {

@@ -32,8 +32,38 @@ const char *request_name(RequestKind kind) {
         return "tcp_close";
     case RequestKind::tcp_listener_close:
         return "tcp_listener_close";
-    case RequestKind::tcp_listener_local_addr:
-        return "tcp_listener_local_addr";
+    case RequestKind::socket_local_addr:
+        return "socket_local_addr";
+    case RequestKind::tcp_flush:
+        return "tcp_flush";
+    case RequestKind::tcp_shutdown:
+        return "tcp_shutdown";
+    case RequestKind::socket_peer_addr:
+        return "socket_peer_addr";
+    case RequestKind::socket_set_option:
+        return "socket_set_option";
+    case RequestKind::socket_get_option:
+        return "socket_get_option";
+    case RequestKind::socket_cancel:
+        return "socket_cancel";
+    case RequestKind::udp_bind:
+        return "udp_bind";
+    case RequestKind::udp_send_to:
+        return "udp_send_to";
+    case RequestKind::udp_recv_from:
+        return "udp_recv_from";
+    case RequestKind::udp_connect:
+        return "udp_connect";
+    case RequestKind::udp_send:
+        return "udp_send";
+    case RequestKind::udp_recv:
+        return "udp_recv";
+    case RequestKind::udp_close:
+        return "udp_close";
+    case RequestKind::udp_join_multicast:
+        return "udp_join_multicast";
+    case RequestKind::udp_leave_multicast:
+        return "udp_leave_multicast";
     }
     return "unknown";
 }
@@ -64,8 +94,53 @@ void dispatch(Shard &shard, Request &req) {
     case RequestKind::tcp_listener_close:
         handle_tcp_listener_close(shard, req, req.args.tcp_listener_close);
         return;
-    case RequestKind::tcp_listener_local_addr:
-        handle_tcp_listener_local_addr(shard, req, req.args.tcp_listener_local_addr);
+    case RequestKind::socket_local_addr:
+        handle_socket_local_addr(shard, req, req.args.socket_local_addr);
+        return;
+    case RequestKind::tcp_flush:
+        handle_tcp_flush(shard, req, req.args.tcp_flush);
+        return;
+    case RequestKind::tcp_shutdown:
+        handle_tcp_shutdown(shard, req, req.args.tcp_shutdown);
+        return;
+    case RequestKind::socket_peer_addr:
+        handle_socket_peer_addr(shard, req, req.args.socket_peer_addr);
+        return;
+    case RequestKind::socket_set_option:
+        handle_socket_set_option(shard, req, req.args.socket_set_option);
+        return;
+    case RequestKind::socket_get_option:
+        handle_socket_get_option(shard, req, req.args.socket_get_option);
+        return;
+    case RequestKind::socket_cancel:
+        handle_socket_cancel(shard, req, req.args.socket_cancel);
+        return;
+    case RequestKind::udp_bind:
+        handle_udp_bind(shard, req, req.args.udp_bind);
+        return;
+    case RequestKind::udp_send_to:
+        handle_udp_send_to(shard, req, req.args.udp_send_to);
+        return;
+    case RequestKind::udp_recv_from:
+        handle_udp_recv_from(shard, req, req.args.udp_recv_from);
+        return;
+    case RequestKind::udp_connect:
+        handle_udp_connect(shard, req, req.args.udp_connect);
+        return;
+    case RequestKind::udp_send:
+        handle_udp_send(shard, req, req.args.udp_send);
+        return;
+    case RequestKind::udp_recv:
+        handle_udp_recv(shard, req, req.args.udp_recv);
+        return;
+    case RequestKind::udp_close:
+        handle_udp_close(shard, req, req.args.udp_close);
+        return;
+    case RequestKind::udp_join_multicast:
+        handle_udp_join_multicast(shard, req, req.args.udp_join_multicast);
+        return;
+    case RequestKind::udp_leave_multicast:
+        handle_udp_leave_multicast(shard, req, req.args.udp_leave_multicast);
         return;
     default:
         break;

@@ -53,6 +53,11 @@ constexpr ErrorInfo kErrors[] = {
     {UN_ERR_UNSUPPORTED, -1, "UNSUPPORTED", "operation not supported by this kernel or socket"},
     {UN_ERR_IO_URING_UNAVAILABLE, -1, "IO_URING_UNAVAILABLE",
      "io_uring could not be set up (refused by the kernel, a sandbox or a low memlock limit)"},
+    {UN_ERR_TRUNCATED, -5, "TRUNCATED",
+     "datagram was larger than the buffer: the first max_len bytes were stored, the rest was "
+     "dropped"},
+    {UN_ERR_MESSAGE_TOO_LONG, -5, "MESSAGE_TOO_LONG", "datagram is too long to send"},
+    {UN_ERR_NO_SUCH_INTERFACE, -1, "NO_SUCH_INTERFACE", "no network interface of that name"},
 };
 
 const ErrorInfo *find_error(int64_t code) {
@@ -122,6 +127,8 @@ int64_t error_from_errno(int err) {
         return UN_ERR_IO;
     case ENOTCONN:
         return UN_ERR_NOT_CONNECTED;
+    case EDESTADDRREQ:
+        return UN_ERR_NOT_CONNECTED;
     case EISCONN:
         return UN_ERR_ALREADY_CONNECTED;
     case EINVAL:
@@ -160,6 +167,12 @@ int64_t error_from_errno(int err) {
         return UN_ERR_UNSUPPORTED;
     case EAFNOSUPPORT:
         return UN_ERR_UNSUPPORTED;
+    case ENOPROTOOPT:
+        return UN_ERR_UNSUPPORTED;
+    case EMSGSIZE:
+        return UN_ERR_MESSAGE_TOO_LONG;
+    case ENODEV:
+        return UN_ERR_NO_SUCH_INTERFACE;
     default:
         return UN_ERR_IO;
     }

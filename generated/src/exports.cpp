@@ -33,12 +33,12 @@ UN_API int64_t un_runtime_stats(char *out, uint32_t out_len) {
     return uringnet::call(req);
 }
 
-UN_API un_tcp_listener_t un_tcp_listen(const char *addr, int32_t backlog) {
+UN_API un_tcp_listener_t un_tcp_listen(const char *addr, int32_t backlog, uint32_t flags) {
     if (addr == nullptr) {
         return UN_ERR_BAD_ADDRESS;
     }
     uringnet::Request req(uringnet::gen::RequestKind::tcp_listen);
-    req.args.tcp_listen = {addr, backlog};
+    req.args.tcp_listen = {addr, backlog, flags};
     if (int64_t err = uringnet::resolve_address(addr, req.address)) {
         return err;
     }
@@ -48,7 +48,7 @@ UN_API un_tcp_listener_t un_tcp_listen(const char *addr, int32_t backlog) {
 UN_API un_tcp_stream_t un_tcp_accept(un_tcp_listener_t listener, int64_t timeout_ms) {
     uringnet::Request req(uringnet::gen::RequestKind::tcp_accept);
     req.args.tcp_accept = {listener, timeout_ms};
-    return uringnet::call(req, listener, UN_HANDLE_TCP_LISTENER);
+    return uringnet::call(req, listener, (1u << UN_HANDLE_TCP_LISTENER));
 }
 
 UN_API un_tcp_stream_t un_tcp_connect(const char *addr, int64_t timeout_ms) {
@@ -70,7 +70,7 @@ UN_API int64_t un_tcp_read(un_tcp_stream_t stream, void *buf, uint32_t max_len,
     }
     uringnet::Request req(uringnet::gen::RequestKind::tcp_read);
     req.args.tcp_read = {stream, buf, max_len, timeout_ms};
-    return uringnet::call(req, stream, UN_HANDLE_TCP_STREAM);
+    return uringnet::call(req, stream, (1u << UN_HANDLE_TCP_STREAM));
 }
 
 UN_API int64_t un_tcp_write(un_tcp_stream_t stream, const void *buf, uint32_t len,
@@ -80,28 +80,221 @@ UN_API int64_t un_tcp_write(un_tcp_stream_t stream, const void *buf, uint32_t le
     }
     uringnet::Request req(uringnet::gen::RequestKind::tcp_write);
     req.args.tcp_write = {stream, buf, len, timeout_ms};
-    return uringnet::call(req, stream, UN_HANDLE_TCP_STREAM);
+    return uringnet::call(req, stream, (1u << UN_HANDLE_TCP_STREAM));
 }
 
 UN_API int64_t un_tcp_close(un_tcp_stream_t stream) {
     uringnet::Request req(uringnet::gen::RequestKind::tcp_close);
     req.args.tcp_close = {stream};
-    return uringnet::call(req, stream, UN_HANDLE_TCP_STREAM);
+    return uringnet::call(req, stream, (1u << UN_HANDLE_TCP_STREAM));
 }
 
 UN_API int64_t un_tcp_listener_close(un_tcp_listener_t listener) {
     uringnet::Request req(uringnet::gen::RequestKind::tcp_listener_close);
     req.args.tcp_listener_close = {listener};
-    return uringnet::call(req, listener, UN_HANDLE_TCP_LISTENER);
+    return uringnet::call(req, listener, (1u << UN_HANDLE_TCP_LISTENER));
 }
 
-UN_API int64_t un_tcp_listener_local_addr(un_tcp_listener_t listener, char *out, uint32_t out_len) {
+UN_API int64_t un_socket_local_addr(un_handle_t handle, char *out, uint32_t out_len) {
     if (out == nullptr && out_len != 0) {
         return UN_ERR_INVALID_ARGUMENT;
     }
-    uringnet::Request req(uringnet::gen::RequestKind::tcp_listener_local_addr);
-    req.args.tcp_listener_local_addr = {listener, out, out_len};
-    return uringnet::call(req, listener, UN_HANDLE_TCP_LISTENER);
+    uringnet::Request req(uringnet::gen::RequestKind::socket_local_addr);
+    req.args.socket_local_addr = {handle, out, out_len};
+    return uringnet::call(req, handle,
+                          (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
+                              (1u << UN_HANDLE_UDP_SOCKET));
+}
+
+UN_API int64_t un_tcp_flush(un_tcp_stream_t stream) {
+    uringnet::Request req(uringnet::gen::RequestKind::tcp_flush);
+    req.args.tcp_flush = {stream};
+    return uringnet::call(req, stream, (1u << UN_HANDLE_TCP_STREAM));
+}
+
+UN_API int64_t un_tcp_shutdown(un_tcp_stream_t stream, un_shutdown_how_t how) {
+    switch (how) {
+    case UN_SHUTDOWN_HOW_READ:
+    case UN_SHUTDOWN_HOW_WRITE:
+    case UN_SHUTDOWN_HOW_BOTH:
+        break;
+    default:
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    uringnet::Request req(uringnet::gen::RequestKind::tcp_shutdown);
+    req.args.tcp_shutdown = {stream, how};
+    return uringnet::call(req, stream, (1u << UN_HANDLE_TCP_STREAM));
+}
+
+UN_API int64_t un_socket_peer_addr(un_handle_t handle, char *out, uint32_t out_len) {
+    if (out == nullptr && out_len != 0) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    uringnet::Request req(uringnet::gen::RequestKind::socket_peer_addr);
+    req.args.socket_peer_addr = {handle, out, out_len};
+    return uringnet::call(req, handle,
+                          (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
+                              (1u << UN_HANDLE_UDP_SOCKET));
+}
+
+UN_API int64_t un_socket_set_option(un_handle_t handle, un_socket_option_t option, int64_t value) {
+    switch (option) {
+    case UN_SOCKET_OPTION_NODELAY:
+    case UN_SOCKET_OPTION_KEEPALIVE:
+    case UN_SOCKET_OPTION_RECV_BUFFER:
+    case UN_SOCKET_OPTION_SEND_BUFFER:
+    case UN_SOCKET_OPTION_LINGER:
+    case UN_SOCKET_OPTION_TTL:
+    case UN_SOCKET_OPTION_REUSE_ADDRESS:
+    case UN_SOCKET_OPTION_REUSE_PORT:
+    case UN_SOCKET_OPTION_BROADCAST:
+    case UN_SOCKET_OPTION_MULTICAST_TTL:
+    case UN_SOCKET_OPTION_MULTICAST_LOOP:
+        break;
+    default:
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    uringnet::Request req(uringnet::gen::RequestKind::socket_set_option);
+    req.args.socket_set_option = {handle, option, value};
+    return uringnet::call(req, handle,
+                          (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
+                              (1u << UN_HANDLE_UDP_SOCKET));
+}
+
+UN_API int64_t un_socket_get_option(un_handle_t handle, un_socket_option_t option) {
+    switch (option) {
+    case UN_SOCKET_OPTION_NODELAY:
+    case UN_SOCKET_OPTION_KEEPALIVE:
+    case UN_SOCKET_OPTION_RECV_BUFFER:
+    case UN_SOCKET_OPTION_SEND_BUFFER:
+    case UN_SOCKET_OPTION_LINGER:
+    case UN_SOCKET_OPTION_TTL:
+    case UN_SOCKET_OPTION_REUSE_ADDRESS:
+    case UN_SOCKET_OPTION_REUSE_PORT:
+    case UN_SOCKET_OPTION_BROADCAST:
+    case UN_SOCKET_OPTION_MULTICAST_TTL:
+    case UN_SOCKET_OPTION_MULTICAST_LOOP:
+        break;
+    default:
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    uringnet::Request req(uringnet::gen::RequestKind::socket_get_option);
+    req.args.socket_get_option = {handle, option};
+    return uringnet::call(req, handle,
+                          (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
+                              (1u << UN_HANDLE_UDP_SOCKET));
+}
+
+UN_API int64_t un_socket_cancel(un_handle_t handle) {
+    uringnet::Request req(uringnet::gen::RequestKind::socket_cancel);
+    req.args.socket_cancel = {handle};
+    return uringnet::call(req, handle,
+                          (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
+                              (1u << UN_HANDLE_UDP_SOCKET));
+}
+
+UN_API un_udp_socket_t un_udp_bind(const char *addr, uint32_t flags) {
+    if (addr == nullptr) {
+        return UN_ERR_BAD_ADDRESS;
+    }
+    uringnet::Request req(uringnet::gen::RequestKind::udp_bind);
+    req.args.udp_bind = {addr, flags};
+    if (int64_t err = uringnet::resolve_address(addr, req.address)) {
+        return err;
+    }
+    return uringnet::call(req);
+}
+
+UN_API int64_t un_udp_send_to(un_udp_socket_t socket, const void *buf, uint32_t len,
+                              const char *addr, int64_t timeout_ms) {
+    if (buf == nullptr && len != 0) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    if (addr == nullptr) {
+        return UN_ERR_BAD_ADDRESS;
+    }
+    uringnet::Request req(uringnet::gen::RequestKind::udp_send_to);
+    req.args.udp_send_to = {socket, buf, len, addr, timeout_ms};
+    if (int64_t err = uringnet::resolve_address(addr, req.address)) {
+        return err;
+    }
+    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET));
+}
+
+UN_API int64_t un_udp_recv_from(un_udp_socket_t socket, void *buf, uint32_t max_len, char *from,
+                                uint32_t from_len, int64_t timeout_ms) {
+    if (buf == nullptr && max_len != 0) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    if (from == nullptr && from_len != 0) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    uringnet::Request req(uringnet::gen::RequestKind::udp_recv_from);
+    req.args.udp_recv_from = {socket, buf, max_len, from, from_len, timeout_ms};
+    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET));
+}
+
+UN_API int64_t un_udp_connect(un_udp_socket_t socket, const char *addr) {
+    if (addr == nullptr) {
+        return UN_ERR_BAD_ADDRESS;
+    }
+    uringnet::Request req(uringnet::gen::RequestKind::udp_connect);
+    req.args.udp_connect = {socket, addr};
+    if (int64_t err = uringnet::resolve_address(addr, req.address)) {
+        return err;
+    }
+    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET));
+}
+
+UN_API int64_t un_udp_send(un_udp_socket_t socket, const void *buf, uint32_t len,
+                           int64_t timeout_ms) {
+    if (buf == nullptr && len != 0) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    uringnet::Request req(uringnet::gen::RequestKind::udp_send);
+    req.args.udp_send = {socket, buf, len, timeout_ms};
+    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET));
+}
+
+UN_API int64_t un_udp_recv(un_udp_socket_t socket, void *buf, uint32_t max_len,
+                           int64_t timeout_ms) {
+    if (buf == nullptr && max_len != 0) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    uringnet::Request req(uringnet::gen::RequestKind::udp_recv);
+    req.args.udp_recv = {socket, buf, max_len, timeout_ms};
+    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET));
+}
+
+UN_API int64_t un_udp_close(un_udp_socket_t socket) {
+    uringnet::Request req(uringnet::gen::RequestKind::udp_close);
+    req.args.udp_close = {socket};
+    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET));
+}
+
+UN_API int64_t un_udp_join_multicast(un_udp_socket_t socket, const char *group, const char *iface) {
+    if (group == nullptr) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    if (iface == nullptr) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    uringnet::Request req(uringnet::gen::RequestKind::udp_join_multicast);
+    req.args.udp_join_multicast = {socket, group, iface};
+    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET));
+}
+
+UN_API int64_t un_udp_leave_multicast(un_udp_socket_t socket, const char *group,
+                                      const char *iface) {
+    if (group == nullptr) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    if (iface == nullptr) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    uringnet::Request req(uringnet::gen::RequestKind::udp_leave_multicast);
+    req.args.udp_leave_multicast = {socket, group, iface};
+    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET));
 }
 
 } // extern "C"

@@ -27,7 +27,22 @@ enum class RequestKind : uint16_t {
     tcp_write = 14,
     tcp_close = 15,
     tcp_listener_close = 16,
-    tcp_listener_local_addr = 17,
+    socket_local_addr = 17,
+    tcp_flush = 18,
+    tcp_shutdown = 19,
+    socket_peer_addr = 20,
+    socket_set_option = 21,
+    socket_get_option = 22,
+    socket_cancel = 23,
+    udp_bind = 40,
+    udp_send_to = 41,
+    udp_recv_from = 42,
+    udp_connect = 43,
+    udp_send = 44,
+    udp_recv = 45,
+    udp_close = 46,
+    udp_join_multicast = 47,
+    udp_leave_multicast = 48,
 };
 
 /// The operation's name, for logs and statistics; "unknown" for a number not in the spec.
@@ -42,6 +57,7 @@ struct RuntimeStatsArgs {
 struct TcpListenArgs {
     const char *addr;
     int32_t backlog;
+    uint32_t flags;
 };
 /// Arguments of un_tcp_accept.
 struct TcpAcceptArgs {
@@ -75,11 +91,98 @@ struct TcpCloseArgs {
 struct TcpListenerCloseArgs {
     un_tcp_listener_t listener;
 };
-/// Arguments of un_tcp_listener_local_addr.
-struct TcpListenerLocalAddrArgs {
-    un_tcp_listener_t listener;
+/// Arguments of un_socket_local_addr.
+struct SocketLocalAddrArgs {
+    un_handle_t handle;
     char *out;
     uint32_t out_len;
+};
+/// Arguments of un_tcp_flush.
+struct TcpFlushArgs {
+    un_tcp_stream_t stream;
+};
+/// Arguments of un_tcp_shutdown.
+struct TcpShutdownArgs {
+    un_tcp_stream_t stream;
+    un_shutdown_how_t how;
+};
+/// Arguments of un_socket_peer_addr.
+struct SocketPeerAddrArgs {
+    un_handle_t handle;
+    char *out;
+    uint32_t out_len;
+};
+/// Arguments of un_socket_set_option.
+struct SocketSetOptionArgs {
+    un_handle_t handle;
+    un_socket_option_t option;
+    int64_t value;
+};
+/// Arguments of un_socket_get_option.
+struct SocketGetOptionArgs {
+    un_handle_t handle;
+    un_socket_option_t option;
+};
+/// Arguments of un_socket_cancel.
+struct SocketCancelArgs {
+    un_handle_t handle;
+};
+/// Arguments of un_udp_bind.
+struct UdpBindArgs {
+    const char *addr;
+    uint32_t flags;
+};
+/// Arguments of un_udp_send_to.
+struct UdpSendToArgs {
+    un_udp_socket_t socket;
+    const void *buf;
+    uint32_t len;
+    const char *addr;
+    int64_t timeout_ms;
+};
+/// Arguments of un_udp_recv_from.
+struct UdpRecvFromArgs {
+    un_udp_socket_t socket;
+    void *buf;
+    uint32_t max_len;
+    char *from;
+    uint32_t from_len;
+    int64_t timeout_ms;
+};
+/// Arguments of un_udp_connect.
+struct UdpConnectArgs {
+    un_udp_socket_t socket;
+    const char *addr;
+};
+/// Arguments of un_udp_send.
+struct UdpSendArgs {
+    un_udp_socket_t socket;
+    const void *buf;
+    uint32_t len;
+    int64_t timeout_ms;
+};
+/// Arguments of un_udp_recv.
+struct UdpRecvArgs {
+    un_udp_socket_t socket;
+    void *buf;
+    uint32_t max_len;
+    int64_t timeout_ms;
+};
+/// Arguments of un_udp_close.
+struct UdpCloseArgs {
+    un_udp_socket_t socket;
+};
+/// Arguments of un_udp_join_multicast.
+struct UdpJoinMulticastArgs {
+    un_udp_socket_t socket;
+    const char *group;
+    const char *iface;
+};
+/// Arguments of un_udp_leave_multicast.
+struct UdpLeaveMulticastArgs {
+    un_udp_socket_t socket;
+    const char *group;
+    const char *iface;
 };
 
 /// The arguments of any ring request; the member is named after the operation.
@@ -93,7 +196,22 @@ union RequestArgs {
     TcpWriteArgs tcp_write;
     TcpCloseArgs tcp_close;
     TcpListenerCloseArgs tcp_listener_close;
-    TcpListenerLocalAddrArgs tcp_listener_local_addr;
+    SocketLocalAddrArgs socket_local_addr;
+    TcpFlushArgs tcp_flush;
+    TcpShutdownArgs tcp_shutdown;
+    SocketPeerAddrArgs socket_peer_addr;
+    SocketSetOptionArgs socket_set_option;
+    SocketGetOptionArgs socket_get_option;
+    SocketCancelArgs socket_cancel;
+    UdpBindArgs udp_bind;
+    UdpSendToArgs udp_send_to;
+    UdpRecvFromArgs udp_recv_from;
+    UdpConnectArgs udp_connect;
+    UdpSendArgs udp_send;
+    UdpRecvArgs udp_recv;
+    UdpCloseArgs udp_close;
+    UdpJoinMulticastArgs udp_join_multicast;
+    UdpLeaveMulticastArgs udp_leave_multicast;
 };
 
 // Ring operations run on the runtime thread. A handler must complete req exactly once,
@@ -106,8 +224,22 @@ void handle_tcp_read(Shard &shard, Request &req, const TcpReadArgs &args);
 void handle_tcp_write(Shard &shard, Request &req, const TcpWriteArgs &args);
 void handle_tcp_close(Shard &shard, Request &req, const TcpCloseArgs &args);
 void handle_tcp_listener_close(Shard &shard, Request &req, const TcpListenerCloseArgs &args);
-void handle_tcp_listener_local_addr(Shard &shard, Request &req,
-                                    const TcpListenerLocalAddrArgs &args);
+void handle_socket_local_addr(Shard &shard, Request &req, const SocketLocalAddrArgs &args);
+void handle_tcp_flush(Shard &shard, Request &req, const TcpFlushArgs &args);
+void handle_tcp_shutdown(Shard &shard, Request &req, const TcpShutdownArgs &args);
+void handle_socket_peer_addr(Shard &shard, Request &req, const SocketPeerAddrArgs &args);
+void handle_socket_set_option(Shard &shard, Request &req, const SocketSetOptionArgs &args);
+void handle_socket_get_option(Shard &shard, Request &req, const SocketGetOptionArgs &args);
+void handle_socket_cancel(Shard &shard, Request &req, const SocketCancelArgs &args);
+void handle_udp_bind(Shard &shard, Request &req, const UdpBindArgs &args);
+void handle_udp_send_to(Shard &shard, Request &req, const UdpSendToArgs &args);
+void handle_udp_recv_from(Shard &shard, Request &req, const UdpRecvFromArgs &args);
+void handle_udp_connect(Shard &shard, Request &req, const UdpConnectArgs &args);
+void handle_udp_send(Shard &shard, Request &req, const UdpSendArgs &args);
+void handle_udp_recv(Shard &shard, Request &req, const UdpRecvArgs &args);
+void handle_udp_close(Shard &shard, Request &req, const UdpCloseArgs &args);
+void handle_udp_join_multicast(Shard &shard, Request &req, const UdpJoinMulticastArgs &args);
+void handle_udp_leave_multicast(Shard &shard, Request &req, const UdpLeaveMulticastArgs &args);
 
 // Caller operations run on the calling thread.
 int64_t handle_runtime_init(void);

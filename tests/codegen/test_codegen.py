@@ -75,8 +75,8 @@ class BrokenSpecs(unittest.TestCase):
                              "operation tcp_read, field params[1].len_param", "nope")
 
     def test_unknown_handle_kind(self):
-        self.assert_rejected(lambda s: op(s, "tcp_close")["params"][0].update(handle="udp_socket"),
-                             "operation tcp_close, field params[0].handle", "udp_socket")
+        self.assert_rejected(lambda s: op(s, "tcp_close")["params"][0].update(handle="sctp_socket"),
+                             "operation tcp_close, field params[0].handle", "sctp_socket")
 
     def test_renumbered_coarse_code(self):
         def mutate(s):

@@ -90,9 +90,9 @@ int main(void) {
     int64_t rc = un_runtime_init();
     if (rc < 0) { fail("runtime_init", rc); return 1; }
 
-    un_tcp_listener_t l = un_tcp_listen("127.0.0.1:0", 0);
+    un_tcp_listener_t l = un_tcp_listen("127.0.0.1:0", 0, 0);
     if (l < 0) { fail("listen", l); return 1; }
-    un_tcp_listener_local_addr(l, g_addr, sizeof g_addr);
+    un_socket_local_addr(l, g_addr, sizeof g_addr);
     printf("echo server listening on %s\n", g_addr);
 
     pthread_t srv, cli[CLIENTS];

@@ -28,17 +28,54 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "cf65d62bc38f5803"
+#define UN_SPEC_CHECKSUM "6cedbc067a022537"
 
 /* ---- Handles ---- */
+/** Any handle: a parameter of this type takes every kind below. */
+typedef int64_t un_handle_t;
 /** A listening TCP socket; accept on it as many times as you like. */
 typedef int64_t un_tcp_listener_t;
 #define UN_HANDLE_TCP_LISTENER 1
 /** A connected TCP stream, from accept or connect. */
 typedef int64_t un_tcp_stream_t;
 #define UN_HANDLE_TCP_STREAM 2
+/** A UDP socket from udp_bind; send_to/recv_from, or connect then send/recv. */
+typedef int64_t un_udp_socket_t;
+#define UN_HANDLE_UDP_SOCKET 3
 
 /* ---- Enumerations ---- */
+/** Which direction of a stream tcp_shutdown closes. */
+typedef int32_t un_shutdown_how_t;
+#define UN_SHUTDOWN_HOW_READ 0  /**< No more reads: later reads return 0. */
+#define UN_SHUTDOWN_HOW_WRITE 1 /**< No more writes: the peer reads end of stream (FIN). */
+#define UN_SHUTDOWN_HOW_BOTH 2  /**< Both directions. */
+/** Options read and written with socket_get_option and socket_set_option. */
+typedef int32_t un_socket_option_t;
+#define UN_SOCKET_OPTION_NODELAY 1 /**< TCP_NODELAY, 0 or 1 (streams). */
+#define UN_SOCKET_OPTION_KEEPALIVE                                                                 \
+    2 /**< TCP keepalive idle time in seconds; 0 turns keepalive off (streams). */
+#define UN_SOCKET_OPTION_RECV_BUFFER                                                               \
+    3 /**< SO_RCVBUF in bytes (the kernel doubles what is set and reads back the doubled size). */
+#define UN_SOCKET_OPTION_SEND_BUFFER                                                               \
+    4 /**< SO_SNDBUF in bytes (the kernel doubles what is set and reads back the doubled size). */
+#define UN_SOCKET_OPTION_LINGER                                                                    \
+    5 /**< SO_LINGER in seconds; -1 turns lingering off, 0 makes close send a reset. */
+#define UN_SOCKET_OPTION_TTL 6           /**< IP_TTL (IPv4) or IPV6_UNICAST_HOPS (IPv6), 1..255. */
+#define UN_SOCKET_OPTION_REUSE_ADDRESS 7 /**< SO_REUSEADDR, 0 or 1. */
+#define UN_SOCKET_OPTION_REUSE_PORT                                                                \
+    8 /**< SO_REUSEPORT, 0 or 1 (takes effect at the next bind; see tcp_listen and udp_bind        \
+         flags). */
+#define UN_SOCKET_OPTION_BROADCAST 9 /**< SO_BROADCAST, 0 or 1 (UDP). */
+#define UN_SOCKET_OPTION_MULTICAST_TTL                                                             \
+    10 /**< IP_MULTICAST_TTL or IPV6_MULTICAST_HOPS, 0..255 (UDP). */
+#define UN_SOCKET_OPTION_MULTICAST_LOOP                                                            \
+    11 /**< IP_MULTICAST_LOOP or IPV6_MULTICAST_LOOP, 0 or 1 (UDP). */
+/** Flags for tcp_listen and udp_bind, or-ed together. */
+typedef int32_t un_bind_flag_t;
+#define UN_BIND_FLAG_REUSE_PORT                                                                    \
+    1 /**< Set SO_REUSEPORT before binding, so several sockets can share the port. */
+#define UN_BIND_FLAG_V6_ONLY                                                                       \
+    2 /**< Set IPV6_V6ONLY on an IPv6 socket: no IPv4-mapped connections. */
 
 /* ---- Error codes ----
  * -1..-7 are Simple's coarse classes and never change; every finer code belongs to one
@@ -87,6 +124,11 @@ typedef int64_t un_tcp_stream_t;
 #define UN_ERR_IO_URING_UNAVAILABLE                                                                \
     (-30) /**< io_uring could not be set up (refused by the kernel, a sandbox or a low memlock     \
              limit) (class ERROR) */
+#define UN_ERR_TRUNCATED                                                                           \
+    (-31) /**< datagram was larger than the buffer: the first max_len bytes were stored, the rest  \
+             was dropped (class IO) */
+#define UN_ERR_MESSAGE_TOO_LONG (-32)  /**< datagram is too long to send (class IO) */
+#define UN_ERR_NO_SUCH_INTERFACE (-33) /**< no network interface of that name (class ERROR) */
 
 /* ---- Library information ---- */
 /** ABI version of the loaded library; bindings compare it with UN_ABI_VERSION. */
@@ -161,18 +203,20 @@ UN_API int64_t un_runtime_stats(char *out, uint32_t out_len);
  *
  * @param addr Local address to bind.
  * @param backlog Queue length for pending connections; 0 or less means SOMAXCONN.
- * @return The listener handle. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_ADDRESS, UNKNOWN_HOST,
- * ADDRESS_IN_USE, ADDRESS_NOT_AVAILABLE, PERMISSION_DENIED, NO_RESOURCES, WOULD_DEADLOCK.
+ * @param flags bind_flag values or-ed together; 0 for none.
+ * @return The listener handle. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_ADDRESS, INVALID_ARGUMENT,
+ * UNKNOWN_HOST, ADDRESS_IN_USE, ADDRESS_NOT_AVAILABLE, PERMISSION_DENIED, NO_RESOURCES,
+ * WOULD_DEADLOCK.
  * @since 0.1
  */
-UN_API un_tcp_listener_t un_tcp_listen(const char *addr, int32_t backlog);
+UN_API un_tcp_listener_t un_tcp_listen(const char *addr, int32_t backlog, uint32_t flags);
 
 /**
  * Wait for the next connection on a listener and return it as a new stream. The listener stays
  * open; call again for the next connection.
  *
  * @param listener Listener from tcp_listen.
- * @param timeout_ms Deadline in milliseconds; -1 waits forever.
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
  * @return The accepted stream. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
  * WRONG_RUNTIME, CANCELED, TIMED_OUT, NO_RESOURCES, CONNECTION_ABORTED, WOULD_DEADLOCK.
  * @since 0.1
@@ -184,7 +228,7 @@ UN_API un_tcp_stream_t un_tcp_accept(un_tcp_listener_t listener, int64_t timeout
  * calling thread, never on the runtime thread).
  *
  * @param addr Remote address.
- * @param timeout_ms Deadline in milliseconds; -1 waits forever.
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
  * @return The connected stream. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_ADDRESS, UNKNOWN_HOST,
  * CONNECTION_REFUSED, HOST_UNREACHABLE, TIMED_OUT, NO_RESOURCES, WOULD_DEADLOCK.
  * @since 0.1
@@ -198,7 +242,7 @@ UN_API un_tcp_stream_t un_tcp_connect(const char *addr, int64_t timeout_ms);
  * @param stream Stream to read from.
  * @param buf Buffer that receives the bytes.
  * @param max_len Capacity of buf.
- * @param timeout_ms Deadline in milliseconds; -1 waits forever.
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
  * @return Bytes read; 0 at end of stream. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED,
  * WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, CANCELED, TIMED_OUT, RESET, WOULD_DEADLOCK.
  * @since 0.1
@@ -213,7 +257,7 @@ UN_API int64_t un_tcp_read(un_tcp_stream_t stream, void *buf, uint32_t max_len, 
  * @param stream Stream to write to.
  * @param buf Bytes to send.
  * @param len Number of bytes in buf.
- * @param timeout_ms Deadline in milliseconds for the whole buffer; -1 waits forever.
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
  * @return Bytes written: always len on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
  * CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, CANCELED, TIMED_OUT, RESET, BROKEN_PIPE,
  * WOULD_DEADLOCK.
@@ -244,17 +288,216 @@ UN_API int64_t un_tcp_close(un_tcp_stream_t stream);
 UN_API int64_t un_tcp_listener_close(un_tcp_listener_t listener);
 
 /**
- * Write the address a listener is bound to ("127.0.0.1:40123", "[::1]:40123") into out,
- * NUL-terminated; useful after listening on port 0.
+ * Push out data the kernel is still holding back (Nagle's algorithm) by setting TCP_NODELAY for a
+ * moment. Every tcp_write has handed its bytes to the kernel when it returns, so nothing else is
+ * buffered here.
  *
- * @param listener Listener from tcp_listen.
+ * @param stream Stream to flush.
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
+ * WRONG_RUNTIME, WOULD_DEADLOCK.
+ * @since 0.1
+ */
+UN_API int64_t un_tcp_flush(un_tcp_stream_t stream);
+
+/**
+ * Shut down one or both directions of a stream. After a write shutdown the peer reads end of stream
+ * while this side can still read.
+ *
+ * @param stream Stream to shut down.
+ * @param how read, write or both.
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
+ * WRONG_RUNTIME, WOULD_DEADLOCK, INVALID_ARGUMENT, NOT_CONNECTED.
+ * @since 0.1
+ */
+UN_API int64_t un_tcp_shutdown(un_tcp_stream_t stream, un_shutdown_how_t how);
+
+/* ---- socket ---- */
+/**
+ * Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out,
+ * NUL-terminated; useful after binding port 0.
+ *
+ * @param handle A listener, stream or UDP socket.
  * @param out Buffer that receives the address text.
  * @param out_len Size of out in bytes, including room for the NUL (64 is always enough).
  * @return Length of the address text, without the NUL. Errors: NOT_INITIALIZED, SHUT_DOWN,
- * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, BUFFER_TOO_SMALL, WOULD_DEADLOCK.
+ * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, WOULD_DEADLOCK, BUFFER_TOO_SMALL.
  * @since 0.1
  */
-UN_API int64_t un_tcp_listener_local_addr(un_tcp_listener_t listener, char *out, uint32_t out_len);
+UN_API int64_t un_socket_local_addr(un_handle_t handle, char *out, uint32_t out_len);
+
+/**
+ * Write the address of the peer of a stream or of a connected UDP socket into out, NUL-terminated.
+ *
+ * @param handle A stream or a connected UDP socket.
+ * @param out Buffer that receives the address text.
+ * @param out_len Size of out in bytes, including room for the NUL (64 is always enough).
+ * @return Length of the address text, without the NUL. Errors: NOT_INITIALIZED, SHUT_DOWN,
+ * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, WOULD_DEADLOCK, BUFFER_TOO_SMALL, NOT_CONNECTED.
+ * @since 0.1
+ */
+UN_API int64_t un_socket_peer_addr(un_handle_t handle, char *out, uint32_t out_len);
+
+/**
+ * Set a socket option (see socket_option) on any handle.
+ *
+ * @param handle A listener, stream or UDP socket.
+ * @param option Which option.
+ * @param value The new value; its meaning is given with each option.
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
+ * WRONG_RUNTIME, WOULD_DEADLOCK, INVALID_ARGUMENT, UNSUPPORTED.
+ * @since 0.1
+ */
+UN_API int64_t un_socket_set_option(un_handle_t handle, un_socket_option_t option, int64_t value);
+
+/**
+ * Read a socket option (see socket_option) of any handle.
+ *
+ * @param handle A listener, stream or UDP socket.
+ * @param option Which option.
+ * @return The option's current value, in the units given with the option. Errors: NOT_INITIALIZED,
+ * SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, WOULD_DEADLOCK, INVALID_ARGUMENT,
+ * UNSUPPORTED.
+ * @since 0.1
+ */
+UN_API int64_t un_socket_get_option(un_handle_t handle, un_socket_option_t option);
+
+/**
+ * Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open
+ * and usable.
+ *
+ * @param handle A listener, stream or UDP socket.
+ * @return Number of operations that were canceled. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
+ * CLOSED, WRONG_KIND, WRONG_RUNTIME, WOULD_DEADLOCK.
+ * @since 0.1
+ */
+UN_API int64_t un_socket_cancel(un_handle_t handle);
+
+/* ---- udp ---- */
+/**
+ * Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free
+ * port).
+ *
+ * @param addr Local address to bind.
+ * @param flags bind_flag values or-ed together; 0 for none.
+ * @return The UDP socket handle. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_ADDRESS, INVALID_ARGUMENT,
+ * UNKNOWN_HOST, ADDRESS_IN_USE, ADDRESS_NOT_AVAILABLE, PERMISSION_DENIED, NO_RESOURCES,
+ * WOULD_DEADLOCK.
+ * @since 0.1
+ */
+UN_API un_udp_socket_t un_udp_bind(const char *addr, uint32_t flags);
+
+/**
+ * Send one datagram of len bytes to addr.
+ *
+ * @param socket Socket to send from.
+ * @param buf The datagram.
+ * @param len Number of bytes in buf.
+ * @param addr Destination address.
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
+ * @return Bytes sent: always len on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
+ * CLOSED, WRONG_KIND, WRONG_RUNTIME, WOULD_DEADLOCK, BAD_ADDRESS, UNKNOWN_HOST, INVALID_ARGUMENT,
+ * PERMISSION_DENIED, MESSAGE_TOO_LONG, HOST_UNREACHABLE, CANCELED, TIMED_OUT, UNSUPPORTED.
+ * @since 0.1
+ */
+UN_API int64_t un_udp_send_to(un_udp_socket_t socket, const void *buf, uint32_t len,
+                              const char *addr, int64_t timeout_ms);
+
+/**
+ * Receive one datagram into buf and write its sender's address into from, NUL-terminated. A
+ * datagram longer than max_len gives TRUNCATED (its first max_len bytes are in buf).
+ *
+ * @param socket Socket to receive on.
+ * @param buf Buffer that receives the datagram.
+ * @param max_len Capacity of buf.
+ * @param from Buffer that receives the sender's address text.
+ * @param from_len Size of from in bytes (64 is always enough).
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
+ * @return Bytes received (0 for an empty datagram). Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
+ * CLOSED, WRONG_KIND, WRONG_RUNTIME, WOULD_DEADLOCK, INVALID_ARGUMENT, BUFFER_TOO_SMALL, TRUNCATED,
+ * CANCELED, TIMED_OUT.
+ * @since 0.1
+ */
+UN_API int64_t un_udp_recv_from(un_udp_socket_t socket, void *buf, uint32_t max_len, char *from,
+                                uint32_t from_len, int64_t timeout_ms);
+
+/**
+ * Set the default destination of a UDP socket and accept datagrams only from it.
+ *
+ * @param socket Socket to connect.
+ * @param addr Peer address.
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
+ * WRONG_RUNTIME, WOULD_DEADLOCK, BAD_ADDRESS, UNKNOWN_HOST, HOST_UNREACHABLE, UNSUPPORTED.
+ * @since 0.1
+ */
+UN_API int64_t un_udp_connect(un_udp_socket_t socket, const char *addr);
+
+/**
+ * Send one datagram to the connected peer.
+ *
+ * @param socket A connected UDP socket.
+ * @param buf The datagram.
+ * @param len Number of bytes in buf.
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
+ * @return Bytes sent: always len on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
+ * CLOSED, WRONG_KIND, WRONG_RUNTIME, WOULD_DEADLOCK, INVALID_ARGUMENT, NOT_CONNECTED,
+ * CONNECTION_REFUSED, MESSAGE_TOO_LONG, CANCELED, TIMED_OUT.
+ * @since 0.1
+ */
+UN_API int64_t un_udp_send(un_udp_socket_t socket, const void *buf, uint32_t len,
+                           int64_t timeout_ms);
+
+/**
+ * Receive one datagram from the connected peer (or anyone, if not connected). A datagram longer
+ * than max_len gives TRUNCATED.
+ *
+ * @param socket Socket to receive on.
+ * @param buf Buffer that receives the datagram.
+ * @param max_len Capacity of buf.
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
+ * @return Bytes received (0 for an empty datagram). Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
+ * CLOSED, WRONG_KIND, WRONG_RUNTIME, WOULD_DEADLOCK, INVALID_ARGUMENT, TRUNCATED,
+ * CONNECTION_REFUSED, CANCELED, TIMED_OUT.
+ * @since 0.1
+ */
+UN_API int64_t un_udp_recv(un_udp_socket_t socket, void *buf, uint32_t max_len, int64_t timeout_ms);
+
+/**
+ * Close a UDP socket. Operations in flight on it complete with CANCELED; the handle then answers
+ * CLOSED.
+ *
+ * @param socket Socket to close.
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
+ * WRONG_RUNTIME, WOULD_DEADLOCK.
+ * @since 0.1
+ */
+UN_API int64_t un_udp_close(un_udp_socket_t socket);
+
+/**
+ * Join the multicast group (an IPv4 or IPv6 address without port) on the interface named iface (""
+ * for the default one).
+ *
+ * @param socket Socket that joins.
+ * @param group Group address, e.g. "239.1.2.3" or "ff02::1:3".
+ * @param iface Interface name such as "eth0", or "" for the default.
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
+ * WRONG_RUNTIME, WOULD_DEADLOCK, BAD_ADDRESS, NO_SUCH_INTERFACE, INVALID_ARGUMENT, ADDRESS_IN_USE,
+ * UNSUPPORTED.
+ * @since 0.1
+ */
+UN_API int64_t un_udp_join_multicast(un_udp_socket_t socket, const char *group, const char *iface);
+
+/**
+ * Leave a multicast group joined with udp_join_multicast.
+ *
+ * @param socket Socket that leaves.
+ * @param group Group address, as given to udp_join_multicast.
+ * @param iface Interface name, as given to udp_join_multicast.
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
+ * WRONG_RUNTIME, WOULD_DEADLOCK, BAD_ADDRESS, NO_SUCH_INTERFACE, INVALID_ARGUMENT,
+ * ADDRESS_NOT_AVAILABLE, UNSUPPORTED.
+ * @since 0.1
+ */
+UN_API int64_t un_udp_leave_multicast(un_udp_socket_t socket, const char *group, const char *iface);
 
 #ifdef __cplusplus
 }
