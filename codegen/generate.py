@@ -41,6 +41,7 @@ TARGETS = {
     "core/requests.hpp.j2": "src/requests.hpp",
     "core/dispatch.cpp.j2": "src/dispatch.cpp",
     "docs/api.md.j2": "docs/api.md",
+    "tests/conformance.cpp.j2": "tests/conformance.cpp",
 }
 CLANG_FORMAT_SUFFIXES = {".h", ".hpp", ".c", ".cpp"}
 

@@ -166,6 +166,7 @@ class Operation:
     result: Result
     errors: list[Error]
     simple: str | None
+    not_provoked: dict[str, str] = field(default_factory=dict)
 
     @property
     def c_name(self) -> str:
@@ -309,6 +310,11 @@ def build(raw: dict) -> Spec:
             if p["type"] == "handle":
                 if p.get("handle") == ANY_HANDLE:
                     param.handle_kinds = list(handles)
+                elif isinstance(p.get("handle"), list):
+                    for k in p["handle"]:
+                        if k not in handle_by_name:
+                            raise SpecError(f"{pw}.handle: unknown handle kind {k!r}")
+                    param.handle_kinds = [handle_by_name[k] for k in p["handle"]]
                 elif p.get("handle") in handle_by_name:
                     param.handle = handle_by_name[p["handle"]]
                     param.handle_kinds = [param.handle]
@@ -349,10 +355,15 @@ def build(raw: dict) -> Spec:
                 raise SpecError(f"{where}, field errors[{i}]: error {en} is retired")
             errs.append(error_by_name[en])
         _unique(errs, lambda e: e.name, f"{where}: listed error")
+        not_provoked = o.get("not_provoked", {})
+        for en, why in not_provoked.items():
+            if en not in o["errors"]:
+                raise SpecError(f"{where}, field not_provoked.{en}: not one of the operation's errors")
+            _check_doc(f"{where}, field not_provoked.{en}", why)
         if o["execution"] == "caller" and any(p.type == "handle" for p in params):
             raise SpecError(f"{where}, field execution: an operation on a handle must run on the ring")
         ops.append(Operation(o["name"], o["request"], o["since"], o["group"], o["execution"],
-                             o["doc"], params, result, errs, o.get("simple")))
+                             o["doc"], params, result, errs, o.get("simple"), not_provoked))
     _unique(ops, lambda o: o.name, "operation name")
     _unique(ops, lambda o: o.request, "request number")
     _unique([o for o in ops if o.simple], lambda o: o.simple, "Simple name")

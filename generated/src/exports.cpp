@@ -132,9 +132,7 @@ UN_API int64_t un_socket_peer_addr(un_handle_t handle, char *out, uint32_t out_l
     }
     uringnet::Request req(uringnet::gen::RequestKind::socket_peer_addr);
     req.args.socket_peer_addr = {handle, out, out_len};
-    return uringnet::call(req, handle,
-                          (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
-                              (1u << UN_HANDLE_UDP_SOCKET));
+    return uringnet::call(req, handle, (1u << UN_HANDLE_TCP_STREAM) | (1u << UN_HANDLE_UDP_SOCKET));
 }
 
 UN_API int64_t un_socket_set_option(un_handle_t handle, un_socket_option_t option, int64_t value) {

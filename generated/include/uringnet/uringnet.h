@@ -28,7 +28,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "6cedbc067a022537"
+#define UN_SPEC_CHECKSUM "e71aa64e4f597a5c"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -150,8 +150,7 @@ UN_API int64_t un_error_class(int64_t code);
  * Start the runtime: one thread with its own io_uring of the configured number of entries. Handles
  * issued by an earlier, shut-down runtime are rejected with WRONG_RUNTIME.
  *
- * @return 0 on success. Errors: ALREADY_INITIALIZED, IO_URING_UNAVAILABLE, NO_RESOURCES,
- * WOULD_DEADLOCK.
+ * @return 0 on success. Errors: ALREADY_INITIALIZED, IO_URING_UNAVAILABLE, NO_RESOURCES.
  * @since 0.1
  */
 UN_API int64_t un_runtime_init(void);
@@ -160,7 +159,7 @@ UN_API int64_t un_runtime_init(void);
  * Stop the runtime: every operation still in flight completes with SHUT_DOWN, every handle is
  * closed and the thread is joined. Later calls return SHUT_DOWN until runtime_init is called again.
  *
- * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, WOULD_DEADLOCK.
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN.
  * @since 0.1
  */
 UN_API int64_t un_runtime_shutdown(void);
@@ -191,7 +190,7 @@ UN_API int64_t un_runtime_num_cores(void);
  * @param out Buffer that receives the JSON text.
  * @param out_len Size of out in bytes, including room for the NUL.
  * @return Length of the JSON text, without the NUL. Errors: NOT_INITIALIZED, SHUT_DOWN,
- * BUFFER_TOO_SMALL, INVALID_ARGUMENT, WOULD_DEADLOCK.
+ * BUFFER_TOO_SMALL, INVALID_ARGUMENT.
  * @since 0.1
  */
 UN_API int64_t un_runtime_stats(char *out, uint32_t out_len);
@@ -205,8 +204,7 @@ UN_API int64_t un_runtime_stats(char *out, uint32_t out_len);
  * @param backlog Queue length for pending connections; 0 or less means SOMAXCONN.
  * @param flags bind_flag values or-ed together; 0 for none.
  * @return The listener handle. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_ADDRESS, INVALID_ARGUMENT,
- * UNKNOWN_HOST, ADDRESS_IN_USE, ADDRESS_NOT_AVAILABLE, PERMISSION_DENIED, NO_RESOURCES,
- * WOULD_DEADLOCK.
+ * UNKNOWN_HOST, ADDRESS_IN_USE, ADDRESS_NOT_AVAILABLE, PERMISSION_DENIED, NO_RESOURCES.
  * @since 0.1
  */
 UN_API un_tcp_listener_t un_tcp_listen(const char *addr, int32_t backlog, uint32_t flags);
@@ -218,7 +216,7 @@ UN_API un_tcp_listener_t un_tcp_listen(const char *addr, int32_t backlog, uint32
  * @param listener Listener from tcp_listen.
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
  * @return The accepted stream. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME, CANCELED, TIMED_OUT, NO_RESOURCES, CONNECTION_ABORTED, WOULD_DEADLOCK.
+ * WRONG_RUNTIME, CANCELED, TIMED_OUT, NO_RESOURCES, CONNECTION_ABORTED.
  * @since 0.1
  */
 UN_API un_tcp_stream_t un_tcp_accept(un_tcp_listener_t listener, int64_t timeout_ms);
@@ -230,7 +228,7 @@ UN_API un_tcp_stream_t un_tcp_accept(un_tcp_listener_t listener, int64_t timeout
  * @param addr Remote address.
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
  * @return The connected stream. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_ADDRESS, UNKNOWN_HOST,
- * CONNECTION_REFUSED, HOST_UNREACHABLE, TIMED_OUT, NO_RESOURCES, WOULD_DEADLOCK.
+ * CONNECTION_REFUSED, HOST_UNREACHABLE, TIMED_OUT, NO_RESOURCES.
  * @since 0.1
  */
 UN_API un_tcp_stream_t un_tcp_connect(const char *addr, int64_t timeout_ms);
@@ -244,7 +242,7 @@ UN_API un_tcp_stream_t un_tcp_connect(const char *addr, int64_t timeout_ms);
  * @param max_len Capacity of buf.
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
  * @return Bytes read; 0 at end of stream. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED,
- * WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, CANCELED, TIMED_OUT, RESET, WOULD_DEADLOCK.
+ * WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, CANCELED, TIMED_OUT, RESET.
  * @since 0.1
  */
 UN_API int64_t un_tcp_read(un_tcp_stream_t stream, void *buf, uint32_t max_len, int64_t timeout_ms);
@@ -259,8 +257,7 @@ UN_API int64_t un_tcp_read(un_tcp_stream_t stream, void *buf, uint32_t max_len, 
  * @param len Number of bytes in buf.
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
  * @return Bytes written: always len on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
- * CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, CANCELED, TIMED_OUT, RESET, BROKEN_PIPE,
- * WOULD_DEADLOCK.
+ * CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, CANCELED, TIMED_OUT, RESET, BROKEN_PIPE.
  * @since 0.1
  */
 UN_API int64_t un_tcp_write(un_tcp_stream_t stream, const void *buf, uint32_t len,
@@ -272,7 +269,7 @@ UN_API int64_t un_tcp_write(un_tcp_stream_t stream, const void *buf, uint32_t le
  *
  * @param stream Stream to close.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME, WOULD_DEADLOCK.
+ * WRONG_RUNTIME.
  * @since 0.1
  */
 UN_API int64_t un_tcp_close(un_tcp_stream_t stream);
@@ -282,7 +279,7 @@ UN_API int64_t un_tcp_close(un_tcp_stream_t stream);
  *
  * @param listener Listener to close.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME, WOULD_DEADLOCK.
+ * WRONG_RUNTIME.
  * @since 0.1
  */
 UN_API int64_t un_tcp_listener_close(un_tcp_listener_t listener);
@@ -294,7 +291,7 @@ UN_API int64_t un_tcp_listener_close(un_tcp_listener_t listener);
  *
  * @param stream Stream to flush.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME, WOULD_DEADLOCK.
+ * WRONG_RUNTIME.
  * @since 0.1
  */
 UN_API int64_t un_tcp_flush(un_tcp_stream_t stream);
@@ -306,7 +303,7 @@ UN_API int64_t un_tcp_flush(un_tcp_stream_t stream);
  * @param stream Stream to shut down.
  * @param how read, write or both.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME, WOULD_DEADLOCK, INVALID_ARGUMENT, NOT_CONNECTED.
+ * WRONG_RUNTIME, INVALID_ARGUMENT, NOT_CONNECTED.
  * @since 0.1
  */
 UN_API int64_t un_tcp_shutdown(un_tcp_stream_t stream, un_shutdown_how_t how);
@@ -320,7 +317,7 @@ UN_API int64_t un_tcp_shutdown(un_tcp_stream_t stream, un_shutdown_how_t how);
  * @param out Buffer that receives the address text.
  * @param out_len Size of out in bytes, including room for the NUL (64 is always enough).
  * @return Length of the address text, without the NUL. Errors: NOT_INITIALIZED, SHUT_DOWN,
- * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, WOULD_DEADLOCK, BUFFER_TOO_SMALL.
+ * BAD_HANDLE, CLOSED, WRONG_RUNTIME, BUFFER_TOO_SMALL.
  * @since 0.1
  */
 UN_API int64_t un_socket_local_addr(un_handle_t handle, char *out, uint32_t out_len);
@@ -332,7 +329,7 @@ UN_API int64_t un_socket_local_addr(un_handle_t handle, char *out, uint32_t out_
  * @param out Buffer that receives the address text.
  * @param out_len Size of out in bytes, including room for the NUL (64 is always enough).
  * @return Length of the address text, without the NUL. Errors: NOT_INITIALIZED, SHUT_DOWN,
- * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, WOULD_DEADLOCK, BUFFER_TOO_SMALL, NOT_CONNECTED.
+ * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, BUFFER_TOO_SMALL, NOT_CONNECTED.
  * @since 0.1
  */
 UN_API int64_t un_socket_peer_addr(un_handle_t handle, char *out, uint32_t out_len);
@@ -343,8 +340,8 @@ UN_API int64_t un_socket_peer_addr(un_handle_t handle, char *out, uint32_t out_l
  * @param handle A listener, stream or UDP socket.
  * @param option Which option.
  * @param value The new value; its meaning is given with each option.
- * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME, WOULD_DEADLOCK, INVALID_ARGUMENT, UNSUPPORTED.
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_RUNTIME,
+ * INVALID_ARGUMENT, UNSUPPORTED.
  * @since 0.1
  */
 UN_API int64_t un_socket_set_option(un_handle_t handle, un_socket_option_t option, int64_t value);
@@ -355,8 +352,7 @@ UN_API int64_t un_socket_set_option(un_handle_t handle, un_socket_option_t optio
  * @param handle A listener, stream or UDP socket.
  * @param option Which option.
  * @return The option's current value, in the units given with the option. Errors: NOT_INITIALIZED,
- * SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, WOULD_DEADLOCK, INVALID_ARGUMENT,
- * UNSUPPORTED.
+ * SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_RUNTIME, INVALID_ARGUMENT, UNSUPPORTED.
  * @since 0.1
  */
 UN_API int64_t un_socket_get_option(un_handle_t handle, un_socket_option_t option);
@@ -367,7 +363,7 @@ UN_API int64_t un_socket_get_option(un_handle_t handle, un_socket_option_t optio
  *
  * @param handle A listener, stream or UDP socket.
  * @return Number of operations that were canceled. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
- * CLOSED, WRONG_KIND, WRONG_RUNTIME, WOULD_DEADLOCK.
+ * CLOSED, WRONG_RUNTIME.
  * @since 0.1
  */
 UN_API int64_t un_socket_cancel(un_handle_t handle);
@@ -380,8 +376,7 @@ UN_API int64_t un_socket_cancel(un_handle_t handle);
  * @param addr Local address to bind.
  * @param flags bind_flag values or-ed together; 0 for none.
  * @return The UDP socket handle. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_ADDRESS, INVALID_ARGUMENT,
- * UNKNOWN_HOST, ADDRESS_IN_USE, ADDRESS_NOT_AVAILABLE, PERMISSION_DENIED, NO_RESOURCES,
- * WOULD_DEADLOCK.
+ * UNKNOWN_HOST, ADDRESS_IN_USE, ADDRESS_NOT_AVAILABLE, PERMISSION_DENIED, NO_RESOURCES.
  * @since 0.1
  */
 UN_API un_udp_socket_t un_udp_bind(const char *addr, uint32_t flags);
@@ -395,7 +390,7 @@ UN_API un_udp_socket_t un_udp_bind(const char *addr, uint32_t flags);
  * @param addr Destination address.
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
  * @return Bytes sent: always len on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
- * CLOSED, WRONG_KIND, WRONG_RUNTIME, WOULD_DEADLOCK, BAD_ADDRESS, UNKNOWN_HOST, INVALID_ARGUMENT,
+ * CLOSED, WRONG_KIND, WRONG_RUNTIME, BAD_ADDRESS, UNKNOWN_HOST, INVALID_ARGUMENT,
  * PERMISSION_DENIED, MESSAGE_TOO_LONG, HOST_UNREACHABLE, CANCELED, TIMED_OUT, UNSUPPORTED.
  * @since 0.1
  */
@@ -413,8 +408,8 @@ UN_API int64_t un_udp_send_to(un_udp_socket_t socket, const void *buf, uint32_t 
  * @param from_len Size of from in bytes (64 is always enough).
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
  * @return Bytes received (0 for an empty datagram). Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
- * CLOSED, WRONG_KIND, WRONG_RUNTIME, WOULD_DEADLOCK, INVALID_ARGUMENT, BUFFER_TOO_SMALL, TRUNCATED,
- * CANCELED, TIMED_OUT.
+ * CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, BUFFER_TOO_SMALL, TRUNCATED, CANCELED,
+ * TIMED_OUT.
  * @since 0.1
  */
 UN_API int64_t un_udp_recv_from(un_udp_socket_t socket, void *buf, uint32_t max_len, char *from,
@@ -426,7 +421,7 @@ UN_API int64_t un_udp_recv_from(un_udp_socket_t socket, void *buf, uint32_t max_
  * @param socket Socket to connect.
  * @param addr Peer address.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME, WOULD_DEADLOCK, BAD_ADDRESS, UNKNOWN_HOST, HOST_UNREACHABLE, UNSUPPORTED.
+ * WRONG_RUNTIME, BAD_ADDRESS, UNKNOWN_HOST, HOST_UNREACHABLE, UNSUPPORTED.
  * @since 0.1
  */
 UN_API int64_t un_udp_connect(un_udp_socket_t socket, const char *addr);
@@ -439,8 +434,8 @@ UN_API int64_t un_udp_connect(un_udp_socket_t socket, const char *addr);
  * @param len Number of bytes in buf.
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
  * @return Bytes sent: always len on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
- * CLOSED, WRONG_KIND, WRONG_RUNTIME, WOULD_DEADLOCK, INVALID_ARGUMENT, NOT_CONNECTED,
- * CONNECTION_REFUSED, MESSAGE_TOO_LONG, CANCELED, TIMED_OUT.
+ * CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, NOT_CONNECTED, CONNECTION_REFUSED,
+ * MESSAGE_TOO_LONG, CANCELED, TIMED_OUT.
  * @since 0.1
  */
 UN_API int64_t un_udp_send(un_udp_socket_t socket, const void *buf, uint32_t len,
@@ -455,8 +450,8 @@ UN_API int64_t un_udp_send(un_udp_socket_t socket, const void *buf, uint32_t len
  * @param max_len Capacity of buf.
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
  * @return Bytes received (0 for an empty datagram). Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
- * CLOSED, WRONG_KIND, WRONG_RUNTIME, WOULD_DEADLOCK, INVALID_ARGUMENT, TRUNCATED,
- * CONNECTION_REFUSED, CANCELED, TIMED_OUT.
+ * CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, TRUNCATED, CONNECTION_REFUSED, CANCELED,
+ * TIMED_OUT.
  * @since 0.1
  */
 UN_API int64_t un_udp_recv(un_udp_socket_t socket, void *buf, uint32_t max_len, int64_t timeout_ms);
@@ -467,7 +462,7 @@ UN_API int64_t un_udp_recv(un_udp_socket_t socket, void *buf, uint32_t max_len, 
  *
  * @param socket Socket to close.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME, WOULD_DEADLOCK.
+ * WRONG_RUNTIME.
  * @since 0.1
  */
 UN_API int64_t un_udp_close(un_udp_socket_t socket);
@@ -480,8 +475,7 @@ UN_API int64_t un_udp_close(un_udp_socket_t socket);
  * @param group Group address, e.g. "239.1.2.3" or "ff02::1:3".
  * @param iface Interface name such as "eth0", or "" for the default.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME, WOULD_DEADLOCK, BAD_ADDRESS, NO_SUCH_INTERFACE, INVALID_ARGUMENT, ADDRESS_IN_USE,
- * UNSUPPORTED.
+ * WRONG_RUNTIME, BAD_ADDRESS, NO_SUCH_INTERFACE, INVALID_ARGUMENT, ADDRESS_IN_USE, UNSUPPORTED.
  * @since 0.1
  */
 UN_API int64_t un_udp_join_multicast(un_udp_socket_t socket, const char *group, const char *iface);
@@ -493,8 +487,8 @@ UN_API int64_t un_udp_join_multicast(un_udp_socket_t socket, const char *group, 
  * @param group Group address, as given to udp_join_multicast.
  * @param iface Interface name, as given to udp_join_multicast.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME, WOULD_DEADLOCK, BAD_ADDRESS, NO_SUCH_INTERFACE, INVALID_ARGUMENT,
- * ADDRESS_NOT_AVAILABLE, UNSUPPORTED.
+ * WRONG_RUNTIME, BAD_ADDRESS, NO_SUCH_INTERFACE, INVALID_ARGUMENT, ADDRESS_NOT_AVAILABLE,
+ * UNSUPPORTED.
  * @since 0.1
  */
 UN_API int64_t un_udp_leave_multicast(un_udp_socket_t socket, const char *group, const char *iface);

@@ -1,0 +1,1171 @@
+/* Generated from api/net.json by codegen/generate.py (template tests/conformance.cpp.j2). Do not
+ * edit: change the spec or the template and run codegen/generate.py. */
+// One test per operation and per error the spec lists for it: tests/conformance.cpp
+// provokes the error for real and checks the exact code.
+#include <catch2/catch.hpp>
+
+#include "conformance.hpp"
+#include "uringnet/uringnet.h"
+
+namespace {
+
+const conformance::Operation runtime_init = {
+    "runtime_init",
+    {},
+    [](conformance::Args &) -> int64_t { return un_runtime_init(); },
+};
+
+const conformance::Operation runtime_shutdown = {
+    "runtime_shutdown",
+    {},
+    [](conformance::Args &) -> int64_t { return un_runtime_shutdown(); },
+};
+
+const conformance::Operation runtime_configure_entries = {
+    "runtime_configure_entries",
+    {
+        {"entries", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t { return un_runtime_configure_entries(a.i64("entries")); },
+};
+
+const conformance::Operation runtime_stats = {
+    "runtime_stats",
+    {
+        {"out", conformance::ParamType::text_out, 0},
+        {"out_len", conformance::ParamType::u32, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_runtime_stats(a.out("out"), a.u32("out_len"));
+    },
+};
+
+const conformance::Operation tcp_listen = {
+    "tcp_listen",
+    {
+        {"addr", conformance::ParamType::address, 0},
+        {"backlog", conformance::ParamType::i32, 0},
+        {"flags", conformance::ParamType::u32, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_tcp_listen(a.text("addr"), a.i32("backlog"), a.u32("flags"));
+    },
+};
+
+const conformance::Operation tcp_accept = {
+    "tcp_accept",
+    {
+        {"listener", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_LISTENER)},
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_tcp_accept(a.handle("listener"), a.i64("timeout_ms"));
+    },
+};
+
+const conformance::Operation tcp_connect = {
+    "tcp_connect",
+    {
+        {"addr", conformance::ParamType::address, 0},
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_tcp_connect(a.text("addr"), a.i64("timeout_ms"));
+    },
+};
+
+const conformance::Operation tcp_read = {
+    "tcp_read",
+    {
+        {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
+        {"buf", conformance::ParamType::bytes_out, 0},
+        {"max_len", conformance::ParamType::u32, 0},
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_tcp_read(a.handle("stream"), a.buf("buf"), a.u32("max_len"), a.i64("timeout_ms"));
+    },
+};
+
+const conformance::Operation tcp_write = {
+    "tcp_write",
+    {
+        {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
+        {"buf", conformance::ParamType::bytes_in, 0},
+        {"len", conformance::ParamType::u32, 0},
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_tcp_write(a.handle("stream"), a.cbuf("buf"), a.u32("len"), a.i64("timeout_ms"));
+    },
+};
+
+const conformance::Operation tcp_close = {
+    "tcp_close",
+    {
+        {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
+    },
+    [](conformance::Args &a) -> int64_t { return un_tcp_close(a.handle("stream")); },
+};
+
+const conformance::Operation tcp_listener_close = {
+    "tcp_listener_close",
+    {
+        {"listener", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_LISTENER)},
+    },
+    [](conformance::Args &a) -> int64_t { return un_tcp_listener_close(a.handle("listener")); },
+};
+
+const conformance::Operation socket_local_addr = {
+    "socket_local_addr",
+    {
+        {"handle", conformance::ParamType::handle,
+         (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
+             (1u << UN_HANDLE_UDP_SOCKET)},
+        {"out", conformance::ParamType::text_out, 0},
+        {"out_len", conformance::ParamType::u32, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_socket_local_addr(a.handle("handle"), a.out("out"), a.u32("out_len"));
+    },
+};
+
+const conformance::Operation tcp_flush = {
+    "tcp_flush",
+    {
+        {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
+    },
+    [](conformance::Args &a) -> int64_t { return un_tcp_flush(a.handle("stream")); },
+};
+
+const conformance::Operation tcp_shutdown = {
+    "tcp_shutdown",
+    {
+        {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
+        {"how", conformance::ParamType::enumeration, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_tcp_shutdown(a.handle("stream"), a.i32("how"));
+    },
+};
+
+const conformance::Operation socket_peer_addr = {
+    "socket_peer_addr",
+    {
+        {"handle", conformance::ParamType::handle,
+         (1u << UN_HANDLE_TCP_STREAM) | (1u << UN_HANDLE_UDP_SOCKET)},
+        {"out", conformance::ParamType::text_out, 0},
+        {"out_len", conformance::ParamType::u32, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_socket_peer_addr(a.handle("handle"), a.out("out"), a.u32("out_len"));
+    },
+};
+
+const conformance::Operation socket_set_option = {
+    "socket_set_option",
+    {
+        {"handle", conformance::ParamType::handle,
+         (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
+             (1u << UN_HANDLE_UDP_SOCKET)},
+        {"option", conformance::ParamType::enumeration, 0},
+        {"value", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_socket_set_option(a.handle("handle"), a.i32("option"), a.i64("value"));
+    },
+};
+
+const conformance::Operation socket_get_option = {
+    "socket_get_option",
+    {
+        {"handle", conformance::ParamType::handle,
+         (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
+             (1u << UN_HANDLE_UDP_SOCKET)},
+        {"option", conformance::ParamType::enumeration, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_socket_get_option(a.handle("handle"), a.i32("option"));
+    },
+};
+
+const conformance::Operation socket_cancel = {
+    "socket_cancel",
+    {
+        {"handle", conformance::ParamType::handle,
+         (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
+             (1u << UN_HANDLE_UDP_SOCKET)},
+    },
+    [](conformance::Args &a) -> int64_t { return un_socket_cancel(a.handle("handle")); },
+};
+
+const conformance::Operation udp_bind = {
+    "udp_bind",
+    {
+        {"addr", conformance::ParamType::address, 0},
+        {"flags", conformance::ParamType::u32, 0},
+    },
+    [](conformance::Args &a) -> int64_t { return un_udp_bind(a.text("addr"), a.u32("flags")); },
+};
+
+const conformance::Operation udp_send_to = {
+    "udp_send_to",
+    {
+        {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
+        {"buf", conformance::ParamType::bytes_in, 0},
+        {"len", conformance::ParamType::u32, 0},
+        {"addr", conformance::ParamType::address, 0},
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_udp_send_to(a.handle("socket"), a.cbuf("buf"), a.u32("len"), a.text("addr"),
+                              a.i64("timeout_ms"));
+    },
+};
+
+const conformance::Operation udp_recv_from = {
+    "udp_recv_from",
+    {
+        {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
+        {"buf", conformance::ParamType::bytes_out, 0},
+        {"max_len", conformance::ParamType::u32, 0},
+        {"from", conformance::ParamType::text_out, 0},
+        {"from_len", conformance::ParamType::u32, 0},
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_udp_recv_from(a.handle("socket"), a.buf("buf"), a.u32("max_len"), a.out("from"),
+                                a.u32("from_len"), a.i64("timeout_ms"));
+    },
+};
+
+const conformance::Operation udp_connect = {
+    "udp_connect",
+    {
+        {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
+        {"addr", conformance::ParamType::address, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_udp_connect(a.handle("socket"), a.text("addr"));
+    },
+};
+
+const conformance::Operation udp_send = {
+    "udp_send",
+    {
+        {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
+        {"buf", conformance::ParamType::bytes_in, 0},
+        {"len", conformance::ParamType::u32, 0},
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_udp_send(a.handle("socket"), a.cbuf("buf"), a.u32("len"), a.i64("timeout_ms"));
+    },
+};
+
+const conformance::Operation udp_recv = {
+    "udp_recv",
+    {
+        {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
+        {"buf", conformance::ParamType::bytes_out, 0},
+        {"max_len", conformance::ParamType::u32, 0},
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_udp_recv(a.handle("socket"), a.buf("buf"), a.u32("max_len"), a.i64("timeout_ms"));
+    },
+};
+
+const conformance::Operation udp_close = {
+    "udp_close",
+    {
+        {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
+    },
+    [](conformance::Args &a) -> int64_t { return un_udp_close(a.handle("socket")); },
+};
+
+const conformance::Operation udp_join_multicast = {
+    "udp_join_multicast",
+    {
+        {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
+        {"group", conformance::ParamType::text, 0},
+        {"iface", conformance::ParamType::text, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_udp_join_multicast(a.handle("socket"), a.text("group"), a.text("iface"));
+    },
+};
+
+const conformance::Operation udp_leave_multicast = {
+    "udp_leave_multicast",
+    {
+        {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
+        {"group", conformance::ParamType::text, 0},
+        {"iface", conformance::ParamType::text, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_udp_leave_multicast(a.handle("socket"), a.text("group"), a.text("iface"));
+    },
+};
+
+} // namespace
+
+TEST_CASE("runtime_init returns ALREADY_INITIALIZED", "[conformance][runtime_init]") {
+    conformance::check(runtime_init, UN_ERR_ALREADY_INITIALIZED);
+}
+
+TEST_CASE("runtime_init returns IO_URING_UNAVAILABLE", "[conformance][runtime_init]") {
+    conformance::check(runtime_init, UN_ERR_IO_URING_UNAVAILABLE);
+}
+
+TEST_CASE("runtime_init returns NO_RESOURCES", "[conformance][runtime_init]") {
+    conformance::check(runtime_init, UN_ERR_NO_RESOURCES);
+}
+
+TEST_CASE("runtime_shutdown returns NOT_INITIALIZED", "[conformance][runtime_shutdown]") {
+    conformance::check(runtime_shutdown, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("runtime_shutdown returns SHUT_DOWN", "[conformance][runtime_shutdown]") {
+    conformance::check(runtime_shutdown, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("runtime_configure_entries returns INVALID_ARGUMENT",
+          "[conformance][runtime_configure_entries]") {
+    conformance::check(runtime_configure_entries, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("runtime_stats returns NOT_INITIALIZED", "[conformance][runtime_stats]") {
+    conformance::check(runtime_stats, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("runtime_stats returns SHUT_DOWN", "[conformance][runtime_stats]") {
+    conformance::check(runtime_stats, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("runtime_stats returns BUFFER_TOO_SMALL", "[conformance][runtime_stats]") {
+    conformance::check(runtime_stats, UN_ERR_BUFFER_TOO_SMALL);
+}
+
+TEST_CASE("runtime_stats returns INVALID_ARGUMENT", "[conformance][runtime_stats]") {
+    conformance::check(runtime_stats, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("tcp_listen returns NOT_INITIALIZED", "[conformance][tcp_listen]") {
+    conformance::check(tcp_listen, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("tcp_listen returns SHUT_DOWN", "[conformance][tcp_listen]") {
+    conformance::check(tcp_listen, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_listen returns BAD_ADDRESS", "[conformance][tcp_listen]") {
+    conformance::check(tcp_listen, UN_ERR_BAD_ADDRESS);
+}
+
+TEST_CASE("tcp_listen returns INVALID_ARGUMENT", "[conformance][tcp_listen]") {
+    conformance::check(tcp_listen, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("tcp_listen returns UNKNOWN_HOST", "[conformance][tcp_listen]") {
+    conformance::check(tcp_listen, UN_ERR_UNKNOWN_HOST);
+}
+
+TEST_CASE("tcp_listen returns ADDRESS_IN_USE", "[conformance][tcp_listen]") {
+    conformance::check(tcp_listen, UN_ERR_ADDRESS_IN_USE);
+}
+
+TEST_CASE("tcp_listen returns ADDRESS_NOT_AVAILABLE", "[conformance][tcp_listen]") {
+    conformance::check(tcp_listen, UN_ERR_ADDRESS_NOT_AVAILABLE);
+}
+
+TEST_CASE("tcp_listen returns PERMISSION_DENIED", "[conformance][tcp_listen]") {
+    conformance::check(tcp_listen, UN_ERR_PERMISSION_DENIED);
+}
+
+TEST_CASE("tcp_listen returns NO_RESOURCES", "[conformance][tcp_listen]") {
+    conformance::check(tcp_listen, UN_ERR_NO_RESOURCES);
+}
+
+TEST_CASE("tcp_accept returns NOT_INITIALIZED", "[conformance][tcp_accept]") {
+    conformance::check(tcp_accept, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("tcp_accept returns SHUT_DOWN", "[conformance][tcp_accept]") {
+    conformance::check(tcp_accept, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_accept returns BAD_HANDLE", "[conformance][tcp_accept]") {
+    conformance::check(tcp_accept, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("tcp_accept returns CLOSED", "[conformance][tcp_accept]") {
+    conformance::check(tcp_accept, UN_ERR_CLOSED);
+}
+
+TEST_CASE("tcp_accept returns WRONG_KIND", "[conformance][tcp_accept]") {
+    conformance::check(tcp_accept, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("tcp_accept returns WRONG_RUNTIME", "[conformance][tcp_accept]") {
+    conformance::check(tcp_accept, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("tcp_accept returns CANCELED", "[conformance][tcp_accept]") {
+    conformance::check(tcp_accept, UN_ERR_CANCELED);
+}
+
+TEST_CASE("tcp_accept returns TIMED_OUT", "[conformance][tcp_accept]") {
+    conformance::check(tcp_accept, UN_ERR_TIMED_OUT);
+}
+
+TEST_CASE("tcp_accept returns NO_RESOURCES", "[conformance][tcp_accept]") {
+    conformance::check(tcp_accept, UN_ERR_NO_RESOURCES);
+}
+
+TEST_CASE("tcp_accept returns CONNECTION_ABORTED", "[conformance][tcp_accept]") {
+    conformance::skip(
+        "Linux queues a connection that was reset before accept and hands it out (the reset shows "
+        "on the first read), so accept never fails with ECONNABORTED here.");
+}
+
+TEST_CASE("tcp_connect returns NOT_INITIALIZED", "[conformance][tcp_connect]") {
+    conformance::check(tcp_connect, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("tcp_connect returns SHUT_DOWN", "[conformance][tcp_connect]") {
+    conformance::check(tcp_connect, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_connect returns BAD_ADDRESS", "[conformance][tcp_connect]") {
+    conformance::check(tcp_connect, UN_ERR_BAD_ADDRESS);
+}
+
+TEST_CASE("tcp_connect returns UNKNOWN_HOST", "[conformance][tcp_connect]") {
+    conformance::check(tcp_connect, UN_ERR_UNKNOWN_HOST);
+}
+
+TEST_CASE("tcp_connect returns CONNECTION_REFUSED", "[conformance][tcp_connect]") {
+    conformance::check(tcp_connect, UN_ERR_CONNECTION_REFUSED);
+}
+
+TEST_CASE("tcp_connect returns HOST_UNREACHABLE", "[conformance][tcp_connect]") {
+    conformance::check(tcp_connect, UN_ERR_HOST_UNREACHABLE);
+}
+
+TEST_CASE("tcp_connect returns TIMED_OUT", "[conformance][tcp_connect]") {
+    conformance::check(tcp_connect, UN_ERR_TIMED_OUT);
+}
+
+TEST_CASE("tcp_connect returns NO_RESOURCES", "[conformance][tcp_connect]") {
+    conformance::check(tcp_connect, UN_ERR_NO_RESOURCES);
+}
+
+TEST_CASE("tcp_read returns NOT_INITIALIZED", "[conformance][tcp_read]") {
+    conformance::check(tcp_read, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("tcp_read returns SHUT_DOWN", "[conformance][tcp_read]") {
+    conformance::check(tcp_read, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_read returns BAD_HANDLE", "[conformance][tcp_read]") {
+    conformance::check(tcp_read, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("tcp_read returns CLOSED", "[conformance][tcp_read]") {
+    conformance::check(tcp_read, UN_ERR_CLOSED);
+}
+
+TEST_CASE("tcp_read returns WRONG_KIND", "[conformance][tcp_read]") {
+    conformance::check(tcp_read, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("tcp_read returns WRONG_RUNTIME", "[conformance][tcp_read]") {
+    conformance::check(tcp_read, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("tcp_read returns INVALID_ARGUMENT", "[conformance][tcp_read]") {
+    conformance::check(tcp_read, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("tcp_read returns CANCELED", "[conformance][tcp_read]") {
+    conformance::check(tcp_read, UN_ERR_CANCELED);
+}
+
+TEST_CASE("tcp_read returns TIMED_OUT", "[conformance][tcp_read]") {
+    conformance::check(tcp_read, UN_ERR_TIMED_OUT);
+}
+
+TEST_CASE("tcp_read returns RESET", "[conformance][tcp_read]") {
+    conformance::check(tcp_read, UN_ERR_RESET);
+}
+
+TEST_CASE("tcp_write returns NOT_INITIALIZED", "[conformance][tcp_write]") {
+    conformance::check(tcp_write, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("tcp_write returns SHUT_DOWN", "[conformance][tcp_write]") {
+    conformance::check(tcp_write, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_write returns BAD_HANDLE", "[conformance][tcp_write]") {
+    conformance::check(tcp_write, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("tcp_write returns CLOSED", "[conformance][tcp_write]") {
+    conformance::check(tcp_write, UN_ERR_CLOSED);
+}
+
+TEST_CASE("tcp_write returns WRONG_KIND", "[conformance][tcp_write]") {
+    conformance::check(tcp_write, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("tcp_write returns WRONG_RUNTIME", "[conformance][tcp_write]") {
+    conformance::check(tcp_write, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("tcp_write returns INVALID_ARGUMENT", "[conformance][tcp_write]") {
+    conformance::check(tcp_write, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("tcp_write returns CANCELED", "[conformance][tcp_write]") {
+    conformance::check(tcp_write, UN_ERR_CANCELED);
+}
+
+TEST_CASE("tcp_write returns TIMED_OUT", "[conformance][tcp_write]") {
+    conformance::check(tcp_write, UN_ERR_TIMED_OUT);
+}
+
+TEST_CASE("tcp_write returns RESET", "[conformance][tcp_write]") {
+    conformance::check(tcp_write, UN_ERR_RESET);
+}
+
+TEST_CASE("tcp_write returns BROKEN_PIPE", "[conformance][tcp_write]") {
+    conformance::check(tcp_write, UN_ERR_BROKEN_PIPE);
+}
+
+TEST_CASE("tcp_close returns NOT_INITIALIZED", "[conformance][tcp_close]") {
+    conformance::check(tcp_close, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("tcp_close returns SHUT_DOWN", "[conformance][tcp_close]") {
+    conformance::check(tcp_close, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_close returns BAD_HANDLE", "[conformance][tcp_close]") {
+    conformance::check(tcp_close, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("tcp_close returns CLOSED", "[conformance][tcp_close]") {
+    conformance::check(tcp_close, UN_ERR_CLOSED);
+}
+
+TEST_CASE("tcp_close returns WRONG_KIND", "[conformance][tcp_close]") {
+    conformance::check(tcp_close, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("tcp_close returns WRONG_RUNTIME", "[conformance][tcp_close]") {
+    conformance::check(tcp_close, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("tcp_listener_close returns NOT_INITIALIZED", "[conformance][tcp_listener_close]") {
+    conformance::check(tcp_listener_close, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("tcp_listener_close returns SHUT_DOWN", "[conformance][tcp_listener_close]") {
+    conformance::check(tcp_listener_close, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_listener_close returns BAD_HANDLE", "[conformance][tcp_listener_close]") {
+    conformance::check(tcp_listener_close, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("tcp_listener_close returns CLOSED", "[conformance][tcp_listener_close]") {
+    conformance::check(tcp_listener_close, UN_ERR_CLOSED);
+}
+
+TEST_CASE("tcp_listener_close returns WRONG_KIND", "[conformance][tcp_listener_close]") {
+    conformance::check(tcp_listener_close, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("tcp_listener_close returns WRONG_RUNTIME", "[conformance][tcp_listener_close]") {
+    conformance::check(tcp_listener_close, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("socket_local_addr returns NOT_INITIALIZED", "[conformance][socket_local_addr]") {
+    conformance::check(socket_local_addr, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("socket_local_addr returns SHUT_DOWN", "[conformance][socket_local_addr]") {
+    conformance::check(socket_local_addr, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("socket_local_addr returns BAD_HANDLE", "[conformance][socket_local_addr]") {
+    conformance::check(socket_local_addr, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("socket_local_addr returns CLOSED", "[conformance][socket_local_addr]") {
+    conformance::check(socket_local_addr, UN_ERR_CLOSED);
+}
+
+TEST_CASE("socket_local_addr returns WRONG_RUNTIME", "[conformance][socket_local_addr]") {
+    conformance::check(socket_local_addr, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("socket_local_addr returns BUFFER_TOO_SMALL", "[conformance][socket_local_addr]") {
+    conformance::check(socket_local_addr, UN_ERR_BUFFER_TOO_SMALL);
+}
+
+TEST_CASE("tcp_flush returns NOT_INITIALIZED", "[conformance][tcp_flush]") {
+    conformance::check(tcp_flush, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("tcp_flush returns SHUT_DOWN", "[conformance][tcp_flush]") {
+    conformance::check(tcp_flush, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_flush returns BAD_HANDLE", "[conformance][tcp_flush]") {
+    conformance::check(tcp_flush, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("tcp_flush returns CLOSED", "[conformance][tcp_flush]") {
+    conformance::check(tcp_flush, UN_ERR_CLOSED);
+}
+
+TEST_CASE("tcp_flush returns WRONG_KIND", "[conformance][tcp_flush]") {
+    conformance::check(tcp_flush, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("tcp_flush returns WRONG_RUNTIME", "[conformance][tcp_flush]") {
+    conformance::check(tcp_flush, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("tcp_shutdown returns NOT_INITIALIZED", "[conformance][tcp_shutdown]") {
+    conformance::check(tcp_shutdown, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("tcp_shutdown returns SHUT_DOWN", "[conformance][tcp_shutdown]") {
+    conformance::check(tcp_shutdown, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_shutdown returns BAD_HANDLE", "[conformance][tcp_shutdown]") {
+    conformance::check(tcp_shutdown, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("tcp_shutdown returns CLOSED", "[conformance][tcp_shutdown]") {
+    conformance::check(tcp_shutdown, UN_ERR_CLOSED);
+}
+
+TEST_CASE("tcp_shutdown returns WRONG_KIND", "[conformance][tcp_shutdown]") {
+    conformance::check(tcp_shutdown, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("tcp_shutdown returns WRONG_RUNTIME", "[conformance][tcp_shutdown]") {
+    conformance::check(tcp_shutdown, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("tcp_shutdown returns INVALID_ARGUMENT", "[conformance][tcp_shutdown]") {
+    conformance::check(tcp_shutdown, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("tcp_shutdown returns NOT_CONNECTED", "[conformance][tcp_shutdown]") {
+    conformance::check(tcp_shutdown, UN_ERR_NOT_CONNECTED);
+}
+
+TEST_CASE("socket_peer_addr returns NOT_INITIALIZED", "[conformance][socket_peer_addr]") {
+    conformance::check(socket_peer_addr, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("socket_peer_addr returns SHUT_DOWN", "[conformance][socket_peer_addr]") {
+    conformance::check(socket_peer_addr, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("socket_peer_addr returns BAD_HANDLE", "[conformance][socket_peer_addr]") {
+    conformance::check(socket_peer_addr, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("socket_peer_addr returns CLOSED", "[conformance][socket_peer_addr]") {
+    conformance::check(socket_peer_addr, UN_ERR_CLOSED);
+}
+
+TEST_CASE("socket_peer_addr returns WRONG_KIND", "[conformance][socket_peer_addr]") {
+    conformance::check(socket_peer_addr, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("socket_peer_addr returns WRONG_RUNTIME", "[conformance][socket_peer_addr]") {
+    conformance::check(socket_peer_addr, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("socket_peer_addr returns BUFFER_TOO_SMALL", "[conformance][socket_peer_addr]") {
+    conformance::check(socket_peer_addr, UN_ERR_BUFFER_TOO_SMALL);
+}
+
+TEST_CASE("socket_peer_addr returns NOT_CONNECTED", "[conformance][socket_peer_addr]") {
+    conformance::check(socket_peer_addr, UN_ERR_NOT_CONNECTED);
+}
+
+TEST_CASE("socket_set_option returns NOT_INITIALIZED", "[conformance][socket_set_option]") {
+    conformance::check(socket_set_option, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("socket_set_option returns SHUT_DOWN", "[conformance][socket_set_option]") {
+    conformance::check(socket_set_option, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("socket_set_option returns BAD_HANDLE", "[conformance][socket_set_option]") {
+    conformance::check(socket_set_option, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("socket_set_option returns CLOSED", "[conformance][socket_set_option]") {
+    conformance::check(socket_set_option, UN_ERR_CLOSED);
+}
+
+TEST_CASE("socket_set_option returns WRONG_RUNTIME", "[conformance][socket_set_option]") {
+    conformance::check(socket_set_option, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("socket_set_option returns INVALID_ARGUMENT", "[conformance][socket_set_option]") {
+    conformance::check(socket_set_option, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("socket_set_option returns UNSUPPORTED", "[conformance][socket_set_option]") {
+    conformance::check(socket_set_option, UN_ERR_UNSUPPORTED);
+}
+
+TEST_CASE("socket_get_option returns NOT_INITIALIZED", "[conformance][socket_get_option]") {
+    conformance::check(socket_get_option, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("socket_get_option returns SHUT_DOWN", "[conformance][socket_get_option]") {
+    conformance::check(socket_get_option, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("socket_get_option returns BAD_HANDLE", "[conformance][socket_get_option]") {
+    conformance::check(socket_get_option, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("socket_get_option returns CLOSED", "[conformance][socket_get_option]") {
+    conformance::check(socket_get_option, UN_ERR_CLOSED);
+}
+
+TEST_CASE("socket_get_option returns WRONG_RUNTIME", "[conformance][socket_get_option]") {
+    conformance::check(socket_get_option, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("socket_get_option returns INVALID_ARGUMENT", "[conformance][socket_get_option]") {
+    conformance::check(socket_get_option, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("socket_get_option returns UNSUPPORTED", "[conformance][socket_get_option]") {
+    conformance::check(socket_get_option, UN_ERR_UNSUPPORTED);
+}
+
+TEST_CASE("socket_cancel returns NOT_INITIALIZED", "[conformance][socket_cancel]") {
+    conformance::check(socket_cancel, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("socket_cancel returns SHUT_DOWN", "[conformance][socket_cancel]") {
+    conformance::check(socket_cancel, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("socket_cancel returns BAD_HANDLE", "[conformance][socket_cancel]") {
+    conformance::check(socket_cancel, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("socket_cancel returns CLOSED", "[conformance][socket_cancel]") {
+    conformance::check(socket_cancel, UN_ERR_CLOSED);
+}
+
+TEST_CASE("socket_cancel returns WRONG_RUNTIME", "[conformance][socket_cancel]") {
+    conformance::check(socket_cancel, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("udp_bind returns NOT_INITIALIZED", "[conformance][udp_bind]") {
+    conformance::check(udp_bind, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("udp_bind returns SHUT_DOWN", "[conformance][udp_bind]") {
+    conformance::check(udp_bind, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_bind returns BAD_ADDRESS", "[conformance][udp_bind]") {
+    conformance::check(udp_bind, UN_ERR_BAD_ADDRESS);
+}
+
+TEST_CASE("udp_bind returns INVALID_ARGUMENT", "[conformance][udp_bind]") {
+    conformance::check(udp_bind, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("udp_bind returns UNKNOWN_HOST", "[conformance][udp_bind]") {
+    conformance::check(udp_bind, UN_ERR_UNKNOWN_HOST);
+}
+
+TEST_CASE("udp_bind returns ADDRESS_IN_USE", "[conformance][udp_bind]") {
+    conformance::check(udp_bind, UN_ERR_ADDRESS_IN_USE);
+}
+
+TEST_CASE("udp_bind returns ADDRESS_NOT_AVAILABLE", "[conformance][udp_bind]") {
+    conformance::check(udp_bind, UN_ERR_ADDRESS_NOT_AVAILABLE);
+}
+
+TEST_CASE("udp_bind returns PERMISSION_DENIED", "[conformance][udp_bind]") {
+    conformance::check(udp_bind, UN_ERR_PERMISSION_DENIED);
+}
+
+TEST_CASE("udp_bind returns NO_RESOURCES", "[conformance][udp_bind]") {
+    conformance::check(udp_bind, UN_ERR_NO_RESOURCES);
+}
+
+TEST_CASE("udp_send_to returns NOT_INITIALIZED", "[conformance][udp_send_to]") {
+    conformance::check(udp_send_to, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("udp_send_to returns SHUT_DOWN", "[conformance][udp_send_to]") {
+    conformance::check(udp_send_to, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_send_to returns BAD_HANDLE", "[conformance][udp_send_to]") {
+    conformance::check(udp_send_to, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("udp_send_to returns CLOSED", "[conformance][udp_send_to]") {
+    conformance::check(udp_send_to, UN_ERR_CLOSED);
+}
+
+TEST_CASE("udp_send_to returns WRONG_KIND", "[conformance][udp_send_to]") {
+    conformance::check(udp_send_to, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("udp_send_to returns WRONG_RUNTIME", "[conformance][udp_send_to]") {
+    conformance::check(udp_send_to, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("udp_send_to returns BAD_ADDRESS", "[conformance][udp_send_to]") {
+    conformance::check(udp_send_to, UN_ERR_BAD_ADDRESS);
+}
+
+TEST_CASE("udp_send_to returns UNKNOWN_HOST", "[conformance][udp_send_to]") {
+    conformance::check(udp_send_to, UN_ERR_UNKNOWN_HOST);
+}
+
+TEST_CASE("udp_send_to returns INVALID_ARGUMENT", "[conformance][udp_send_to]") {
+    conformance::check(udp_send_to, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("udp_send_to returns PERMISSION_DENIED", "[conformance][udp_send_to]") {
+    conformance::check(udp_send_to, UN_ERR_PERMISSION_DENIED);
+}
+
+TEST_CASE("udp_send_to returns MESSAGE_TOO_LONG", "[conformance][udp_send_to]") {
+    conformance::check(udp_send_to, UN_ERR_MESSAGE_TOO_LONG);
+}
+
+TEST_CASE("udp_send_to returns HOST_UNREACHABLE", "[conformance][udp_send_to]") {
+    conformance::check(udp_send_to, UN_ERR_HOST_UNREACHABLE);
+}
+
+TEST_CASE("udp_send_to returns CANCELED", "[conformance][udp_send_to]") {
+    conformance::skip(
+        "A UDP send completes at once, so it is never in flight long enough to be canceled.");
+}
+
+TEST_CASE("udp_send_to returns TIMED_OUT", "[conformance][udp_send_to]") {
+    conformance::skip("A UDP send never waits on Linux loopback or veth: the kernel queues or "
+                      "drops the datagram at once, so no deadline can expire.");
+}
+
+TEST_CASE("udp_send_to returns UNSUPPORTED", "[conformance][udp_send_to]") {
+    conformance::check(udp_send_to, UN_ERR_UNSUPPORTED);
+}
+
+TEST_CASE("udp_recv_from returns NOT_INITIALIZED", "[conformance][udp_recv_from]") {
+    conformance::check(udp_recv_from, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("udp_recv_from returns SHUT_DOWN", "[conformance][udp_recv_from]") {
+    conformance::check(udp_recv_from, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_recv_from returns BAD_HANDLE", "[conformance][udp_recv_from]") {
+    conformance::check(udp_recv_from, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("udp_recv_from returns CLOSED", "[conformance][udp_recv_from]") {
+    conformance::check(udp_recv_from, UN_ERR_CLOSED);
+}
+
+TEST_CASE("udp_recv_from returns WRONG_KIND", "[conformance][udp_recv_from]") {
+    conformance::check(udp_recv_from, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("udp_recv_from returns WRONG_RUNTIME", "[conformance][udp_recv_from]") {
+    conformance::check(udp_recv_from, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("udp_recv_from returns INVALID_ARGUMENT", "[conformance][udp_recv_from]") {
+    conformance::check(udp_recv_from, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("udp_recv_from returns BUFFER_TOO_SMALL", "[conformance][udp_recv_from]") {
+    conformance::check(udp_recv_from, UN_ERR_BUFFER_TOO_SMALL);
+}
+
+TEST_CASE("udp_recv_from returns TRUNCATED", "[conformance][udp_recv_from]") {
+    conformance::check(udp_recv_from, UN_ERR_TRUNCATED);
+}
+
+TEST_CASE("udp_recv_from returns CANCELED", "[conformance][udp_recv_from]") {
+    conformance::check(udp_recv_from, UN_ERR_CANCELED);
+}
+
+TEST_CASE("udp_recv_from returns TIMED_OUT", "[conformance][udp_recv_from]") {
+    conformance::check(udp_recv_from, UN_ERR_TIMED_OUT);
+}
+
+TEST_CASE("udp_connect returns NOT_INITIALIZED", "[conformance][udp_connect]") {
+    conformance::check(udp_connect, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("udp_connect returns SHUT_DOWN", "[conformance][udp_connect]") {
+    conformance::check(udp_connect, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_connect returns BAD_HANDLE", "[conformance][udp_connect]") {
+    conformance::check(udp_connect, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("udp_connect returns CLOSED", "[conformance][udp_connect]") {
+    conformance::check(udp_connect, UN_ERR_CLOSED);
+}
+
+TEST_CASE("udp_connect returns WRONG_KIND", "[conformance][udp_connect]") {
+    conformance::check(udp_connect, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("udp_connect returns WRONG_RUNTIME", "[conformance][udp_connect]") {
+    conformance::check(udp_connect, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("udp_connect returns BAD_ADDRESS", "[conformance][udp_connect]") {
+    conformance::check(udp_connect, UN_ERR_BAD_ADDRESS);
+}
+
+TEST_CASE("udp_connect returns UNKNOWN_HOST", "[conformance][udp_connect]") {
+    conformance::check(udp_connect, UN_ERR_UNKNOWN_HOST);
+}
+
+TEST_CASE("udp_connect returns HOST_UNREACHABLE", "[conformance][udp_connect]") {
+    conformance::check(udp_connect, UN_ERR_HOST_UNREACHABLE);
+}
+
+TEST_CASE("udp_connect returns UNSUPPORTED", "[conformance][udp_connect]") {
+    conformance::check(udp_connect, UN_ERR_UNSUPPORTED);
+}
+
+TEST_CASE("udp_send returns NOT_INITIALIZED", "[conformance][udp_send]") {
+    conformance::check(udp_send, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("udp_send returns SHUT_DOWN", "[conformance][udp_send]") {
+    conformance::check(udp_send, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_send returns BAD_HANDLE", "[conformance][udp_send]") {
+    conformance::check(udp_send, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("udp_send returns CLOSED", "[conformance][udp_send]") {
+    conformance::check(udp_send, UN_ERR_CLOSED);
+}
+
+TEST_CASE("udp_send returns WRONG_KIND", "[conformance][udp_send]") {
+    conformance::check(udp_send, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("udp_send returns WRONG_RUNTIME", "[conformance][udp_send]") {
+    conformance::check(udp_send, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("udp_send returns INVALID_ARGUMENT", "[conformance][udp_send]") {
+    conformance::check(udp_send, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("udp_send returns NOT_CONNECTED", "[conformance][udp_send]") {
+    conformance::check(udp_send, UN_ERR_NOT_CONNECTED);
+}
+
+TEST_CASE("udp_send returns CONNECTION_REFUSED", "[conformance][udp_send]") {
+    conformance::check(udp_send, UN_ERR_CONNECTION_REFUSED);
+}
+
+TEST_CASE("udp_send returns MESSAGE_TOO_LONG", "[conformance][udp_send]") {
+    conformance::check(udp_send, UN_ERR_MESSAGE_TOO_LONG);
+}
+
+TEST_CASE("udp_send returns CANCELED", "[conformance][udp_send]") {
+    conformance::skip(
+        "A UDP send completes at once, so it is never in flight long enough to be canceled.");
+}
+
+TEST_CASE("udp_send returns TIMED_OUT", "[conformance][udp_send]") {
+    conformance::skip("A UDP send never waits on Linux loopback or veth: the kernel queues or "
+                      "drops the datagram at once, so no deadline can expire.");
+}
+
+TEST_CASE("udp_recv returns NOT_INITIALIZED", "[conformance][udp_recv]") {
+    conformance::check(udp_recv, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("udp_recv returns SHUT_DOWN", "[conformance][udp_recv]") {
+    conformance::check(udp_recv, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_recv returns BAD_HANDLE", "[conformance][udp_recv]") {
+    conformance::check(udp_recv, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("udp_recv returns CLOSED", "[conformance][udp_recv]") {
+    conformance::check(udp_recv, UN_ERR_CLOSED);
+}
+
+TEST_CASE("udp_recv returns WRONG_KIND", "[conformance][udp_recv]") {
+    conformance::check(udp_recv, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("udp_recv returns WRONG_RUNTIME", "[conformance][udp_recv]") {
+    conformance::check(udp_recv, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("udp_recv returns INVALID_ARGUMENT", "[conformance][udp_recv]") {
+    conformance::check(udp_recv, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("udp_recv returns TRUNCATED", "[conformance][udp_recv]") {
+    conformance::check(udp_recv, UN_ERR_TRUNCATED);
+}
+
+TEST_CASE("udp_recv returns CONNECTION_REFUSED", "[conformance][udp_recv]") {
+    conformance::check(udp_recv, UN_ERR_CONNECTION_REFUSED);
+}
+
+TEST_CASE("udp_recv returns CANCELED", "[conformance][udp_recv]") {
+    conformance::check(udp_recv, UN_ERR_CANCELED);
+}
+
+TEST_CASE("udp_recv returns TIMED_OUT", "[conformance][udp_recv]") {
+    conformance::check(udp_recv, UN_ERR_TIMED_OUT);
+}
+
+TEST_CASE("udp_close returns NOT_INITIALIZED", "[conformance][udp_close]") {
+    conformance::check(udp_close, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("udp_close returns SHUT_DOWN", "[conformance][udp_close]") {
+    conformance::check(udp_close, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_close returns BAD_HANDLE", "[conformance][udp_close]") {
+    conformance::check(udp_close, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("udp_close returns CLOSED", "[conformance][udp_close]") {
+    conformance::check(udp_close, UN_ERR_CLOSED);
+}
+
+TEST_CASE("udp_close returns WRONG_KIND", "[conformance][udp_close]") {
+    conformance::check(udp_close, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("udp_close returns WRONG_RUNTIME", "[conformance][udp_close]") {
+    conformance::check(udp_close, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("udp_join_multicast returns NOT_INITIALIZED", "[conformance][udp_join_multicast]") {
+    conformance::check(udp_join_multicast, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("udp_join_multicast returns SHUT_DOWN", "[conformance][udp_join_multicast]") {
+    conformance::check(udp_join_multicast, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_join_multicast returns BAD_HANDLE", "[conformance][udp_join_multicast]") {
+    conformance::check(udp_join_multicast, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("udp_join_multicast returns CLOSED", "[conformance][udp_join_multicast]") {
+    conformance::check(udp_join_multicast, UN_ERR_CLOSED);
+}
+
+TEST_CASE("udp_join_multicast returns WRONG_KIND", "[conformance][udp_join_multicast]") {
+    conformance::check(udp_join_multicast, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("udp_join_multicast returns WRONG_RUNTIME", "[conformance][udp_join_multicast]") {
+    conformance::check(udp_join_multicast, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("udp_join_multicast returns BAD_ADDRESS", "[conformance][udp_join_multicast]") {
+    conformance::check(udp_join_multicast, UN_ERR_BAD_ADDRESS);
+}
+
+TEST_CASE("udp_join_multicast returns NO_SUCH_INTERFACE", "[conformance][udp_join_multicast]") {
+    conformance::check(udp_join_multicast, UN_ERR_NO_SUCH_INTERFACE);
+}
+
+TEST_CASE("udp_join_multicast returns INVALID_ARGUMENT", "[conformance][udp_join_multicast]") {
+    conformance::check(udp_join_multicast, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("udp_join_multicast returns ADDRESS_IN_USE", "[conformance][udp_join_multicast]") {
+    conformance::check(udp_join_multicast, UN_ERR_ADDRESS_IN_USE);
+}
+
+TEST_CASE("udp_join_multicast returns UNSUPPORTED", "[conformance][udp_join_multicast]") {
+    conformance::check(udp_join_multicast, UN_ERR_UNSUPPORTED);
+}
+
+TEST_CASE("udp_leave_multicast returns NOT_INITIALIZED", "[conformance][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("udp_leave_multicast returns SHUT_DOWN", "[conformance][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_leave_multicast returns BAD_HANDLE", "[conformance][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("udp_leave_multicast returns CLOSED", "[conformance][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast, UN_ERR_CLOSED);
+}
+
+TEST_CASE("udp_leave_multicast returns WRONG_KIND", "[conformance][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("udp_leave_multicast returns WRONG_RUNTIME", "[conformance][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("udp_leave_multicast returns BAD_ADDRESS", "[conformance][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast, UN_ERR_BAD_ADDRESS);
+}
+
+TEST_CASE("udp_leave_multicast returns NO_SUCH_INTERFACE", "[conformance][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast, UN_ERR_NO_SUCH_INTERFACE);
+}
+
+TEST_CASE("udp_leave_multicast returns INVALID_ARGUMENT", "[conformance][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("udp_leave_multicast returns ADDRESS_NOT_AVAILABLE",
+          "[conformance][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast, UN_ERR_ADDRESS_NOT_AVAILABLE);
+}
+
+TEST_CASE("udp_leave_multicast returns UNSUPPORTED", "[conformance][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast, UN_ERR_UNSUPPORTED);
+}

@@ -1,0 +1,627 @@
+// Scenarios that provoke each error for real; see conformance.hpp.
+#include "conformance.hpp"
+
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <netinet/in.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <thread>
+
+#include "helpers.hpp"
+#include "netns.hpp"
+
+namespace conformance {
+namespace {
+
+constexpr uint32_t kStreamBit = 1u << UN_HANDLE_TCP_STREAM;
+constexpr uint32_t kListenerBit = 1u << UN_HANDLE_TCP_LISTENER;
+constexpr uint32_t kUdpBit = 1u << UN_HANDLE_UDP_SOCKET;
+
+std::string local_addr(int64_t h) {
+    char buf[64] = {};
+    un_socket_local_addr(h, buf, sizeof buf);
+    return buf;
+}
+
+int64_t close_handle(int64_t h) {
+    switch ((h >> 40) & 0xF) {
+    case UN_HANDLE_TCP_LISTENER:
+        return un_tcp_listener_close(h);
+    case UN_HANDLE_TCP_STREAM:
+        return un_tcp_close(h);
+    default:
+        return un_udp_close(h);
+    }
+}
+
+/// What one scenario works with: the operation, its arguments and live resources.
+struct Env {
+    const Operation &op;
+    Args args;
+    bool running = false;
+    int64_t listener = 0, client = 0, server = 0, udp = 0, udp_peer = 0;
+
+    explicit Env(const Operation &o) : op(o) {}
+    ~Env() {
+        if (running) {
+            un_runtime_shutdown();
+        }
+    }
+    Env(const Env &) = delete;
+    Env &operator=(const Env &) = delete;
+
+    bool is(const char *name) const { return std::string(op.name) == name; }
+    void init() { running = un_runtime_init() == 0; }
+    void shutdown() {
+        un_runtime_shutdown();
+        running = false;
+    }
+
+    const Param *first(ParamType t) const {
+        for (const Param &p : op.params) {
+            if (p.type == t) {
+                return &p;
+            }
+        }
+        return nullptr;
+    }
+    const Param *handle_param() const { return first(ParamType::handle); }
+    int64_t &handle() { return args.at(handle_param()->name).i; }
+    Args::Value &arg(const char *n) { return args.at(n); }
+
+    // Resources, made on first use.
+    int64_t the_listener() {
+        if (!listener) {
+            listener = un_tcp_listen("127.0.0.1:0", 0, 0);
+        }
+        return listener;
+    }
+    int64_t the_server_stream() {
+        if (!server) {
+            client = un_tcp_connect(local_addr(the_listener()).c_str(), test::kWait);
+            server = un_tcp_accept(listener, test::kWait);
+        }
+        return server;
+    }
+    int64_t the_udp() {
+        if (!udp) {
+            udp = un_udp_bind("127.0.0.1:0", 0);
+        }
+        return udp;
+    }
+    int64_t the_udp_peer() {
+        if (!udp_peer) {
+            udp_peer = un_udp_bind("127.0.0.1:0", 0);
+        }
+        return udp_peer;
+    }
+
+    /// Valid arguments for every parameter: calling the op with them would succeed.
+    void defaults() {
+        for (const Param &p : op.params) {
+            Args::Value &v = args.at(p.name);
+            switch (p.type) {
+            case ParamType::handle:
+                v.i = (p.kind_mask & kStreamBit)     ? the_server_stream()
+                      : (p.kind_mask & kListenerBit) ? the_listener()
+                                                     : the_udp();
+                break;
+            case ParamType::address:
+                v.text = (is("tcp_listen") || is("udp_bind")) ? "127.0.0.1:0"
+                         : is("tcp_connect")                  ? local_addr(the_listener())
+                                                              : local_addr(the_udp_peer());
+                break;
+            case ParamType::bytes_in:
+            case ParamType::bytes_out:
+            case ParamType::text_out:
+                v.bytes.assign(64, 'c');
+                break;
+            case ParamType::text:
+                v.text = std::string(p.name) == "group" ? "239.1.2.3" : "lo";
+                break;
+            case ParamType::enumeration:
+                v.i = 1; // the first value of every enum in the spec... or a valid one
+                break;
+            case ParamType::u32:
+                v.i = (std::string(p.name) == "flags") ? 0 : 64;
+                break;
+            case ParamType::i64:
+                v.i = std::string(p.name) == "timeout_ms" ? 1000 : std::string(p.name) == "entries" ? 256 : 1;
+                break;
+            case ParamType::i32:
+            case ParamType::boolean:
+                v.i = 0;
+                break;
+            }
+        }
+    }
+
+    /// Sets the length parameter that belongs to buffer `buf_name` (by the spec's naming).
+    void set_len(int64_t n) {
+        for (const char *len : {"max_len", "len", "out_len"}) {
+            if (args.has(len)) {
+                args.at(len).i = n;
+                return;
+            }
+        }
+    }
+
+    int64_t call() { return op.invoke(args); }
+};
+
+// Runs fn in a forked child and returns the int64 it produced (pipe), or `failed`.
+int64_t in_child(const std::function<int64_t()> &fn, int64_t failed = INT64_MIN) {
+    int fds[2];
+    if (pipe(fds) != 0) {
+        return failed;
+    }
+    const pid_t pid = test::spawn([&] {
+        close(fds[0]);
+        const int64_t r = fn();
+        [[maybe_unused]] ssize_t n = write(fds[1], &r, sizeof r);
+        return 0;
+    });
+    close(fds[1]);
+    int64_t r = failed;
+    if (read(fds[0], &r, sizeof r) != sizeof r) {
+        r = failed;
+    }
+    close(fds[0]);
+    test::wait_child(pid);
+    return r;
+}
+
+int64_t in_fresh_netns(const std::function<int64_t()> &fn, std::string &why) {
+    int64_t result = INT64_MIN;
+    int fds[2];
+    if (pipe(fds) != 0) {
+        return result;
+    }
+    const int rc = test::in_fresh_netns(
+        [&] {
+            const int64_t r = fn();
+            [[maybe_unused]] ssize_t n = write(fds[1], &r, sizeof r);
+            return 0;
+        },
+        why);
+    close(fds[1]);
+    if (rc == 0 && read(fds[0], &result, sizeof result) != sizeof result) {
+        result = INT64_MIN;
+    }
+    close(fds[0]);
+    return rc == -1 ? INT64_MIN + 1 : result;
+}
+
+// Exhausts file descriptors in this process (call only in a child).
+void exhaust_fds() {
+    rlimit low{};
+    getrlimit(RLIMIT_NOFILE, &low);
+    low.rlim_cur = 256;
+    setrlimit(RLIMIT_NOFILE, &low);
+    while (dup(0) >= 0) {
+    }
+}
+
+// Installs a seccomp filter that fails io_uring_setup with err (call only in a child).
+bool refuse_io_uring(int err) {
+    sock_filter filter[] = {
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr)),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_io_uring_setup, 0, 1),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (static_cast<unsigned>(err) & SECCOMP_RET_DATA)),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+    };
+    sock_fprog prog{static_cast<unsigned short>(sizeof filter / sizeof filter[0]), filter};
+    return prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0 &&
+           prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog) == 0;
+}
+
+// Drops every capability of this process (call only in a child).
+bool drop_capabilities() {
+    struct {
+        uint32_t version;
+        int pid;
+    } header{0x20080522 /* _LINUX_CAPABILITY_VERSION_3 */, 0};
+    struct {
+        uint32_t effective, permitted, inheritable;
+    } data[2] = {};
+    return syscall(SYS_capset, &header, data) == 0;
+}
+
+int unprivileged_port_start() {
+    std::ifstream f("/proc/sys/net/ipv4/ip_unprivileged_port_start");
+    int v = 1024;
+    f >> v;
+    return v;
+}
+
+// Starts the op on a thread with no deadline, closes its handle, returns the op's result.
+int64_t call_then_close(Env &env) {
+    if (env.args.has("timeout_ms")) {
+        env.arg("timeout_ms").i = -1;
+    }
+    int64_t result = INT64_MIN;
+    std::thread t([&] { result = env.call(); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    close_handle(env.handle());
+    t.join();
+    return result;
+}
+
+// Makes the stream's peer reset the connection.
+void peer_resets(Env &env) {
+    un_socket_set_option(env.client, UN_SOCKET_OPTION_LINGER, 0);
+    un_tcp_close(env.client);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+}
+
+using Scenario = std::function<int64_t(Env &, std::string &skip)>;
+
+// The scenario that provokes `code` for env.op, or nullptr when there is none.
+Scenario scenario_for(const Operation &op, int64_t code) {
+    const std::string name = op.name;
+    auto is = [&](const char *n) { return name == n; };
+    switch (code) {
+    case UN_ERR_NOT_INITIALIZED:
+        return [](Env &env, std::string &) {
+            for (const Param &p : env.op.params) {
+                Args::Value &v = env.arg(p.name);
+                v.i = 1;
+                v.text = p.type == ParamType::address ? "127.0.0.1:1" : "lo";
+                v.bytes.assign(64, 0);
+            }
+            env.set_len(64);
+            return env.call();
+        };
+    case UN_ERR_SHUT_DOWN:
+        return [](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            env.shutdown();
+            return env.call();
+        };
+    case UN_ERR_ALREADY_INITIALIZED:
+        return [](Env &env, std::string &) {
+            env.init();
+            return env.call();
+        };
+    case UN_ERR_BAD_HANDLE:
+        return [](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            env.handle() = 42;
+            return env.call();
+        };
+    case UN_ERR_CLOSED:
+        return [](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            close_handle(env.handle());
+            return env.call();
+        };
+    case UN_ERR_WRONG_KIND:
+        return [](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            const uint32_t mask = env.handle_param()->kind_mask;
+            env.handle() = !(mask & kListenerBit) ? env.the_listener()
+                           : !(mask & kUdpBit)    ? env.the_udp()
+                                                  : env.the_server_stream();
+            return env.call();
+        };
+    case UN_ERR_WRONG_RUNTIME:
+        return [](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            env.shutdown();
+            env.init();
+            return env.call();
+        };
+    case UN_ERR_INVALID_ARGUMENT:
+        return [](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            // The first argument that makes the call invalid, in a fixed order of preference.
+            if (const Param *p = env.first(ParamType::bytes_in) ? env.first(ParamType::bytes_in)
+                                 : env.first(ParamType::bytes_out) ? env.first(ParamType::bytes_out)
+                                                                   : env.first(ParamType::text_out)) {
+                env.arg(p->name).null = true;
+            } else if (const Param *t = env.first(ParamType::text)) {
+                env.arg(t->name).null = true;
+            } else if (const Param *e = env.first(ParamType::enumeration)) {
+                env.arg(e->name).i = 99;
+            } else if (env.args.has("flags")) {
+                env.arg("flags").i = 64;
+            } else if (env.args.has("entries")) {
+                env.arg("entries").i = 0;
+            }
+            return env.call();
+        };
+    case UN_ERR_BAD_ADDRESS:
+        return [](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            if (const Param *a = env.first(ParamType::address)) {
+                env.arg(a->name).text = "not an address";
+            } else {
+                env.arg("group").text = "not-an-ip";
+            }
+            return env.call();
+        };
+    case UN_ERR_UNKNOWN_HOST:
+    case UN_ERR_HOST_UNREACHABLE:
+        // Inside a namespace with only loopback: no lookup and no packet leaves the machine.
+        return [code](Env &env, std::string &skip) {
+            const int64_t r = in_fresh_netns(
+                [&] {
+                    env.init();
+                    env.defaults();
+                    env.arg(env.first(ParamType::address)->name).text =
+                        code == UN_ERR_UNKNOWN_HOST ? "no-such-host.invalid:80" : "192.0.2.1:80";
+                    return env.call();
+                },
+                skip);
+            env.running = false;
+            return r;
+        };
+    case UN_ERR_CONNECTION_REFUSED:
+        return [&op](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            const std::string closed = "127.0.0.1:" + std::to_string(test::closed_port());
+            if (std::string(op.name) == "tcp_connect") {
+                env.arg("addr").text = closed;
+                return env.call();
+            }
+            // Connected UDP: the ICMP port-unreachable of one datagram fails the next call.
+            un_udp_connect(env.udp, closed.c_str());
+            un_udp_send(env.udp, "?", 1, test::kWait);
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            return env.call();
+        };
+    case UN_ERR_ADDRESS_IN_USE:
+        return [&op](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            if (std::string(op.name) == "udp_join_multicast") {
+                env.call();
+            } else {
+                env.arg("addr").text = local_addr(std::string(op.name) == "udp_bind" ? env.the_udp() : env.the_listener());
+            }
+            return env.call();
+        };
+    case UN_ERR_ADDRESS_NOT_AVAILABLE:
+        return [&op](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            if (std::string(op.name) != "udp_leave_multicast") {
+                env.arg("addr").text = "192.0.2.1:0"; // no interface here has this address
+            }
+            return env.call();
+        };
+    case UN_ERR_PERMISSION_DENIED:
+        if (is("udp_send_to")) {
+            // A broadcast without SO_BROADCAST, inside the test's own namespaces.
+            return [](Env &env, std::string &skip) {
+                test::VethPair net;
+                if (!net.ok()) {
+                    skip = net.why();
+                    return int64_t{0};
+                }
+                int fds[2];
+                if (pipe(fds) != 0) {
+                    return INT64_MIN;
+                }
+                const pid_t pid = net.run_in('b', [&] {
+                    env.init();
+                    env.defaults();
+                    env.handle() = un_udp_bind("0.0.0.0:0", 0); // 127.0.0.1 cannot reach the veth
+                    env.arg("addr").text = "192.0.2.255:9";
+                    const int64_t r = env.call();
+                    [[maybe_unused]] ssize_t n = write(fds[1], &r, sizeof r);
+                    return 0;
+                });
+                close(fds[1]);
+                int64_t r = INT64_MIN;
+                if (read(fds[0], &r, sizeof r) != sizeof r) {
+                    r = INT64_MIN;
+                }
+                close(fds[0]);
+                test::wait_child(pid);
+                return r;
+            };
+        }
+        // Binding a privileged port without CAP_NET_BIND_SERVICE.
+        return [](Env &env, std::string &skip) {
+            if (unprivileged_port_start() <= 80) {
+                skip = "net.ipv4.ip_unprivileged_port_start allows port 80 to everyone here";
+                return int64_t{0};
+            }
+            return in_child([&] {
+                if (!drop_capabilities()) {
+                    return INT64_MIN;
+                }
+                env.init();
+                env.defaults();
+                env.arg("addr").text = "127.0.0.1:80";
+                return env.call();
+            });
+        };
+    case UN_ERR_NO_RESOURCES:
+        return [&op](Env &env, std::string &) {
+            return in_child([&] {
+                if (std::string(op.name) == "runtime_init") {
+                    exhaust_fds();
+                    return env.call();
+                }
+                env.init();
+                env.defaults();
+                if (std::string(op.name) == "tcp_accept") {
+                    un_tcp_connect(local_addr(env.listener).c_str(), test::kWait);
+                }
+                exhaust_fds();
+                return env.call();
+            });
+        };
+    case UN_ERR_IO_URING_UNAVAILABLE:
+        return [](Env &env, std::string &) {
+            return in_child([&] { return refuse_io_uring(EPERM) ? env.call() : INT64_MIN; });
+        };
+    case UN_ERR_CANCELED:
+        return [&op](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            if (std::string(op.name) == "tcp_write") { // a write the idle peer never drains
+                env.arg("buf").bytes.assign(64 << 20, 'w');
+                env.set_len(64 << 20);
+            }
+            return call_then_close(env);
+        };
+    case UN_ERR_TIMED_OUT:
+        return [&op](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            env.arg("timeout_ms").i = 20;
+            const std::string n = op.name;
+            if (n == "tcp_write") {
+                env.arg("buf").bytes.assign(64 << 20, 'w');
+                env.set_len(64 << 20);
+            } else if (n == "tcp_connect") {
+                // A listener whose queue is full drops new SYNs: the connect waits.
+                const int l = socket(AF_INET, SOCK_STREAM, 0);
+                sockaddr_in sa{};
+                sa.sin_family = AF_INET;
+                sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+                bind(l, reinterpret_cast<sockaddr *>(&sa), sizeof sa);
+                listen(l, 0);
+                socklen_t len = sizeof sa;
+                getsockname(l, reinterpret_cast<sockaddr *>(&sa), &len);
+                const std::string addr = "127.0.0.1:" + std::to_string(ntohs(sa.sin_port));
+                un_tcp_connect(addr.c_str(), test::kWait); // fills the queue
+                env.arg("addr").text = addr;
+                const int64_t r = env.call();
+                close(l);
+                return r;
+            }
+            return env.call();
+        };
+    case UN_ERR_RESET:
+        return [](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            peer_resets(env);
+            return env.call();
+        };
+    case UN_ERR_BROKEN_PIPE:
+        return [](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            un_tcp_shutdown(env.server, UN_SHUTDOWN_HOW_WRITE);
+            return env.call();
+        };
+    case UN_ERR_NOT_CONNECTED:
+        return [&op](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            if (std::string(op.name) == "tcp_shutdown") {
+                // A stream whose peer reset it is closed: there is nothing to shut down.
+                env.handle() = env.client;
+                un_socket_set_option(env.server, UN_SOCKET_OPTION_LINGER, 0);
+                un_tcp_close(env.server);
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            } else if (env.handle_param()->kind_mask & kUdpBit) {
+                env.handle() = env.the_udp(); // never connected
+            }
+            return env.call();
+        };
+    case UN_ERR_BUFFER_TOO_SMALL:
+        return [](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            env.arg(env.args.has("from_len") ? "from_len" : "out_len").i = 4;
+            return env.call();
+        };
+    case UN_ERR_TRUNCATED:
+        return [](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            const std::string big(100, 't');
+            un_udp_send_to(env.the_udp_peer(), big.data(), 100, local_addr(env.udp).c_str(), test::kWait);
+            env.set_len(10);
+            return env.call();
+        };
+    case UN_ERR_MESSAGE_TOO_LONG:
+        return [&op](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            if (std::string(op.name) == "udp_send") {
+                un_udp_connect(env.udp, local_addr(env.the_udp_peer()).c_str());
+            }
+            env.arg("buf").bytes.assign(70000, 'm');
+            env.set_len(70000);
+            return env.call();
+        };
+    case UN_ERR_NO_SUCH_INTERFACE:
+        return [](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            env.arg("iface").text = "nosuch0";
+            return env.call();
+        };
+    case UN_ERR_UNSUPPORTED:
+        return [&op](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            const std::string n = op.name;
+            if (n == "socket_set_option" || n == "socket_get_option") {
+                env.handle() = env.the_udp();
+                env.arg("option").i = UN_SOCKET_OPTION_NODELAY; // a TCP option on UDP
+            } else if (n == "udp_join_multicast" || n == "udp_leave_multicast") {
+                env.arg("group").text = "ff02::1:3"; // an IPv6 group on an IPv4 socket
+            } else {
+                env.arg("addr").text = "[::1]:9"; // an IPv6 peer for an IPv4 socket
+            }
+            return env.call();
+        };
+    default:
+        return nullptr;
+    }
+}
+
+} // namespace
+
+void skip(const char *reason) {
+    std::printf("SKIP: %s\n", reason);
+    std::fflush(stdout);
+    if (std::getenv("UN_TEST_SKIP_CODE") != nullptr) {
+        std::_Exit(77); // ctest (SKIP_RETURN_CODE 77) reports the test as skipped
+    }
+    WARN("SKIP: " << reason);
+}
+
+void check(const Operation &op, int64_t expected) {
+    Scenario scenario = scenario_for(op, expected);
+    if (!scenario) {
+        FAIL("no scenario provokes " << un_error_name(expected) << " for " << op.name
+                                     << ": add one to tests/conformance.cpp, or mark the error"
+                                        " not_provoked in api/net.json with the reason");
+        return;
+    }
+    Env env(op);
+    std::string why;
+    const int64_t got = scenario(env, why);
+    if (!why.empty()) {
+        skip(why.c_str());
+        return;
+    }
+    INFO(op.name << " should return " << un_error_name(expected) << " (" << expected << "), got "
+                 << un_error_name(got) << " (" << got << ")");
+    CHECK(got == expected);
+}
+
+} // namespace conformance
