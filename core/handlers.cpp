@@ -47,11 +47,11 @@ int64_t copy_text(const std::string &text, char *out, uint32_t out_len) {
 }
 
 // Creates a socket for addr, applies bind_flag values and binds it; returns fd or an error.
-int64_t bind_socket(const Address &addr, int type, uint32_t flags) {
+int64_t bind_socket(Shard &shard, const Address &addr, int type, uint32_t flags) {
     if ((flags & ~uint32_t{UN_BIND_FLAG_REUSE_PORT | UN_BIND_FLAG_V6_ONLY}) != 0) {
         return UN_ERR_INVALID_ARGUMENT;
     }
-    const int fd = socket(addr.family(), type | SOCK_CLOEXEC, 0);
+    const int fd = socket(addr.family(), type | shard.socket_flags(), 0);
     if (fd < 0) {
         return errno_code();
     }
@@ -276,6 +276,17 @@ void handle_runtime_stats(Shard &shard, Request &req, const RuntimeStatsArgs &ar
     shard.complete(req, copy_text(shard.runtime().stats_json(), args.out, args.out_len));
 }
 
+void handle_runtime_backend(Shard &shard, Request &req, const RuntimeBackendArgs &args) {
+    if (args.out != nullptr || args.out_len != 0) {
+        const int64_t n = copy_text(shard.backend_reason(), args.out, args.out_len);
+        if (n < 0) {
+            shard.complete(req, n);
+            return;
+        }
+    }
+    shard.complete(req, static_cast<int64_t>(shard.backend_kind()));
+}
+
 // ---- any socket ----
 
 void handle_socket_local_addr(Shard &shard, Request &req, const SocketLocalAddrArgs &args) {
@@ -332,7 +343,7 @@ void handle_socket_cancel(Shard &shard, Request &req, const SocketCancelArgs &ar
 // ---- TCP ----
 
 void handle_tcp_listen(Shard &shard, Request &req, const TcpListenArgs &args) {
-    const int64_t fd = bind_socket(req.address, SOCK_STREAM, args.flags);
+    const int64_t fd = bind_socket(shard, req.address, SOCK_STREAM, args.flags);
     if (fd < 0) {
         shard.complete(req, fd);
         return;
@@ -354,7 +365,7 @@ void handle_tcp_accept(Shard &shard, Request &req, const TcpAcceptArgs &args) {
 }
 
 void handle_tcp_connect(Shard &shard, Request &req, const TcpConnectArgs &args) {
-    const int fd = socket(req.address.family(), SOCK_STREAM | SOCK_CLOEXEC, 0);
+    const int fd = socket(req.address.family(), SOCK_STREAM | shard.socket_flags(), 0);
     if (fd < 0) {
         shard.complete(req, errno_code());
         return;
@@ -439,7 +450,7 @@ void handle_tcp_listener_close(Shard &shard, Request &req, const TcpListenerClos
 // ---- UDP ----
 
 void handle_udp_bind(Shard &shard, Request &req, const UdpBindArgs &args) {
-    const int64_t fd = bind_socket(req.address, SOCK_DGRAM, args.flags);
+    const int64_t fd = bind_socket(shard, req.address, SOCK_DGRAM, args.flags);
     shard.complete(req, fd < 0 ? fd
                                : shard.add_handle(static_cast<int>(fd), UN_HANDLE_UDP_SOCKET,
                                                   req.address.family()));

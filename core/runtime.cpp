@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <shared_mutex>
 
@@ -24,6 +26,33 @@ Runtime *g_rt = nullptr; // guarded by g_mu
 bool g_ever_started = false;
 uint32_t g_epoch = 0;
 std::atomic<unsigned> g_entries{256};
+std::atomic<int32_t> g_backend{UN_BACKEND_AUTO};
+std::atomic<bool> g_sqpoll{false};
+
+// The backend configuration for the next init: the API's choice, else URINGNET_BACKEND.
+int64_t backend_config(BackendConfig &c) {
+    c.entries = g_entries.load();
+    c.sqpoll = g_sqpoll.load();
+    const int32_t api = g_backend.load();
+    if (api != UN_BACKEND_AUTO) {
+        c.want = static_cast<BackendKind>(api);
+        c.forced_by = "un_runtime_configure_backend";
+        return 0;
+    }
+    const char *env = std::getenv("URINGNET_BACKEND");
+    if (env == nullptr || *env == '\0' || std::strcmp(env, "auto") == 0) {
+        return 0;
+    }
+    if (std::strcmp(env, "epoll") == 0) {
+        c.want = BackendKind::epoll;
+    } else if (std::strcmp(env, "io_uring") == 0) {
+        c.want = BackendKind::io_uring;
+    } else {
+        return UN_ERR_INVALID_ARGUMENT; // say so rather than guess what was meant
+    }
+    c.forced_by = std::string("URINGNET_BACKEND=") + env;
+    return 0;
+}
 
 int64_t not_running() { return g_ever_started ? UN_ERR_SHUT_DOWN : UN_ERR_NOT_INITIALIZED; }
 
@@ -31,7 +60,9 @@ int64_t not_running() { return g_ever_started ? UN_ERR_SHUT_DOWN : UN_ERR_NOT_IN
 
 std::string Runtime::stats_json() const {
     nlohmann::ordered_json j;
-    j["backend"] = "io_uring";
+    const Shard &first = *shards.front();
+    j["backend"] = first.backend_kind() == BackendKind::epoll ? "epoll" : "io_uring";
+    j["backend_reason"] = first.backend_reason();
     j["epoch"] = epoch;
     j["entries"] = entries;
     nlohmann::ordered_json total = nlohmann::ordered_json::object();
@@ -92,11 +123,15 @@ int64_t handle_runtime_init() {
     if (g_rt != nullptr) {
         return UN_ERR_ALREADY_INITIALIZED;
     }
+    BackendConfig config;
+    if (int64_t err = backend_config(config)) {
+        return err;
+    }
     const uint32_t epoch = g_epoch % handle::kMaxEpoch + 1;
     auto rt = std::make_unique<Runtime>();
     rt->epoch = epoch;
-    rt->entries = g_entries.load();
-    rt->shards.push_back(std::make_unique<Shard>(*rt, 0, epoch, rt->entries));
+    rt->entries = config.entries;
+    rt->shards.push_back(std::make_unique<Shard>(*rt, 0, epoch, config));
     if (int64_t err = rt->shards.front()->start()) {
         return err;
     }
@@ -130,6 +165,16 @@ int64_t handle_runtime_configure_entries(int64_t entries) {
         return UN_ERR_INVALID_ARGUMENT;
     }
     g_entries.store(static_cast<unsigned>(entries));
+    return 0;
+}
+
+int64_t handle_runtime_configure_backend(un_backend_t backend) {
+    g_backend.store(backend); // the export has checked it is one of the enum's values
+    return 0;
+}
+
+int64_t handle_runtime_configure_sqpoll(bool on) {
+    g_sqpoll.store(on);
     return 0;
 }
 

@@ -15,21 +15,9 @@ namespace {
 
 thread_local bool t_on_shard_thread = false;
 
-// user_data of a linked timeout's CQE is its op's address with the low bit set; a cancel
-// SQE's CQE carries kCancelTag. Ops are at least 8-byte aligned, so neither is an op.
-constexpr uint64_t kTimeoutBit = 1;
-constexpr uint64_t kCancelTag = 2;
-
-// A runtime's ring is never smaller than this: a linked timeout needs two entries
-// submitted together, and the wake-up read is in flight all the time.
-constexpr unsigned kMinEntries = 4;
-
-void bump(std::atomic<uint64_t> &c, uint64_t n = 1) {
-    c.store(c.load(std::memory_order_relaxed) + n, std::memory_order_relaxed);
-}
-
-void drop(std::atomic<uint64_t> &c, uint64_t n = 1) {
-    c.store(c.load(std::memory_order_relaxed) - n, std::memory_order_relaxed);
+void wake(int fd) {
+    const uint64_t one = 1;
+    [[maybe_unused]] ssize_t n = write(fd, &one, sizeof one);
 }
 
 } // namespace
@@ -42,8 +30,8 @@ int64_t now_ns() {
     return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
 
-Shard::Shard(Runtime &rt, uint32_t id, uint32_t epoch, unsigned entries)
-    : rt_(rt), id_(id), epoch_(epoch), entries_(entries < kMinEntries ? kMinEntries : entries) {}
+Shard::Shard(Runtime &rt, uint32_t id, uint32_t epoch, BackendConfig config)
+    : rt_(rt), id_(id), epoch_(epoch), config_(std::move(config)) {}
 
 Shard::~Shard() {
     if (thread_.joinable()) {
@@ -51,33 +39,14 @@ Shard::~Shard() {
     }
 }
 
-int64_t Shard::setup_ring() {
-    io_uring_params params{};
-    params.flags = IORING_SETUP_CQSIZE;
-    params.cq_entries = entries_ * 4;
-    int rc = io_uring_queue_init_params(entries_, &ring_, &params);
-    if (rc == -EINVAL) { // kernels without CQSIZE
-        params = io_uring_params{};
-        rc = io_uring_queue_init_params(entries_, &ring_, &params);
-    }
-    if (rc < 0) {
-        if (rc == -ENOMEM || rc == -EMFILE || rc == -ENFILE) {
-            return UN_ERR_NO_RESOURCES; // low RLIMIT_MEMLOCK or out of fds: not a fallback case
-        }
-        return UN_ERR_IO_URING_UNAVAILABLE;
-    }
-    ring_ready_ = true;
+int64_t Shard::start() {
     wake_fd_ = eventfd(0, EFD_CLOEXEC);
     if (wake_fd_ < 0) {
         return UN_ERR_NO_RESOURCES;
     }
-    return 0;
-}
-
-int64_t Shard::start() {
     std::atomic<int64_t> started{1};
     thread_ = std::thread([this, &started] { run(&started); });
-    // The thread sets started to 0 or an error code once its ring is (not) ready.
+    // The thread sets started to 0 or an error code once its backend is (not) ready.
     while (started.load(std::memory_order_acquire) == 1) {
         started.wait(1, std::memory_order_acquire);
     }
@@ -102,8 +71,7 @@ void Shard::post(Request *req) {
     }
     // Wake the thread only if it is (about to be) asleep, and only once.
     if (!awake_.load(std::memory_order_seq_cst) && !awake_.exchange(true)) {
-        const uint64_t one = 1;
-        [[maybe_unused]] ssize_t n = write(wake_fd_, &one, sizeof one);
+        wake(wake_fd_);
     }
 }
 
@@ -115,8 +83,7 @@ void Shard::stop() {
     awake_.store(true, std::memory_order_seq_cst);
     // Always write: the thread may be between its last check and its wait. The eventfd
     // stays open until the thread is joined, so the write never hits a reused fd.
-    const uint64_t one = 1;
-    [[maybe_unused]] ssize_t n = write(wake_fd_, &one, sizeof one);
+    wake(wake_fd_);
     thread_.join();
     close_wake_fd();
 }
@@ -130,16 +97,16 @@ void Shard::close_wake_fd() {
 
 void Shard::run(std::atomic<int64_t> *started) {
     t_on_shard_thread = true;
-    const int64_t rc = setup_ring();
-    if (rc != 0) {
-        if (ring_ready_) {
-            io_uring_queue_exit(&ring_);
-        }
-        started->store(rc, std::memory_order_release);
+    BackendChoice choice = make_backend(*this, config_, wake_fd_);
+    backend_reason_ = choice.reason;
+    if (!choice.backend) {
+        started->store(choice.error, std::memory_order_release);
         started->notify_all();
+        t_on_shard_thread = false;
         return;
     }
-    arm_wake();
+    backend_ = std::move(choice.backend);
+    backend_kind_ = backend_->kind();
     started->store(0, std::memory_order_release);
     started->notify_all();
 
@@ -148,55 +115,29 @@ void Shard::run(std::atomic<int64_t> *started) {
             begin_stop();
         }
         drain_incoming();
-        if (stopping_ && kernel_pending_ == 0) {
+        if (stopping_ && backend_->pending() == 0) {
             break;
         }
-        int rc2;
-        if (io_uring_cq_ready(&ring_) > 0) {
-            rc2 = io_uring_submit(&ring_);
-        } else {
+        bool block = !backend_->ready();
+        if (block) {
             awake_.store(false, std::memory_order_seq_cst);
             if (has_incoming_.load(std::memory_order_seq_cst) ||
                 (!stopping_ && stop_requested_.load(std::memory_order_seq_cst))) {
-                awake_.store(true, std::memory_order_relaxed);
-                rc2 = io_uring_submit(&ring_);
-            } else {
-                rc2 = io_uring_submit_and_wait(&ring_, 1);
-                awake_.store(true, std::memory_order_relaxed);
+                block = false;
             }
         }
-        bump(stats_.submit_calls);
-        (void)rc2; // -EINTR/-EBUSY: loop and reap what is there
-        io_uring_cqe *cqe;
-        unsigned head, seen = 0;
-        io_uring_for_each_cqe(&ring_, head, cqe) {
-            on_cqe(cqe);
-            ++seen;
-        }
-        io_uring_cq_advance(&ring_, seen);
+        backend_->poll(block);
+        awake_.store(true, std::memory_order_relaxed);
     }
 
-    for (uint32_t i = 0; i < slots_.size(); ++i) {
-        if (slots_[i].fd >= 0) {
-            close(slots_[i].fd);
-            slots_[i].fd = -1;
+    for (Slot &s : slots_) {
+        if (s.fd >= 0) {
+            close(s.fd);
+            s.fd = -1;
         }
     }
-    io_uring_queue_exit(&ring_);
+    backend_.reset();
     t_on_shard_thread = false;
-}
-
-void Shard::arm_wake() {
-    if (wake_op_ == nullptr) {
-        wake_op_ = new_op(OpKind::wake, nullptr, kNoSlot, -1);
-    }
-    io_uring_sqe *sqe = get_sqe(1);
-    io_uring_prep_read(sqe, wake_fd_, &wake_buf_, sizeof wake_buf_, 0);
-    io_uring_sqe_set_data(sqe, wake_op_);
-    wake_op_->pending = 1;
-    ++kernel_pending_;
-    bump(stats_.sqes);
-    bump(stats_.in_flight);
 }
 
 void Shard::drain_incoming() {
@@ -225,32 +166,19 @@ void Shard::drain_incoming() {
 void Shard::begin_stop() {
     stopping_ = true;
     for (auto &op : op_pool_) {
-        Op *o = op.get();
-        if (o->pending == 0) {
-            continue; // free, or a write waiting its turn (handled below)
+        if (op->in_backend) {
+            op->shut_down = true;
+            backend_->cancel(op.get());
         }
-        o->shut_down = true;
-        io_uring_sqe *sqe = get_sqe(1);
-        io_uring_prep_cancel64(sqe, reinterpret_cast<uint64_t>(o), 0);
-        io_uring_sqe_set_data64(sqe, kCancelTag);
-        ++kernel_pending_;
     }
-    for (uint32_t i = 0; i < slots_.size(); ++i) {
-        Slot &s = slots_[i];
+    for (Slot &s : slots_) {
         while (!s.write_wait.empty()) {
             Op *o = s.write_wait.front();
             s.write_wait.pop_front();
             finish(o, UN_ERR_SHUT_DOWN);
         }
     }
-}
-
-io_uring_sqe *Shard::get_sqe(unsigned needed) {
-    while (io_uring_sq_space_left(&ring_) < needed) {
-        io_uring_submit(&ring_);
-        bump(stats_.submit_calls);
-    }
-    return io_uring_get_sqe(&ring_);
+    backend_->stop_wake();
 }
 
 bool Shard::lookup(int64_t h, uint32_t kind_mask, uint32_t &index, int64_t &err) const {
@@ -295,6 +223,7 @@ int64_t Shard::add_handle(int fd, uint32_t kind, int family) {
     s.live = true;
     s.closing = false;
     s.writing = false;
+    backend_->add_fd(fd);
     bump(stats_.open_handles);
     return handle::encode({index, s.gen, kind, id_, epoch_});
 }
@@ -321,15 +250,11 @@ int64_t Shard::cancel_ops(uint32_t index) {
         ++n;
     }
     for (Op *o : s.ops) {
-        if (o->canceled) {
-            continue; // its cancel is already on its way
+        if (!o->canceled) { // else its cancel is already on its way
+            o->canceled = true;
+            backend_->cancel(o);
+            ++n;
         }
-        o->canceled = true;
-        io_uring_sqe *sqe = get_sqe(1);
-        io_uring_prep_cancel64(sqe, reinterpret_cast<uint64_t>(o), 0);
-        io_uring_sqe_set_data64(sqe, kCancelTag);
-        ++kernel_pending_;
-        ++n;
     }
     return n;
 }
@@ -337,6 +262,7 @@ int64_t Shard::cancel_ops(uint32_t index) {
 void Shard::free_slot(uint32_t index) {
     Slot &s = slots_[index];
     if (s.fd >= 0) {
+        backend_->remove_fd(s.fd);
         close(s.fd);
         s.fd = -1;
     }
@@ -366,108 +292,41 @@ Op *Shard::new_op(OpKind kind, Request *req, uint32_t slot, int64_t timeout_ms) 
 
 void Shard::free_op(Op *op) {
     op->req = nullptr;
-    op->pending = 0;
     free_ops_.push_back(op);
 }
 
 void Shard::start_op(Op *op) {
-    if (op->slot == kNoSlot) {
-        submit_op(op);
-        return;
-    }
-    if (op->kind == OpKind::write) {
-        Slot &s = slots_[op->slot];
-        if (s.writing) {
-            s.write_wait.push_back(op); // keep writes on one stream in call order
-            return;
-        }
-        s.writing = true;
-    }
-    slots_[op->slot].ops.push_back(op);
-    op->in_slot = true;
-    submit_op(op);
-}
-
-void Shard::submit_op(Op *op) {
-    const bool timed = op->deadline_ns >= 0;
-    io_uring_sqe *sqe = get_sqe(timed ? 2 : 1);
-    const int fd = op->slot < slots_.size() ? slots_[op->slot].fd : -1;
-    switch (op->kind) {
-    case OpKind::accept:
-        io_uring_prep_accept(sqe, fd, nullptr, nullptr, SOCK_CLOEXEC);
-        break;
-    case OpKind::connect:
-        io_uring_prep_connect(sqe, op->fd, op->req->address.sa(), op->req->address.len);
-        break;
-    case OpKind::read:
-        io_uring_prep_recv(sqe, fd, op->buf, op->len, 0);
-        break;
-    case OpKind::write:
-        io_uring_prep_send(sqe, fd, static_cast<const char *>(op->buf) + op->done, op->len - op->done,
-                           MSG_NOSIGNAL);
-        break;
-    case OpKind::recvmsg:
+    if (op->kind == OpKind::recvmsg || op->kind == OpKind::sendmsg) {
         op->iov = {op->buf, op->len};
-        op->msg = msghdr{};
         op->msg.msg_iov = &op->iov;
         op->msg.msg_iovlen = 1;
-        op->msg.msg_name = &op->from;
-        op->msg.msg_namelen = sizeof op->from;
-        io_uring_prep_recvmsg(sqe, fd, &op->msg, 0);
-        break;
-    case OpKind::sendmsg:
-        op->iov = {op->buf, op->len};
-        op->msg = msghdr{};
-        op->msg.msg_iov = &op->iov;
-        op->msg.msg_iovlen = 1;
-        if (op->req->address.len != 0) {
+        if (op->kind == OpKind::recvmsg) {
+            op->msg.msg_name = &op->from;
+            op->msg.msg_namelen = sizeof op->from;
+        } else if (op->req->address.len != 0) {
             op->msg.msg_name = &op->req->address.storage;
             op->msg.msg_namelen = op->req->address.len;
         }
-        io_uring_prep_sendmsg(sqe, fd, &op->msg, MSG_NOSIGNAL);
-        break;
-    case OpKind::wake:
-        break;
     }
-    io_uring_sqe_set_data(sqe, op);
-    op->pending = 1;
-    ++kernel_pending_;
-    bump(stats_.sqes);
-    if (timed) {
-        sqe->flags |= IOSQE_IO_LINK;
-        int64_t left = op->deadline_ns - now_ns();
-        if (left < 0) {
-            left = 0;
+    if (op->slot != kNoSlot) {
+        Slot &s = slots_[op->slot];
+        if (op->kind == OpKind::write) {
+            if (s.writing) {
+                s.write_wait.push_back(op); // keep writes on one stream in call order
+                return;
+            }
+            s.writing = true;
         }
-        op->ts.tv_sec = left / 1000000000;
-        op->ts.tv_nsec = left % 1000000000;
-        io_uring_sqe *t = io_uring_get_sqe(&ring_);
-        io_uring_prep_link_timeout(t, &op->ts, 0);
-        io_uring_sqe_set_data64(t, reinterpret_cast<uint64_t>(op) | kTimeoutBit);
-        op->pending = 2;
-        ++kernel_pending_;
-        bump(stats_.sqes);
+        s.ops.push_back(op);
+        op->in_slot = true;
     }
-    bump(stats_.in_flight);
+    begin(op);
 }
 
-void Shard::on_cqe(io_uring_cqe *cqe) {
-    --kernel_pending_;
-    const uint64_t data = io_uring_cqe_get_data64(cqe);
-    if (data == kCancelTag) {
-        return;
-    }
-    Op *op = reinterpret_cast<Op *>(data & ~kTimeoutBit);
-    if (data & kTimeoutBit) {
-        if (cqe->res == -ETIME) {
-            op->timed_out = true;
-        }
-    } else {
-        op->res = cqe->res;
-    }
-    if (--op->pending == 0) {
-        on_op_done(op);
-    }
+void Shard::begin(Op *op) {
+    op->in_backend = true;
+    bump(stats_.in_flight);
+    backend_->start(op, op->slot == kNoSlot ? op->fd : slots_[op->slot].fd);
 }
 
 int64_t Shard::op_error(const Op *op, int res) const {
@@ -509,14 +368,8 @@ void Shard::release_slot_op(Op *op) {
 }
 
 void Shard::on_op_done(Op *op) {
+    op->in_backend = false;
     drop(stats_.in_flight);
-    if (op->kind == OpKind::wake) {
-        bump(stats_.wakeups);
-        if (!stopping_) {
-            arm_wake();
-        }
-        return;
-    }
     const int res = op->res;
     switch (op->kind) {
     case OpKind::accept:
@@ -537,8 +390,10 @@ void Shard::on_op_done(Op *op) {
             bump(stats_.connects);
             const int fd = op->fd;
             op->fd = -1;
+            backend_->remove_fd(fd); // add_handle registers it again as the stream's fd
             finish(op, add_handle(fd, UN_HANDLE_TCP_STREAM, op->req->address.family()));
         } else {
+            backend_->remove_fd(op->fd);
             close(op->fd);
             op->fd = -1;
             finish(op, op_error(op, res == 0 ? -ECANCELED : res));
@@ -558,7 +413,7 @@ void Shard::on_op_done(Op *op) {
             count_bytes(false, static_cast<uint64_t>(res));
             op->done += static_cast<uint32_t>(res);
             if (op->done < len && !op->canceled && !op->shut_down && !op->timed_out) {
-                submit_op(op); // short write: send the rest, still first in line
+                begin(op); // short write: send the rest, still first in line
                 return;
             }
         }
@@ -585,8 +440,6 @@ void Shard::on_op_done(Op *op) {
             count_bytes(false, static_cast<uint64_t>(res));
         }
         finish(op, res < 0 ? op_error(op, res) : res);
-        return;
-    case OpKind::wake:
         return;
     }
 }

@@ -4,7 +4,7 @@
 // through an eventfd read kept armed in the ring (a syscall only when it sleeps).
 #pragma once
 
-#include <liburing.h>
+#include <linux/time_types.h>
 #include <sys/socket.h>
 
 #include <atomic>
@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "backend.hpp"
 #include "request.hpp"
 
 namespace uringnet {
@@ -30,14 +31,13 @@ struct ShardStats {
     std::atomic<uint64_t> accepts{0};
     std::atomic<uint64_t> connects{0};
     std::atomic<uint64_t> wakeups{0};      ///< eventfd wake-ups received
-    std::atomic<uint64_t> submit_calls{0}; ///< io_uring_submit* calls
-    std::atomic<uint64_t> sqes{0};         ///< submission entries queued
-    std::atomic<uint64_t> in_flight{0};    ///< kernel operations awaiting their completion
+    std::atomic<uint64_t> submit_calls{0}; ///< io_uring_submit* / epoll_wait calls
+    std::atomic<uint64_t> sqes{0};         ///< io_uring submission entries queued
+    std::atomic<uint64_t> in_flight{0};    ///< operations started and not yet completed
     std::atomic<uint64_t> open_handles{0};
 };
 
 enum class OpKind : uint8_t {
-    wake,    ///< the eventfd read that wakes the thread
     accept,  ///< TCP accept
     connect, ///< TCP connect
     read,    ///< TCP recv
@@ -53,14 +53,17 @@ constexpr uint32_t kNoSlot = UINT32_MAX;
 
 /// One kernel operation in flight (or a write waiting its turn on its stream).
 struct Op {
-    OpKind kind = OpKind::wake;
+    OpKind kind = OpKind::accept;
     Request *req = nullptr;
     uint32_t slot = kNoSlot;  ///< registry slot the op works on
-    uint8_t pending = 0;      ///< CQEs still to come (2 with a linked timeout)
+    uint8_t pending = 0;      ///< io_uring: CQEs still to come (2 with a linked timeout)
     bool timed_out = false;   ///< the linked timeout fired
     bool canceled = false;    ///< the handle was closed while in flight
     bool shut_down = false;   ///< the runtime is stopping
     bool in_slot = false;     ///< listed in its slot's ops (started in the kernel)
+    bool in_backend = false;  ///< started and not yet completed by the backend
+    bool connect_started = false; ///< epoll: connect() was called
+    int io_fd = -1;           ///< epoll: the fd the op waits on
     int32_t res = 0;
     int fd = -1;              ///< connect: the new socket
     int64_t deadline_ns = -1; ///< CLOCK_MONOTONIC deadline, -1 for none
@@ -89,12 +92,12 @@ struct Runtime;
 
 class Shard {
   public:
-    Shard(Runtime &rt, uint32_t id, uint32_t epoch, unsigned entries);
+    Shard(Runtime &rt, uint32_t id, uint32_t epoch, BackendConfig config);
     ~Shard();
     Shard(const Shard &) = delete;
     Shard &operator=(const Shard &) = delete;
 
-    /// Starts the thread and sets up its ring; returns 0 or an error code.
+    /// Starts the thread and picks its backend; returns 0 or an error code.
     int64_t start();
     /// Completes everything in flight with SHUT_DOWN, closes every handle, joins the thread.
     void stop();
@@ -104,11 +107,16 @@ class Shard {
     uint32_t id() const { return id_; }
     Runtime &runtime() { return rt_; }
     const ShardStats &stats() const { return stats_; }
+    BackendKind backend_kind() const { return backend_kind_; }
+    /// Why the backend was chosen (or, after a failed start, why none could be).
+    const std::string &backend_reason() const { return backend_reason_; }
 
     // ---- used by the handlers, on the shard thread ----
     /// Looks up a handle whose kind is in kind_mask; returns the slot index or sets err.
     bool lookup(int64_t handle, uint32_t kind_mask, uint32_t &index, int64_t &err) const;
     Slot &slot(uint32_t index) { return slots_[index]; }
+    /// Flags for socket(): what the backend needs (non-blocking for epoll) plus SOCK_CLOEXEC.
+    int socket_flags() const { return backend_->socket_flags() | SOCK_CLOEXEC; }
     /// Registers fd as a new handle of kind; closes fd and returns an error if full.
     int64_t add_handle(int fd, uint32_t kind, int family);
     /// Closes a handle: ops in flight complete with CANCELED, the fd closes once they drain.
@@ -120,25 +128,31 @@ class Shard {
     void start_op(Op *op);
     /// Completes a request that needed no kernel operation (counted in the statistics).
     void complete(Request &req, int64_t result);
-    /// Completes op's request with result and recycles op.
-    void finish(Op *op, int64_t result);
-    /// The error code for an op that failed with -res.
-    int64_t op_error(const Op *op, int res) const;
-    void count_bytes(bool read, uint64_t n);
     std::string stats_json() const;
 
+    // ---- used by the backends, on the shard thread ----
+    /// An op the backend finished: op->res holds the result or -errno.
+    void on_op_done(Op *op);
+    void count_submit() { bump(stats_.submit_calls); }
+    void count_sqes(uint64_t n) { bump(stats_.sqes, n); }
+    void count_wakeup() { bump(stats_.wakeups); }
+
   private:
+    static void bump(std::atomic<uint64_t> &c, uint64_t n = 1) {
+        c.store(c.load(std::memory_order_relaxed) + n, std::memory_order_relaxed);
+    }
+    static void drop(std::atomic<uint64_t> &c, uint64_t n = 1) {
+        c.store(c.load(std::memory_order_relaxed) - n, std::memory_order_relaxed);
+    }
     void run(std::atomic<int64_t> *started);
-    int64_t setup_ring();
-    void arm_wake();
     void close_wake_fd();
     void drain_incoming();
     void begin_stop();
-    void on_cqe(io_uring_cqe *cqe);
-    void on_op_done(Op *op);
+    void begin(Op *op);
+    void finish(Op *op, int64_t result);
+    int64_t op_error(const Op *op, int res) const;
     int64_t complete_recvmsg(Op *op, int res);
-    void submit_op(Op *op);
-    io_uring_sqe *get_sqe(unsigned needed);
+    void count_bytes(bool read, uint64_t n);
     void release_slot_op(Op *op);
     void free_slot(uint32_t index);
     void free_op(Op *op);
@@ -146,12 +160,11 @@ class Shard {
     Runtime &rt_;
     const uint32_t id_;
     const uint32_t epoch_;
-    const unsigned entries_;
-    io_uring ring_{};
-    bool ring_ready_ = false;
+    const BackendConfig config_;
+    std::unique_ptr<Backend> backend_;
+    BackendKind backend_kind_ = BackendKind::automatic;
+    std::string backend_reason_;
     int wake_fd_ = -1;
-    uint64_t wake_buf_ = 0;
-    Op *wake_op_ = nullptr;
     std::thread thread_;
 
     // incoming queue (any thread)
@@ -168,7 +181,6 @@ class Shard {
     std::vector<uint32_t> free_slots_;
     std::vector<std::unique_ptr<Op>> op_pool_;
     std::vector<Op *> free_ops_;
-    uint64_t kernel_pending_ = 0; ///< SQEs whose CQE has not arrived
     ShardStats stats_;
 };
 

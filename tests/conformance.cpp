@@ -1,12 +1,8 @@
 // Scenarios that provoke each error for real; see conformance.hpp.
 #include "conformance.hpp"
 
-#include <linux/filter.h>
-#include <linux/seccomp.h>
 #include <netinet/in.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
-#include <sys/syscall.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -15,6 +11,7 @@
 
 #include "helpers.hpp"
 #include "netns.hpp"
+#include "sandbox.hpp"
 
 namespace conformance {
 namespace {
@@ -213,31 +210,6 @@ void exhaust_fds(int leave = 0) {
     }
 }
 
-// Installs a seccomp filter that fails io_uring_setup with err (call only in a child).
-bool refuse_io_uring(int err) {
-    sock_filter filter[] = {
-        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr)),
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_io_uring_setup, 0, 1),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (static_cast<unsigned>(err) & SECCOMP_RET_DATA)),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-    };
-    sock_fprog prog{static_cast<unsigned short>(sizeof filter / sizeof filter[0]), filter};
-    return prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0 &&
-           prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog) == 0;
-}
-
-// Drops every capability of this process (call only in a child).
-bool drop_capabilities() {
-    struct {
-        uint32_t version;
-        int pid;
-    } header{0x20080522 /* _LINUX_CAPABILITY_VERSION_3 */, 0};
-    struct {
-        uint32_t effective, permitted, inheritable;
-    } data[2] = {};
-    return syscall(SYS_capset, &header, data) == 0;
-}
-
 int unprivileged_port_start() {
     std::ifstream f("/proc/sys/net/ipv4/ip_unprivileged_port_start");
     int v = 1024;
@@ -328,6 +300,14 @@ Scenario scenario_for(const Operation &op, int64_t code) {
             return env.call();
         };
     case UN_ERR_INVALID_ARGUMENT:
+        if (is("runtime_init")) { // an unknown backend name in the environment
+            return [](Env &env, std::string &) {
+                return in_child([&] {
+                    setenv("URINGNET_BACKEND", "io-uring-please", 1);
+                    return env.call();
+                });
+            };
+        }
         return [](Env &env, std::string &) {
             env.init();
             env.defaults();
@@ -448,7 +428,7 @@ Scenario scenario_for(const Operation &op, int64_t code) {
                 return int64_t{0};
             }
             return in_child([&] {
-                if (!drop_capabilities()) {
+                if (!test::drop_capabilities()) {
                     return INT64_MIN;
                 }
                 env.init();
@@ -475,8 +455,15 @@ Scenario scenario_for(const Operation &op, int64_t code) {
             });
         };
     case UN_ERR_IO_URING_UNAVAILABLE:
+        // io_uring forced where a seccomp filter refuses it (unforced, init falls back to epoll).
         return [](Env &env, std::string &) {
-            return in_child([&] { return refuse_io_uring(EPERM) ? env.call() : INT64_MIN; });
+            return in_child([&] {
+                if (!test::refuse_io_uring(EPERM)) {
+                    return INT64_MIN;
+                }
+                un_runtime_configure_backend(UN_BACKEND_IO_URING);
+                return env.call();
+            });
         };
     case UN_ERR_CANCELED:
         return [&op](Env &env, std::string &) {

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <string>
 
 #include "uringnet/uringnet.h"
@@ -15,6 +16,13 @@
 namespace test {
 
 constexpr int64_t kWait = 10000; // ms: generous, only reached when something is broken
+
+/// The backend a runtime started by the tests should pick: URINGNET_BACKEND forces one
+/// (CI runs the suite once as it is and once with epoll), otherwise io_uring.
+inline std::string expected_backend() {
+    const char *env = std::getenv("URINGNET_BACKEND");
+    return env != nullptr && std::string(env) == "epoll" ? "epoll" : "io_uring";
+}
 
 struct Runtime {
     Runtime() { REQUIRE(un_runtime_init() == 0); }

@@ -18,6 +18,12 @@ const char *request_name(RequestKind kind) {
         return "runtime_num_cores";
     case RequestKind::runtime_stats:
         return "runtime_stats";
+    case RequestKind::runtime_configure_backend:
+        return "runtime_configure_backend";
+    case RequestKind::runtime_configure_sqpoll:
+        return "runtime_configure_sqpoll";
+    case RequestKind::runtime_backend:
+        return "runtime_backend";
     case RequestKind::tcp_listen:
         return "tcp_listen";
     case RequestKind::tcp_accept:
@@ -72,6 +78,9 @@ void dispatch(Shard &shard, Request &req) {
     switch (req.kind) {
     case RequestKind::runtime_stats:
         handle_runtime_stats(shard, req, req.args.runtime_stats);
+        return;
+    case RequestKind::runtime_backend:
+        handle_runtime_backend(shard, req, req.args.runtime_backend);
         return;
     case RequestKind::tcp_listen:
         handle_tcp_listen(shard, req, req.args.tcp_listen);

@@ -48,16 +48,21 @@ constexpr ErrorInfo kErrors[] = {
     {UN_ERR_HOST_UNREACHABLE, -2, "HOST_UNREACHABLE", "host or network unreachable"},
     {UN_ERR_CONNECTION_ABORTED, -3, "CONNECTION_ABORTED", "connection aborted"},
     {UN_ERR_BROKEN_PIPE, -3, "BROKEN_PIPE", "peer closed the connection while writing"},
-    {UN_ERR_NO_RESOURCES, -1, "NO_RESOURCES", "out of file descriptors or memory"},
+    {UN_ERR_NO_RESOURCES, -1, "NO_RESOURCES",
+     "out of file descriptors or memory (raise ulimit -n, or close handles)"},
     {UN_ERR_UNKNOWN_HOST, -1, "UNKNOWN_HOST", "host name could not be resolved"},
     {UN_ERR_UNSUPPORTED, -1, "UNSUPPORTED", "operation not supported by this kernel or socket"},
     {UN_ERR_IO_URING_UNAVAILABLE, -1, "IO_URING_UNAVAILABLE",
-     "io_uring could not be set up (refused by the kernel, a sandbox or a low memlock limit)"},
+     "io_uring was forced but is refused here (seccomp, kernel.io_uring_disabled or an old "
+     "kernel); runtime_backend tells why"},
     {UN_ERR_TRUNCATED, -5, "TRUNCATED",
      "datagram was larger than the buffer: the first max_len bytes were stored, the rest was "
      "dropped"},
     {UN_ERR_MESSAGE_TOO_LONG, -5, "MESSAGE_TOO_LONG", "datagram is too long to send"},
     {UN_ERR_NO_SUCH_INTERFACE, -1, "NO_SUCH_INTERFACE", "no network interface of that name"},
+    {UN_ERR_IO_URING_NO_MEMORY, -1, "IO_URING_NO_MEMORY",
+     "io_uring could not allocate its rings: raise the locked-memory limit (ulimit -l) or "
+     "configure fewer ring entries"},
 };
 
 const ErrorInfo *find_error(int64_t code) {

@@ -33,6 +33,31 @@ UN_API int64_t un_runtime_stats(char *out, uint32_t out_len) {
     return uringnet::call(req);
 }
 
+UN_API int64_t un_runtime_configure_backend(un_backend_t backend) {
+    switch (backend) {
+    case UN_BACKEND_AUTO:
+    case UN_BACKEND_IO_URING:
+    case UN_BACKEND_EPOLL:
+        break;
+    default:
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    return uringnet::gen::handle_runtime_configure_backend(backend);
+}
+
+UN_API int64_t un_runtime_configure_sqpoll(bool on) {
+    return uringnet::gen::handle_runtime_configure_sqpoll(on);
+}
+
+UN_API int64_t un_runtime_backend(char *out, uint32_t out_len) {
+    if (out == nullptr && out_len != 0) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    uringnet::Request req(uringnet::gen::RequestKind::runtime_backend);
+    req.args.runtime_backend = {out, out_len};
+    return uringnet::call(req);
+}
+
 UN_API un_tcp_listener_t un_tcp_listen(const char *addr, int32_t backlog, uint32_t flags) {
     if (addr == nullptr) {
         return UN_ERR_BAD_ADDRESS;

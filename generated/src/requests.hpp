@@ -20,6 +20,9 @@ enum class RequestKind : uint16_t {
     runtime_configure_entries = 3,
     runtime_num_cores = 4,
     runtime_stats = 5,
+    runtime_configure_backend = 6,
+    runtime_configure_sqpoll = 7,
+    runtime_backend = 8,
     tcp_listen = 10,
     tcp_accept = 11,
     tcp_connect = 12,
@@ -50,6 +53,11 @@ const char *request_name(RequestKind kind);
 
 /// Arguments of un_runtime_stats.
 struct RuntimeStatsArgs {
+    char *out;
+    uint32_t out_len;
+};
+/// Arguments of un_runtime_backend.
+struct RuntimeBackendArgs {
     char *out;
     uint32_t out_len;
 };
@@ -189,6 +197,7 @@ struct UdpLeaveMulticastArgs {
 union RequestArgs {
     char none;
     RuntimeStatsArgs runtime_stats;
+    RuntimeBackendArgs runtime_backend;
     TcpListenArgs tcp_listen;
     TcpAcceptArgs tcp_accept;
     TcpConnectArgs tcp_connect;
@@ -217,6 +226,7 @@ union RequestArgs {
 // Ring operations run on the runtime thread. A handler must complete req exactly once,
 // at once or when the kernel operation it started completes.
 void handle_runtime_stats(Shard &shard, Request &req, const RuntimeStatsArgs &args);
+void handle_runtime_backend(Shard &shard, Request &req, const RuntimeBackendArgs &args);
 void handle_tcp_listen(Shard &shard, Request &req, const TcpListenArgs &args);
 void handle_tcp_accept(Shard &shard, Request &req, const TcpAcceptArgs &args);
 void handle_tcp_connect(Shard &shard, Request &req, const TcpConnectArgs &args);
@@ -246,6 +256,8 @@ int64_t handle_runtime_init(void);
 int64_t handle_runtime_shutdown(void);
 int64_t handle_runtime_configure_entries(int64_t entries);
 int64_t handle_runtime_num_cores(void);
+int64_t handle_runtime_configure_backend(un_backend_t backend);
+int64_t handle_runtime_configure_sqpoll(bool on);
 
 /// Runs the handler of req.kind on the runtime thread.
 void dispatch(Shard &shard, Request &req);

@@ -40,6 +40,25 @@ const conformance::Operation runtime_stats = {
     },
 };
 
+const conformance::Operation runtime_configure_backend = {
+    "runtime_configure_backend",
+    {
+        {"backend", conformance::ParamType::enumeration, 0},
+    },
+    [](conformance::Args &a) -> int64_t { return un_runtime_configure_backend(a.i32("backend")); },
+};
+
+const conformance::Operation runtime_backend = {
+    "runtime_backend",
+    {
+        {"out", conformance::ParamType::text_out, 0},
+        {"out_len", conformance::ParamType::u32, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_runtime_backend(a.out("out"), a.u32("out_len"));
+    },
+};
+
 const conformance::Operation tcp_listen = {
     "tcp_listen",
     {
@@ -318,8 +337,18 @@ TEST_CASE("runtime_init returns IO_URING_UNAVAILABLE", "[conformance][runtime_in
     conformance::check(runtime_init, UN_ERR_IO_URING_UNAVAILABLE);
 }
 
+TEST_CASE("runtime_init returns IO_URING_NO_MEMORY", "[conformance][runtime_init]") {
+    conformance::skip("Since Linux 5.12 io_uring charges its rings to the memory cgroup instead of "
+                      "RLIMIT_MEMLOCK, so a test cannot make io_uring_setup fail with ENOMEM "
+                      "without exhausting the machine's memory.");
+}
+
 TEST_CASE("runtime_init returns NO_RESOURCES", "[conformance][runtime_init]") {
     conformance::check(runtime_init, UN_ERR_NO_RESOURCES);
+}
+
+TEST_CASE("runtime_init returns INVALID_ARGUMENT", "[conformance][runtime_init]") {
+    conformance::check(runtime_init, UN_ERR_INVALID_ARGUMENT);
 }
 
 TEST_CASE("runtime_shutdown returns NOT_INITIALIZED", "[conformance][runtime_shutdown]") {
@@ -349,6 +378,27 @@ TEST_CASE("runtime_stats returns BUFFER_TOO_SMALL", "[conformance][runtime_stats
 
 TEST_CASE("runtime_stats returns INVALID_ARGUMENT", "[conformance][runtime_stats]") {
     conformance::check(runtime_stats, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("runtime_configure_backend returns INVALID_ARGUMENT",
+          "[conformance][runtime_configure_backend]") {
+    conformance::check(runtime_configure_backend, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("runtime_backend returns NOT_INITIALIZED", "[conformance][runtime_backend]") {
+    conformance::check(runtime_backend, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("runtime_backend returns SHUT_DOWN", "[conformance][runtime_backend]") {
+    conformance::check(runtime_backend, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("runtime_backend returns BUFFER_TOO_SMALL", "[conformance][runtime_backend]") {
+    conformance::check(runtime_backend, UN_ERR_BUFFER_TOO_SMALL);
+}
+
+TEST_CASE("runtime_backend returns INVALID_ARGUMENT", "[conformance][runtime_backend]") {
+    conformance::check(runtime_backend, UN_ERR_INVALID_ARGUMENT);
 }
 
 TEST_CASE("tcp_listen returns NOT_INITIALIZED", "[conformance][tcp_listen]") {

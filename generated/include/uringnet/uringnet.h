@@ -28,7 +28,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "e71aa64e4f597a5c"
+#define UN_SPEC_CHECKSUM "de1a95f3dea559a5"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -44,6 +44,12 @@ typedef int64_t un_udp_socket_t;
 #define UN_HANDLE_UDP_SOCKET 3
 
 /* ---- Enumerations ---- */
+/** The kernel interface a runtime uses. */
+typedef int32_t un_backend_t;
+#define UN_BACKEND_AUTO 0 /**< io_uring where the kernel allows it, else epoll (the default). */
+#define UN_BACKEND_IO_URING                                                                        \
+    1 /**< io_uring; runtime_init fails with IO_URING_UNAVAILABLE where it is refused. */
+#define UN_BACKEND_EPOLL 2 /**< epoll readiness with non-blocking syscalls. */
 /** Which direction of a stream tcp_shutdown closes. */
 typedef int32_t un_shutdown_how_t;
 #define UN_SHUTDOWN_HOW_READ 0  /**< No more reads: later reads return 0. */
@@ -116,19 +122,24 @@ typedef int32_t un_bind_flag_t;
 #define UN_ERR_PERMISSION_DENIED (-23)  /**< permission denied (class REFUSED) */
 #define UN_ERR_HOST_UNREACHABLE (-24)   /**< host or network unreachable (class REFUSED) */
 #define UN_ERR_CONNECTION_ABORTED (-25) /**< connection aborted (class RESET) */
-#define UN_ERR_BROKEN_PIPE (-26)  /**< peer closed the connection while writing (class RESET) */
-#define UN_ERR_NO_RESOURCES (-27) /**< out of file descriptors or memory (class ERROR) */
+#define UN_ERR_BROKEN_PIPE (-26) /**< peer closed the connection while writing (class RESET) */
+#define UN_ERR_NO_RESOURCES                                                                        \
+    (-27) /**< out of file descriptors or memory (raise ulimit -n, or close handles) (class ERROR) \
+           */
 #define UN_ERR_UNKNOWN_HOST (-28) /**< host name could not be resolved (class ERROR) */
 #define UN_ERR_UNSUPPORTED                                                                         \
     (-29) /**< operation not supported by this kernel or socket (class ERROR) */
 #define UN_ERR_IO_URING_UNAVAILABLE                                                                \
-    (-30) /**< io_uring could not be set up (refused by the kernel, a sandbox or a low memlock     \
-             limit) (class ERROR) */
+    (-30) /**< io_uring was forced but is refused here (seccomp, kernel.io_uring_disabled or an    \
+             old kernel); runtime_backend tells why (class ERROR) */
 #define UN_ERR_TRUNCATED                                                                           \
     (-31) /**< datagram was larger than the buffer: the first max_len bytes were stored, the rest  \
              was dropped (class IO) */
 #define UN_ERR_MESSAGE_TOO_LONG (-32)  /**< datagram is too long to send (class IO) */
 #define UN_ERR_NO_SUCH_INTERFACE (-33) /**< no network interface of that name (class ERROR) */
+#define UN_ERR_IO_URING_NO_MEMORY                                                                  \
+    (-34) /**< io_uring could not allocate its rings: raise the locked-memory limit (ulimit -l) or \
+             configure fewer ring entries (class ERROR) */
 
 /* ---- Library information ---- */
 /** ABI version of the loaded library; bindings compare it with UN_ABI_VERSION. */
@@ -147,10 +158,13 @@ UN_API int64_t un_error_class(int64_t code);
 
 /* ---- runtime ---- */
 /**
- * Start the runtime: one thread with its own io_uring of the configured number of entries. Handles
- * issued by an earlier, shut-down runtime are rejected with WRONG_RUNTIME.
+ * Start the runtime: one thread with its own io_uring of the configured number of entries, or epoll
+ * where io_uring is refused (see runtime_configure_backend and the URINGNET_BACKEND environment
+ * variable: auto, io_uring or epoll). Handles issued by an earlier, shut-down runtime are rejected
+ * with WRONG_RUNTIME.
  *
- * @return 0 on success. Errors: ALREADY_INITIALIZED, IO_URING_UNAVAILABLE, NO_RESOURCES.
+ * @return 0 on success. Errors: ALREADY_INITIALIZED, IO_URING_UNAVAILABLE, IO_URING_NO_MEMORY,
+ * NO_RESOURCES, INVALID_ARGUMENT.
  * @since 0.1
  */
 UN_API int64_t un_runtime_init(void);
@@ -194,6 +208,38 @@ UN_API int64_t un_runtime_num_cores(void);
  * @since 0.1
  */
 UN_API int64_t un_runtime_stats(char *out, uint32_t out_len);
+
+/**
+ * Choose the kernel interface for the next runtime_init: auto (default), io_uring or epoll. A
+ * choice other than auto overrides the URINGNET_BACKEND environment variable.
+ *
+ * @param backend auto, io_uring or epoll.
+ * @return 0 on success. Errors: INVALID_ARGUMENT.
+ * @since 0.1
+ */
+UN_API int64_t un_runtime_configure_backend(un_backend_t backend);
+
+/**
+ * Turn io_uring's kernel submission-queue polling thread (SQPOLL) on or off for the next
+ * runtime_init. Off by default: it keeps a core busy.
+ *
+ * @param on true to use SQPOLL.
+ * @return 0 on success. Errors: none.
+ * @since 0.1
+ */
+UN_API int64_t un_runtime_configure_sqpoll(bool on);
+
+/**
+ * Which kernel interface the running runtime uses, and why it was chosen (written into out as text,
+ * NUL-terminated; out may be NULL with out_len 0).
+ *
+ * @param out Buffer that receives the reason text, or NULL.
+ * @param out_len Size of out in bytes (256 is always enough), or 0.
+ * @return UN_BACKEND_IO_URING or UN_BACKEND_EPOLL. Errors: NOT_INITIALIZED, SHUT_DOWN,
+ * BUFFER_TOO_SMALL, INVALID_ARGUMENT.
+ * @since 0.1
+ */
+UN_API int64_t un_runtime_backend(char *out, uint32_t out_len);
 
 /* ---- tcp ---- */
 /**

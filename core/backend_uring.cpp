@@ -1,0 +1,211 @@
+// The io_uring backend: each Op is one SQE (plus a linked timeout when it has a deadline);
+// its CQE(s) complete it. The wake-up is a read of the shard's eventfd kept armed in the ring.
+#include <liburing.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "backend.hpp"
+#include "shard.hpp"
+
+namespace uringnet {
+namespace {
+
+// user_data: an Op's address; with the low bit set, its linked timeout; kCancelTag for
+// cancel SQEs (their CQEs carry nothing we need); kWakeTag for the eventfd read.
+constexpr uint64_t kTimeoutBit = 1;
+constexpr uint64_t kCancelTag = 2;
+constexpr uint64_t kWakeTag = 4;
+// A ring is never smaller than this: a linked timeout needs two entries submitted together.
+constexpr unsigned kMinEntries = 4;
+
+// The opcodes the core relies on; a kernel without one of them gets the epoll backend.
+struct Opcode {
+    int op;
+    const char *name;
+};
+constexpr Opcode kNeeded[] = {
+    {IORING_OP_ACCEPT, "ACCEPT"},   {IORING_OP_CONNECT, "CONNECT"},
+    {IORING_OP_RECV, "RECV"},       {IORING_OP_SEND, "SEND"},
+    {IORING_OP_RECVMSG, "RECVMSG"}, {IORING_OP_SENDMSG, "SENDMSG"},
+    {IORING_OP_READ, "READ"},       {IORING_OP_LINK_TIMEOUT, "LINK_TIMEOUT"},
+    {IORING_OP_ASYNC_CANCEL, "ASYNC_CANCEL"},
+};
+
+class UringBackend final : public Backend {
+  public:
+    UringBackend(Shard &shard, int wake_fd) : shard_(shard), wake_fd_(wake_fd) {}
+    ~UringBackend() override {
+        if (ready_) {
+            io_uring_queue_exit(&ring_);
+        }
+    }
+
+    int setup(unsigned entries, bool sqpoll, std::string &missing) {
+        entries = entries < kMinEntries ? kMinEntries : entries;
+        io_uring_params params{};
+        params.flags = IORING_SETUP_CQSIZE | (sqpoll ? IORING_SETUP_SQPOLL : 0);
+        params.cq_entries = entries * 4;
+        int rc = io_uring_queue_init_params(entries, &ring_, &params);
+        if (rc == -EINVAL && !sqpoll) { // kernels without CQSIZE
+            params = io_uring_params{};
+            rc = io_uring_queue_init_params(entries, &ring_, &params);
+        }
+        if (rc < 0) {
+            return -rc;
+        }
+        ready_ = true;
+        io_uring_probe *probe = io_uring_get_probe_ring(&ring_);
+        for (const Opcode &o : kNeeded) {
+            if (probe == nullptr || !io_uring_opcode_supported(probe, o.op)) {
+                missing = probe == nullptr ? "the opcode probe (kernel older than 5.6)" : o.name;
+                break;
+            }
+        }
+        if (probe != nullptr) {
+            io_uring_free_probe(probe);
+        }
+        if (!missing.empty()) {
+            return EOPNOTSUPP;
+        }
+        arm_wake();
+        return 0;
+    }
+
+    BackendKind kind() const override { return BackendKind::io_uring; }
+    int socket_flags() const override { return 0; }
+
+    void start(Op *op, int fd) override {
+        const bool timed = op->deadline_ns >= 0;
+        io_uring_sqe *sqe = get_sqe(timed ? 2 : 1);
+        switch (op->kind) {
+        case OpKind::accept:
+            io_uring_prep_accept(sqe, fd, nullptr, nullptr, SOCK_CLOEXEC);
+            break;
+        case OpKind::connect:
+            io_uring_prep_connect(sqe, fd, op->req->address.sa(), op->req->address.len);
+            break;
+        case OpKind::read:
+            io_uring_prep_recv(sqe, fd, op->buf, op->len, 0);
+            break;
+        case OpKind::write:
+            io_uring_prep_send(sqe, fd, static_cast<const char *>(op->buf) + op->done,
+                               op->len - op->done, MSG_NOSIGNAL);
+            break;
+        case OpKind::recvmsg:
+            io_uring_prep_recvmsg(sqe, fd, &op->msg, 0);
+            break;
+        case OpKind::sendmsg:
+            io_uring_prep_sendmsg(sqe, fd, &op->msg, MSG_NOSIGNAL);
+            break;
+        }
+        io_uring_sqe_set_data(sqe, op);
+        op->pending = 1;
+        ++pending_;
+        if (timed) {
+            sqe->flags |= IOSQE_IO_LINK;
+            int64_t left = op->deadline_ns - now_ns();
+            left = left < 0 ? 0 : left;
+            op->ts.tv_sec = left / 1000000000;
+            op->ts.tv_nsec = left % 1000000000;
+            io_uring_sqe *t = io_uring_get_sqe(&ring_);
+            io_uring_prep_link_timeout(t, &op->ts, 0);
+            io_uring_sqe_set_data64(t, reinterpret_cast<uint64_t>(op) | kTimeoutBit);
+            op->pending = 2;
+            ++pending_;
+        }
+        shard_.count_sqes(op->pending);
+    }
+
+    void cancel(Op *op) override { submit_cancel(reinterpret_cast<uint64_t>(op)); }
+
+    bool ready() override { return io_uring_cq_ready(&ring_) > 0; }
+
+    void poll(bool block) override {
+        // -EINTR / -EBUSY: fall through and reap what is there.
+        (void)(block ? io_uring_submit_and_wait(&ring_, 1) : io_uring_submit(&ring_));
+        shard_.count_submit();
+        io_uring_cqe *cqe;
+        unsigned head, seen = 0;
+        io_uring_for_each_cqe(&ring_, head, cqe) {
+            on_cqe(cqe->user_data, cqe->res);
+            ++seen;
+        }
+        io_uring_cq_advance(&ring_, seen);
+    }
+
+    uint64_t pending() const override { return pending_; }
+
+    void stop_wake() override {
+        waking_ = false;
+        submit_cancel(kWakeTag);
+    }
+
+  private:
+    io_uring_sqe *get_sqe(unsigned needed) {
+        while (io_uring_sq_space_left(&ring_) < needed) {
+            io_uring_submit(&ring_);
+            shard_.count_submit();
+        }
+        return io_uring_get_sqe(&ring_);
+    }
+
+    void submit_cancel(uint64_t user_data) {
+        io_uring_sqe *sqe = get_sqe(1);
+        io_uring_prep_cancel64(sqe, user_data, 0);
+        io_uring_sqe_set_data64(sqe, kCancelTag);
+        ++pending_;
+    }
+
+    void arm_wake() {
+        io_uring_sqe *sqe = get_sqe(1);
+        io_uring_prep_read(sqe, wake_fd_, &wake_buf_, sizeof wake_buf_, 0);
+        io_uring_sqe_set_data64(sqe, kWakeTag);
+        ++pending_;
+    }
+
+    void on_cqe(uint64_t data, int res) {
+        --pending_;
+        if (data == kCancelTag) {
+            return;
+        }
+        if (data == kWakeTag) {
+            shard_.count_wakeup();
+            if (waking_) {
+                arm_wake();
+            }
+            return;
+        }
+        Op *op = reinterpret_cast<Op *>(data & ~kTimeoutBit);
+        if (data & kTimeoutBit) {
+            if (res == -ETIME) {
+                op->timed_out = true;
+            }
+        } else {
+            op->res = res;
+        }
+        if (--op->pending == 0) {
+            shard_.on_op_done(op);
+        }
+    }
+
+    Shard &shard_;
+    const int wake_fd_;
+    io_uring ring_{};
+    bool ready_ = false;
+    bool waking_ = true;
+    uint64_t wake_buf_ = 0;
+    uint64_t pending_ = 0; ///< SQEs whose CQE has not arrived
+};
+
+} // namespace
+
+std::unique_ptr<Backend> make_uring_backend(Shard &shard, unsigned entries, bool sqpoll, int wake_fd,
+                                            int &errno_out, std::string &missing) {
+    auto b = std::make_unique<UringBackend>(shard, wake_fd);
+    errno_out = b->setup(entries, sqpoll, missing);
+    return errno_out == 0 ? std::move(b) : nullptr;
+}
+
+} // namespace uringnet
