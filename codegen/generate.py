@@ -32,8 +32,10 @@ except ImportError:
 
 import model  # noqa: E402
 import naming  # noqa: E402
+import simple_layout  # noqa: E402
 
-# template (relative to codegen/templates) -> output (relative to the output root)
+# template (relative to codegen/templates) -> output (relative to the output root); a
+# template rendered more than once is listed in MULTI_TARGETS with its extra context.
 TARGETS = {
     "c/uringnet.h.j2": "include/uringnet/uringnet.h",
     "c/exports.cpp.j2": "src/exports.cpp",
@@ -42,8 +44,17 @@ TARGETS = {
     "core/dispatch.cpp.j2": "src/dispatch.cpp",
     "docs/api.md.j2": "docs/api.md",
     "tests/conformance.cpp.j2": "tests/conformance.cpp",
+    "c/uringnet_simple.h.j2": "include/uringnet/uringnet_simple.h",
+    "c/simple_adapters.cpp.j2": "src/simple_adapters.cpp",
 }
 CLANG_FORMAT_SUFFIXES = {".h", ".hpp", ".c", ".cpp"}
+
+
+def multi_targets(spec: model.Spec) -> list[tuple[str, str, dict]]:
+    out = [("simple/__init__.spl.j2", "simple/net/__init__.spl", {})]
+    for module in simple_layout.modules(spec):
+        out.append(("simple/module.spl.j2", f"simple/net/{module.name}.spl", {"module": module}))
+    return out
 
 
 def banner(comment: str, template: str) -> str:
@@ -70,11 +81,12 @@ def render_all(spec: model.Spec, out_root: Path) -> list[Path]:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(naming=naming, banner=banner, spec=spec)
+    env.globals.update(naming=naming, banner=banner, spec=spec, layout=simple_layout)
     written = []
     clang_format = find_clang_format()
-    for template, rel in TARGETS.items():
-        text = env.get_template(template).render(template=template)
+    jobs = [(t, rel, {}) for t, rel in TARGETS.items()] + multi_targets(spec)
+    for template, rel, extra in jobs:
+        text = env.get_template(template).render(template=template, **extra)
         path = out_root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix in CLANG_FORMAT_SUFFIXES:
@@ -107,7 +119,7 @@ def check(spec: model.Spec, out_root: Path) -> int:
             print(f"codegen: generated files are stale: {', '.join(stale)}\n"
                   "codegen: run codegen/generate.py and commit the result")
             return 1
-    print(f"codegen: {len(TARGETS)} generated files are fresh")
+    print(f"codegen: {len(fresh)} generated files are fresh")
     return 0
 
 

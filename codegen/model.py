@@ -155,6 +155,83 @@ class Result:
 
 
 @dataclass
+class SimpleParam:
+    """One parameter of a Simple-facing function: how Simple passes it and what it feeds."""
+    name: str
+    kind: str  # i64 | bool | text | bytes | text_array
+    c_param: Param
+
+    SPL_TYPES = {"i64": "i64", "bool": "bool", "text": "text", "bytes": "[u8]", "text_array": "[text]"}
+
+    @property
+    def spl_type(self) -> str:
+        return self.SPL_TYPES[self.kind]
+
+    @property
+    def c_type(self) -> str:
+        return "int64_t" if self.kind in ("i64", "bool") else "un_rv_t"
+
+
+@dataclass
+class SimpleBinding:
+    """A monoio_* function of Simple's std.net, adapted onto one operation."""
+    name: str
+    op: "Operation"
+    params: list[SimpleParam]
+    values: dict[str, str]  # C parameter -> C expression for those Simple does not pass
+    text_out: str | None
+    doc: str = ""
+
+    def simple_name(self, c_param: str) -> str:
+        """The name Simple passes the C parameter c_param under."""
+        return next((p.name for p in self.params if p.c_param.name == c_param), c_param)
+
+    @property
+    def returns_text(self) -> bool:
+        return self.text_out == "result"
+
+    @property
+    def spl_result(self) -> str:
+        return "any" if self.returns_text else "i64"
+
+    @property
+    def c_result(self) -> str:
+        return "un_rv_t" if self.returns_text else "int64_t"
+
+    @property
+    def short_name(self) -> str:
+        """The name without monoio_ and its group: monoio_tcp_read -> read."""
+        n = self.name[len("monoio_"):]
+        for g in ("tcp_listener_", "tcp_", "udp_"):
+            if n.startswith(g):
+                return n[len(g):]
+        return n
+
+    @property
+    def group(self) -> str:
+        n = self.name[len("monoio_"):]
+        return "tcp" if n.startswith("tcp_") else "udp" if n.startswith("udp_") else "runtime"
+
+
+@dataclass
+class SimpleExtra:
+    name: str
+    doc: str
+    params: list[str]
+    returns: str
+    error: "Error | None" = None
+
+    @property
+    def spl_result(self) -> str:
+        """A returned argument is any value; an error is a raw code."""
+        return "i64" if self.error else "any"
+
+    @property
+    def c_result(self) -> str:
+        return "int64_t" if self.error else "un_rv_t"
+
+
+@dataclass
 class Operation:
     name: str
     request: int
@@ -165,7 +242,7 @@ class Operation:
     params: list[Param]
     result: Result
     errors: list[Error]
-    simple: str | None
+    simple: list[SimpleBinding] = field(default_factory=list)
     not_provoked: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -201,6 +278,7 @@ class Spec:
     enums: list[Enum]
     errors: list[Error]
     operations: list[Operation]
+    simple_extras: list[SimpleExtra] = field(default_factory=list)
     source_name: str = "api/net.json"
     checksum: str = ""
     ops_by_group: dict[str, list[Operation]] = field(default_factory=dict)
@@ -208,6 +286,10 @@ class Spec:
     @property
     def live_errors(self) -> list[Error]:
         return [e for e in self.errors if not e.retired]
+
+    @property
+    def simple_bindings(self) -> list[SimpleBinding]:
+        return [b for o in self.operations for b in o.simple]
 
     def errno_map(self) -> list[tuple[str, Error]]:
         return [(n, e) for e in self.live_errors for n in e.errnos]
@@ -363,16 +445,68 @@ def build(raw: dict) -> Spec:
         if o["execution"] == "caller" and any(p.type == "handle" for p in params):
             raise SpecError(f"{where}, field execution: an operation on a handle must run on the ring")
         ops.append(Operation(o["name"], o["request"], o["since"], o["group"], o["execution"],
-                             o["doc"], params, result, errs, o.get("simple"), not_provoked))
+                             o["doc"], params, result, errs, [], not_provoked))
+        ops[-1].simple = [_simple_binding(ops[-1], b, i, enum_by_name) for i, b in enumerate(o.get("simple", []))]
     _unique(ops, lambda o: o.name, "operation name")
     _unique(ops, lambda o: o.request, "request number")
-    _unique([o for o in ops if o.simple], lambda o: o.simple, "Simple name")
+    extras = []
+    for i, x in enumerate(raw["simple_extras"]):
+        _check_doc(f"simple_extras[{i}], field doc", x["doc"])
+        extra = SimpleExtra(x["name"], x["doc"], x["params"], x["returns"])
+        if x["returns"] in error_by_name:
+            extra.error = error_by_name[x["returns"]]
+        elif x["returns"] not in x["params"]:
+            raise SpecError(f"simple_extras[{i}], field returns: {x['returns']!r} is neither a parameter nor an error")
+        extras.append(extra)
+    _unique([b.name for o in ops for b in o.simple] + [x.name for x in extras], lambda n: n, "Simple name")
 
     spec = Spec(raw["library"], raw["version"], raw["abi_version"], raw["c_prefix"], raw["doc"],
-                error_by_name[raw["errno_default"]], handles, enums, errors, ops)
+                error_by_name[raw["errno_default"]], handles, enums, errors, ops, extras)
     for o in ops:
         spec.ops_by_group.setdefault(o.group, []).append(o)
     return spec
+
+
+def _simple_binding(op: Operation, b: dict, i: int, enum_by_name: dict) -> SimpleBinding:
+    where = f"operation {op.name}, field simple[{i}]"
+    defaults, fixed, renamed = b.get("defaults", {}), b.get("fixed", {}), b.get("params", {})
+    by_name = {p.name: p for p in op.params}
+    if "doc" in b:
+        _check_doc(f"{where}.doc", b["doc"])
+    for key in list(defaults) + list(fixed) + list(renamed):
+        if key not in by_name:
+            raise SpecError(f"{where}: {key!r} is not a parameter of {op.name}")
+    values: dict[str, str] = {}
+    for key, v in defaults.items():
+        values[key] = str(v)
+    for key, v in fixed.items():
+        p = by_name[key]
+        if p.type != "enum" or v not in {ev.name for ev in p.enum.values}:
+            raise SpecError(f"{where}.fixed.{key}: {v!r} is not a value of the parameter's enum")
+        values[key] = p.enum.c_const(next(ev for ev in p.enum.values if ev.name == v))
+    text_out = b.get("text_out")
+    outs = [p for p in op.params if p.type == "text_out"]
+    if outs and text_out is None:
+        raise SpecError(f"{where}.text_out: {op.name} writes text; say whether it is the result or an array")
+    if text_out and not outs:
+        raise SpecError(f"{where}.text_out: {op.name} writes no text")
+    params = []
+    for p in op.params:
+        if p.name in values:
+            continue
+        if p.type == "text_out":
+            if text_out == "array":
+                params.append(SimpleParam(p.name, "text_array", p))
+            continue
+        if p.is_len_of is not None and p.is_len_of.type == "text_out":
+            continue
+        kind = {"bytes_in": "bytes", "bytes_out": "bytes", "text": "text", "address": "text",
+                "bool": "bool"}.get(p.type, "i64")
+        r = renamed.get(p.name, {})
+        if r.get("type") and kind not in ("i64", "bool"):
+            raise SpecError(f"{where}.params.{p.name}: only an integer parameter can be passed as {r['type']}")
+        params.append(SimpleParam(r.get("name", p.name), r.get("type", kind), p))
+    return SimpleBinding(b["name"], op, params, values, text_out, b.get("doc", op.doc))
 
 
 def load(spec_path: Path, schema_path: Path) -> Spec:

@@ -287,6 +287,13 @@ void handle_runtime_backend(Shard &shard, Request &req, const RuntimeBackendArgs
     shard.complete(req, static_cast<int64_t>(shard.backend_kind()));
 }
 
+void handle_runtime_reset_stats(Shard &shard, Request &req) {
+    // Each shard's counters are written by its own thread only; with one shard per runtime
+    // today, this runs on the thread that owns them.
+    shard.reset_counters();
+    shard.complete(req, 0);
+}
+
 // ---- any socket ----
 
 void handle_socket_local_addr(Shard &shard, Request &req, const SocketLocalAddrArgs &args) {

@@ -478,6 +478,14 @@ void Shard::complete(Request &req, int64_t result) {
 
 void Shard::count_bytes(bool read, uint64_t n) { bump(read ? stats_.bytes_read : stats_.bytes_written, n); }
 
+void Shard::reset_counters() {
+    for (std::atomic<uint64_t> *c : {&stats_.requests, &stats_.completed, &stats_.errors, &stats_.bytes_read,
+                                     &stats_.bytes_written, &stats_.accepts, &stats_.connects, &stats_.wakeups,
+                                     &stats_.submit_calls, &stats_.sqes}) {
+        c->store(0, std::memory_order_relaxed);
+    }
+}
+
 std::string Shard::stats_json() const {
     auto get = [](const std::atomic<uint64_t> &c) { return c.load(std::memory_order_relaxed); };
     nlohmann::ordered_json j;

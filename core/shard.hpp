@@ -129,6 +129,8 @@ class Shard {
     /// Completes a request that needed no kernel operation (counted in the statistics).
     void complete(Request &req, int64_t result);
     std::string stats_json() const;
+    /// Zeroes the counters (not the gauges in_flight and open_handles); on this shard's thread.
+    void reset_counters();
 
     // ---- used by the backends, on the shard thread ----
     /// An op the backend finished: op->res holds the result or -errno.

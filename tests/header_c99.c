@@ -3,10 +3,13 @@
 #include <string.h>
 
 #include "uringnet/uringnet.h"
+#include "uringnet/uringnet_simple.h"
 
 int main(void) {
     un_tcp_stream_t s = 0;
     un_tcp_listener_t l = 0;
+    un_rv_t nil = 3;
+    (void)nil;
     (void)s;
     (void)l;
     if (un_abi_version() != UN_ABI_VERSION || strcmp(un_version(), UN_VERSION) != 0) {

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "uringnet/uringnet.h"
+#include "uringnet/uringnet_simple.h"
 
 int main() {
     if (un_abi_version() != UN_ABI_VERSION || std::strcmp(un_spec_checksum(), UN_SPEC_CHECKSUM) != 0) {

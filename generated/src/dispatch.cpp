@@ -24,6 +24,8 @@ const char *request_name(RequestKind kind) {
         return "runtime_configure_sqpoll";
     case RequestKind::runtime_backend:
         return "runtime_backend";
+    case RequestKind::runtime_reset_stats:
+        return "runtime_reset_stats";
     case RequestKind::tcp_listen:
         return "tcp_listen";
     case RequestKind::tcp_accept:
@@ -81,6 +83,9 @@ void dispatch(Shard &shard, Request &req) {
         return;
     case RequestKind::runtime_backend:
         handle_runtime_backend(shard, req, req.args.runtime_backend);
+        return;
+    case RequestKind::runtime_reset_stats:
+        handle_runtime_reset_stats(shard, req);
         return;
     case RequestKind::tcp_listen:
         handle_tcp_listen(shard, req, req.args.tcp_listen);

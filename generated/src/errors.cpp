@@ -63,6 +63,9 @@ constexpr ErrorInfo kErrors[] = {
     {UN_ERR_IO_URING_NO_MEMORY, -1, "IO_URING_NO_MEMORY",
      "io_uring could not allocate its rings: raise the locked-memory limit (ulimit -l) or "
      "configure fewer ring entries"},
+    {UN_ERR_WRONG_VALUE_KIND, -1, "WRONG_VALUE_KIND",
+     "a Simple RuntimeValue of another kind than the parameter takes (an int where text or an "
+     "array is expected, nil, a float, or an array element that is not a byte)"},
 };
 
 const ErrorInfo *find_error(int64_t code) {

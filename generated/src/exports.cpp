@@ -58,6 +58,11 @@ UN_API int64_t un_runtime_backend(char *out, uint32_t out_len) {
     return uringnet::call(req);
 }
 
+UN_API int64_t un_runtime_reset_stats(void) {
+    uringnet::Request req(uringnet::gen::RequestKind::runtime_reset_stats);
+    return uringnet::call(req);
+}
+
 UN_API un_tcp_listener_t un_tcp_listen(const char *addr, int32_t backlog, uint32_t flags) {
     if (addr == nullptr) {
         return UN_ERR_BAD_ADDRESS;

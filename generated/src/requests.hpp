@@ -23,6 +23,7 @@ enum class RequestKind : uint16_t {
     runtime_configure_backend = 6,
     runtime_configure_sqpoll = 7,
     runtime_backend = 8,
+    runtime_reset_stats = 9,
     tcp_listen = 10,
     tcp_accept = 11,
     tcp_connect = 12,
@@ -227,6 +228,7 @@ union RequestArgs {
 // at once or when the kernel operation it started completes.
 void handle_runtime_stats(Shard &shard, Request &req, const RuntimeStatsArgs &args);
 void handle_runtime_backend(Shard &shard, Request &req, const RuntimeBackendArgs &args);
+void handle_runtime_reset_stats(Shard &shard, Request &req);
 void handle_tcp_listen(Shard &shard, Request &req, const TcpListenArgs &args);
 void handle_tcp_accept(Shard &shard, Request &req, const TcpAcceptArgs &args);
 void handle_tcp_connect(Shard &shard, Request &req, const TcpConnectArgs &args);

@@ -59,6 +59,12 @@ const conformance::Operation runtime_backend = {
     },
 };
 
+const conformance::Operation runtime_reset_stats = {
+    "runtime_reset_stats",
+    {},
+    [](conformance::Args &) -> int64_t { return un_runtime_reset_stats(); },
+};
+
 const conformance::Operation tcp_listen = {
     "tcp_listen",
     {
@@ -399,6 +405,14 @@ TEST_CASE("runtime_backend returns BUFFER_TOO_SMALL", "[conformance][runtime_bac
 
 TEST_CASE("runtime_backend returns INVALID_ARGUMENT", "[conformance][runtime_backend]") {
     conformance::check(runtime_backend, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("runtime_reset_stats returns NOT_INITIALIZED", "[conformance][runtime_reset_stats]") {
+    conformance::check(runtime_reset_stats, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("runtime_reset_stats returns SHUT_DOWN", "[conformance][runtime_reset_stats]") {
+    conformance::check(runtime_reset_stats, UN_ERR_SHUT_DOWN);
 }
 
 TEST_CASE("tcp_listen returns NOT_INITIALIZED", "[conformance][tcp_listen]") {

@@ -28,7 +28,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "de1a95f3dea559a5"
+#define UN_SPEC_CHECKSUM "3c4c905ba7b31e88"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -140,6 +140,10 @@ typedef int32_t un_bind_flag_t;
 #define UN_ERR_IO_URING_NO_MEMORY                                                                  \
     (-34) /**< io_uring could not allocate its rings: raise the locked-memory limit (ulimit -l) or \
              configure fewer ring entries (class ERROR) */
+#define UN_ERR_WRONG_VALUE_KIND                                                                    \
+    (-35) /**< a Simple RuntimeValue of another kind than the parameter takes (an int where text   \
+             or an array is expected, nil, a float, or an array element that is not a byte) (class \
+             ERROR) */
 
 /* ---- Library information ---- */
 /** ABI version of the loaded library; bindings compare it with UN_ABI_VERSION. */
@@ -240,6 +244,15 @@ UN_API int64_t un_runtime_configure_sqpoll(bool on);
  * @since 0.1
  */
 UN_API int64_t un_runtime_backend(char *out, uint32_t out_len);
+
+/**
+ * Set the runtime's counters (requests, completions, errors, bytes, accepts, connects, wake-ups,
+ * submit calls) back to zero; gauges (in flight, open handles) keep their values.
+ *
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN.
+ * @since 0.1
+ */
+UN_API int64_t un_runtime_reset_stats(void);
 
 /* ---- tcp ---- */
 /**

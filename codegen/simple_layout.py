@@ -1,0 +1,87 @@
+"""How the Simple bindings are laid out in std.net's modules and classes.
+
+Style (one, used by every .spl template): the monoio-era std.net style of Simple's
+stdlib: `extern fn` declarations at the top of each module, then `pub struct` types whose
+methods are declared inside the struct body with `pub fn`, `val` bindings, `Result<_, NetError>`
+for fallible calls and `Option<text>` for text that may be missing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import model
+import naming
+
+CLASS_OF_HANDLE = {"tcp_listener": "TcpListener", "tcp_stream": "TcpStream", "udp_socket": "UdpSocket"}
+GROUP_KINDS = {"tcp": {"tcp_listener", "tcp_stream"}, "udp": {"udp_socket"}}
+
+
+@dataclass
+class SplMethod:
+    name: str
+    binding: model.SimpleBinding
+    static: bool
+    handle_param: str | None  # the Simple parameter filled with self.handle
+    params: list[model.SimpleParam]  # what the wrapper takes
+    returns: str  # spl type inside Result/Option
+    wrap: str  # "result_unit" | "result_i64" | "result_class" | "option_text" | "result_pair"
+    result_class: str | None = None
+
+
+@dataclass
+class SplClass:
+    name: str
+    doc: str
+    methods: list[SplMethod] = field(default_factory=list)
+
+
+@dataclass
+class SplModule:
+    name: str
+    bindings: list[model.SimpleBinding]
+    classes: list[SplClass]
+
+
+def _wrap(b: model.SimpleBinding) -> tuple[str, str, str | None]:
+    if b.returns_text:
+        return "option_text", "Option<text>", None
+    if b.text_out == "array":
+        return "result_pair", "Result<(i64, text), NetError>", None
+    r = b.op.result
+    if r.type == "handle":
+        cls = CLASS_OF_HANDLE[r.handle.name]
+        return "result_class", f"Result<{cls}, NetError>", cls
+    if r.type == "status":
+        return "result_unit", "Result<(), NetError>", None
+    return "result_i64", "Result<i64, NetError>", None
+
+
+def modules(spec: model.Spec) -> list[SplModule]:
+    handles = {h.name: h for h in spec.handles}
+    classes = {name: SplClass(name, handles[h].doc) for h, name in CLASS_OF_HANDLE.items()}
+    runtime = SplClass("Runtime", "The uringnet runtime behind std.net: one thread that owns every socket.")
+    by_group: dict[str, list[model.SimpleBinding]] = {"runtime": [], "tcp": [], "udp": []}
+    for b in spec.simple_bindings:
+        by_group[b.group].append(b)
+        wrap, returns, result_class = _wrap(b)
+        hp = next((p for p in b.params if p.c_param.type == "handle"), None)
+        if hp is None:
+            target = [classes[result_class]] if result_class else [runtime]
+            static = True
+        else:
+            kinds = {h.name for h in hp.c_param.handle_kinds} & GROUP_KINDS[b.group]
+            target = [classes[CLASS_OF_HANDLE[k]] for k in sorted(kinds)]
+            static = False
+        params = [p for p in b.params if p is not hp and p.kind != "text_array"]
+        for cls in target:
+            cls.methods.append(SplMethod(b.short_name, b, static, hp.name if hp else None, params,
+                                         returns, wrap, result_class))
+    return [
+        SplModule("runtime", by_group["runtime"], [runtime]),
+        SplModule("tcp", by_group["tcp"], [classes["TcpListener"], classes["TcpStream"]]),
+        SplModule("udp", by_group["udp"], [classes["UdpSocket"]]),
+    ]
+
+
+def camel(name: str) -> str:
+    return naming.camel(name.lower())

@@ -1,0 +1,139 @@
+#include "simple_rt.hpp"
+
+#include <cstring>
+#include <new>
+
+#include "uringnet/uringnet.h"
+
+extern "C" {
+// Provided by the Simple runtime; weak so that hosts without it can still load the library.
+__attribute__((weak)) uint64_t rt_string_new(const uint8_t *bytes, uint64_t len);
+__attribute__((weak)) int64_t rt_array_len(uint64_t array);
+__attribute__((weak)) uint64_t rt_array_get(uint64_t array, int64_t index);
+__attribute__((weak)) bool rt_array_set(uint64_t array, int64_t index, uint64_t value);
+__attribute__((weak)) bool rt_array_push(uint64_t array, uint64_t value);
+}
+
+namespace uringnet::simple {
+namespace {
+
+constexpr uint64_t kTagMask = 7, kTagInt = 0, kTagHeap = 1;
+constexpr uint8_t kString = 0x01, kArray = 0x02;
+
+const uint8_t *heap(rv v, uint8_t type) {
+    if ((v & kTagMask) != kTagHeap || v < 8) {
+        return nullptr;
+    }
+    const auto *obj = reinterpret_cast<const uint8_t *>(v & ~kTagMask);
+    return obj[0] == type ? obj : nullptr;
+}
+
+rv int_word(uint8_t b) { return static_cast<rv>(b) << 3; }
+
+} // namespace
+
+bool runtime_linked() {
+    return rt_string_new != nullptr && rt_array_len != nullptr && rt_array_get != nullptr &&
+           rt_array_set != nullptr && rt_array_push != nullptr;
+}
+
+int64_t text(rv v, std::string &out) {
+    const uint8_t *obj = heap(v, kString);
+    if (obj == nullptr) {
+        return UN_ERR_WRONG_VALUE_KIND;
+    }
+    uint64_t len;
+    std::memcpy(&len, obj + 8, sizeof len);
+    if (len > (1u << 20)) {
+        return UN_ERR_INVALID_ARGUMENT; // no address or name is a megabyte long
+    }
+    out.assign(reinterpret_cast<const char *>(obj + 24), len);
+    if (out.find('\0') != std::string::npos) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    return 0;
+}
+
+int64_t bytes_in(rv v, int64_t len, std::vector<uint8_t> &out) {
+    if (heap(v, kArray) == nullptr) {
+        return UN_ERR_WRONG_VALUE_KIND;
+    }
+    if (!runtime_linked()) {
+        return UN_ERR_UNSUPPORTED;
+    }
+    if (len < 0 || len > kMaxChunk || len > rt_array_len(v)) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    try {
+        out.resize(static_cast<size_t>(len));
+    } catch (const std::bad_alloc &) {
+        return UN_ERR_NO_RESOURCES;
+    }
+    for (int64_t i = 0; i < len; ++i) {
+        const rv e = rt_array_get(v, i);
+        const int64_t b = static_cast<int64_t>(e) >> 3;
+        if ((e & kTagMask) != kTagInt || b < 0 || b > 255) {
+            return UN_ERR_WRONG_VALUE_KIND;
+        }
+        out[static_cast<size_t>(i)] = static_cast<uint8_t>(b);
+    }
+    return 0;
+}
+
+int64_t bytes_out(rv v, int64_t max_len, std::vector<uint8_t> &out) {
+    if (heap(v, kArray) == nullptr) {
+        return UN_ERR_WRONG_VALUE_KIND;
+    }
+    if (!runtime_linked()) {
+        return UN_ERR_UNSUPPORTED;
+    }
+    if (max_len < 0) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    try {
+        out.resize(static_cast<size_t>(max_len < kMaxChunk ? max_len : kMaxChunk));
+    } catch (const std::bad_alloc &) {
+        return UN_ERR_NO_RESOURCES;
+    }
+    return 0;
+}
+
+int64_t check_array(rv v) {
+    if (heap(v, kArray) == nullptr) {
+        return UN_ERR_WRONG_VALUE_KIND;
+    }
+    return runtime_linked() ? 0 : UN_ERR_UNSUPPORTED;
+}
+
+int64_t store_bytes(rv v, const uint8_t *data, size_t n) {
+    const int64_t len = rt_array_len(v);
+    for (size_t i = 0; i < n; ++i) {
+        const auto idx = static_cast<int64_t>(i);
+        const bool ok = idx < len ? rt_array_set(v, idx, int_word(data[i])) : rt_array_push(v, int_word(data[i]));
+        if (!ok) {
+            return UN_ERR_BUFFER_TOO_SMALL;
+        }
+    }
+    return 0;
+}
+
+int64_t store_text(rv v, const char *s) {
+    if (heap(v, kArray) == nullptr) {
+        return UN_ERR_WRONG_VALUE_KIND;
+    }
+    if (!runtime_linked()) {
+        return UN_ERR_UNSUPPORTED;
+    }
+    const rv t = rt_string_new(reinterpret_cast<const uint8_t *>(s), std::strlen(s));
+    const bool ok = rt_array_len(v) > 0 ? rt_array_set(v, 0, t) : rt_array_push(v, t);
+    return ok ? 0 : UN_ERR_BUFFER_TOO_SMALL;
+}
+
+rv make_text(const char *s, size_t n) {
+    return rt_string_new != nullptr ? rt_string_new(reinterpret_cast<const uint8_t *>(s), n) : kNil;
+}
+
+bool fits_u32(int64_t v) { return v >= 0 && v <= 0xFFFFFFFFLL; }
+bool fits_i32(int64_t v) { return v >= INT32_MIN && v <= INT32_MAX; }
+
+} // namespace uringnet::simple

@@ -1,0 +1,45 @@
+// Simple's RuntimeValue words, decoded for the generated monoio_* adapters.
+//
+// A word's low 3 bits are its tag: 0 INT (value << 3), 1 HEAP (8-byte aligned pointer | 1),
+// 2 FLOAT, 3 SPECIAL (nil = 3, true = 11, false = 19). Heap objects start with
+// { u8 type; u8 gc_flags; u16 reserved; u32 size; }: type 0x01 is a string (u64 len, u64 hash,
+// then the bytes), 0x02 an array. Arrays are only touched through the Simple runtime's
+// rt_array_* functions, so both array layouts and both byte encodings work. Those functions
+// and rt_string_new are weak references: the Simple runtime provides them when it links
+// this library; elsewhere the adapters answer UNSUPPORTED instead of crashing.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace uringnet::simple {
+
+using rv = uint64_t;
+constexpr rv kNil = 3;
+
+/// The most bytes one adapter call moves through a temporary buffer.
+constexpr int64_t kMaxChunk = 64 << 20;
+
+/// True when the Simple runtime's rt_* functions are linked in.
+bool runtime_linked();
+/// Text argument -> NUL-terminated string; 0, WRONG_VALUE_KIND or UNSUPPORTED.
+int64_t text(rv v, std::string &out);
+/// The first len elements of a byte array; 0, WRONG_VALUE_KIND, INVALID_ARGUMENT or UNSUPPORTED.
+int64_t bytes_in(rv v, int64_t len, std::vector<uint8_t> &out);
+/// Checks v is an array and sizes the receive buffer (max_len capped at kMaxChunk).
+int64_t bytes_out(rv v, int64_t max_len, std::vector<uint8_t> &out);
+/// Checks v is an array (for an argument that receives a result); 0 or an error code.
+int64_t check_array(rv v);
+/// Stores n bytes into array v from index 0; 0 or BUFFER_TOO_SMALL (array full).
+int64_t store_bytes(rv v, const uint8_t *data, size_t n);
+/// Stores a text into array v at index 0; 0 or an error code.
+int64_t store_text(rv v, const char *s);
+/// A new Simple string, or nil when the runtime is not linked.
+rv make_text(const char *s, size_t n);
+/// An integer argument for a u32 / i32 parameter: false when out of range.
+bool fits_u32(int64_t v);
+bool fits_i32(int64_t v);
+
+} // namespace uringnet::simple

@@ -1,0 +1,133 @@
+/* Generated from api/net.json by codegen/generate.py (template c/uringnet_simple.h.j2). Do not
+ * edit: change the spec or the template and run codegen/generate.py. */
+/**
+ * @file uringnet_simple.h
+ * The functions the Simple language's std.net calls (its monoio_* names), adapted onto the
+ * uringnet C API. Simple passes integers and booleans raw and text and arrays as RuntimeValue
+ * words (un_rv_t); results are raw integers (handles, counts, negative error codes) or, for
+ * text, a RuntimeValue string (nil on error). A RuntimeValue of the wrong kind gives
+ * UN_ERR_WRONG_VALUE_KIND, never a crash.
+ */
+#ifndef URINGNET_URINGNET_SIMPLE_H
+#define URINGNET_URINGNET_SIMPLE_H
+
+#include "uringnet/uringnet.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A Simple RuntimeValue word. */
+typedef uint64_t un_rv_t;
+
+/** Start the runtime: one thread with its own io_uring of the configured number of entries, or
+ * epoll where io_uring is refused (see runtime_configure_backend and the URINGNET_BACKEND
+ * environment variable: auto, io_uring or epoll). Handles issued by an earlier, shut-down runtime
+ * are rejected with WRONG_RUNTIME. (Adapter of un_runtime_init.) */
+UN_API int64_t monoio_runtime_init(void);
+/** Start the runtime: one thread with its own io_uring of the configured number of entries, or
+ * epoll where io_uring is refused (see runtime_configure_backend and the URINGNET_BACKEND
+ * environment variable: auto, io_uring or epoll). Handles issued by an earlier, shut-down runtime
+ * are rejected with WRONG_RUNTIME. (Adapter of un_runtime_init.) */
+UN_API int64_t monoio_runtime_init_global(void);
+/** Stop the runtime: every operation still in flight completes with SHUT_DOWN, every handle is
+ * closed and the thread is joined. Later calls return SHUT_DOWN until runtime_init is called again.
+ * (Adapter of un_runtime_shutdown.) */
+UN_API int64_t monoio_runtime_shutdown(void);
+/** Set the number of io_uring submission entries used by the next runtime_init (1..32768; the
+ * kernel rounds up to a power of two, and rings smaller than 4 are raised to 4 because a linked
+ * timeout needs two entries submitted together). (Adapter of un_runtime_configure_entries.) */
+UN_API int64_t monoio_configure_entries(int64_t entries);
+/** Number of CPU cores this process may run on. (Adapter of un_runtime_num_cores.) */
+UN_API int64_t monoio_get_num_cores(void);
+/** The runtime's statistics as JSON text, or nil on error. (Adapter of un_runtime_stats.) */
+UN_API un_rv_t monoio_get_stats(void);
+/** Set the runtime's counters (requests, completions, errors, bytes, accepts, connects, wake-ups,
+ * submit calls) back to zero; gauges (in flight, open handles) keep their values. (Adapter of
+ * un_runtime_reset_stats.) */
+UN_API int64_t monoio_reset_stats(void);
+/** Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free
+ * port) with SO_REUSEADDR and listen on it. (Adapter of un_tcp_listen.) */
+UN_API int64_t monoio_tcp_listen(un_rv_t addr);
+/** Wait for the next connection on a listener and return it as a new stream. The listener stays
+ * open; call again for the next connection. (Adapter of un_tcp_accept.) */
+UN_API int64_t monoio_tcp_accept(int64_t listener);
+/** Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"; host names are resolved on
+ * the calling thread, never on the runtime thread). (Adapter of un_tcp_connect.) */
+UN_API int64_t monoio_tcp_connect(un_rv_t addr);
+/** Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed
+ * its side. (Adapter of un_tcp_read.) */
+UN_API int64_t monoio_tcp_read(int64_t stream, un_rv_t buf, int64_t max_len);
+/** Write all len bytes of buf to a stream. Short writes are continued until every byte is sent;
+ * writes on one stream are sent in the order they were called; a closed peer gives an error, never
+ * SIGPIPE. On TIMED_OUT or CANCELED a prefix of buf may have been sent. (Adapter of un_tcp_write.)
+ */
+UN_API int64_t monoio_tcp_write(int64_t stream, un_rv_t buf, int64_t len);
+/** Close a stream. Operations in flight on it complete with CANCELED; the handle then answers
+ * CLOSED. (Adapter of un_tcp_close.) */
+UN_API int64_t monoio_tcp_close(int64_t stream);
+/** Close a listener. Accepts in flight on it complete with CANCELED; the handle then answers
+ * CLOSED. (Adapter of un_tcp_listener_close.) */
+UN_API int64_t monoio_tcp_listener_close(int64_t listener);
+/** The local address as text ("127.0.0.1:8080", "[::1]:8080"), or nil on error. (Adapter of
+ * un_socket_local_addr.) */
+UN_API un_rv_t monoio_tcp_local_addr(int64_t handle);
+/** The local address as text ("127.0.0.1:8080", "[::1]:8080"), or nil on error. (Adapter of
+ * un_socket_local_addr.) */
+UN_API un_rv_t monoio_udp_local_addr(int64_t handle);
+/** Push out data the kernel is still holding back (Nagle's algorithm) by setting TCP_NODELAY for a
+ * moment. Every tcp_write has handed its bytes to the kernel when it returns, so nothing else is
+ * buffered here. (Adapter of un_tcp_flush.) */
+UN_API int64_t monoio_tcp_flush(int64_t stream);
+/** Shut down one or both directions of a stream. After a write shutdown the peer reads end of
+ * stream while this side can still read. (Adapter of un_tcp_shutdown.) */
+UN_API int64_t monoio_tcp_shutdown(int64_t stream, int64_t how);
+/** The peer's address as text ("127.0.0.1:8080", "[::1]:8080"), or nil on error. (Adapter of
+ * un_socket_peer_addr.) */
+UN_API un_rv_t monoio_tcp_peer_addr(int64_t handle);
+/** Turn TCP_NODELAY on (true) or off. (Adapter of un_socket_set_option.) */
+UN_API int64_t monoio_tcp_set_nodelay(int64_t handle, int64_t on);
+/** Turn TCP keepalive on with an idle time of secs seconds; 0 or less turns it off. (Adapter of
+ * un_socket_set_option.) */
+UN_API int64_t monoio_tcp_set_keepalive(int64_t handle, int64_t secs);
+/** Allow (true) or forbid sending to broadcast addresses. (Adapter of un_socket_set_option.) */
+UN_API int64_t monoio_udp_set_broadcast(int64_t handle, int64_t on);
+/** The TTL (hop limit) of outgoing multicast datagrams, 0..255. (Adapter of un_socket_set_option.)
+ */
+UN_API int64_t monoio_udp_set_multicast_ttl(int64_t handle, int64_t ttl);
+/** Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free
+ * port). (Adapter of un_udp_bind.) */
+UN_API int64_t monoio_udp_bind(un_rv_t addr);
+/** Send one datagram of len bytes to addr. (Adapter of un_udp_send_to.) */
+UN_API int64_t monoio_udp_send_to(int64_t socket, un_rv_t buf, int64_t len, un_rv_t addr);
+/** Receive one datagram into buf; its sender's address (text) is stored into from[0]. A datagram
+ * longer than max_len gives TRUNCATED. (Adapter of un_udp_recv_from.) */
+UN_API int64_t monoio_udp_recv_from(int64_t socket, un_rv_t buf, int64_t max_len, un_rv_t from);
+/** Set the default destination of a UDP socket and accept datagrams only from it. (Adapter of
+ * un_udp_connect.) */
+UN_API int64_t monoio_udp_connect(int64_t socket, un_rv_t addr);
+/** Send one datagram to the connected peer. (Adapter of un_udp_send.) */
+UN_API int64_t monoio_udp_send(int64_t socket, un_rv_t buf, int64_t len);
+/** Receive one datagram from the connected peer (or anyone, if not connected). A datagram longer
+ * than max_len gives TRUNCATED. (Adapter of un_udp_recv.) */
+UN_API int64_t monoio_udp_recv(int64_t socket, un_rv_t buf, int64_t max_len);
+/** Close a UDP socket. Operations in flight on it complete with CANCELED; the handle then answers
+ * CLOSED. (Adapter of un_udp_close.) */
+UN_API int64_t monoio_udp_close(int64_t socket);
+/** Join the multicast group (an IPv4 or IPv6 address without port) on the interface named iface (""
+ * for the default one). (Adapter of un_udp_join_multicast.) */
+UN_API int64_t monoio_udp_join_multicast(int64_t socket, un_rv_t group, un_rv_t iface);
+/** Leave a multicast group joined with udp_join_multicast. (Adapter of un_udp_leave_multicast.) */
+UN_API int64_t monoio_udp_leave_multicast(int64_t socket, un_rv_t group, un_rv_t iface);
+/** Every uringnet call already blocks until its result is there, so block_on returns its argument
+ * unchanged. */
+UN_API un_rv_t monoio_block_on(un_rv_t value);
+/** Simple tasks cannot run on uringnet's runtime thread; returns UNSUPPORTED (-29) so a caller sees
+ * why. */
+UN_API int64_t monoio_spawn_local(un_rv_t task);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* URINGNET_URINGNET_SIMPLE_H */

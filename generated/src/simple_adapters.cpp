@@ -1,0 +1,352 @@
+/* Generated from api/net.json by codegen/generate.py (template c/simple_adapters.cpp.j2). Do not
+ * edit: change the spec or the template and run codegen/generate.py. */
+// RuntimeValue adapters: each decodes Simple's arguments (core/simple_rt.hpp), calls the C
+// API with the spec's defaults for what Simple does not pass, and encodes the result.
+#include <string>
+#include <vector>
+
+#include "simple_rt.hpp"
+#include "uringnet/uringnet_simple.h"
+
+namespace s = uringnet::simple;
+
+extern "C" {
+
+UN_API int64_t monoio_runtime_init(void) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_runtime_init();
+    return result;
+}
+
+UN_API int64_t monoio_runtime_init_global(void) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_runtime_init();
+    return result;
+}
+
+UN_API int64_t monoio_runtime_shutdown(void) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_runtime_shutdown();
+    return result;
+}
+
+UN_API int64_t monoio_configure_entries(int64_t entries) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_runtime_configure_entries(entries);
+    return result;
+}
+
+UN_API int64_t monoio_get_num_cores(void) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_runtime_num_cores();
+    return result;
+}
+
+UN_API un_rv_t monoio_get_stats(void) {
+    int64_t err = 0;
+    (void)err;
+    std::vector<char> out_out(65536);
+    const int64_t result = un_runtime_stats(out_out.data(), static_cast<uint32_t>(out_out.size()));
+    return result < 0 ? s::kNil : s::make_text(out_out.data(), static_cast<size_t>(result));
+}
+
+UN_API int64_t monoio_reset_stats(void) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_runtime_reset_stats();
+    return result;
+}
+
+UN_API int64_t monoio_tcp_listen(un_rv_t addr) {
+    int64_t err = 0;
+    (void)err;
+    std::string addr_text;
+    if ((err = s::text(addr, addr_text)) != 0) {
+        return err;
+    }
+    const int64_t result = un_tcp_listen(addr_text.c_str(), 0, 0);
+    return result;
+}
+
+UN_API int64_t monoio_tcp_accept(int64_t listener) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_tcp_accept(listener, -1);
+    return result;
+}
+
+UN_API int64_t monoio_tcp_connect(un_rv_t addr) {
+    int64_t err = 0;
+    (void)err;
+    std::string addr_text;
+    if ((err = s::text(addr, addr_text)) != 0) {
+        return err;
+    }
+    const int64_t result = un_tcp_connect(addr_text.c_str(), -1);
+    return result;
+}
+
+UN_API int64_t monoio_tcp_read(int64_t stream, un_rv_t buf, int64_t max_len) {
+    int64_t err = 0;
+    (void)err;
+    std::vector<uint8_t> buf_bytes;
+    if ((err = s::bytes_out(buf, max_len, buf_bytes)) != 0) {
+        return err;
+    }
+    const int64_t result =
+        un_tcp_read(stream, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), -1);
+    if (result > 0 || result == UN_ERR_TRUNCATED) {
+        const size_t n = result > 0 ? static_cast<size_t>(result) : buf_bytes.size();
+        if ((err = s::store_bytes(buf, buf_bytes.data(), n)) != 0) {
+            return err;
+        }
+    }
+    return result;
+}
+
+UN_API int64_t monoio_tcp_write(int64_t stream, un_rv_t buf, int64_t len) {
+    int64_t err = 0;
+    (void)err;
+    std::vector<uint8_t> buf_bytes;
+    if ((err = s::bytes_in(buf, len, buf_bytes)) != 0) {
+        return err;
+    }
+    const int64_t result =
+        un_tcp_write(stream, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), -1);
+    return result;
+}
+
+UN_API int64_t monoio_tcp_close(int64_t stream) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_tcp_close(stream);
+    return result;
+}
+
+UN_API int64_t monoio_tcp_listener_close(int64_t listener) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_tcp_listener_close(listener);
+    return result;
+}
+
+UN_API un_rv_t monoio_tcp_local_addr(int64_t handle) {
+    int64_t err = 0;
+    (void)err;
+    std::vector<char> out_out(256);
+    const int64_t result =
+        un_socket_local_addr(handle, out_out.data(), static_cast<uint32_t>(out_out.size()));
+    return result < 0 ? s::kNil : s::make_text(out_out.data(), static_cast<size_t>(result));
+}
+
+UN_API un_rv_t monoio_udp_local_addr(int64_t handle) {
+    int64_t err = 0;
+    (void)err;
+    std::vector<char> out_out(256);
+    const int64_t result =
+        un_socket_local_addr(handle, out_out.data(), static_cast<uint32_t>(out_out.size()));
+    return result < 0 ? s::kNil : s::make_text(out_out.data(), static_cast<size_t>(result));
+}
+
+UN_API int64_t monoio_tcp_flush(int64_t stream) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_tcp_flush(stream);
+    return result;
+}
+
+UN_API int64_t monoio_tcp_shutdown(int64_t stream, int64_t how) {
+    int64_t err = 0;
+    (void)err;
+    if (!s::fits_i32(how)) {
+        err = UN_ERR_INVALID_ARGUMENT;
+        return err;
+    }
+    const int64_t result = un_tcp_shutdown(stream, static_cast<un_shutdown_how_t>(how));
+    return result;
+}
+
+UN_API un_rv_t monoio_tcp_peer_addr(int64_t handle) {
+    int64_t err = 0;
+    (void)err;
+    std::vector<char> out_out(256);
+    const int64_t result =
+        un_socket_peer_addr(handle, out_out.data(), static_cast<uint32_t>(out_out.size()));
+    return result < 0 ? s::kNil : s::make_text(out_out.data(), static_cast<size_t>(result));
+}
+
+UN_API int64_t monoio_tcp_set_nodelay(int64_t handle, int64_t on) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_socket_set_option(handle, UN_SOCKET_OPTION_NODELAY, on);
+    return result;
+}
+
+UN_API int64_t monoio_tcp_set_keepalive(int64_t handle, int64_t secs) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_socket_set_option(handle, UN_SOCKET_OPTION_KEEPALIVE, secs);
+    return result;
+}
+
+UN_API int64_t monoio_udp_set_broadcast(int64_t handle, int64_t on) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_socket_set_option(handle, UN_SOCKET_OPTION_BROADCAST, on);
+    return result;
+}
+
+UN_API int64_t monoio_udp_set_multicast_ttl(int64_t handle, int64_t ttl) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_socket_set_option(handle, UN_SOCKET_OPTION_MULTICAST_TTL, ttl);
+    return result;
+}
+
+UN_API int64_t monoio_udp_bind(un_rv_t addr) {
+    int64_t err = 0;
+    (void)err;
+    std::string addr_text;
+    if ((err = s::text(addr, addr_text)) != 0) {
+        return err;
+    }
+    const int64_t result = un_udp_bind(addr_text.c_str(), 0);
+    return result;
+}
+
+UN_API int64_t monoio_udp_send_to(int64_t socket, un_rv_t buf, int64_t len, un_rv_t addr) {
+    int64_t err = 0;
+    (void)err;
+    std::vector<uint8_t> buf_bytes;
+    if ((err = s::bytes_in(buf, len, buf_bytes)) != 0) {
+        return err;
+    }
+    std::string addr_text;
+    if ((err = s::text(addr, addr_text)) != 0) {
+        return err;
+    }
+    const int64_t result = un_udp_send_to(
+        socket, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), addr_text.c_str(), -1);
+    return result;
+}
+
+UN_API int64_t monoio_udp_recv_from(int64_t socket, un_rv_t buf, int64_t max_len, un_rv_t from) {
+    int64_t err = 0;
+    (void)err;
+    std::vector<uint8_t> buf_bytes;
+    if ((err = s::bytes_out(buf, max_len, buf_bytes)) != 0) {
+        return err;
+    }
+    if ((err = s::check_array(from)) != 0) {
+        return err;
+    }
+    std::vector<char> from_out(256);
+    const int64_t result =
+        un_udp_recv_from(socket, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()),
+                         from_out.data(), static_cast<uint32_t>(from_out.size()), -1);
+    if (result > 0 || result == UN_ERR_TRUNCATED) {
+        const size_t n = result > 0 ? static_cast<size_t>(result) : buf_bytes.size();
+        if ((err = s::store_bytes(buf, buf_bytes.data(), n)) != 0) {
+            return err;
+        }
+    }
+    if ((result >= 0 || result == UN_ERR_TRUNCATED) &&
+        (err = s::store_text(from, from_out.data())) != 0) {
+        return err;
+    }
+    return result;
+}
+
+UN_API int64_t monoio_udp_connect(int64_t socket, un_rv_t addr) {
+    int64_t err = 0;
+    (void)err;
+    std::string addr_text;
+    if ((err = s::text(addr, addr_text)) != 0) {
+        return err;
+    }
+    const int64_t result = un_udp_connect(socket, addr_text.c_str());
+    return result;
+}
+
+UN_API int64_t monoio_udp_send(int64_t socket, un_rv_t buf, int64_t len) {
+    int64_t err = 0;
+    (void)err;
+    std::vector<uint8_t> buf_bytes;
+    if ((err = s::bytes_in(buf, len, buf_bytes)) != 0) {
+        return err;
+    }
+    const int64_t result =
+        un_udp_send(socket, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), -1);
+    return result;
+}
+
+UN_API int64_t monoio_udp_recv(int64_t socket, un_rv_t buf, int64_t max_len) {
+    int64_t err = 0;
+    (void)err;
+    std::vector<uint8_t> buf_bytes;
+    if ((err = s::bytes_out(buf, max_len, buf_bytes)) != 0) {
+        return err;
+    }
+    const int64_t result =
+        un_udp_recv(socket, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), -1);
+    if (result > 0 || result == UN_ERR_TRUNCATED) {
+        const size_t n = result > 0 ? static_cast<size_t>(result) : buf_bytes.size();
+        if ((err = s::store_bytes(buf, buf_bytes.data(), n)) != 0) {
+            return err;
+        }
+    }
+    return result;
+}
+
+UN_API int64_t monoio_udp_close(int64_t socket) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_udp_close(socket);
+    return result;
+}
+
+UN_API int64_t monoio_udp_join_multicast(int64_t socket, un_rv_t group, un_rv_t iface) {
+    int64_t err = 0;
+    (void)err;
+    std::string group_text;
+    if ((err = s::text(group, group_text)) != 0) {
+        return err;
+    }
+    std::string iface_text;
+    if ((err = s::text(iface, iface_text)) != 0) {
+        return err;
+    }
+    const int64_t result = un_udp_join_multicast(socket, group_text.c_str(), iface_text.c_str());
+    return result;
+}
+
+UN_API int64_t monoio_udp_leave_multicast(int64_t socket, un_rv_t group, un_rv_t iface) {
+    int64_t err = 0;
+    (void)err;
+    std::string group_text;
+    if ((err = s::text(group, group_text)) != 0) {
+        return err;
+    }
+    std::string iface_text;
+    if ((err = s::text(iface, iface_text)) != 0) {
+        return err;
+    }
+    const int64_t result = un_udp_leave_multicast(socket, group_text.c_str(), iface_text.c_str());
+    return result;
+}
+
+UN_API un_rv_t monoio_block_on(un_rv_t value) {
+    return value;
+}
+
+UN_API int64_t monoio_spawn_local(un_rv_t task) {
+    (void)task;
+    return UN_ERR_UNSUPPORTED;
+}
+
+} // extern "C"

@@ -1,0 +1,157 @@
+// The monoio_* adapters Simple's std.net calls, driven the way Simple's compiled code calls
+// them: integers raw, text and byte buffers as RuntimeValue words (tests/simple_standin).
+#include <thread>
+
+#include "helpers.hpp"
+#include "simple_standin.hpp"
+#include "uringnet/uringnet_simple.h"
+
+using standin::Layout;
+
+namespace {
+
+const char *layout_name(Layout l) {
+    return l == Layout::inline_words ? "inline words" : l == Layout::out_of_line ? "out-of-line words" : "packed bytes";
+}
+
+struct SimpleRuntime {
+    SimpleRuntime() { REQUIRE(monoio_runtime_init() == 0); }
+    ~SimpleRuntime() { monoio_runtime_shutdown(); }
+};
+
+} // namespace
+
+TEST_CASE("Simple: TCP echo through the monoio_* adapters, every array layout", "[simple]") {
+    SimpleRuntime rt;
+    for (Layout layout : {Layout::inline_words, Layout::out_of_line, Layout::packed_bytes}) {
+        INFO("array layout: " << layout_name(layout));
+        const int64_t l = monoio_tcp_listen(standin::make_text("127.0.0.1:0"));
+        REQUIRE(l > 0); // raw handle, not shifted
+        const standin::rv addr = monoio_tcp_local_addr(l);
+        const std::string addr_text = standin::text_of(addr);
+        CHECK(addr_text.rfind("127.0.0.1:", 0) == 0);
+        const int64_t c = monoio_tcp_connect(addr);
+        REQUIRE(c > 0);
+        const int64_t s = monoio_tcp_accept(l);
+        REQUIRE(s > 0);
+        CHECK(standin::text_of(monoio_tcp_peer_addr(c)) == addr_text);
+        CHECK(monoio_tcp_set_nodelay(c, 1) == 0);
+        CHECK(monoio_tcp_set_keepalive(c, 60) == 0);
+
+        const std::string msg = std::string("hello from Simple \x00\xff", 20);
+        CHECK(monoio_tcp_write(c, standin::make_bytes(layout, msg), static_cast<int64_t>(msg.size())) ==
+              static_cast<int64_t>(msg.size()));
+        CHECK(monoio_tcp_flush(c) == 0);
+        const standin::rv buf = standin::make_array(layout, 64);
+        std::string got;
+        while (got.size() < msg.size()) {
+            const int64_t n = monoio_tcp_read(s, buf, 64);
+            REQUIRE(n > 0);
+            got += standin::bytes_of(buf, n);
+        }
+        CHECK(got == msg);
+        // Echo back, then end of stream after shutdown(write) (ShutdownMode.Write = 1).
+        REQUIRE(monoio_tcp_write(s, standin::make_bytes(layout, got), static_cast<int64_t>(got.size())) ==
+                static_cast<int64_t>(got.size()));
+        REQUIRE(monoio_tcp_shutdown(s, 1) == 0);
+        const standin::rv back = standin::make_array(layout, 64);
+        int64_t total = 0;
+        for (int64_t n; (n = monoio_tcp_read(c, back, 64)) > 0;) {
+            total += n;
+        }
+        CHECK(total == static_cast<int64_t>(msg.size()));
+        CHECK(monoio_tcp_close(c) == 0);
+        CHECK(monoio_tcp_close(s) == 0);
+        CHECK(monoio_tcp_close(s) == UN_ERR_CLOSED);
+        CHECK(monoio_tcp_listener_close(l) == 0);
+    }
+}
+
+TEST_CASE("Simple: UDP exchange, recv_from returns the sender", "[simple]") {
+    SimpleRuntime rt;
+    for (Layout layout : {Layout::inline_words, Layout::out_of_line, Layout::packed_bytes}) {
+        INFO("array layout: " << layout_name(layout));
+        const int64_t a = monoio_udp_bind(standin::make_text("127.0.0.1:0"));
+        const int64_t b = monoio_udp_bind(standin::make_text("127.0.0.1:0"));
+        REQUIRE(a > 0);
+        REQUIRE(b > 0);
+        const standin::rv a_addr = monoio_udp_local_addr(a);
+        const standin::rv b_addr = monoio_udp_local_addr(b);
+        CHECK(monoio_udp_send_to(a, standin::make_bytes(layout, "datagram"), 8, b_addr) == 8);
+        const standin::rv buf = standin::make_array(layout, 32);
+        const standin::rv sender = standin::make_array(Layout::out_of_line, 1);
+        CHECK(monoio_udp_recv_from(b, buf, 32, sender) == 8);
+        CHECK(standin::bytes_of(buf, 8) == "datagram");
+        REQUIRE(rt_array_len(sender) == 1);
+        CHECK(standin::text_of(rt_array_get(sender, 0)) == standin::text_of(a_addr));
+        // Connected send/recv, broadcast and multicast TTL options.
+        CHECK(monoio_udp_connect(a, b_addr) == 0);
+        CHECK(monoio_udp_send(a, standin::make_bytes(layout, "again"), 5) == 5);
+        CHECK(monoio_udp_recv(b, buf, 32) == 5);
+        CHECK(standin::bytes_of(buf, 5) == "again");
+        CHECK(monoio_udp_set_broadcast(a, 1) == 0);
+        CHECK(monoio_udp_set_multicast_ttl(a, 4) == 0);
+        CHECK(monoio_udp_join_multicast(b, standin::make_text("239.1.2.3"), standin::make_text("lo")) == 0);
+        CHECK(monoio_udp_leave_multicast(b, standin::make_text("239.1.2.3"), standin::make_text("lo")) == 0);
+        CHECK(monoio_udp_close(a) == 0);
+        CHECK(monoio_udp_close(b) == 0);
+    }
+}
+
+TEST_CASE("Simple: RuntimeValues of the wrong kind give WRONG_VALUE_KIND, never a crash", "[simple]") {
+    SimpleRuntime rt;
+    const standin::rv not_text[] = {standin::make_int(5), standin::kNil, standin::kTrue,
+                                    standin::make_float_bits(42), standin::make_array(Layout::out_of_line, 4)};
+    for (standin::rv v : not_text) {
+        INFO("value word " << v);
+        CHECK(monoio_tcp_connect(v) == UN_ERR_WRONG_VALUE_KIND);
+        CHECK(monoio_tcp_listen(v) == UN_ERR_WRONG_VALUE_KIND);
+        CHECK(monoio_udp_bind(v) == UN_ERR_WRONG_VALUE_KIND);
+    }
+    const int64_t l = monoio_tcp_listen(standin::make_text("127.0.0.1:0"));
+    const int64_t c = monoio_tcp_connect(monoio_tcp_local_addr(l));
+    REQUIRE(c > 0);
+    const standin::rv not_array[] = {standin::make_int(5), standin::kNil, standin::make_text("abc"),
+                                     standin::make_float_bits(1)};
+    for (standin::rv v : not_array) {
+        INFO("value word " << v);
+        CHECK(monoio_tcp_write(c, v, 3) == UN_ERR_WRONG_VALUE_KIND);
+        CHECK(monoio_tcp_read(c, v, 3) == UN_ERR_WRONG_VALUE_KIND);
+    }
+    // Arrays whose elements are not bytes.
+    const standin::rv words = standin::make_array(Layout::out_of_line, 4);
+    rt_array_push(words, standin::make_int(300));
+    CHECK(monoio_tcp_write(c, words, 1) == UN_ERR_WRONG_VALUE_KIND);
+    const standin::rv texts = standin::make_array(Layout::inline_words, 4);
+    rt_array_push(texts, standin::make_text("x"));
+    CHECK(monoio_tcp_write(c, texts, 1) == UN_ERR_WRONG_VALUE_KIND);
+    // A length longer than the array, a negative one.
+    CHECK(monoio_tcp_write(c, standin::make_bytes(Layout::packed_bytes, "ab"), 3) == UN_ERR_INVALID_ARGUMENT);
+    CHECK(monoio_tcp_read(c, standin::make_array(Layout::packed_bytes, 4), -1) == UN_ERR_INVALID_ARGUMENT);
+    // Text results are nil on error; the sender array must be an array.
+    CHECK(monoio_tcp_local_addr(12345) == standin::kNil);
+    const int64_t u = monoio_udp_bind(standin::make_text("127.0.0.1:0"));
+    CHECK(monoio_udp_recv_from(u, standin::make_array(Layout::out_of_line, 4), 4, standin::kNil) ==
+          UN_ERR_WRONG_VALUE_KIND);
+    CHECK(monoio_udp_join_multicast(u, standin::make_int(1), standin::make_text("lo")) == UN_ERR_WRONG_VALUE_KIND);
+}
+
+TEST_CASE("Simple: runtime functions, statistics and the extras", "[simple]") {
+    CHECK(monoio_configure_entries(0) == UN_ERR_INVALID_ARGUMENT);
+    CHECK(monoio_configure_entries(64) == 0);
+    CHECK(monoio_get_num_cores() >= 1);
+    CHECK(monoio_get_stats() == standin::kNil); // not running yet
+    REQUIRE(monoio_runtime_init_global() == 0);
+    CHECK(monoio_runtime_init() == UN_ERR_ALREADY_INITIALIZED);
+    const int64_t l = monoio_tcp_listen(standin::make_text("127.0.0.1:0"));
+    REQUIRE(l > 0);
+    const std::string stats = standin::text_of(monoio_get_stats());
+    CHECK(stats.find("\"entries\":64") != std::string::npos);
+    CHECK(stats.find("\"requests\":2") != std::string::npos);
+    CHECK(monoio_reset_stats() == 0);
+    CHECK(standin::text_of(monoio_get_stats()).find("\"requests\":1,") != std::string::npos); // the stats call itself
+    CHECK(monoio_block_on(42) == 42);
+    CHECK(monoio_spawn_local(7) == UN_ERR_UNSUPPORTED);
+    CHECK(monoio_runtime_shutdown() == 0);
+    CHECK(monoio_tcp_accept(l) == UN_ERR_SHUT_DOWN);
+}
