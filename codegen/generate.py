@@ -32,6 +32,7 @@ except ImportError:
 
 import model  # noqa: E402
 import naming  # noqa: E402
+import python_layout  # noqa: E402
 import simple_layout  # noqa: E402
 
 # template (relative to codegen/templates) -> output (relative to the output root); a
@@ -46,6 +47,7 @@ TARGETS = {
     "tests/conformance.cpp.j2": "tests/conformance.cpp",
     "c/uringnet_simple.h.j2": "include/uringnet/uringnet_simple.h",
     "c/simple_adapters.cpp.j2": "src/simple_adapters.cpp",
+    "python/uringnet.py.j2": "python/uringnet.py",
 }
 CLANG_FORMAT_SUFFIXES = {".h", ".hpp", ".c", ".cpp"}
 
@@ -81,7 +83,7 @@ def render_all(spec: model.Spec, out_root: Path) -> list[Path]:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(naming=naming, banner=banner, spec=spec, layout=simple_layout)
+    env.globals.update(naming=naming, banner=banner, spec=spec, layout=simple_layout, pylayout=python_layout)
     written = []
     clang_format = find_clang_format()
     jobs = [(t, rel, {}) for t, rel in TARGETS.items()] + multi_targets(spec)

@@ -1,0 +1,70 @@
+"""How the operations are laid out as Python classes and methods (templates/python).
+
+Conventions: a handle is an object (TcpListener, TcpStream, UdpSocket) whose methods are the
+operations taking it first; operations that create one are class methods; runtime
+operations are static methods of Runtime. Byte buffers in are `bytes`, buffers out come back
+as `bytes`, text out comes back as `str`, and every negative code raises the NetError
+subclass named after it. Python-side defaults: timeout_ms=-1, flags=0, backlog=0,
+max_len=65536.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import model
+
+CLASS_OF_HANDLE = {"tcp_listener": "TcpListener", "tcp_stream": "TcpStream", "udp_socket": "UdpSocket"}
+PY_DEFAULTS = {"timeout_ms": "-1", "flags": "0", "backlog": "0", "max_len": "65536"}
+CTYPES = {"i32": "ctypes.c_int32", "i64": "ctypes.c_int64", "u32": "ctypes.c_uint32", "bool": "ctypes.c_bool",
+          "text": "ctypes.c_char_p", "address": "ctypes.c_char_p", "bytes_in": "ctypes.c_void_p",
+          "bytes_out": "ctypes.c_void_p", "text_out": "ctypes.c_char_p", "handle": "ctypes.c_int64",
+          "enum": "ctypes.c_int32"}
+
+
+@dataclass
+class PyMethod:
+    name: str
+    op: model.Operation
+    kind: str  # "static" | "classmethod" | "method"
+    params: list[model.Param]  # the Python-visible parameters
+    handle_param: str | None
+
+    def signature(self) -> str:
+        first = {"static": [], "classmethod": ["cls"], "method": ["self"]}[self.kind]
+        names = []
+        for p in self.params:
+            name = "data" if p.type == "bytes_in" else p.name
+            names.append(f"{name}={PY_DEFAULTS[p.name]}" if p.name in PY_DEFAULTS else name)
+        # Python wants parameters with defaults last; the spec orders them that way already.
+        return ", ".join(first + names)
+
+
+def ctype(p: model.Param) -> str:
+    return CTYPES[p.type]
+
+
+def _method_name(op: model.Operation) -> str:
+    n = op.name
+    for prefix in ("runtime_", "socket_", "tcp_listener_", "tcp_", "udp_"):
+        if n.startswith(prefix):
+            return n[len(prefix):]
+    return n
+
+
+def classes(spec: model.Spec) -> dict[str, list[PyMethod]]:
+    out: dict[str, list[PyMethod]] = {"Runtime": [], "TcpListener": [], "TcpStream": [], "UdpSocket": []}
+    for op in spec.operations:
+        hp = op.first_handle
+        # Buffers out are made here and returned; their capacity (max_len) stays a parameter.
+        visible = [p for p in op.params
+                   if p is not hp and p.type not in ("bytes_out", "text_out")
+                   and not (p.is_len_of and p.is_len_of.type in ("bytes_in", "text_out"))]
+        if hp is not None:
+            for h in hp.handle_kinds:
+                out[CLASS_OF_HANDLE[h.name]].append(PyMethod(_method_name(op), op, "method", visible, hp.name))
+        elif op.result.type == "handle":
+            out[CLASS_OF_HANDLE[op.result.handle.name]].append(
+                PyMethod(_method_name(op), op, "classmethod", visible, None))
+        else:
+            out["Runtime"].append(PyMethod(_method_name(op), op, "static", visible, None))
+    return out

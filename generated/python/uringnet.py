@@ -1,0 +1,594 @@
+# Generated from api/net.json by codegen/generate.py (template python/uringnet.py.j2). Do not edit: change the spec or the template and run codegen/generate.py.
+"""uringnet for Python: the C ABI through ctypes (standard library only).
+
+    import uringnet
+    with uringnet.Runtime():
+        with uringnet.TcpListener.listen("127.0.0.1:0") as listener:
+            with uringnet.TcpStream.connect(listener.local_addr()) as client:
+                client.write(b"hello")
+
+The library is found through URINGNET_LIB (a path), next to this file, or by the linker
+(liburingnet.so.0). At import the module checks that the library's ABI version and
+spec checksum are the ones it was generated for.
+"""
+from __future__ import annotations
+
+import ctypes
+import enum
+import os
+
+ABI_VERSION = 1
+SPEC_CHECKSUM = "3c4c905ba7b31e88"
+VERSION = "0.1.0"
+
+
+def _open_library() -> ctypes.CDLL:
+    candidates = [os.environ.get("URINGNET_LIB"),
+                  os.path.join(os.path.dirname(os.path.abspath(__file__)), "liburingnet.so"),
+                  "liburingnet.so.0", "liburingnet.so"]
+    errors = []
+    for path in candidates:
+        if not path:
+            continue
+        try:
+            return ctypes.CDLL(path)
+        except OSError as exc:
+            errors.append(f"{path}: {exc}")
+    raise ImportError("uringnet: cannot load liburingnet (set URINGNET_LIB to its path): " + "; ".join(errors))
+
+
+def _check_abi(lib) -> None:
+    """Raises ImportError when lib was built from another ABI or spec than this module."""
+    lib.un_abi_version.restype = ctypes.c_int64
+    lib.un_spec_checksum.restype = ctypes.c_char_p
+    abi = lib.un_abi_version()
+    checksum = lib.un_spec_checksum().decode()
+    if abi != ABI_VERSION or checksum != SPEC_CHECKSUM:
+        raise ImportError(f"uringnet: this module was generated for ABI {ABI_VERSION} (spec {SPEC_CHECKSUM}) "
+                          f"but the library has ABI {abi} (spec {checksum}); regenerate or install matching versions")
+
+
+_lib = _open_library()
+_check_abi(_lib)
+_lib.un_runtime_init.argtypes = []
+_lib.un_runtime_init.restype = ctypes.c_int64
+_lib.un_runtime_shutdown.argtypes = []
+_lib.un_runtime_shutdown.restype = ctypes.c_int64
+_lib.un_runtime_configure_entries.argtypes = [ctypes.c_int64]
+_lib.un_runtime_configure_entries.restype = ctypes.c_int64
+_lib.un_runtime_num_cores.argtypes = []
+_lib.un_runtime_num_cores.restype = ctypes.c_int64
+_lib.un_runtime_stats.argtypes = [ctypes.c_char_p, ctypes.c_uint32]
+_lib.un_runtime_stats.restype = ctypes.c_int64
+_lib.un_runtime_configure_backend.argtypes = [ctypes.c_int32]
+_lib.un_runtime_configure_backend.restype = ctypes.c_int64
+_lib.un_runtime_configure_sqpoll.argtypes = [ctypes.c_bool]
+_lib.un_runtime_configure_sqpoll.restype = ctypes.c_int64
+_lib.un_runtime_backend.argtypes = [ctypes.c_char_p, ctypes.c_uint32]
+_lib.un_runtime_backend.restype = ctypes.c_int64
+_lib.un_runtime_reset_stats.argtypes = []
+_lib.un_runtime_reset_stats.restype = ctypes.c_int64
+_lib.un_tcp_listen.argtypes = [ctypes.c_char_p, ctypes.c_int32, ctypes.c_uint32]
+_lib.un_tcp_listen.restype = ctypes.c_int64
+_lib.un_tcp_accept.argtypes = [ctypes.c_int64, ctypes.c_int64]
+_lib.un_tcp_accept.restype = ctypes.c_int64
+_lib.un_tcp_connect.argtypes = [ctypes.c_char_p, ctypes.c_int64]
+_lib.un_tcp_connect.restype = ctypes.c_int64
+_lib.un_tcp_read.argtypes = [ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int64]
+_lib.un_tcp_read.restype = ctypes.c_int64
+_lib.un_tcp_write.argtypes = [ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int64]
+_lib.un_tcp_write.restype = ctypes.c_int64
+_lib.un_tcp_close.argtypes = [ctypes.c_int64]
+_lib.un_tcp_close.restype = ctypes.c_int64
+_lib.un_tcp_listener_close.argtypes = [ctypes.c_int64]
+_lib.un_tcp_listener_close.restype = ctypes.c_int64
+_lib.un_socket_local_addr.argtypes = [ctypes.c_int64, ctypes.c_char_p, ctypes.c_uint32]
+_lib.un_socket_local_addr.restype = ctypes.c_int64
+_lib.un_tcp_flush.argtypes = [ctypes.c_int64]
+_lib.un_tcp_flush.restype = ctypes.c_int64
+_lib.un_tcp_shutdown.argtypes = [ctypes.c_int64, ctypes.c_int32]
+_lib.un_tcp_shutdown.restype = ctypes.c_int64
+_lib.un_socket_peer_addr.argtypes = [ctypes.c_int64, ctypes.c_char_p, ctypes.c_uint32]
+_lib.un_socket_peer_addr.restype = ctypes.c_int64
+_lib.un_socket_set_option.argtypes = [ctypes.c_int64, ctypes.c_int32, ctypes.c_int64]
+_lib.un_socket_set_option.restype = ctypes.c_int64
+_lib.un_socket_get_option.argtypes = [ctypes.c_int64, ctypes.c_int32]
+_lib.un_socket_get_option.restype = ctypes.c_int64
+_lib.un_socket_cancel.argtypes = [ctypes.c_int64]
+_lib.un_socket_cancel.restype = ctypes.c_int64
+_lib.un_udp_bind.argtypes = [ctypes.c_char_p, ctypes.c_uint32]
+_lib.un_udp_bind.restype = ctypes.c_int64
+_lib.un_udp_send_to.argtypes = [ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint32, ctypes.c_char_p, ctypes.c_int64]
+_lib.un_udp_send_to.restype = ctypes.c_int64
+_lib.un_udp_recv_from.argtypes = [ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint32, ctypes.c_char_p, ctypes.c_uint32, ctypes.c_int64]
+_lib.un_udp_recv_from.restype = ctypes.c_int64
+_lib.un_udp_connect.argtypes = [ctypes.c_int64, ctypes.c_char_p]
+_lib.un_udp_connect.restype = ctypes.c_int64
+_lib.un_udp_send.argtypes = [ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int64]
+_lib.un_udp_send.restype = ctypes.c_int64
+_lib.un_udp_recv.argtypes = [ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int64]
+_lib.un_udp_recv.restype = ctypes.c_int64
+_lib.un_udp_close.argtypes = [ctypes.c_int64]
+_lib.un_udp_close.restype = ctypes.c_int64
+_lib.un_udp_join_multicast.argtypes = [ctypes.c_int64, ctypes.c_char_p, ctypes.c_char_p]
+_lib.un_udp_join_multicast.restype = ctypes.c_int64
+_lib.un_udp_leave_multicast.argtypes = [ctypes.c_int64, ctypes.c_char_p, ctypes.c_char_p]
+_lib.un_udp_leave_multicast.restype = ctypes.c_int64
+for _name in ("strerror", "error_name"):
+    getattr(_lib, "un_" + _name).restype = ctypes.c_char_p
+    getattr(_lib, "un_" + _name).argtypes = [ctypes.c_int64]
+_lib.un_error_class.restype = ctypes.c_int64
+_lib.un_error_class.argtypes = [ctypes.c_int64]
+
+
+# ---- errors ----
+
+class NetError(Exception):
+    """A uringnet error code: .code (negative), .name ("CONNECTION_REFUSED"), .message."""
+
+    def __init__(self, code: int):
+        self.code = code
+        self.name = _lib.un_error_name(code).decode()
+        self.message = _lib.un_strerror(code).decode()
+        super().__init__(f"{self.name} ({code}): {self.message}")
+
+
+class GeneralError(NetError):
+    """Class -1: general error."""
+
+class RefusedError(NetError):
+    """Class -2: connection refused or bind failed."""
+
+class ResetError(NetError):
+    """Class -3: connection reset by peer."""
+
+class TimedOutError(NetError):
+    """Class -4: operation timed out."""
+
+class IoError(NetError):
+    """Class -5: would block or I/O error."""
+
+class NotConnectedError(NetError):
+    """Class -6: socket is not connected."""
+
+class AlreadyConnectedError(NetError):
+    """Class -7: socket is already connected."""
+
+class BadHandle(GeneralError):
+    """-8: handle was never issued by this library or is malformed."""
+
+class Closed(GeneralError):
+    """-9: handle was already closed."""
+
+class WrongKind(GeneralError):
+    """-10: handle is of another kind than this operation takes."""
+
+class WrongRuntime(GeneralError):
+    """-11: handle belongs to a runtime instance that was shut down."""
+
+class BadAddress(GeneralError):
+    """-12: address is malformed: expected "ip:port", "[ipv6]:port" or "host:port"."""
+
+class InvalidArgument(GeneralError):
+    """-13: an argument is out of range or invalid."""
+
+class NotInitialized(GeneralError):
+    """-14: runtime is not running: call runtime_init first."""
+
+class ShutDown(GeneralError):
+    """-15: runtime was shut down."""
+
+class AlreadyInitialized(GeneralError):
+    """-16: runtime is already running."""
+
+class Canceled(GeneralError):
+    """-17: operation was canceled because its handle was closed."""
+
+class WouldDeadlock(GeneralError):
+    """-18: a blocking call was made on the runtime thread itself."""
+
+class BufferTooSmall(GeneralError):
+    """-19: output buffer is too small for the result."""
+
+class ConnectionRefused(RefusedError):
+    """-20: connection refused: nothing listens at that address."""
+
+class AddressInUse(RefusedError):
+    """-21: bind failed: address already in use."""
+
+class AddressNotAvailable(RefusedError):
+    """-22: bind failed: address not available on this machine."""
+
+class PermissionDenied(RefusedError):
+    """-23: permission denied."""
+
+class HostUnreachable(RefusedError):
+    """-24: host or network unreachable."""
+
+class ConnectionAborted(ResetError):
+    """-25: connection aborted."""
+
+class BrokenPipe(ResetError):
+    """-26: peer closed the connection while writing."""
+
+class NoResources(GeneralError):
+    """-27: out of file descriptors or memory (raise ulimit -n, or close handles)."""
+
+class UnknownHost(GeneralError):
+    """-28: host name could not be resolved."""
+
+class Unsupported(GeneralError):
+    """-29: operation not supported by this kernel or socket."""
+
+class IoUringUnavailable(GeneralError):
+    """-30: io_uring was forced but is refused here (seccomp, kernel.io_uring_disabled or an old kernel); runtime_backend tells why."""
+
+class Truncated(IoError):
+    """-31: datagram was larger than the buffer: the first max_len bytes were stored, the rest was dropped."""
+
+class MessageTooLong(IoError):
+    """-32: datagram is too long to send."""
+
+class NoSuchInterface(GeneralError):
+    """-33: no network interface of that name."""
+
+class IoUringNoMemory(GeneralError):
+    """-34: io_uring could not allocate its rings: raise the locked-memory limit (ulimit -l) or configure fewer ring entries."""
+
+class WrongValueKind(GeneralError):
+    """-35: a Simple RuntimeValue of another kind than the parameter takes (an int where text or an array is expected, nil, a float, or an array element that is not a byte)."""
+
+_ERRORS = {
+    -1: GeneralError,
+    -2: RefusedError,
+    -3: ResetError,
+    -4: TimedOutError,
+    -5: IoError,
+    -6: NotConnectedError,
+    -7: AlreadyConnectedError,
+    -8: BadHandle,
+    -9: Closed,
+    -10: WrongKind,
+    -11: WrongRuntime,
+    -12: BadAddress,
+    -13: InvalidArgument,
+    -14: NotInitialized,
+    -15: ShutDown,
+    -16: AlreadyInitialized,
+    -17: Canceled,
+    -18: WouldDeadlock,
+    -19: BufferTooSmall,
+    -20: ConnectionRefused,
+    -21: AddressInUse,
+    -22: AddressNotAvailable,
+    -23: PermissionDenied,
+    -24: HostUnreachable,
+    -25: ConnectionAborted,
+    -26: BrokenPipe,
+    -27: NoResources,
+    -28: UnknownHost,
+    -29: Unsupported,
+    -30: IoUringUnavailable,
+    -31: Truncated,
+    -32: MessageTooLong,
+    -33: NoSuchInterface,
+    -34: IoUringNoMemory,
+    -35: WrongValueKind,
+}
+
+
+def _check(code: int) -> int:
+    if code < 0:
+        raise _ERRORS.get(code, NetError)(code)
+    return code
+
+
+# ---- enumerations ----
+
+class Backend(enum.IntEnum):
+    """The kernel interface a runtime uses."""
+    AUTO = 0
+    IO_URING = 1
+    EPOLL = 2
+
+class ShutdownHow(enum.IntEnum):
+    """Which direction of a stream tcp_shutdown closes."""
+    READ = 0
+    WRITE = 1
+    BOTH = 2
+
+class SocketOption(enum.IntEnum):
+    """Options read and written with socket_get_option and socket_set_option."""
+    NODELAY = 1
+    KEEPALIVE = 2
+    RECV_BUFFER = 3
+    SEND_BUFFER = 4
+    LINGER = 5
+    TTL = 6
+    REUSE_ADDRESS = 7
+    REUSE_PORT = 8
+    BROADCAST = 9
+    MULTICAST_TTL = 10
+    MULTICAST_LOOP = 11
+
+class BindFlag(enum.IntEnum):
+    """Flags for tcp_listen and udp_bind, or-ed together."""
+    REUSE_PORT = 1
+    V6_ONLY = 2
+
+
+class _Handle:
+    """A handle; closes itself at the end of a with block."""
+
+    def __init__(self, handle: int):
+        self._handle = handle
+
+    @property
+    def handle(self) -> int:
+        return self._handle
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        try:
+            self.close()
+        except (Closed, ShutDown, WrongRuntime):
+            pass
+        return False
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self._handle:#x})"
+
+
+
+class Runtime:
+    """The runtime: runtime_init on entering a with block, runtime_shutdown on leaving it."""
+
+    def __enter__(self):
+        Runtime.init()
+        return self
+
+    def __exit__(self, *exc):
+        Runtime.shutdown()
+        return False
+
+    @staticmethod
+    def init():
+        """Start the runtime: one thread with its own io_uring of the configured number of entries, or epoll where io_uring is refused (see runtime_configure_backend and the URINGNET_BACKEND environment variable: auto, io_uring or epoll). Handles issued by an earlier, shut-down runtime are rejected with WRONG_RUNTIME."""
+        result = _check(_lib.un_runtime_init())
+        return None
+
+    @staticmethod
+    def shutdown():
+        """Stop the runtime: every operation still in flight completes with SHUT_DOWN, every handle is closed and the thread is joined. Later calls return SHUT_DOWN until runtime_init is called again."""
+        result = _check(_lib.un_runtime_shutdown())
+        return None
+
+    @staticmethod
+    def configure_entries(entries):
+        """Set the number of io_uring submission entries used by the next runtime_init (1..32768; the kernel rounds up to a power of two, and rings smaller than 4 are raised to 4 because a linked timeout needs two entries submitted together)."""
+        result = _check(_lib.un_runtime_configure_entries(entries))
+        return None
+
+    @staticmethod
+    def num_cores():
+        """Number of CPU cores this process may run on."""
+        result = _check(_lib.un_runtime_num_cores())
+        return result
+
+    @staticmethod
+    def stats():
+        """Write the runtime's statistics as a JSON object (operations, bytes, errors, in flight, open handles, wake-ups, submit calls) into a caller's buffer, NUL-terminated."""
+        out_buf = ctypes.create_string_buffer(65536)
+        result = _check(_lib.un_runtime_stats(out_buf, len(out_buf)))
+        return out_buf.value.decode()
+
+    @staticmethod
+    def configure_backend(backend):
+        """Choose the kernel interface for the next runtime_init: auto (default), io_uring or epoll. A choice other than auto overrides the URINGNET_BACKEND environment variable."""
+        result = _check(_lib.un_runtime_configure_backend(backend))
+        return None
+
+    @staticmethod
+    def configure_sqpoll(on):
+        """Turn io_uring's kernel submission-queue polling thread (SQPOLL) on or off for the next runtime_init. Off by default: it keeps a core busy."""
+        result = _check(_lib.un_runtime_configure_sqpoll(on))
+        return None
+
+    @staticmethod
+    def backend():
+        """Which kernel interface the running runtime uses, and why it was chosen (written into out as text, NUL-terminated; out may be NULL with out_len 0)."""
+        out_buf = ctypes.create_string_buffer(512)
+        result = _check(_lib.un_runtime_backend(out_buf, len(out_buf)))
+        return result, out_buf.value.decode()
+
+    @staticmethod
+    def reset_stats():
+        """Set the runtime's counters (requests, completions, errors, bytes, accepts, connects, wake-ups, submit calls) back to zero; gauges (in flight, open handles) keep their values."""
+        result = _check(_lib.un_runtime_reset_stats())
+        return None
+
+
+class TcpListener(_Handle):
+    """A listening TCP socket; accept on it as many times as you like."""
+
+    @classmethod
+    def listen(cls, addr, backlog=0, flags=0):
+        """Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free port) with SO_REUSEADDR and listen on it."""
+        result = _check(_lib.un_tcp_listen(addr.encode(), backlog, flags))
+        return TcpListener(result)
+
+    def accept(self, timeout_ms=-1):
+        """Wait for the next connection on a listener and return it as a new stream. The listener stays open; call again for the next connection."""
+        result = _check(_lib.un_tcp_accept(self._handle, timeout_ms))
+        return TcpStream(result)
+
+    def close(self):
+        """Close a listener. Accepts in flight on it complete with CANCELED; the handle then answers CLOSED."""
+        result = _check(_lib.un_tcp_listener_close(self._handle))
+        return None
+
+    def local_addr(self):
+        """Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0."""
+        out_buf = ctypes.create_string_buffer(512)
+        result = _check(_lib.un_socket_local_addr(self._handle, out_buf, len(out_buf)))
+        return out_buf.value.decode()
+
+    def set_option(self, option, value):
+        """Set a socket option (see socket_option) on any handle."""
+        result = _check(_lib.un_socket_set_option(self._handle, option, value))
+        return None
+
+    def get_option(self, option):
+        """Read a socket option (see socket_option) of any handle."""
+        result = _check(_lib.un_socket_get_option(self._handle, option))
+        return result
+
+    def cancel(self):
+        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable."""
+        result = _check(_lib.un_socket_cancel(self._handle))
+        return result
+
+
+class TcpStream(_Handle):
+    """A connected TCP stream, from accept or connect."""
+
+    @classmethod
+    def connect(cls, addr, timeout_ms=-1):
+        """Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"; host names are resolved on the calling thread, never on the runtime thread)."""
+        result = _check(_lib.un_tcp_connect(addr.encode(), timeout_ms))
+        return TcpStream(result)
+
+    def read(self, max_len=65536, timeout_ms=-1):
+        """Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side."""
+        buf_buf = ctypes.create_string_buffer(max_len)
+        result = _check(_lib.un_tcp_read(self._handle, buf_buf, max_len, timeout_ms))
+        return buf_buf.raw[:result]
+
+    def write(self, data, timeout_ms=-1):
+        """Write all len bytes of buf to a stream. Short writes are continued until every byte is sent; writes on one stream are sent in the order they were called; a closed peer gives an error, never SIGPIPE. On TIMED_OUT or CANCELED a prefix of buf may have been sent."""
+        result = _check(_lib.un_tcp_write(self._handle, data, len(data), timeout_ms))
+        return result
+
+    def close(self):
+        """Close a stream. Operations in flight on it complete with CANCELED; the handle then answers CLOSED."""
+        result = _check(_lib.un_tcp_close(self._handle))
+        return None
+
+    def local_addr(self):
+        """Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0."""
+        out_buf = ctypes.create_string_buffer(512)
+        result = _check(_lib.un_socket_local_addr(self._handle, out_buf, len(out_buf)))
+        return out_buf.value.decode()
+
+    def flush(self):
+        """Push out data the kernel is still holding back (Nagle's algorithm) by setting TCP_NODELAY for a moment. Every tcp_write has handed its bytes to the kernel when it returns, so nothing else is buffered here."""
+        result = _check(_lib.un_tcp_flush(self._handle))
+        return None
+
+    def shutdown(self, how):
+        """Shut down one or both directions of a stream. After a write shutdown the peer reads end of stream while this side can still read."""
+        result = _check(_lib.un_tcp_shutdown(self._handle, how))
+        return None
+
+    def peer_addr(self):
+        """Write the address of the peer of a stream or of a connected UDP socket into out, NUL-terminated."""
+        out_buf = ctypes.create_string_buffer(512)
+        result = _check(_lib.un_socket_peer_addr(self._handle, out_buf, len(out_buf)))
+        return out_buf.value.decode()
+
+    def set_option(self, option, value):
+        """Set a socket option (see socket_option) on any handle."""
+        result = _check(_lib.un_socket_set_option(self._handle, option, value))
+        return None
+
+    def get_option(self, option):
+        """Read a socket option (see socket_option) of any handle."""
+        result = _check(_lib.un_socket_get_option(self._handle, option))
+        return result
+
+    def cancel(self):
+        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable."""
+        result = _check(_lib.un_socket_cancel(self._handle))
+        return result
+
+
+class UdpSocket(_Handle):
+    """A UDP socket from udp_bind; send_to/recv_from, or connect then send/recv."""
+
+    def local_addr(self):
+        """Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0."""
+        out_buf = ctypes.create_string_buffer(512)
+        result = _check(_lib.un_socket_local_addr(self._handle, out_buf, len(out_buf)))
+        return out_buf.value.decode()
+
+    def peer_addr(self):
+        """Write the address of the peer of a stream or of a connected UDP socket into out, NUL-terminated."""
+        out_buf = ctypes.create_string_buffer(512)
+        result = _check(_lib.un_socket_peer_addr(self._handle, out_buf, len(out_buf)))
+        return out_buf.value.decode()
+
+    def set_option(self, option, value):
+        """Set a socket option (see socket_option) on any handle."""
+        result = _check(_lib.un_socket_set_option(self._handle, option, value))
+        return None
+
+    def get_option(self, option):
+        """Read a socket option (see socket_option) of any handle."""
+        result = _check(_lib.un_socket_get_option(self._handle, option))
+        return result
+
+    def cancel(self):
+        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable."""
+        result = _check(_lib.un_socket_cancel(self._handle))
+        return result
+
+    @classmethod
+    def bind(cls, addr, flags=0):
+        """Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free port)."""
+        result = _check(_lib.un_udp_bind(addr.encode(), flags))
+        return UdpSocket(result)
+
+    def send_to(self, data, addr, timeout_ms=-1):
+        """Send one datagram of len bytes to addr."""
+        result = _check(_lib.un_udp_send_to(self._handle, data, len(data), addr.encode(), timeout_ms))
+        return result
+
+    def recv_from(self, max_len=65536, timeout_ms=-1):
+        """Receive one datagram into buf and write its sender's address into from, NUL-terminated. A datagram longer than max_len gives TRUNCATED (its first max_len bytes are in buf)."""
+        buf_buf = ctypes.create_string_buffer(max_len)
+        from_buf = ctypes.create_string_buffer(512)
+        result = _check(_lib.un_udp_recv_from(self._handle, buf_buf, max_len, from_buf, len(from_buf), timeout_ms))
+        return buf_buf.raw[:result], from_buf.value.decode()
+
+    def connect(self, addr):
+        """Set the default destination of a UDP socket and accept datagrams only from it."""
+        result = _check(_lib.un_udp_connect(self._handle, addr.encode()))
+        return None
+
+    def send(self, data, timeout_ms=-1):
+        """Send one datagram to the connected peer."""
+        result = _check(_lib.un_udp_send(self._handle, data, len(data), timeout_ms))
+        return result
+
+    def recv(self, max_len=65536, timeout_ms=-1):
+        """Receive one datagram from the connected peer (or anyone, if not connected). A datagram longer than max_len gives TRUNCATED."""
+        buf_buf = ctypes.create_string_buffer(max_len)
+        result = _check(_lib.un_udp_recv(self._handle, buf_buf, max_len, timeout_ms))
+        return buf_buf.raw[:result]
+
+    def close(self):
+        """Close a UDP socket. Operations in flight on it complete with CANCELED; the handle then answers CLOSED."""
+        result = _check(_lib.un_udp_close(self._handle))
+        return None
+
+    def join_multicast(self, group, iface):
+        """Join the multicast group (an IPv4 or IPv6 address without port) on the interface named iface ("" for the default one)."""
+        result = _check(_lib.un_udp_join_multicast(self._handle, group.encode(), iface.encode()))
+        return None
+
+    def leave_multicast(self, group, iface):
+        """Leave a multicast group joined with udp_join_multicast."""
+        result = _check(_lib.un_udp_leave_multicast(self._handle, group.encode(), iface.encode()))
+        return None

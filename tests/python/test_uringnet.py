@@ -1,0 +1,97 @@
+"""The generated Python binding over the real library: echo and UDP over loopback,
+exceptions named after the spec's codes, context managers, the ABI check."""
+from __future__ import annotations
+
+import json
+import threading
+import unittest
+
+import uringnet
+
+
+class Echo(unittest.TestCase):
+    def test_tcp_echo(self):
+        with uringnet.Runtime():
+            with uringnet.TcpListener.listen("127.0.0.1:0") as listener:
+                addr = listener.local_addr()
+                self.assertTrue(addr.startswith("127.0.0.1:"))
+
+                def serve():
+                    with listener.accept(5000) as conn:
+                        while data := conn.read(4096, 5000):
+                            conn.write(data)
+
+                server = threading.Thread(target=serve)
+                server.start()
+                with uringnet.TcpStream.connect(addr, 5000) as client:
+                    self.assertEqual(client.peer_addr(), addr)
+                    client.set_option(uringnet.SocketOption.NODELAY, 1)
+                    self.assertEqual(client.get_option(uringnet.SocketOption.NODELAY), 1)
+                    payload = bytes(range(256)) * 64
+                    self.assertEqual(client.write(payload), len(payload))
+                    got = b""
+                    while len(got) < len(payload):
+                        got += client.read(65536, 5000)
+                    self.assertEqual(got, payload)
+                    client.shutdown(uringnet.ShutdownHow.WRITE)
+                server.join()
+                stats = json.loads(uringnet.Runtime.stats())
+                self.assertEqual(stats["total"]["accepts"], 1)
+
+    def test_udp_exchange(self):
+        with uringnet.Runtime():
+            with uringnet.UdpSocket.bind("127.0.0.1:0") as a, uringnet.UdpSocket.bind("127.0.0.1:0") as b:
+                self.assertEqual(a.send_to(b"ping", b.local_addr()), 4)
+                data, sender = b.recv_from(64, 5000)
+                self.assertEqual((data, sender), (b"ping", a.local_addr()))
+                with self.assertRaises(uringnet.Truncated):
+                    a.send_to(b"x" * 100, b.local_addr())
+                    b.recv_from(10, 5000)
+
+
+class Errors(unittest.TestCase):
+    def test_codes_become_named_exceptions(self):
+        with uringnet.Runtime():
+            with uringnet.TcpListener.listen("127.0.0.1:0") as listener:
+                addr = listener.local_addr()
+            with self.assertRaises(uringnet.ConnectionRefused) as ctx:
+                uringnet.TcpStream.connect(addr, 5000)
+            err = ctx.exception
+            self.assertEqual((err.code, err.name), (-20, "CONNECTION_REFUSED"))
+            self.assertIsInstance(err, uringnet.RefusedError)  # the coarse class -2
+            self.assertIn("refused", err.message)
+            with self.assertRaises(uringnet.BadAddress):
+                uringnet.TcpStream.connect("no port here")
+            with self.assertRaises(uringnet.TimedOutError):
+                with uringnet.TcpListener.listen("127.0.0.1:0") as quiet:
+                    quiet.accept(10)
+
+    def test_context_manager_closes_the_handle(self):
+        with uringnet.Runtime():
+            with uringnet.UdpSocket.bind("127.0.0.1:0") as sock:
+                pass
+            with self.assertRaises(uringnet.Closed):
+                sock.local_addr()
+        with self.assertRaises(uringnet.ShutDown):
+            uringnet.UdpSocket.bind("127.0.0.1:0")
+
+    def test_abi_mismatch_is_reported_at_import(self):
+        class FakeFunction:
+            def __init__(self, value):
+                self.value = value
+                self.restype = None
+
+            def __call__(self):
+                return self.value
+
+        class FakeLibrary:
+            un_abi_version = FakeFunction(uringnet.ABI_VERSION + 1)
+            un_spec_checksum = FakeFunction(b"0000")
+
+        with self.assertRaises(ImportError) as ctx:
+            uringnet._check_abi(FakeLibrary())
+        self.assertIn(f"generated for ABI {uringnet.ABI_VERSION}", str(ctx.exception))
+
+
+if __name__ == "__main__":
+    unittest.main()
