@@ -202,7 +202,7 @@ class SimpleBinding:
     def short_name(self) -> str:
         """The name without monoio_ and its group: monoio_tcp_read -> read."""
         n = self.name[len("monoio_"):]
-        for g in ("tcp_listener_", "tcp_", "udp_"):
+        for g in ("tcp_listener_", "tcp_", "udp_", "socket_", "runtime_"):
             if n.startswith(g):
                 return n[len(g):]
         return n
@@ -210,7 +210,10 @@ class SimpleBinding:
     @property
     def group(self) -> str:
         n = self.name[len("monoio_"):]
-        return "tcp" if n.startswith("tcp_") else "udp" if n.startswith("udp_") else "runtime"
+        for g in ("tcp", "udp", "socket"):
+            if n.startswith(g + "_"):
+                return g
+        return "runtime"
 
 
 @dataclass

@@ -13,7 +13,9 @@ import model
 import naming
 
 CLASS_OF_HANDLE = {"tcp_listener": "TcpListener", "tcp_stream": "TcpStream", "udp_socket": "UdpSocket"}
-GROUP_KINDS = {"tcp": {"tcp_listener", "tcp_stream"}, "udp": {"udp_socket"}}
+GROUP_KINDS = {"tcp": {"tcp_listener", "tcp_stream"}, "udp": {"udp_socket"},
+               "socket": {"tcp_listener", "tcp_stream", "udp_socket"}}
+MODULE_OF_CLASS = {"Runtime": "runtime", "TcpListener": "tcp", "TcpStream": "tcp", "UdpSocket": "udp"}
 
 
 @dataclass
@@ -60,9 +62,9 @@ def modules(spec: model.Spec) -> list[SplModule]:
     handles = {h.name: h for h in spec.handles}
     classes = {name: SplClass(name, handles[h].doc) for h, name in CLASS_OF_HANDLE.items()}
     runtime = SplClass("Runtime", "The uringnet runtime behind std.net: one thread that owns every socket.")
-    by_group: dict[str, list[model.SimpleBinding]] = {"runtime": [], "tcp": [], "udp": []}
+    # Each module declares the extern fns its classes call (a socket_* one in tcp and udp).
+    by_module: dict[str, list[model.SimpleBinding]] = {"runtime": [], "tcp": [], "udp": []}
     for b in spec.simple_bindings:
-        by_group[b.group].append(b)
         wrap, returns, result_class = _wrap(b)
         hp = next((p for p in b.params if p.c_param.type == "handle"), None)
         if hp is None:
@@ -76,12 +78,34 @@ def modules(spec: model.Spec) -> list[SplModule]:
         for cls in target:
             cls.methods.append(SplMethod(b.short_name, b, static, hp.name if hp else None, params,
                                          returns, wrap, result_class))
+            module = by_module[MODULE_OF_CLASS[cls.name]]
+            if b not in module:
+                module.append(b)
     return [
-        SplModule("runtime", by_group["runtime"], [runtime]),
-        SplModule("tcp", by_group["tcp"], [classes["TcpListener"], classes["TcpStream"]]),
-        SplModule("udp", by_group["udp"], [classes["UdpSocket"]]),
+        SplModule("runtime", by_module["runtime"], [runtime]),
+        SplModule("tcp", by_module["tcp"], [classes["TcpListener"], classes["TcpStream"]]),
+        SplModule("udp", by_module["udp"], [classes["UdpSocket"]]),
     ]
 
 
 def camel(name: str) -> str:
     return naming.camel(name.lower())
+
+
+# Simple's stdlib already calls shutdown_how ShutdownMode; other enums keep the spec's name.
+ENUM_NAMES = {"shutdown_how": "ShutdownMode"}
+
+
+def enum_type(enum_name: str) -> str:
+    return ENUM_NAMES.get(enum_name, camel(enum_name))
+
+
+def enums_used(module: SplModule) -> list[str]:
+    """The spec enums that the wrappers of a module take."""
+    names = []
+    for cls in module.classes:
+        for m in cls.methods:
+            for p in m.params:
+                if p.c_param.type == "enum" and p.c_param.enum.name not in names:
+                    names.append(p.c_param.enum.name)
+    return names

@@ -150,8 +150,17 @@ TEST_CASE("Simple: runtime functions, statistics and the extras", "[simple]") {
     CHECK(stats.find("\"requests\":2") != std::string::npos);
     CHECK(monoio_reset_stats() == 0);
     CHECK(standin::text_of(monoio_get_stats()).find("\"requests\":1,") != std::string::npos); // the stats call itself
+    const std::string reason = standin::text_of(monoio_runtime_backend());
+    INFO("backend reason: " << reason);
+    CHECK(reason.rfind(test::expected_backend(), 0) == 0);
+    CHECK(monoio_socket_set_option(l, UN_SOCKET_OPTION_REUSE_PORT, 1) == 0);
+    CHECK(monoio_socket_get_option(l, UN_SOCKET_OPTION_REUSE_PORT) == 1);
+    CHECK(monoio_socket_cancel(l) == 0);
     CHECK(monoio_block_on(42) == 42);
     CHECK(monoio_spawn_local(7) == UN_ERR_UNSUPPORTED);
     CHECK(monoio_runtime_shutdown() == 0);
     CHECK(monoio_tcp_accept(l) == UN_ERR_SHUT_DOWN);
+    CHECK(monoio_runtime_backend() == standin::kNil);
+    CHECK(monoio_configure_backend(7) == UN_ERR_INVALID_ARGUMENT);
+    CHECK(monoio_configure_sqpoll(0) == 0);
 }

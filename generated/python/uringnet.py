@@ -18,7 +18,7 @@ import enum
 import os
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "3c4c905ba7b31e88"
+SPEC_CHECKSUM = "a984cfaa40a88264"
 VERSION = "0.1.0"
 
 

@@ -2,6 +2,7 @@
  * edit: change the spec or the template and run codegen/generate.py. */
 // RuntimeValue adapters: each decodes Simple's arguments (core/simple_rt.hpp), calls the C
 // API with the spec's defaults for what Simple does not pass, and encodes the result.
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -52,7 +53,36 @@ UN_API un_rv_t monoio_get_stats(void) {
     (void)err;
     std::vector<char> out_out(65536);
     const int64_t result = un_runtime_stats(out_out.data(), static_cast<uint32_t>(out_out.size()));
-    return result < 0 ? s::kNil : s::make_text(out_out.data(), static_cast<size_t>(result));
+    // The text's length, not result: some operations return a value beside their text.
+    return result < 0 ? s::kNil : s::make_text(out_out.data(), std::strlen(out_out.data()));
+}
+
+UN_API int64_t monoio_configure_backend(int64_t backend) {
+    int64_t err = 0;
+    (void)err;
+    if (!s::fits_i32(backend)) {
+        err = UN_ERR_INVALID_ARGUMENT;
+        return err;
+    }
+    const int64_t result = un_runtime_configure_backend(static_cast<un_backend_t>(backend));
+    return result;
+}
+
+UN_API int64_t monoio_configure_sqpoll(int64_t on) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_runtime_configure_sqpoll(on != 0);
+    return result;
+}
+
+UN_API un_rv_t monoio_runtime_backend(void) {
+    int64_t err = 0;
+    (void)err;
+    std::vector<char> out_out(256);
+    const int64_t result =
+        un_runtime_backend(out_out.data(), static_cast<uint32_t>(out_out.size()));
+    // The text's length, not result: some operations return a value beside their text.
+    return result < 0 ? s::kNil : s::make_text(out_out.data(), std::strlen(out_out.data()));
 }
 
 UN_API int64_t monoio_reset_stats(void) {
@@ -141,7 +171,8 @@ UN_API un_rv_t monoio_tcp_local_addr(int64_t handle) {
     std::vector<char> out_out(256);
     const int64_t result =
         un_socket_local_addr(handle, out_out.data(), static_cast<uint32_t>(out_out.size()));
-    return result < 0 ? s::kNil : s::make_text(out_out.data(), static_cast<size_t>(result));
+    // The text's length, not result: some operations return a value beside their text.
+    return result < 0 ? s::kNil : s::make_text(out_out.data(), std::strlen(out_out.data()));
 }
 
 UN_API un_rv_t monoio_udp_local_addr(int64_t handle) {
@@ -150,7 +181,8 @@ UN_API un_rv_t monoio_udp_local_addr(int64_t handle) {
     std::vector<char> out_out(256);
     const int64_t result =
         un_socket_local_addr(handle, out_out.data(), static_cast<uint32_t>(out_out.size()));
-    return result < 0 ? s::kNil : s::make_text(out_out.data(), static_cast<size_t>(result));
+    // The text's length, not result: some operations return a value beside their text.
+    return result < 0 ? s::kNil : s::make_text(out_out.data(), std::strlen(out_out.data()));
 }
 
 UN_API int64_t monoio_tcp_flush(int64_t stream) {
@@ -177,7 +209,8 @@ UN_API un_rv_t monoio_tcp_peer_addr(int64_t handle) {
     std::vector<char> out_out(256);
     const int64_t result =
         un_socket_peer_addr(handle, out_out.data(), static_cast<uint32_t>(out_out.size()));
-    return result < 0 ? s::kNil : s::make_text(out_out.data(), static_cast<size_t>(result));
+    // The text's length, not result: some operations return a value beside their text.
+    return result < 0 ? s::kNil : s::make_text(out_out.data(), std::strlen(out_out.data()));
 }
 
 UN_API int64_t monoio_tcp_set_nodelay(int64_t handle, int64_t on) {
@@ -205,6 +238,36 @@ UN_API int64_t monoio_udp_set_multicast_ttl(int64_t handle, int64_t ttl) {
     int64_t err = 0;
     (void)err;
     const int64_t result = un_socket_set_option(handle, UN_SOCKET_OPTION_MULTICAST_TTL, ttl);
+    return result;
+}
+
+UN_API int64_t monoio_socket_set_option(int64_t handle, int64_t option, int64_t value) {
+    int64_t err = 0;
+    (void)err;
+    if (!s::fits_i32(option)) {
+        err = UN_ERR_INVALID_ARGUMENT;
+        return err;
+    }
+    const int64_t result =
+        un_socket_set_option(handle, static_cast<un_socket_option_t>(option), value);
+    return result;
+}
+
+UN_API int64_t monoio_socket_get_option(int64_t handle, int64_t option) {
+    int64_t err = 0;
+    (void)err;
+    if (!s::fits_i32(option)) {
+        err = UN_ERR_INVALID_ARGUMENT;
+        return err;
+    }
+    const int64_t result = un_socket_get_option(handle, static_cast<un_socket_option_t>(option));
+    return result;
+}
+
+UN_API int64_t monoio_socket_cancel(int64_t handle) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_socket_cancel(handle);
     return result;
 }
 

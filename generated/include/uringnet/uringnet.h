@@ -28,7 +28,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "3c4c905ba7b31e88"
+#define UN_SPEC_CHECKSUM "a984cfaa40a88264"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */

@@ -42,6 +42,16 @@ UN_API int64_t monoio_configure_entries(int64_t entries);
 UN_API int64_t monoio_get_num_cores(void);
 /** The runtime's statistics as JSON text, or nil on error. (Adapter of un_runtime_stats.) */
 UN_API un_rv_t monoio_get_stats(void);
+/** Choose the kernel interface for the next runtime_init: auto (default), io_uring or epoll. A
+ * choice other than auto overrides the URINGNET_BACKEND environment variable. (Adapter of
+ * un_runtime_configure_backend.) */
+UN_API int64_t monoio_configure_backend(int64_t backend);
+/** Turn io_uring's kernel submission-queue polling thread (SQPOLL) on or off for the next
+ * runtime_init. Off by default: it keeps a core busy. (Adapter of un_runtime_configure_sqpoll.) */
+UN_API int64_t monoio_configure_sqpoll(int64_t on);
+/** Why the running runtime uses the backend it uses (text that starts with "io_uring" or "epoll"),
+ * or nil when it is not running. (Adapter of un_runtime_backend.) */
+UN_API un_rv_t monoio_runtime_backend(void);
 /** Set the runtime's counters (requests, completions, errors, bytes, accepts, connects, wake-ups,
  * submit calls) back to zero; gauges (in flight, open handles) keep their values. (Adapter of
  * un_runtime_reset_stats.) */
@@ -95,6 +105,13 @@ UN_API int64_t monoio_udp_set_broadcast(int64_t handle, int64_t on);
 /** The TTL (hop limit) of outgoing multicast datagrams, 0..255. (Adapter of un_socket_set_option.)
  */
 UN_API int64_t monoio_udp_set_multicast_ttl(int64_t handle, int64_t ttl);
+/** Set a socket option (see socket_option) on any handle. (Adapter of un_socket_set_option.) */
+UN_API int64_t monoio_socket_set_option(int64_t handle, int64_t option, int64_t value);
+/** Read a socket option (see socket_option) of any handle. (Adapter of un_socket_get_option.) */
+UN_API int64_t monoio_socket_get_option(int64_t handle, int64_t option);
+/** Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays
+ * open and usable. (Adapter of un_socket_cancel.) */
+UN_API int64_t monoio_socket_cancel(int64_t handle);
 /** Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free
  * port). (Adapter of un_udp_bind.) */
 UN_API int64_t monoio_udp_bind(un_rv_t addr);
