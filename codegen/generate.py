@@ -48,6 +48,7 @@ TARGETS = {
     "c/uringnet_simple.h.j2": "include/uringnet/uringnet_simple.h",
     "c/simple_adapters.cpp.j2": "src/simple_adapters.cpp",
     "python/uringnet.py.j2": "python/uringnet.py",
+    "c/uringnet.map.j2": "src/uringnet.map",
 }
 CLANG_FORMAT_SUFFIXES = {".h", ".hpp", ".c", ".cpp"}
 

@@ -290,6 +290,13 @@ class Spec:
     def live_errors(self) -> list[Error]:
         return [e for e in self.errors if not e.retired]
 
+    def ops_by_since(self) -> dict[str, list[Operation]]:
+        """Operations grouped by their since version, oldest first."""
+        out: dict[str, list[Operation]] = {}
+        for o in sorted(self.operations, key=lambda o: tuple(int(x) for x in o.since.split("."))):
+            out.setdefault(o.since, []).append(o)
+        return out
+
     @property
     def simple_bindings(self) -> list[SimpleBinding]:
         return [b for o in self.operations for b in o.simple]
