@@ -224,14 +224,16 @@ class SimpleExtra:
     returns: str
     error: "Error | None" = None
 
+    INFO = ("abi_version", "spec_checksum")
+
     @property
     def spl_result(self) -> str:
-        """A returned argument is any value; an error is a raw code."""
-        return "i64" if self.error else "any"
+        """A returned argument is any value; an error or the ABI version a raw integer."""
+        return {"abi_version": "i64", "spec_checksum": "text"}.get(self.returns, "i64" if self.error else "any")
 
     @property
     def c_result(self) -> str:
-        return "int64_t" if self.error else "un_rv_t"
+        return "int64_t" if self.spl_result == "i64" else "un_rv_t"
 
 
 @dataclass
@@ -465,8 +467,9 @@ def build(raw: dict) -> Spec:
         extra = SimpleExtra(x["name"], x["doc"], x["params"], x["returns"])
         if x["returns"] in error_by_name:
             extra.error = error_by_name[x["returns"]]
-        elif x["returns"] not in x["params"]:
-            raise SpecError(f"simple_extras[{i}], field returns: {x['returns']!r} is neither a parameter nor an error")
+        elif x["returns"] not in x["params"] and x["returns"] not in SimpleExtra.INFO:
+            raise SpecError(f"simple_extras[{i}], field returns: {x['returns']!r} is neither a parameter, "
+                            f"an error, nor one of {SimpleExtra.INFO}")
         extras.append(extra)
     _unique([b.name for o in ops for b in o.simple] + [x.name for x in extras], lambda n: n, "Simple name")
 

@@ -156,6 +156,8 @@ TEST_CASE("Simple: runtime functions, statistics and the extras", "[simple]") {
     CHECK(monoio_socket_set_option(l, UN_SOCKET_OPTION_REUSE_PORT, 1) == 0);
     CHECK(monoio_socket_get_option(l, UN_SOCKET_OPTION_REUSE_PORT) == 1);
     CHECK(monoio_socket_cancel(l) == 0);
+    CHECK(monoio_uringnet_abi_version() == UN_ABI_VERSION);
+    CHECK(standin::text_of(monoio_uringnet_spec_checksum()) == UN_SPEC_CHECKSUM);
     CHECK(monoio_block_on(42) == 42);
     CHECK(monoio_spawn_local(7) == UN_ERR_UNSUPPORTED);
     CHECK(monoio_runtime_shutdown() == 0);

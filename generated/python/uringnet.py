@@ -18,7 +18,7 @@ import enum
 import os
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "a984cfaa40a88264"
+SPEC_CHECKSUM = "bd997bbaea2f9f1e"
 VERSION = "0.1.0"
 
 
@@ -238,6 +238,9 @@ class IoUringNoMemory(GeneralError):
 class WrongValueKind(GeneralError):
     """-35: a Simple RuntimeValue of another kind than the parameter takes (an int where text or an array is expected, nil, a float, or an array element that is not a byte)."""
 
+class AbiMismatch(GeneralError):
+    """-36: the loaded uringnet library has another ABI version or spec than the binding was generated for."""
+
 _ERRORS = {
     -1: GeneralError,
     -2: RefusedError,
@@ -274,6 +277,7 @@ _ERRORS = {
     -33: NoSuchInterface,
     -34: IoUringNoMemory,
     -35: WrongValueKind,
+    -36: AbiMismatch,
 }
 
 

@@ -66,6 +66,9 @@ constexpr ErrorInfo kErrors[] = {
     {UN_ERR_WRONG_VALUE_KIND, -1, "WRONG_VALUE_KIND",
      "a Simple RuntimeValue of another kind than the parameter takes (an int where text or an "
      "array is expected, nil, a float, or an array element that is not a byte)"},
+    {UN_ERR_ABI_MISMATCH, -1, "ABI_MISMATCH",
+     "the loaded uringnet library has another ABI version or spec than the binding was generated "
+     "for"},
 };
 
 const ErrorInfo *find_error(int64_t code) {

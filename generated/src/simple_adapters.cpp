@@ -412,4 +412,12 @@ UN_API int64_t monoio_spawn_local(un_rv_t task) {
     return UN_ERR_UNSUPPORTED;
 }
 
+UN_API int64_t monoio_uringnet_abi_version(void) {
+    return un_abi_version();
+}
+
+UN_API un_rv_t monoio_uringnet_spec_checksum(void) {
+    return s::make_text(un_spec_checksum(), std::strlen(un_spec_checksum()));
+}
+
 } // extern "C"

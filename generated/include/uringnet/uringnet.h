@@ -28,7 +28,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "a984cfaa40a88264"
+#define UN_SPEC_CHECKSUM "bd997bbaea2f9f1e"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -144,6 +144,9 @@ typedef int32_t un_bind_flag_t;
     (-35) /**< a Simple RuntimeValue of another kind than the parameter takes (an int where text   \
              or an array is expected, nil, a float, or an array element that is not a byte) (class \
              ERROR) */
+#define UN_ERR_ABI_MISMATCH                                                                        \
+    (-36) /**< the loaded uringnet library has another ABI version or spec than the binding was    \
+             generated for (class ERROR) */
 
 /* ---- Library information ---- */
 /** ABI version of the loaded library; bindings compare it with UN_ABI_VERSION. */

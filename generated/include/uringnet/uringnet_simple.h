@@ -142,6 +142,12 @@ UN_API un_rv_t monoio_block_on(un_rv_t value);
 /** Simple tasks cannot run on uringnet's runtime thread; returns UNSUPPORTED (-29) so a caller sees
  * why. */
 UN_API int64_t monoio_spawn_local(un_rv_t task);
+/** The ABI version of the loaded library; std.net's Runtime.init compares it with the one it was
+ * generated for. */
+UN_API int64_t monoio_uringnet_abi_version(void);
+/** The checksum of the spec the loaded library was built from, as text; Runtime.init compares it
+ * too. */
+UN_API un_rv_t monoio_uringnet_spec_checksum(void);
 
 #ifdef __cplusplus
 }
