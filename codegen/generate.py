@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import shutil
 import subprocess
 import sys
@@ -43,7 +44,7 @@ TARGETS = {
     "c/errors.cpp.j2": "src/errors.cpp",
     "core/requests.hpp.j2": "src/requests.hpp",
     "core/dispatch.cpp.j2": "src/dispatch.cpp",
-    "docs/api.md.j2": "docs/api.md",
+    "docs/api.md.j2": "../docs/api.md",  # the reference lives in the repository's docs/
     "tests/conformance.cpp.j2": "tests/conformance.cpp",
     "c/uringnet_simple.h.j2": "include/uringnet/uringnet_simple.h",
     "c/simple_adapters.cpp.j2": "src/simple_adapters.cpp",
@@ -90,7 +91,7 @@ def render_all(spec: model.Spec, out_root: Path) -> list[Path]:
     jobs = [(t, rel, {}) for t, rel in TARGETS.items()] + multi_targets(spec)
     for template, rel, extra in jobs:
         text = env.get_template(template).render(template=template, **extra)
-        path = out_root / rel
+        path = Path(os.path.normpath(out_root / rel))
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix in CLANG_FORMAT_SUFFIXES:
             if clang_format is None:
@@ -106,11 +107,12 @@ def render_all(spec: model.Spec, out_root: Path) -> list[Path]:
 
 def check(spec: model.Spec, out_root: Path) -> int:
     with tempfile.TemporaryDirectory() as tmp:
-        fresh = render_all(spec, Path(tmp))
+        # Render beside a folder named like out_root, so "../docs" lands beside it too.
+        fresh = render_all(spec, Path(tmp) / out_root.name)
         stale = []
         for path in fresh:
             rel = path.relative_to(tmp)
-            committed = out_root / rel
+            committed = out_root.parent / rel
             new = path.read_text()
             old = committed.read_text() if committed.exists() else ""
             if new != old:
@@ -146,7 +148,7 @@ def main(argv: list[str]) -> int:
     if args.check:
         return check(spec, args.out)
     for path in render_all(spec, args.out):
-        print(f"codegen: wrote {path.relative_to(args.out)}")
+        print(f"codegen: wrote {os.path.relpath(path, args.out.parent)}")
     return 0
 
 
