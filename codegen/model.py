@@ -34,9 +34,14 @@ C_TYPES = {
     "bytes_in": "const void *",
     "bytes_out": "void *",
     "text_out": "char *",
+    "completions_out": "un_completion_t *",
+    "callback": "un_completion_fn",
+    "pointer": "void *",
+    "op_id": "int64_t",
 }
-POINTER_TYPES = {"text", "address", "bytes_in", "bytes_out", "text_out"}
-BUFFER_TYPES = {"bytes_in", "bytes_out", "text_out"}
+# Pointer parameters the exports check for NULL (a callback or a ctx may be NULL).
+POINTER_TYPES = {"text", "address", "bytes_in", "bytes_out", "text_out", "completions_out"}
+BUFFER_TYPES = {"bytes_in", "bytes_out", "text_out", "completions_out"}
 PLACEHOLDER_DOC = re.compile(r"\b(TODO|TBD|FIXME|XXX|placeholder)\b", re.IGNORECASE)
 
 
@@ -261,6 +266,19 @@ class Operation:
     @property
     def c_params(self) -> str:
         return ", ".join(p.c_decl for p in self.params) or "void"
+
+    @property
+    def has_async(self) -> bool:
+        """Ring operations get a *_submit variant that returns at once with an op id."""
+        return self.execution == "ring" and self.group != "async"
+
+    @property
+    def async_name(self) -> str:
+        return self.c_name + "_submit"
+
+    @property
+    def op_id_param(self) -> Param | None:
+        return next((p for p in self.params if p.type == "op_id"), None)
 
     @property
     def first_handle(self) -> Param | None:

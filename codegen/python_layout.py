@@ -14,11 +14,13 @@ from dataclasses import dataclass
 import model
 
 CLASS_OF_HANDLE = {"tcp_listener": "TcpListener", "tcp_stream": "TcpStream", "udp_socket": "UdpSocket"}
-PY_DEFAULTS = {"timeout_ms": "-1", "flags": "0", "backlog": "0", "max_len": "65536"}
+PY_DEFAULTS = {"timeout_ms": "-1", "flags": "0", "backlog": "0", "max_len": "65536", "max": "64",
+               "ctx": "None"}
 CTYPES = {"i32": "ctypes.c_int32", "i64": "ctypes.c_int64", "u32": "ctypes.c_uint32", "bool": "ctypes.c_bool",
           "text": "ctypes.c_char_p", "address": "ctypes.c_char_p", "bytes_in": "ctypes.c_void_p",
           "bytes_out": "ctypes.c_void_p", "text_out": "ctypes.c_char_p", "handle": "ctypes.c_int64",
-          "enum": "ctypes.c_int32"}
+          "enum": "ctypes.c_int32", "completions_out": "ctypes.c_void_p", "callback": "_CompletionFn",
+          "pointer": "ctypes.c_void_p", "op_id": "ctypes.c_int64"}
 
 
 @dataclass
@@ -57,7 +59,7 @@ def classes(spec: model.Spec) -> dict[str, list[PyMethod]]:
         hp = op.first_handle
         # Buffers out are made here and returned; their capacity (max_len) stays a parameter.
         visible = [p for p in op.params
-                   if p is not hp and p.type not in ("bytes_out", "text_out")
+                   if p is not hp and p.type not in ("bytes_out", "text_out", "completions_out")
                    and not (p.is_len_of and p.is_len_of.type in ("bytes_in", "text_out"))]
         if hp is not None:
             for h in hp.handle_kinds:

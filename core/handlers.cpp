@@ -294,6 +294,10 @@ void handle_runtime_reset_stats(Shard &shard, Request &req) {
     shard.complete(req, 0);
 }
 
+void handle_op_cancel(Shard &shard, Request &req, const OpCancelArgs &args) {
+    shard.complete(req, args.op_id > 0 ? shard.cancel_async(args.op_id) : UN_ERR_INVALID_ARGUMENT);
+}
+
 // ---- any socket ----
 
 void handle_socket_local_addr(Shard &shard, Request &req, const SocketLocalAddrArgs &args) {

@@ -1,5 +1,7 @@
-// A request posted by a calling thread to a shard. It lives on the caller's stack: the caller
-// blocks until complete() and the shard never touches it afterwards.
+// A request posted by a calling thread to a shard. A blocking call's request lives on the
+// caller's stack: the caller waits until complete() and the shard never touches it
+// afterwards. An asynchronous (*_submit) request lives on the heap: complete() hands its
+// result to the completion queue (or callback) and deletes it.
 #pragma once
 
 #include <semaphore>
@@ -21,12 +23,22 @@ struct Request {
     Request *next = nullptr; ///< intrusive link in the shard's incoming queue
     int64_t result = 0;
     std::binary_semaphore done{0};
+    bool async = false;     ///< submitted with *_submit: nobody waits on done
+    int64_t op_id = 0;      ///< async only: the id *_submit returned
+    uint64_t user_data = 0; ///< async only
 
     /// Completes the request exactly once; after this the shard must forget it.
     void complete(int64_t r) {
         result = r;
-        done.release();
+        if (async) {
+            deliver_completion(this); // deletes this
+        } else {
+            done.release();
+        }
     }
+
+    /// Hands an async request's result to the completion queue or callback, then deletes it.
+    static void deliver_completion(Request *req);
 };
 
 } // namespace uringnet

@@ -9,7 +9,12 @@
 #include <sched.h>
 #include <unistd.h>
 
+#include <sys/eventfd.h>
+
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <cstdlib>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -81,6 +86,92 @@ std::string Runtime::stats_json() const {
     return j.dump();
 }
 
+namespace {
+
+// Picks the shard for a request; g_mu is held (shared) and g_rt is set.
+int64_t route(int64_t h, uint32_t kind_mask, Shard *&shard) {
+    shard = g_rt->shards.front().get();
+    if (kind_mask == kRouteByOp) { // h is the shard of an operation id
+        if (h < 0) {
+            return UN_ERR_INVALID_ARGUMENT;
+        }
+        if (static_cast<uint64_t>(h) >= g_rt->shards.size()) {
+            return UN_ERR_OP_NOT_FOUND;
+        }
+        shard = g_rt->shards[static_cast<size_t>(h)].get();
+        return 0;
+    }
+    if (kind_mask == 0) {
+        return 0;
+    }
+    if (!handle::well_formed(h)) {
+        return UN_ERR_BAD_HANDLE;
+    }
+    const handle::Parts p = handle::decode(h);
+    if ((kind_mask & kind_bit(p.kind)) == 0) {
+        return p.kind == 0 ? UN_ERR_BAD_HANDLE : UN_ERR_WRONG_KIND;
+    }
+    if (p.epoch != g_rt->epoch) {
+        return p.epoch > g_epoch ? UN_ERR_BAD_HANDLE : UN_ERR_WRONG_RUNTIME;
+    }
+    if (p.shard >= g_rt->shards.size()) {
+        return UN_ERR_BAD_HANDLE;
+    }
+    shard = g_rt->shards[p.shard].get();
+    return 0;
+}
+
+// ---- asynchronous completions ----
+
+// Completions wait here for poll (or go to the callback). Process-wide, so that those
+// delivered while a runtime shuts down can still be collected after it.
+struct Completions {
+    std::mutex mu;
+    std::condition_variable cv;
+    std::deque<un_completion_t> queue; // guarded by mu
+    int fd = -1;                       // eventfd, readable while queue is not empty; guarded by mu
+    std::atomic<un_completion_fn> fn{nullptr};
+    std::atomic<void *> ctx{nullptr};
+    std::atomic<bool> running{false}; // a runtime is up: a waiting poll may still get something
+};
+Completions g_done;
+
+std::atomic<int64_t> g_next_op{1};
+
+// A thread's batch (batch_begin .. batch_end): requests wait here, routed but not posted.
+struct Batched {
+    std::unique_ptr<Request> req;
+    uint32_t shard;
+    uint32_t epoch;
+};
+struct Batch {
+    bool open = false;
+    std::vector<Batched> items;
+};
+thread_local Batch t_batch;
+
+void signal_fd(int fd) {
+    const uint64_t one = 1;
+    [[maybe_unused]] ssize_t n = write(fd, &one, sizeof one);
+}
+
+} // namespace
+
+void Request::deliver_completion(Request *req) {
+    const un_completion_t c{req->op_id, req->user_data, req->result, static_cast<int32_t>(req->kind), 0};
+    delete req;
+    if (un_completion_fn fn = g_done.fn.load(std::memory_order_acquire)) {
+        fn(g_done.ctx.load(std::memory_order_acquire), &c);
+        return;
+    }
+    std::lock_guard lk(g_done.mu);
+    if (g_done.queue.empty() && g_done.fd >= 0) {
+        signal_fd(g_done.fd);
+    }
+    g_done.queue.push_back(c);
+    g_done.cv.notify_all();
+}
+
 int64_t call(Request &req, int64_t h, uint32_t kind_mask) {
     if (on_shard_thread()) {
         return UN_ERR_WOULD_DEADLOCK;
@@ -89,28 +180,38 @@ int64_t call(Request &req, int64_t h, uint32_t kind_mask) {
     if (g_rt == nullptr) {
         return not_running();
     }
-    Shard *shard = g_rt->shards.front().get();
-    if (kind_mask != 0) {
-        if (!handle::well_formed(h)) {
-            return UN_ERR_BAD_HANDLE;
-        }
-        const handle::Parts p = handle::decode(h);
-        if ((kind_mask & kind_bit(p.kind)) == 0) {
-            return p.kind == 0 ? UN_ERR_BAD_HANDLE : UN_ERR_WRONG_KIND;
-        }
-        if (p.epoch != g_rt->epoch) {
-            return p.epoch > g_epoch ? UN_ERR_BAD_HANDLE : UN_ERR_WRONG_RUNTIME;
-        }
-        if (p.shard >= g_rt->shards.size()) {
-            return UN_ERR_BAD_HANDLE;
-        }
-        shard = g_rt->shards[p.shard].get();
+    Shard *shard;
+    if (int64_t err = route(h, kind_mask, shard)) {
+        return err;
     }
     req.handle = h;
     shard->post(&req);
     lk.unlock();
     req.done.acquire();
     return req.result;
+}
+
+int64_t submit(std::unique_ptr<Request> req, uint64_t user_data, int64_t h, uint32_t kind_mask) {
+    std::shared_lock lk(g_mu);
+    if (g_rt == nullptr) {
+        return not_running();
+    }
+    Shard *shard;
+    if (int64_t err = route(h, kind_mask, shard)) {
+        return err;
+    }
+    req->async = true;
+    req->user_data = user_data;
+    req->handle = h;
+    // The low 8 bits of an op id name its shard, so op_cancel can find it.
+    req->op_id = (g_next_op.fetch_add(1, std::memory_order_relaxed) << 8) | shard->id();
+    const int64_t id = req->op_id;
+    if (t_batch.open) {
+        t_batch.items.push_back({std::move(req), shard->id(), g_rt->epoch});
+    } else {
+        shard->post(req.release());
+    }
+    return id;
 }
 
 namespace gen {
@@ -138,6 +239,7 @@ int64_t handle_runtime_init() {
     g_epoch = epoch;
     g_rt = rt.release();
     g_ever_started = true;
+    g_done.running.store(true);
     return 0;
 }
 
@@ -157,7 +259,99 @@ int64_t handle_runtime_shutdown() {
     for (auto &s : rt->shards) {
         s->stop();
     }
+    {
+        // Wake pollers: nothing more will come unless a new runtime starts.
+        std::lock_guard lk(g_done.mu);
+        g_done.running.store(false);
+        g_done.cv.notify_all();
+    }
     return 0;
+}
+
+int64_t handle_poll(un_completion_t *out, uint32_t max, int64_t timeout_ms) {
+    if (max == 0) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    if (timeout_ms != 0 && on_shard_thread()) {
+        return UN_ERR_WOULD_DEADLOCK;
+    }
+    {
+        std::shared_lock lk(g_mu);
+        if (!g_ever_started) {
+            return UN_ERR_NOT_INITIALIZED;
+        }
+    }
+    std::unique_lock lk(g_done.mu);
+    auto ready = [] { return !g_done.queue.empty() || !g_done.running.load(); };
+    if (timeout_ms < 0) {
+        g_done.cv.wait(lk, ready);
+    } else if (timeout_ms > 0) {
+        g_done.cv.wait_for(lk, std::chrono::milliseconds(timeout_ms), ready);
+    }
+    uint32_t n = 0;
+    while (n < max && !g_done.queue.empty()) {
+        out[n++] = g_done.queue.front();
+        g_done.queue.pop_front();
+    }
+    if (g_done.queue.empty() && g_done.fd >= 0) {
+        uint64_t v;
+        [[maybe_unused]] ssize_t r = read(g_done.fd, &v, sizeof v); // no longer readable
+    }
+    return n;
+}
+
+int64_t handle_completion_fd() {
+    std::lock_guard lk(g_done.mu);
+    if (g_done.fd < 0) {
+        g_done.fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+        if (g_done.fd < 0) {
+            return UN_ERR_NO_RESOURCES;
+        }
+        if (!g_done.queue.empty()) {
+            signal_fd(g_done.fd);
+        }
+    }
+    return g_done.fd;
+}
+
+int64_t handle_set_completion_callback(un_completion_fn callback, void *ctx) {
+    // Set it while nothing is in flight: a completion racing the change may see the new
+    // function with the old ctx.
+    g_done.ctx.store(ctx, std::memory_order_release);
+    g_done.fn.store(callback, std::memory_order_release);
+    return 0;
+}
+
+int64_t handle_batch_begin() {
+    if (t_batch.open) {
+        return UN_ERR_INVALID_ARGUMENT; // batches do not nest
+    }
+    t_batch.open = true;
+    return 0;
+}
+
+int64_t handle_batch_end() {
+    if (!t_batch.open) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    t_batch.open = false;
+    std::vector<Batched> items = std::move(t_batch.items);
+    t_batch.items.clear();
+    std::shared_lock lk(g_mu);
+    std::vector<std::vector<Request *>> per_shard(g_rt ? g_rt->shards.size() : 0);
+    for (Batched &b : items) {
+        if (g_rt == nullptr || b.epoch != g_rt->epoch) {
+            b.req.release()->complete(UN_ERR_SHUT_DOWN); // its runtime is gone
+        } else {
+            per_shard[b.shard].push_back(b.req.release());
+        }
+    }
+    for (size_t i = 0; i < per_shard.size(); ++i) {
+        if (!per_shard[i].empty()) {
+            g_rt->shards[i]->post_many(per_shard[i]); // one wake-up per shard at most
+        }
+    }
+    return static_cast<int64_t>(items.size());
 }
 
 int64_t handle_runtime_configure_entries(int64_t entries) {

@@ -75,6 +75,24 @@ void Shard::post(Request *req) {
     }
 }
 
+void Shard::post_many(const std::vector<Request *> &reqs) {
+    {
+        std::lock_guard lk(mu_);
+        for (Request *req : reqs) {
+            if (tail_ != nullptr) {
+                tail_->next = req;
+            } else {
+                head_ = req;
+            }
+            tail_ = req;
+        }
+        has_incoming_.store(true, std::memory_order_seq_cst);
+    }
+    if (!awake_.load(std::memory_order_seq_cst) && !awake_.exchange(true)) {
+        wake(wake_fd_);
+    }
+}
+
 void Shard::stop() {
     if (!thread_.joinable()) {
         return;
@@ -287,7 +305,32 @@ Op *Shard::new_op(OpKind kind, Request *req, uint32_t slot, int64_t timeout_ms) 
     op->req = req;
     op->slot = slot;
     op->deadline_ns = timeout_ms >= 0 ? now_ns() + timeout_ms * 1000000 : -1;
+    if (req != nullptr && req->async) {
+        async_ops_[req->op_id] = op;
+    }
     return op;
+}
+
+int64_t Shard::cancel_async(int64_t op_id) {
+    auto it = async_ops_.find(op_id);
+    if (it == async_ops_.end()) {
+        return UN_ERR_OP_NOT_FOUND;
+    }
+    Op *op = it->second;
+    if (!op->in_backend && !op->in_slot) { // a write waiting its turn on its stream
+        auto &waiting = slots_[op->slot].write_wait;
+        for (auto w = waiting.begin(); w != waiting.end(); ++w) {
+            if (*w == op) {
+                waiting.erase(w);
+                break;
+            }
+        }
+        finish(op, UN_ERR_CANCELED);
+    } else if (!op->canceled) {
+        op->canceled = true;
+        backend_->cancel(op);
+    }
+    return 0;
 }
 
 void Shard::free_op(Op *op) {
@@ -459,6 +502,9 @@ int64_t Shard::complete_recvmsg(Op *op, int res) {
 
 void Shard::finish(Op *op, int64_t result) {
     Request *req = op->req;
+    if (req != nullptr && req->async) {
+        async_ops_.erase(req->op_id);
+    }
     if (op->in_slot) {
         release_slot_op(op); // may start the next queued write on the stream
     }

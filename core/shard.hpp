@@ -14,6 +14,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "backend.hpp"
@@ -103,6 +104,8 @@ class Shard {
     void stop();
     /// Queues req for the shard thread (any thread).
     void post(Request *req);
+    /// Queues several requests with one lock and at most one wake-up.
+    void post_many(const std::vector<Request *> &reqs);
 
     uint32_t id() const { return id_; }
     Runtime &runtime() { return rt_; }
@@ -123,6 +126,8 @@ class Shard {
     void close_handle(uint32_t index);
     /// Cancels every op on a handle (they complete with CANCELED); returns how many.
     int64_t cancel_ops(uint32_t index);
+    /// Cancels one asynchronous op by id; 0, or OP_NOT_FOUND.
+    int64_t cancel_async(int64_t op_id);
     Op *new_op(OpKind kind, Request *req, uint32_t slot, int64_t timeout_ms);
     /// Starts the op in the kernel (or queues it behind an earlier write on its stream).
     void start_op(Op *op);
@@ -183,6 +188,7 @@ class Shard {
     std::vector<uint32_t> free_slots_;
     std::vector<std::unique_ptr<Op>> op_pool_;
     std::vector<Op *> free_ops_;
+    std::unordered_map<int64_t, Op *> async_ops_; ///< async ops started or queued, by op id
     ShardStats stats_;
 };
 

@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <atomic>
 #include <functional>
 #include <thread>
 
@@ -119,6 +120,13 @@ struct Env {
             case ParamType::text_out:
                 v.bytes.assign(64, 'c');
                 break;
+            case ParamType::completions_out:
+                v.bytes.assign(64 * sizeof(un_completion_t), 0);
+                break;
+            case ParamType::callback:
+            case ParamType::pointer:
+            case ParamType::op_id:
+                break; // NULL callback and ctx; op id 0
             case ParamType::text:
                 v.text = std::string(p.name) == "group" ? "239.1.2.3" : "lo";
                 break;
@@ -299,7 +307,42 @@ Scenario scenario_for(const Operation &op, int64_t code) {
             env.init();
             return env.call();
         };
+    case UN_ERR_WOULD_DEADLOCK:
+        // Called from a completion callback, on the runtime thread itself.
+        return [](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            static std::atomic<int64_t> result;
+            result = INT64_MIN;
+            un_set_completion_callback(
+                [](void *ctx, const un_completion_t *) { result = static_cast<Env *>(ctx)->call(); }, &env);
+            static char stats[8192];
+            un_runtime_stats_submit(stats, sizeof stats, 0);
+            for (int i = 0; i < 5000 && result == INT64_MIN; ++i) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            }
+            un_set_completion_callback(nullptr, nullptr);
+            return result.load();
+        };
+    case UN_ERR_OP_NOT_FOUND:
+        return [](Env &env, std::string &) {
+            env.init();
+            static char stats[8192];
+            const int64_t id = un_runtime_stats_submit(stats, sizeof stats, 7);
+            un_completion_t c{};
+            un_poll(&c, 1, test::kWait); // it has completed: nothing to cancel any more
+            env.arg("op_id").i = id;
+            return env.call();
+        };
     case UN_ERR_INVALID_ARGUMENT:
+        if (is("batch_begin")) { // batches do not nest
+            return [](Env &env, std::string &) {
+                un_batch_begin();
+                const int64_t r = env.call();
+                un_batch_end();
+                return r;
+            };
+        }
         if (is("runtime_init")) { // an unknown backend name in the environment
             return [](Env &env, std::string &) {
                 return in_child([&] {
@@ -312,9 +355,12 @@ Scenario scenario_for(const Operation &op, int64_t code) {
             env.init();
             env.defaults();
             // The first argument that makes the call invalid, in a fixed order of preference.
-            if (const Param *p = env.first(ParamType::bytes_in) ? env.first(ParamType::bytes_in)
-                                 : env.first(ParamType::bytes_out) ? env.first(ParamType::bytes_out)
-                                                                   : env.first(ParamType::text_out)) {
+            const Param *p = nullptr;
+            for (ParamType t : {ParamType::bytes_in, ParamType::bytes_out, ParamType::text_out,
+                                ParamType::completions_out}) {
+                p = p ? p : env.first(t);
+            }
+            if (p != nullptr) {
                 env.arg(p->name).null = true;
             } else if (const Param *t = env.first(ParamType::text)) {
                 env.arg(t->name).null = true;
@@ -324,6 +370,8 @@ Scenario scenario_for(const Operation &op, int64_t code) {
                 env.arg("flags").i = 64;
             } else if (env.args.has("entries")) {
                 env.arg("entries").i = 0;
+            } else if (const Param *id = env.first(ParamType::op_id)) {
+                env.arg(id->name).i = -5; // op ids are positive
             }
             return env.call();
         };

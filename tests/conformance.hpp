@@ -14,9 +14,14 @@
 #include <string>
 #include <vector>
 
+#include "uringnet/uringnet.h"
+
 namespace conformance {
 
-enum class ParamType { i32, i64, u32, boolean, text, address, bytes_in, bytes_out, text_out, handle, enumeration };
+enum class ParamType {
+    i32, i64, u32, boolean, text, address, bytes_in, bytes_out, text_out, handle, enumeration,
+    completions_out, callback, pointer, op_id
+};
 
 struct Param {
     const char *name;
@@ -42,12 +47,17 @@ class Args {
     }
     const void *cbuf(const char *n) { return buf(n); }
     char *out(const char *n) { return static_cast<char *>(buf(n)); }
+    un_completion_t *completions(const char *n) { return static_cast<un_completion_t *>(buf(n)); }
+    un_completion_fn callback(const char *n) { return at(n).fn; }
+    void *pointer(const char *n) { return at(n).ptr; }
 
     struct Value {
         int64_t i = 0;
         std::string text;
         std::vector<char> bytes;
         bool null = false;
+        un_completion_fn fn = nullptr;
+        void *ptr = nullptr;
     };
     Value &at(const std::string &n) { return values_[n]; }
     bool has(const std::string &n) const { return values_.count(n) != 0; }

@@ -18,7 +18,7 @@ import enum
 import os
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "bd997bbaea2f9f1e"
+SPEC_CHECKSUM = "7abc77d4ad4b4fee"
 VERSION = "0.1.0"
 
 
@@ -47,6 +47,18 @@ def _check_abi(lib) -> None:
         raise ImportError(f"uringnet: this module was generated for ABI {ABI_VERSION} (spec {SPEC_CHECKSUM}) "
                           f"but the library has ABI {abi} (spec {checksum}); regenerate or install matching versions")
 
+
+class Completion(ctypes.Structure):
+    """One completed asynchronous operation (see Runtime.poll)."""
+    _fields_ = [("op_id", ctypes.c_int64), ("user_data", ctypes.c_uint64), ("result", ctypes.c_int64),
+                ("request", ctypes.c_int32), ("reserved", ctypes.c_int32)]
+
+    def __repr__(self):
+        return f"Completion(op_id={self.op_id}, user_data={self.user_data}, result={self.result}, request={self.request})"
+
+
+_CompletionFn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(Completion))
+_callback_ref = None  # keeps the ctypes callback alive while the library may call it
 
 _lib = _open_library()
 _check_abi(_lib)
@@ -114,6 +126,18 @@ _lib.un_udp_join_multicast.argtypes = [ctypes.c_int64, ctypes.c_char_p, ctypes.c
 _lib.un_udp_join_multicast.restype = ctypes.c_int64
 _lib.un_udp_leave_multicast.argtypes = [ctypes.c_int64, ctypes.c_char_p, ctypes.c_char_p]
 _lib.un_udp_leave_multicast.restype = ctypes.c_int64
+_lib.un_poll.argtypes = [ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int64]
+_lib.un_poll.restype = ctypes.c_int64
+_lib.un_completion_fd.argtypes = []
+_lib.un_completion_fd.restype = ctypes.c_int64
+_lib.un_set_completion_callback.argtypes = [_CompletionFn, ctypes.c_void_p]
+_lib.un_set_completion_callback.restype = ctypes.c_int64
+_lib.un_op_cancel.argtypes = [ctypes.c_int64]
+_lib.un_op_cancel.restype = ctypes.c_int64
+_lib.un_batch_begin.argtypes = []
+_lib.un_batch_begin.restype = ctypes.c_int64
+_lib.un_batch_end.argtypes = []
+_lib.un_batch_end.restype = ctypes.c_int64
 for _name in ("strerror", "error_name"):
     getattr(_lib, "un_" + _name).restype = ctypes.c_char_p
     getattr(_lib, "un_" + _name).argtypes = [ctypes.c_int64]
@@ -241,6 +265,9 @@ class WrongValueKind(GeneralError):
 class AbiMismatch(GeneralError):
     """-36: the loaded uringnet library has another ABI version or spec than the binding was generated for."""
 
+class OpNotFound(GeneralError):
+    """-37: no asynchronous operation with that id is in flight (it has completed, or never existed)."""
+
 _ERRORS = {
     -1: GeneralError,
     -2: RefusedError,
@@ -278,6 +305,7 @@ _ERRORS = {
     -34: IoUringNoMemory,
     -35: WrongValueKind,
     -36: AbiMismatch,
+    -37: OpNotFound,
 }
 
 
@@ -412,6 +440,45 @@ class Runtime:
         """Set the runtime's counters (requests, completions, errors, bytes, accepts, connects, wake-ups, submit calls) back to zero; gauges (in flight, open handles) keep their values."""
         result = _check(_lib.un_runtime_reset_stats())
         return None
+
+    @staticmethod
+    def poll(max=64, timeout_ms=-1):
+        """Collect completions of asynchronous operations (the *_submit functions) into out, waiting up to timeout_ms for the first one. Completions queue up until collected; after a shutdown the remaining ones can still be collected."""
+        out_buf = (Completion * max)()
+        result = _check(_lib.un_poll(out_buf, len(out_buf), timeout_ms))
+        return list(out_buf[:result])
+
+    @staticmethod
+    def completion_fd():
+        """A file descriptor (eventfd) that is readable while completions wait to be collected, for a host's own event loop (epoll, poll, select): when it is readable, call poll with timeout 0. The library owns it; do not close it."""
+        result = _check(_lib.un_completion_fd())
+        return result
+
+    @staticmethod
+    def set_completion_callback(callback, ctx=None):
+        """Deliver completions by calling callback(ctx, completion) on the runtime thread instead of queueing them for poll; NULL goes back to queueing. A callback may submit new operations but must not make blocking calls (they return WOULD_DEADLOCK) and should return quickly."""
+        global _callback_ref
+        _callback_ref = _CompletionFn(lambda _ctx, c: callback(c.contents)) if callback else _CompletionFn()
+        result = _check(_lib.un_set_completion_callback(_callback_ref, ctx))
+        return None
+
+    @staticmethod
+    def op_cancel(op_id):
+        """Cancel one asynchronous operation by the id its *_submit function returned; it completes with CANCELED (unless it completed first)."""
+        result = _check(_lib.un_op_cancel(op_id))
+        return None
+
+    @staticmethod
+    def batch_begin():
+        """Start collecting this thread's *_submit calls instead of posting them one by one; batch_end posts them together, with at most one wake-up of the runtime thread and one kernel submit."""
+        result = _check(_lib.un_batch_begin())
+        return None
+
+    @staticmethod
+    def batch_end():
+        """Post every operation this thread submitted since batch_begin, together."""
+        result = _check(_lib.un_batch_end())
+        return result
 
 
 class TcpListener(_Handle):

@@ -72,6 +72,18 @@ const char *request_name(RequestKind kind) {
         return "udp_join_multicast";
     case RequestKind::udp_leave_multicast:
         return "udp_leave_multicast";
+    case RequestKind::poll:
+        return "poll";
+    case RequestKind::completion_fd:
+        return "completion_fd";
+    case RequestKind::set_completion_callback:
+        return "set_completion_callback";
+    case RequestKind::op_cancel:
+        return "op_cancel";
+    case RequestKind::batch_begin:
+        return "batch_begin";
+    case RequestKind::batch_end:
+        return "batch_end";
     }
     return "unknown";
 }
@@ -155,6 +167,9 @@ void dispatch(Shard &shard, Request &req) {
         return;
     case RequestKind::udp_leave_multicast:
         handle_udp_leave_multicast(shard, req, req.args.udp_leave_multicast);
+        return;
+    case RequestKind::op_cancel:
+        handle_op_cancel(shard, req, req.args.op_cancel);
         return;
     default:
         break;

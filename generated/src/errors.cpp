@@ -69,6 +69,8 @@ constexpr ErrorInfo kErrors[] = {
     {UN_ERR_ABI_MISMATCH, -1, "ABI_MISMATCH",
      "the loaded uringnet library has another ABI version or spec than the binding was generated "
      "for"},
+    {UN_ERR_OP_NOT_FOUND, -1, "OP_NOT_FOUND",
+     "no asynchronous operation with that id is in flight (it has completed, or never existed)"},
 };
 
 const ErrorInfo *find_error(int64_t code) {

@@ -47,6 +47,12 @@ enum class RequestKind : uint16_t {
     udp_close = 46,
     udp_join_multicast = 47,
     udp_leave_multicast = 48,
+    poll = 60,
+    completion_fd = 61,
+    set_completion_callback = 62,
+    op_cancel = 63,
+    batch_begin = 64,
+    batch_end = 65,
 };
 
 /// The operation's name, for logs and statistics; "unknown" for a number not in the spec.
@@ -193,6 +199,10 @@ struct UdpLeaveMulticastArgs {
     const char *group;
     const char *iface;
 };
+/// Arguments of un_op_cancel.
+struct OpCancelArgs {
+    int64_t op_id;
+};
 
 /// The arguments of any ring request; the member is named after the operation.
 union RequestArgs {
@@ -222,6 +232,7 @@ union RequestArgs {
     UdpCloseArgs udp_close;
     UdpJoinMulticastArgs udp_join_multicast;
     UdpLeaveMulticastArgs udp_leave_multicast;
+    OpCancelArgs op_cancel;
 };
 
 // Ring operations run on the runtime thread. A handler must complete req exactly once,
@@ -252,6 +263,7 @@ void handle_udp_recv(Shard &shard, Request &req, const UdpRecvArgs &args);
 void handle_udp_close(Shard &shard, Request &req, const UdpCloseArgs &args);
 void handle_udp_join_multicast(Shard &shard, Request &req, const UdpJoinMulticastArgs &args);
 void handle_udp_leave_multicast(Shard &shard, Request &req, const UdpLeaveMulticastArgs &args);
+void handle_op_cancel(Shard &shard, Request &req, const OpCancelArgs &args);
 
 // Caller operations run on the calling thread.
 int64_t handle_runtime_init(void);
@@ -260,6 +272,11 @@ int64_t handle_runtime_configure_entries(int64_t entries);
 int64_t handle_runtime_num_cores(void);
 int64_t handle_runtime_configure_backend(un_backend_t backend);
 int64_t handle_runtime_configure_sqpoll(bool on);
+int64_t handle_poll(un_completion_t *out, uint32_t max, int64_t timeout_ms);
+int64_t handle_completion_fd(void);
+int64_t handle_set_completion_callback(un_completion_fn callback, void *ctx);
+int64_t handle_batch_begin(void);
+int64_t handle_batch_end(void);
 
 /// Runs the handler of req.kind on the runtime thread.
 void dispatch(Shard &shard, Request &req);

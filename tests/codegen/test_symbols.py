@@ -39,6 +39,8 @@ class Symbols(unittest.TestCase):
         want.update({x.name: first for x in self.spec.simple_extras})
         for op in self.spec.operations:
             want[op.c_name] = "URINGNET_" + op.since
+            if op.has_async:
+                want[op.async_name] = "URINGNET_" + op.since
             for b in op.simple:
                 want[b.name] = "URINGNET_" + op.since
         return want

@@ -28,7 +28,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "bd997bbaea2f9f1e"
+#define UN_SPEC_CHECKSUM "7abc77d4ad4b4fee"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -147,6 +147,67 @@ typedef int32_t un_bind_flag_t;
 #define UN_ERR_ABI_MISMATCH                                                                        \
     (-36) /**< the loaded uringnet library has another ABI version or spec than the binding was    \
              generated for (class ERROR) */
+#define UN_ERR_OP_NOT_FOUND                                                                        \
+    (-37) /**< no asynchronous operation with that id is in flight (it has completed, or never     \
+             existed) (class ERROR) */
+
+/* ---- Requests: every operation's number, as completions report it ---- */
+#define UN_REQUEST_RUNTIME_INIT 1
+#define UN_REQUEST_RUNTIME_SHUTDOWN 2
+#define UN_REQUEST_RUNTIME_CONFIGURE_ENTRIES 3
+#define UN_REQUEST_RUNTIME_NUM_CORES 4
+#define UN_REQUEST_RUNTIME_STATS 5
+#define UN_REQUEST_RUNTIME_CONFIGURE_BACKEND 6
+#define UN_REQUEST_RUNTIME_CONFIGURE_SQPOLL 7
+#define UN_REQUEST_RUNTIME_BACKEND 8
+#define UN_REQUEST_RUNTIME_RESET_STATS 9
+#define UN_REQUEST_TCP_LISTEN 10
+#define UN_REQUEST_TCP_ACCEPT 11
+#define UN_REQUEST_TCP_CONNECT 12
+#define UN_REQUEST_TCP_READ 13
+#define UN_REQUEST_TCP_WRITE 14
+#define UN_REQUEST_TCP_CLOSE 15
+#define UN_REQUEST_TCP_LISTENER_CLOSE 16
+#define UN_REQUEST_SOCKET_LOCAL_ADDR 17
+#define UN_REQUEST_TCP_FLUSH 18
+#define UN_REQUEST_TCP_SHUTDOWN 19
+#define UN_REQUEST_SOCKET_PEER_ADDR 20
+#define UN_REQUEST_SOCKET_SET_OPTION 21
+#define UN_REQUEST_SOCKET_GET_OPTION 22
+#define UN_REQUEST_SOCKET_CANCEL 23
+#define UN_REQUEST_UDP_BIND 40
+#define UN_REQUEST_UDP_SEND_TO 41
+#define UN_REQUEST_UDP_RECV_FROM 42
+#define UN_REQUEST_UDP_CONNECT 43
+#define UN_REQUEST_UDP_SEND 44
+#define UN_REQUEST_UDP_RECV 45
+#define UN_REQUEST_UDP_CLOSE 46
+#define UN_REQUEST_UDP_JOIN_MULTICAST 47
+#define UN_REQUEST_UDP_LEAVE_MULTICAST 48
+#define UN_REQUEST_POLL 60
+#define UN_REQUEST_COMPLETION_FD 61
+#define UN_REQUEST_SET_COMPLETION_CALLBACK 62
+#define UN_REQUEST_OP_CANCEL 63
+#define UN_REQUEST_BATCH_BEGIN 64
+#define UN_REQUEST_BATCH_END 65
+
+/* ---- Asynchronous operations ----
+ * Every operation on the runtime thread has a *_submit variant: it takes the same
+ * arguments plus a user_data value, returns an operation id (> 0) at once, and its result
+ * arrives later as a completion (collect them with un_poll, watch
+ * un_completion_fd, or set a callback). Buffers passed to a *_submit
+ * function must stay valid until its completion arrives. */
+typedef struct un_completion {
+    int64_t op_id;      /**< what the *_submit call returned */
+    uint64_t user_data; /**< what was passed to it */
+    int64_t result;  /**< what the blocking call would have returned: bytes, a handle, or an error
+                        code */
+    int32_t request; /**< the operation (UN_REQUEST_*) */
+    int32_t reserved;
+} un_completion_t;
+
+/** Called on the runtime thread for each completion when set with un_set_completion_callback. */
+typedef void (*un_completion_fn)(void *ctx, const un_completion_t *completion);
 
 /* ---- Library information ---- */
 /** ABI version of the loaded library; bindings compare it with UN_ABI_VERSION. */
@@ -171,7 +232,7 @@ UN_API int64_t un_error_class(int64_t code);
  * with WRONG_RUNTIME.
  *
  * @return 0 on success. Errors: ALREADY_INITIALIZED, IO_URING_UNAVAILABLE, IO_URING_NO_MEMORY,
- * NO_RESOURCES, INVALID_ARGUMENT.
+ * NO_RESOURCES, INVALID_ARGUMENT, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_runtime_init(void);
@@ -180,7 +241,7 @@ UN_API int64_t un_runtime_init(void);
  * Stop the runtime: every operation still in flight completes with SHUT_DOWN, every handle is
  * closed and the thread is joined. Later calls return SHUT_DOWN until runtime_init is called again.
  *
- * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN.
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_runtime_shutdown(void);
@@ -211,10 +272,13 @@ UN_API int64_t un_runtime_num_cores(void);
  * @param out Buffer that receives the JSON text.
  * @param out_len Size of out in bytes, including room for the NUL.
  * @return Length of the JSON text, without the NUL. Errors: NOT_INITIALIZED, SHUT_DOWN,
- * BUFFER_TOO_SMALL, INVALID_ARGUMENT.
+ * BUFFER_TOO_SMALL, INVALID_ARGUMENT, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_runtime_stats(char *out, uint32_t out_len);
+/** Asynchronous un_runtime_stats: returns an operation id (> 0) or an error code at once; the
+ * result arrives as a completion carrying user_data. */
+UN_API int64_t un_runtime_stats_submit(char *out, uint32_t out_len, uint64_t user_data);
 
 /**
  * Choose the kernel interface for the next runtime_init: auto (default), io_uring or epoll. A
@@ -243,19 +307,25 @@ UN_API int64_t un_runtime_configure_sqpoll(bool on);
  * @param out Buffer that receives the reason text, or NULL.
  * @param out_len Size of out in bytes (256 is always enough), or 0.
  * @return UN_BACKEND_IO_URING or UN_BACKEND_EPOLL. Errors: NOT_INITIALIZED, SHUT_DOWN,
- * BUFFER_TOO_SMALL, INVALID_ARGUMENT.
+ * BUFFER_TOO_SMALL, INVALID_ARGUMENT, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_runtime_backend(char *out, uint32_t out_len);
+/** Asynchronous un_runtime_backend: returns an operation id (> 0) or an error code at once; the
+ * result arrives as a completion carrying user_data. */
+UN_API int64_t un_runtime_backend_submit(char *out, uint32_t out_len, uint64_t user_data);
 
 /**
  * Set the runtime's counters (requests, completions, errors, bytes, accepts, connects, wake-ups,
  * submit calls) back to zero; gauges (in flight, open handles) keep their values.
  *
- * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN.
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_runtime_reset_stats(void);
+/** Asynchronous un_runtime_reset_stats: returns an operation id (> 0) or an error code at once; the
+ * result arrives as a completion carrying user_data. */
+UN_API int64_t un_runtime_reset_stats_submit(uint64_t user_data);
 
 /* ---- tcp ---- */
 /**
@@ -266,10 +336,15 @@ UN_API int64_t un_runtime_reset_stats(void);
  * @param backlog Queue length for pending connections; 0 or less means SOMAXCONN.
  * @param flags bind_flag values or-ed together; 0 for none.
  * @return The listener handle. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_ADDRESS, INVALID_ARGUMENT,
- * UNKNOWN_HOST, ADDRESS_IN_USE, ADDRESS_NOT_AVAILABLE, PERMISSION_DENIED, NO_RESOURCES.
+ * UNKNOWN_HOST, ADDRESS_IN_USE, ADDRESS_NOT_AVAILABLE, PERMISSION_DENIED, NO_RESOURCES,
+ * WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API un_tcp_listener_t un_tcp_listen(const char *addr, int32_t backlog, uint32_t flags);
+/** Asynchronous un_tcp_listen: returns an operation id (> 0) or an error code at once; the result
+ * arrives as a completion carrying user_data. */
+UN_API int64_t un_tcp_listen_submit(const char *addr, int32_t backlog, uint32_t flags,
+                                    uint64_t user_data);
 
 /**
  * Wait for the next connection on a listener and return it as a new stream. The listener stays
@@ -278,10 +353,14 @@ UN_API un_tcp_listener_t un_tcp_listen(const char *addr, int32_t backlog, uint32
  * @param listener Listener from tcp_listen.
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
  * @return The accepted stream. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME, CANCELED, TIMED_OUT, NO_RESOURCES, CONNECTION_ABORTED.
+ * WRONG_RUNTIME, CANCELED, TIMED_OUT, NO_RESOURCES, CONNECTION_ABORTED, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API un_tcp_stream_t un_tcp_accept(un_tcp_listener_t listener, int64_t timeout_ms);
+/** Asynchronous un_tcp_accept: returns an operation id (> 0) or an error code at once; the result
+ * arrives as a completion carrying user_data. */
+UN_API int64_t un_tcp_accept_submit(un_tcp_listener_t listener, int64_t timeout_ms,
+                                    uint64_t user_data);
 
 /**
  * Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"; host names are resolved on the
@@ -290,10 +369,13 @@ UN_API un_tcp_stream_t un_tcp_accept(un_tcp_listener_t listener, int64_t timeout
  * @param addr Remote address.
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
  * @return The connected stream. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_ADDRESS, UNKNOWN_HOST,
- * CONNECTION_REFUSED, HOST_UNREACHABLE, TIMED_OUT, NO_RESOURCES.
+ * CONNECTION_REFUSED, HOST_UNREACHABLE, TIMED_OUT, NO_RESOURCES, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API un_tcp_stream_t un_tcp_connect(const char *addr, int64_t timeout_ms);
+/** Asynchronous un_tcp_connect: returns an operation id (> 0) or an error code at once; the result
+ * arrives as a completion carrying user_data. */
+UN_API int64_t un_tcp_connect_submit(const char *addr, int64_t timeout_ms, uint64_t user_data);
 
 /**
  * Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed
@@ -304,10 +386,14 @@ UN_API un_tcp_stream_t un_tcp_connect(const char *addr, int64_t timeout_ms);
  * @param max_len Capacity of buf.
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
  * @return Bytes read; 0 at end of stream. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED,
- * WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, CANCELED, TIMED_OUT, RESET.
+ * WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, CANCELED, TIMED_OUT, RESET, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_tcp_read(un_tcp_stream_t stream, void *buf, uint32_t max_len, int64_t timeout_ms);
+/** Asynchronous un_tcp_read: returns an operation id (> 0) or an error code at once; the result
+ * arrives as a completion carrying user_data. */
+UN_API int64_t un_tcp_read_submit(un_tcp_stream_t stream, void *buf, uint32_t max_len,
+                                  int64_t timeout_ms, uint64_t user_data);
 
 /**
  * Write all len bytes of buf to a stream. Short writes are continued until every byte is sent;
@@ -319,11 +405,16 @@ UN_API int64_t un_tcp_read(un_tcp_stream_t stream, void *buf, uint32_t max_len, 
  * @param len Number of bytes in buf.
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
  * @return Bytes written: always len on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
- * CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, CANCELED, TIMED_OUT, RESET, BROKEN_PIPE.
+ * CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, CANCELED, TIMED_OUT, RESET, BROKEN_PIPE,
+ * WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_tcp_write(un_tcp_stream_t stream, const void *buf, uint32_t len,
                             int64_t timeout_ms);
+/** Asynchronous un_tcp_write: returns an operation id (> 0) or an error code at once; the result
+ * arrives as a completion carrying user_data. */
+UN_API int64_t un_tcp_write_submit(un_tcp_stream_t stream, const void *buf, uint32_t len,
+                                   int64_t timeout_ms, uint64_t user_data);
 
 /**
  * Close a stream. Operations in flight on it complete with CANCELED; the handle then answers
@@ -331,20 +422,26 @@ UN_API int64_t un_tcp_write(un_tcp_stream_t stream, const void *buf, uint32_t le
  *
  * @param stream Stream to close.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME.
+ * WRONG_RUNTIME, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_tcp_close(un_tcp_stream_t stream);
+/** Asynchronous un_tcp_close: returns an operation id (> 0) or an error code at once; the result
+ * arrives as a completion carrying user_data. */
+UN_API int64_t un_tcp_close_submit(un_tcp_stream_t stream, uint64_t user_data);
 
 /**
  * Close a listener. Accepts in flight on it complete with CANCELED; the handle then answers CLOSED.
  *
  * @param listener Listener to close.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME.
+ * WRONG_RUNTIME, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_tcp_listener_close(un_tcp_listener_t listener);
+/** Asynchronous un_tcp_listener_close: returns an operation id (> 0) or an error code at once; the
+ * result arrives as a completion carrying user_data. */
+UN_API int64_t un_tcp_listener_close_submit(un_tcp_listener_t listener, uint64_t user_data);
 
 /**
  * Push out data the kernel is still holding back (Nagle's algorithm) by setting TCP_NODELAY for a
@@ -353,10 +450,13 @@ UN_API int64_t un_tcp_listener_close(un_tcp_listener_t listener);
  *
  * @param stream Stream to flush.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME.
+ * WRONG_RUNTIME, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_tcp_flush(un_tcp_stream_t stream);
+/** Asynchronous un_tcp_flush: returns an operation id (> 0) or an error code at once; the result
+ * arrives as a completion carrying user_data. */
+UN_API int64_t un_tcp_flush_submit(un_tcp_stream_t stream, uint64_t user_data);
 
 /**
  * Shut down one or both directions of a stream. After a write shutdown the peer reads end of stream
@@ -365,10 +465,14 @@ UN_API int64_t un_tcp_flush(un_tcp_stream_t stream);
  * @param stream Stream to shut down.
  * @param how read, write or both.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME, INVALID_ARGUMENT, NOT_CONNECTED.
+ * WRONG_RUNTIME, INVALID_ARGUMENT, NOT_CONNECTED, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_tcp_shutdown(un_tcp_stream_t stream, un_shutdown_how_t how);
+/** Asynchronous un_tcp_shutdown: returns an operation id (> 0) or an error code at once; the result
+ * arrives as a completion carrying user_data. */
+UN_API int64_t un_tcp_shutdown_submit(un_tcp_stream_t stream, un_shutdown_how_t how,
+                                      uint64_t user_data);
 
 /* ---- socket ---- */
 /**
@@ -379,10 +483,14 @@ UN_API int64_t un_tcp_shutdown(un_tcp_stream_t stream, un_shutdown_how_t how);
  * @param out Buffer that receives the address text.
  * @param out_len Size of out in bytes, including room for the NUL (64 is always enough).
  * @return Length of the address text, without the NUL. Errors: NOT_INITIALIZED, SHUT_DOWN,
- * BAD_HANDLE, CLOSED, WRONG_RUNTIME, BUFFER_TOO_SMALL.
+ * BAD_HANDLE, CLOSED, WRONG_RUNTIME, BUFFER_TOO_SMALL, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_socket_local_addr(un_handle_t handle, char *out, uint32_t out_len);
+/** Asynchronous un_socket_local_addr: returns an operation id (> 0) or an error code at once; the
+ * result arrives as a completion carrying user_data. */
+UN_API int64_t un_socket_local_addr_submit(un_handle_t handle, char *out, uint32_t out_len,
+                                           uint64_t user_data);
 
 /**
  * Write the address of the peer of a stream or of a connected UDP socket into out, NUL-terminated.
@@ -391,10 +499,14 @@ UN_API int64_t un_socket_local_addr(un_handle_t handle, char *out, uint32_t out_
  * @param out Buffer that receives the address text.
  * @param out_len Size of out in bytes, including room for the NUL (64 is always enough).
  * @return Length of the address text, without the NUL. Errors: NOT_INITIALIZED, SHUT_DOWN,
- * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, BUFFER_TOO_SMALL, NOT_CONNECTED.
+ * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, BUFFER_TOO_SMALL, NOT_CONNECTED, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_socket_peer_addr(un_handle_t handle, char *out, uint32_t out_len);
+/** Asynchronous un_socket_peer_addr: returns an operation id (> 0) or an error code at once; the
+ * result arrives as a completion carrying user_data. */
+UN_API int64_t un_socket_peer_addr_submit(un_handle_t handle, char *out, uint32_t out_len,
+                                          uint64_t user_data);
 
 /**
  * Set a socket option (see socket_option) on any handle.
@@ -403,10 +515,14 @@ UN_API int64_t un_socket_peer_addr(un_handle_t handle, char *out, uint32_t out_l
  * @param option Which option.
  * @param value The new value; its meaning is given with each option.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_RUNTIME,
- * INVALID_ARGUMENT, UNSUPPORTED.
+ * INVALID_ARGUMENT, UNSUPPORTED, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_socket_set_option(un_handle_t handle, un_socket_option_t option, int64_t value);
+/** Asynchronous un_socket_set_option: returns an operation id (> 0) or an error code at once; the
+ * result arrives as a completion carrying user_data. */
+UN_API int64_t un_socket_set_option_submit(un_handle_t handle, un_socket_option_t option,
+                                           int64_t value, uint64_t user_data);
 
 /**
  * Read a socket option (see socket_option) of any handle.
@@ -414,10 +530,14 @@ UN_API int64_t un_socket_set_option(un_handle_t handle, un_socket_option_t optio
  * @param handle A listener, stream or UDP socket.
  * @param option Which option.
  * @return The option's current value, in the units given with the option. Errors: NOT_INITIALIZED,
- * SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_RUNTIME, INVALID_ARGUMENT, UNSUPPORTED.
+ * SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_RUNTIME, INVALID_ARGUMENT, UNSUPPORTED, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_socket_get_option(un_handle_t handle, un_socket_option_t option);
+/** Asynchronous un_socket_get_option: returns an operation id (> 0) or an error code at once; the
+ * result arrives as a completion carrying user_data. */
+UN_API int64_t un_socket_get_option_submit(un_handle_t handle, un_socket_option_t option,
+                                           uint64_t user_data);
 
 /**
  * Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open
@@ -425,10 +545,13 @@ UN_API int64_t un_socket_get_option(un_handle_t handle, un_socket_option_t optio
  *
  * @param handle A listener, stream or UDP socket.
  * @return Number of operations that were canceled. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
- * CLOSED, WRONG_RUNTIME.
+ * CLOSED, WRONG_RUNTIME, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_socket_cancel(un_handle_t handle);
+/** Asynchronous un_socket_cancel: returns an operation id (> 0) or an error code at once; the
+ * result arrives as a completion carrying user_data. */
+UN_API int64_t un_socket_cancel_submit(un_handle_t handle, uint64_t user_data);
 
 /* ---- udp ---- */
 /**
@@ -438,10 +561,14 @@ UN_API int64_t un_socket_cancel(un_handle_t handle);
  * @param addr Local address to bind.
  * @param flags bind_flag values or-ed together; 0 for none.
  * @return The UDP socket handle. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_ADDRESS, INVALID_ARGUMENT,
- * UNKNOWN_HOST, ADDRESS_IN_USE, ADDRESS_NOT_AVAILABLE, PERMISSION_DENIED, NO_RESOURCES.
+ * UNKNOWN_HOST, ADDRESS_IN_USE, ADDRESS_NOT_AVAILABLE, PERMISSION_DENIED, NO_RESOURCES,
+ * WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API un_udp_socket_t un_udp_bind(const char *addr, uint32_t flags);
+/** Asynchronous un_udp_bind: returns an operation id (> 0) or an error code at once; the result
+ * arrives as a completion carrying user_data. */
+UN_API int64_t un_udp_bind_submit(const char *addr, uint32_t flags, uint64_t user_data);
 
 /**
  * Send one datagram of len bytes to addr.
@@ -453,11 +580,16 @@ UN_API un_udp_socket_t un_udp_bind(const char *addr, uint32_t flags);
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
  * @return Bytes sent: always len on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
  * CLOSED, WRONG_KIND, WRONG_RUNTIME, BAD_ADDRESS, UNKNOWN_HOST, INVALID_ARGUMENT,
- * PERMISSION_DENIED, MESSAGE_TOO_LONG, HOST_UNREACHABLE, CANCELED, TIMED_OUT, UNSUPPORTED.
+ * PERMISSION_DENIED, MESSAGE_TOO_LONG, HOST_UNREACHABLE, CANCELED, TIMED_OUT, UNSUPPORTED,
+ * WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_udp_send_to(un_udp_socket_t socket, const void *buf, uint32_t len,
                               const char *addr, int64_t timeout_ms);
+/** Asynchronous un_udp_send_to: returns an operation id (> 0) or an error code at once; the result
+ * arrives as a completion carrying user_data. */
+UN_API int64_t un_udp_send_to_submit(un_udp_socket_t socket, const void *buf, uint32_t len,
+                                     const char *addr, int64_t timeout_ms, uint64_t user_data);
 
 /**
  * Receive one datagram into buf and write its sender's address into from, NUL-terminated. A
@@ -471,11 +603,16 @@ UN_API int64_t un_udp_send_to(un_udp_socket_t socket, const void *buf, uint32_t 
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
  * @return Bytes received (0 for an empty datagram). Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
  * CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, BUFFER_TOO_SMALL, TRUNCATED, CANCELED,
- * TIMED_OUT.
+ * TIMED_OUT, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_udp_recv_from(un_udp_socket_t socket, void *buf, uint32_t max_len, char *from,
                                 uint32_t from_len, int64_t timeout_ms);
+/** Asynchronous un_udp_recv_from: returns an operation id (> 0) or an error code at once; the
+ * result arrives as a completion carrying user_data. */
+UN_API int64_t un_udp_recv_from_submit(un_udp_socket_t socket, void *buf, uint32_t max_len,
+                                       char *from, uint32_t from_len, int64_t timeout_ms,
+                                       uint64_t user_data);
 
 /**
  * Set the default destination of a UDP socket and accept datagrams only from it.
@@ -483,10 +620,13 @@ UN_API int64_t un_udp_recv_from(un_udp_socket_t socket, void *buf, uint32_t max_
  * @param socket Socket to connect.
  * @param addr Peer address.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME, BAD_ADDRESS, UNKNOWN_HOST, HOST_UNREACHABLE, UNSUPPORTED.
+ * WRONG_RUNTIME, BAD_ADDRESS, UNKNOWN_HOST, HOST_UNREACHABLE, UNSUPPORTED, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_udp_connect(un_udp_socket_t socket, const char *addr);
+/** Asynchronous un_udp_connect: returns an operation id (> 0) or an error code at once; the result
+ * arrives as a completion carrying user_data. */
+UN_API int64_t un_udp_connect_submit(un_udp_socket_t socket, const char *addr, uint64_t user_data);
 
 /**
  * Send one datagram to the connected peer.
@@ -497,11 +637,15 @@ UN_API int64_t un_udp_connect(un_udp_socket_t socket, const char *addr);
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
  * @return Bytes sent: always len on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
  * CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, NOT_CONNECTED, CONNECTION_REFUSED,
- * MESSAGE_TOO_LONG, CANCELED, TIMED_OUT.
+ * MESSAGE_TOO_LONG, CANCELED, TIMED_OUT, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_udp_send(un_udp_socket_t socket, const void *buf, uint32_t len,
                            int64_t timeout_ms);
+/** Asynchronous un_udp_send: returns an operation id (> 0) or an error code at once; the result
+ * arrives as a completion carrying user_data. */
+UN_API int64_t un_udp_send_submit(un_udp_socket_t socket, const void *buf, uint32_t len,
+                                  int64_t timeout_ms, uint64_t user_data);
 
 /**
  * Receive one datagram from the connected peer (or anyone, if not connected). A datagram longer
@@ -513,10 +657,14 @@ UN_API int64_t un_udp_send(un_udp_socket_t socket, const void *buf, uint32_t len
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
  * @return Bytes received (0 for an empty datagram). Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
  * CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, TRUNCATED, CONNECTION_REFUSED, CANCELED,
- * TIMED_OUT.
+ * TIMED_OUT, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_udp_recv(un_udp_socket_t socket, void *buf, uint32_t max_len, int64_t timeout_ms);
+/** Asynchronous un_udp_recv: returns an operation id (> 0) or an error code at once; the result
+ * arrives as a completion carrying user_data. */
+UN_API int64_t un_udp_recv_submit(un_udp_socket_t socket, void *buf, uint32_t max_len,
+                                  int64_t timeout_ms, uint64_t user_data);
 
 /**
  * Close a UDP socket. Operations in flight on it complete with CANCELED; the handle then answers
@@ -524,10 +672,13 @@ UN_API int64_t un_udp_recv(un_udp_socket_t socket, void *buf, uint32_t max_len, 
  *
  * @param socket Socket to close.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME.
+ * WRONG_RUNTIME, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_udp_close(un_udp_socket_t socket);
+/** Asynchronous un_udp_close: returns an operation id (> 0) or an error code at once; the result
+ * arrives as a completion carrying user_data. */
+UN_API int64_t un_udp_close_submit(un_udp_socket_t socket, uint64_t user_data);
 
 /**
  * Join the multicast group (an IPv4 or IPv6 address without port) on the interface named iface (""
@@ -537,10 +688,15 @@ UN_API int64_t un_udp_close(un_udp_socket_t socket);
  * @param group Group address, e.g. "239.1.2.3" or "ff02::1:3".
  * @param iface Interface name such as "eth0", or "" for the default.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME, BAD_ADDRESS, NO_SUCH_INTERFACE, INVALID_ARGUMENT, ADDRESS_IN_USE, UNSUPPORTED.
+ * WRONG_RUNTIME, BAD_ADDRESS, NO_SUCH_INTERFACE, INVALID_ARGUMENT, ADDRESS_IN_USE, UNSUPPORTED,
+ * WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_udp_join_multicast(un_udp_socket_t socket, const char *group, const char *iface);
+/** Asynchronous un_udp_join_multicast: returns an operation id (> 0) or an error code at once; the
+ * result arrives as a completion carrying user_data. */
+UN_API int64_t un_udp_join_multicast_submit(un_udp_socket_t socket, const char *group,
+                                            const char *iface, uint64_t user_data);
 
 /**
  * Leave a multicast group joined with udp_join_multicast.
@@ -550,10 +706,79 @@ UN_API int64_t un_udp_join_multicast(un_udp_socket_t socket, const char *group, 
  * @param iface Interface name, as given to udp_join_multicast.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
  * WRONG_RUNTIME, BAD_ADDRESS, NO_SUCH_INTERFACE, INVALID_ARGUMENT, ADDRESS_NOT_AVAILABLE,
- * UNSUPPORTED.
+ * UNSUPPORTED, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_udp_leave_multicast(un_udp_socket_t socket, const char *group, const char *iface);
+/** Asynchronous un_udp_leave_multicast: returns an operation id (> 0) or an error code at once; the
+ * result arrives as a completion carrying user_data. */
+UN_API int64_t un_udp_leave_multicast_submit(un_udp_socket_t socket, const char *group,
+                                             const char *iface, uint64_t user_data);
+
+/* ---- async ---- */
+/**
+ * Collect completions of asynchronous operations (the *_submit functions) into out, waiting up to
+ * timeout_ms for the first one. Completions queue up until collected; after a shutdown the
+ * remaining ones can still be collected.
+ *
+ * @param out Array that receives the completions.
+ * @param max Capacity of out, at least 1.
+ * @param timeout_ms How long to wait for a first completion; 0 returns at once, -1 waits forever.
+ * @return Number of completions written into out (0 when the wait timed out). Errors:
+ * NOT_INITIALIZED, INVALID_ARGUMENT, WOULD_DEADLOCK.
+ * @since 0.1
+ */
+UN_API int64_t un_poll(un_completion_t *out, uint32_t max, int64_t timeout_ms);
+
+/**
+ * A file descriptor (eventfd) that is readable while completions wait to be collected, for a host's
+ * own event loop (epoll, poll, select): when it is readable, call poll with timeout 0. The library
+ * owns it; do not close it.
+ *
+ * @return The file descriptor. Errors: NO_RESOURCES.
+ * @since 0.1
+ */
+UN_API int64_t un_completion_fd(void);
+
+/**
+ * Deliver completions by calling callback(ctx, completion) on the runtime thread instead of
+ * queueing them for poll; NULL goes back to queueing. A callback may submit new operations but must
+ * not make blocking calls (they return WOULD_DEADLOCK) and should return quickly.
+ *
+ * @param callback The function to call, or NULL.
+ * @param ctx Passed to every call of callback.
+ * @return 0 on success. Errors: none.
+ * @since 0.1
+ */
+UN_API int64_t un_set_completion_callback(un_completion_fn callback, void *ctx);
+
+/**
+ * Cancel one asynchronous operation by the id its *_submit function returned; it completes with
+ * CANCELED (unless it completed first).
+ *
+ * @param op_id The operation's id.
+ * @return 0 when the operation was found and asked to stop. Errors: NOT_INITIALIZED, SHUT_DOWN,
+ * OP_NOT_FOUND, INVALID_ARGUMENT, WOULD_DEADLOCK.
+ * @since 0.1
+ */
+UN_API int64_t un_op_cancel(int64_t op_id);
+
+/**
+ * Start collecting this thread's *_submit calls instead of posting them one by one; batch_end posts
+ * them together, with at most one wake-up of the runtime thread and one kernel submit.
+ *
+ * @return 0 on success. Errors: INVALID_ARGUMENT.
+ * @since 0.1
+ */
+UN_API int64_t un_batch_begin(void);
+
+/**
+ * Post every operation this thread submitted since batch_begin, together.
+ *
+ * @return Number of operations posted. Errors: INVALID_ARGUMENT.
+ * @since 0.1
+ */
+UN_API int64_t un_batch_end(void);
 
 #ifdef __cplusplus
 }
