@@ -11,6 +11,7 @@
 
 #include <sys/eventfd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -75,7 +76,9 @@ std::string Runtime::stats_json() const {
     for (const auto &s : shards) {
         auto one = nlohmann::ordered_json::parse(s->stats_json());
         for (auto it = one.begin(); it != one.end(); ++it) {
-            if (it.key() != "shard") {
+            if (it.key() == "largest_drain") {
+                total[it.key()] = std::max(total.value(it.key(), uint64_t{0}), it.value().get<uint64_t>());
+            } else if (it.key() != "shard") {
                 total[it.key()] = total.value(it.key(), uint64_t{0}) + it.value().get<uint64_t>();
             }
         }

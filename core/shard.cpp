@@ -169,6 +169,13 @@ void Shard::drain_incoming() {
         head_ = tail_ = nullptr;
         has_incoming_.store(false, std::memory_order_relaxed);
     }
+    uint64_t taken = 0;
+    for (Request *r = list; r != nullptr; r = r->next) {
+        ++taken;
+    }
+    if (taken > stats_.largest_drain.load(std::memory_order_relaxed)) {
+        stats_.largest_drain.store(taken, std::memory_order_relaxed);
+    }
     while (list != nullptr) {
         Request *req = list;
         list = list->next;
@@ -527,7 +534,7 @@ void Shard::count_bytes(bool read, uint64_t n) { bump(read ? stats_.bytes_read :
 void Shard::reset_counters() {
     for (std::atomic<uint64_t> *c : {&stats_.requests, &stats_.completed, &stats_.errors, &stats_.bytes_read,
                                      &stats_.bytes_written, &stats_.accepts, &stats_.connects, &stats_.wakeups,
-                                     &stats_.submit_calls, &stats_.sqes}) {
+                                     &stats_.submit_calls, &stats_.sqes, &stats_.largest_drain}) {
         c->store(0, std::memory_order_relaxed);
     }
 }
@@ -548,6 +555,7 @@ std::string Shard::stats_json() const {
     j["wakeups"] = get(stats_.wakeups);
     j["submit_calls"] = get(stats_.submit_calls);
     j["sqes"] = get(stats_.sqes);
+    j["largest_drain"] = get(stats_.largest_drain);
     return j.dump();
 }
 

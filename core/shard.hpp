@@ -36,6 +36,7 @@ struct ShardStats {
     std::atomic<uint64_t> sqes{0};         ///< io_uring submission entries queued
     std::atomic<uint64_t> in_flight{0};    ///< operations started and not yet completed
     std::atomic<uint64_t> open_handles{0};
+    std::atomic<uint64_t> largest_drain{0}; ///< most requests taken from the queue at once
 };
 
 enum class OpKind : uint8_t {
