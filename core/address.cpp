@@ -80,7 +80,9 @@ int64_t lookup(const std::string &host, bool numeric_only, Address &out) {
 
 } // namespace
 
-int64_t resolve_address(const char *text, Address &out) {
+namespace {
+
+int64_t to_address(const char *text, Address &out, bool may_look_up) {
     if (text == nullptr) {
         return UN_ERR_BAD_ADDRESS;
     }
@@ -134,6 +136,9 @@ int64_t resolve_address(const char *text, Address &out) {
             if (!valid_host_name(host)) {
                 return UN_ERR_BAD_ADDRESS;
             }
+            if (!may_look_up) {
+                return UN_ERR_UNKNOWN_HOST;
+            }
             if (int64_t err = lookup(host_str, false, out)) {
                 return err;
             }
@@ -142,6 +147,12 @@ int64_t resolve_address(const char *text, Address &out) {
     set_port(out, port);
     return 0;
 }
+
+} // namespace
+
+int64_t resolve_address(const char *text, Address &out) { return to_address(text, out, true); }
+
+int64_t parse_address(const char *text, Address &out) { return to_address(text, out, false); }
 
 std::string format_address(const sockaddr *sa, socklen_t len) {
     char ip[INET6_ADDRSTRLEN] = {};

@@ -21,6 +21,10 @@ struct Address {
 /// (BAD_ADDRESS, UNKNOWN_HOST).
 int64_t resolve_address(const char *text, Address &out);
 
+/// Like resolve_address, but a host name is never looked up: it gives UNKNOWN_HOST. For
+/// callers that must not touch the resolver (the fuzzer: no lookup may leave the machine).
+int64_t parse_address(const char *text, Address &out);
+
 /// "127.0.0.1:80" or "[::1]:80"; empty for an unknown family.
 std::string format_address(const sockaddr *sa, socklen_t len);
 
