@@ -1,0 +1,148 @@
+// Faults over real sockets, with exact codes: resets in the middle of a read and of a write,
+// close while a read and a write are in flight on other threads, a peer that stops reading,
+// a peer that sends one byte at a time. (EMFILE during accept, connect to a closed port, a
+// half-closed connection, calls after shutdown, double close, handles of another runtime and
+// blocking calls from a completion callback are tested in test_socket, test_tcp,
+// test_handles, test_runtime and test_async.)
+#include <sys/socket.h>
+
+#include <atomic>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "helpers.hpp"
+
+namespace {
+
+struct Pair {
+    test::Listener l;
+    int64_t client, server;
+    Pair() {
+        client = un_tcp_connect(l.addr.c_str(), test::kWait);
+        server = un_tcp_accept(l.handle, test::kWait);
+        REQUIRE(client > 0);
+        REQUIRE(server > 0);
+    }
+};
+
+// Waits until n operations are in flight in the runtime (they reached the kernel).
+void wait_in_flight(uint64_t n) {
+    for (int i = 0; i < 5000; ++i) {
+        char buf[4096];
+        const int64_t len = un_runtime_stats(buf, sizeof buf);
+        const std::string s(buf, static_cast<size_t>(len > 0 ? len : 0));
+        const auto pos = s.rfind("\"in_flight\":");
+        if (pos != std::string::npos && std::stoull(s.substr(pos + 12)) >= n) {
+            return;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+}
+
+long rss_kib() {
+    std::ifstream f("/proc/self/status");
+    for (std::string line; std::getline(f, line);) {
+        if (line.rfind("VmRSS:", 0) == 0) {
+            return std::stol(line.substr(6));
+        }
+    }
+    return -1;
+}
+
+void reset_from_peer(int64_t stream) {
+    REQUIRE(un_socket_set_option(stream, UN_SOCKET_OPTION_LINGER, 0) == 0);
+    REQUIRE(un_tcp_close(stream) == 0);
+}
+
+} // namespace
+
+TEST_CASE("a reset arriving while a read waits gives RESET", "[faults]") {
+    test::Runtime rt;
+    Pair p;
+    std::atomic<int64_t> result{1};
+    std::thread reader([&] {
+        char buf[64];
+        result = un_tcp_read(p.server, buf, sizeof buf, test::kWait);
+    });
+    wait_in_flight(1);
+    reset_from_peer(p.client);
+    reader.join();
+    CHECK(result.load() == UN_ERR_RESET);
+}
+
+TEST_CASE("a reset arriving while a write waits gives RESET", "[faults]") {
+    test::Runtime rt;
+    Pair p;
+    std::vector<char> big(64 << 20, 'w'); // far more than the socket buffers: the write waits
+    std::atomic<int64_t> result{1};
+    std::thread writer([&] { result = un_tcp_write(p.server, big.data(), static_cast<uint32_t>(big.size()), test::kWait); });
+    wait_in_flight(1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20)); // the buffers are full
+    reset_from_peer(p.client);
+    writer.join();
+    CHECK(result.load() == UN_ERR_RESET);
+}
+
+TEST_CASE("close while a read and a write are in flight on other threads: both CANCELED", "[faults]") {
+    test::Runtime rt;
+    Pair p;
+    std::vector<char> big(64 << 20, 'w');
+    std::atomic<int64_t> read_result{1}, write_result{1};
+    std::thread reader([&] {
+        char buf[64];
+        read_result = un_tcp_read(p.server, buf, sizeof buf, -1);
+    });
+    std::thread writer([&] { write_result = un_tcp_write(p.server, big.data(), static_cast<uint32_t>(big.size()), -1); });
+    wait_in_flight(2);
+    REQUIRE(un_tcp_close(p.server) == 0);
+    reader.join();
+    writer.join();
+    CHECK(read_result.load() == UN_ERR_CANCELED);
+    CHECK(write_result.load() == UN_ERR_CANCELED);
+    CHECK(un_tcp_write(p.server, "x", 1, 0) == UN_ERR_CLOSED);
+}
+
+TEST_CASE("a peer that stops reading: writes time out and memory stays bounded", "[faults]") {
+    test::Runtime rt;
+    Pair p;
+    std::vector<char> chunk(1 << 20, 's');
+    // Fill the socket buffers first, then measure: every further write must time out without
+    // the library holding on to (or copying) what it could not send.
+    while (un_tcp_write(p.client, chunk.data(), static_cast<uint32_t>(chunk.size()), 50) > 0) {
+    }
+    const long before = rss_kib();
+    for (int i = 0; i < 30; ++i) {
+        REQUIRE(un_tcp_write(p.client, chunk.data(), static_cast<uint32_t>(chunk.size()), 5) == UN_ERR_TIMED_OUT);
+    }
+    const long after = rss_kib();
+    INFO("RSS before " << before << " KiB, after " << after << " KiB");
+    CHECK(after - before < 8 * 1024); // 30 MiB were offered; far less may stay resident
+    // The stream still works once the peer reads again.
+    std::vector<char> sink(1 << 16);
+    CHECK(un_tcp_read(p.server, sink.data(), static_cast<uint32_t>(sink.size()), test::kWait) > 0);
+}
+
+TEST_CASE("a peer that sends one byte at a time: every byte arrives in order", "[faults]") {
+    test::Runtime rt;
+    Pair p;
+    REQUIRE(un_socket_set_option(p.client, UN_SOCKET_OPTION_NODELAY, 1) == 0);
+    std::string sent;
+    for (int i = 0; i < 2000; ++i) {
+        sent.push_back(static_cast<char>('a' + i % 26));
+    }
+    std::thread trickle([&] {
+        for (char c : sent) {
+            un_tcp_write(p.client, &c, 1, test::kWait);
+        }
+        un_tcp_shutdown(p.client, UN_SHUTDOWN_HOW_WRITE);
+    });
+    std::string got;
+    char buf[512];
+    for (int64_t n; (n = un_tcp_read(p.server, buf, sizeof buf, test::kWait)) > 0;) {
+        got.append(buf, static_cast<size_t>(n));
+    }
+    trickle.join();
+    CHECK(got == sent);
+}
