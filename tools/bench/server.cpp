@@ -1,0 +1,230 @@
+// bench-server: the echo servers the benchmark compares, one per process so that each
+// one's CPU time can be read from /proc.
+//
+//   bench-server uringnet PORT [auto|io_uring|epoll]  our asynchronous C API: completions are
+//                                                     handled by a callback on the runtime thread
+//   bench-server epoll PORT                           a plain edge-triggered epoll loop
+//   bench-server blocking PORT                        a thread per connection, blocking syscalls
+//
+// Each prints "ready" once it listens on 127.0.0.1:PORT and runs until SIGTERM or SIGINT.
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <signal.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "uringnet/uringnet.h"
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+void on_signal(int) { g_stop.store(true); }
+
+int plain_listener(int port, bool nonblocking) {
+    const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | (nonblocking ? SOCK_NONBLOCK : 0), 0);
+    const int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    sockaddr_in sa{};
+    sa.sin_family = AF_INET;
+    sa.sin_port = htons(static_cast<uint16_t>(port));
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (bind(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) != 0 || listen(fd, SOMAXCONN) != 0) {
+        std::perror("bench-server: bind/listen");
+        std::exit(1);
+    }
+    return fd;
+}
+
+// ---- plain epoll ----
+
+int run_epoll(int port) {
+    const int l = plain_listener(port, true);
+    const int ep = epoll_create1(EPOLL_CLOEXEC);
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.fd = l;
+    epoll_ctl(ep, EPOLL_CTL_ADD, l, &ev);
+    std::printf("ready\n");
+    std::fflush(stdout);
+    std::vector<char> buf(64 * 1024);
+    epoll_event events[256];
+    while (!g_stop.load()) {
+        const int n = epoll_wait(ep, events, 256, 200);
+        for (int i = 0; i < n; ++i) {
+            const int fd = events[i].data.fd;
+            if (fd == l) {
+                for (int c; (c = accept4(l, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC)) >= 0;) {
+                    const int one = 1;
+                    setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+                    epoll_event cev{};
+                    cev.events = EPOLLIN | EPOLLET;
+                    cev.data.fd = c;
+                    epoll_ctl(ep, EPOLL_CTL_ADD, c, &cev);
+                }
+                continue;
+            }
+            // Edge-triggered: read until EAGAIN, echo everything (blocking briefly on a full
+            // send buffer is not expected at these message sizes).
+            for (;;) {
+                const ssize_t r = read(fd, buf.data(), buf.size());
+                if (r > 0) {
+                    ssize_t off = 0;
+                    while (off < r) {
+                        const ssize_t w = send(fd, buf.data() + off, static_cast<size_t>(r - off), MSG_NOSIGNAL);
+                        if (w > 0) {
+                            off += w;
+                        } else if (w < 0 && errno != EAGAIN) {
+                            break;
+                        }
+                    }
+                    continue;
+                }
+                if (r == 0 || errno != EAGAIN) {
+                    close(fd);
+                }
+                break;
+            }
+        }
+    }
+    return 0;
+}
+
+// ---- blocking, a thread per connection ----
+
+int run_blocking(int port) {
+    const int l = plain_listener(port, false);
+    std::printf("ready\n");
+    std::fflush(stdout);
+    std::thread([] {
+        while (!g_stop.load()) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        std::_Exit(0);
+    }).detach();
+    for (;;) {
+        const int c = accept4(l, nullptr, nullptr, SOCK_CLOEXEC);
+        if (c < 0) {
+            continue;
+        }
+        const int one = 1;
+        setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        std::thread([c] {
+            std::vector<char> buf(64 * 1024);
+            for (ssize_t r; (r = read(c, buf.data(), buf.size())) > 0;) {
+                if (send(c, buf.data(), static_cast<size_t>(r), MSG_NOSIGNAL) != r) {
+                    break;
+                }
+            }
+            close(c);
+        }).detach();
+    }
+}
+
+// ---- uringnet, asynchronous API ----
+
+struct Conn {
+    int64_t stream;
+    std::vector<char> buf = std::vector<char>(64 * 1024);
+};
+
+struct UringServer {
+    int64_t listener = 0;
+    std::vector<std::unique_ptr<Conn>> conns; // only touched on the runtime thread
+
+    enum : uint64_t { kAccept = 0, kRead = 1, kWrite = 2 };
+    static uint64_t tag(size_t i, uint64_t kind) { return (static_cast<uint64_t>(i) << 2) | kind; }
+
+    void read(size_t i) {
+        Conn &c = *conns[i];
+        un_tcp_read_submit(c.stream, c.buf.data(), static_cast<uint32_t>(c.buf.size()), -1, tag(i, kRead));
+    }
+
+    void on(const un_completion_t &c) {
+        const size_t i = c.user_data >> 2;
+        switch (c.user_data & 3) {
+        case kAccept:
+            if (c.result > 0) {
+                un_socket_set_option(c.result, UN_SOCKET_OPTION_NODELAY, 1);
+                conns.push_back(std::make_unique<Conn>(Conn{c.result}));
+                read(conns.size() - 1);
+                un_tcp_accept_submit(listener, -1, tag(0, kAccept));
+            }
+            break;
+        case kRead:
+            if (c.result > 0) {
+                un_tcp_write_submit(conns[i]->stream, conns[i]->buf.data(), static_cast<uint32_t>(c.result), -1,
+                                    tag(i, kWrite));
+            } else {
+                un_tcp_close(conns[i]->stream);
+            }
+            break;
+        default:
+            if (c.result > 0) {
+                read(i);
+            }
+            break;
+        }
+    }
+};
+
+int run_uringnet(int port, const std::string &backend) {
+    un_runtime_configure_backend(backend == "epoll" ? UN_BACKEND_EPOLL : backend == "io_uring" ? UN_BACKEND_IO_URING : UN_BACKEND_AUTO);
+    if (un_runtime_init() != 0) {
+        std::fprintf(stderr, "bench-server: runtime_init failed\n");
+        return 1;
+    }
+    UringServer server;
+    un_set_completion_callback([](void *ctx, const un_completion_t *c) { static_cast<UringServer *>(ctx)->on(*c); },
+                               &server);
+    const std::string addr = "127.0.0.1:" + std::to_string(port);
+    server.listener = un_tcp_listen(addr.c_str(), 0, 0);
+    if (server.listener < 0) {
+        std::fprintf(stderr, "bench-server: listen: %s\n", un_strerror(server.listener));
+        return 1;
+    }
+    un_tcp_accept_submit(server.listener, -1, UringServer::tag(0, UringServer::kAccept));
+    std::printf("ready\n");
+    std::fflush(stdout);
+    while (!g_stop.load()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    std::_Exit(0); // the benchmark only needs the process gone
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    signal(SIGTERM, on_signal);
+    signal(SIGINT, on_signal);
+    signal(SIGPIPE, SIG_IGN);
+    if (argc < 3) {
+        std::fprintf(stderr, "usage: bench-server uringnet|epoll|blocking PORT [auto|io_uring|epoll]\n");
+        return 2;
+    }
+    const std::string kind = argv[1];
+    const int port = std::atoi(argv[2]);
+    if (kind == "uringnet") {
+        return run_uringnet(port, argc > 3 ? argv[3] : "auto");
+    }
+    if (kind == "epoll") {
+        return run_epoll(port);
+    }
+    if (kind == "blocking") {
+        return run_blocking(port);
+    }
+    std::fprintf(stderr, "bench-server: unknown server '%s'\n", kind.c_str());
+    return 2;
+}
