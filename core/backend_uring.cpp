@@ -44,13 +44,21 @@ class UringBackend final : public Backend {
 
     int setup(unsigned entries, bool sqpoll, std::string &missing) {
         entries = entries < kMinEntries ? kMinEntries : entries;
-        io_uring_params params{};
-        params.flags = IORING_SETUP_CQSIZE | (sqpoll ? IORING_SETUP_SQPOLL : 0);
-        params.cq_entries = entries * 4;
-        int rc = io_uring_queue_init_params(entries, &ring_, &params);
-        if (rc == -EINVAL && !sqpoll) { // kernels without CQSIZE
-            params = io_uring_params{};
+        // Only this thread submits, and it reaps completions when it waits: let the kernel
+        // run completion work then (DEFER_TASKRUN, Linux 6.1) instead of interrupting it.
+        // Older kernels refuse the flags with EINVAL: retry with fewer.
+        const unsigned base = IORING_SETUP_CQSIZE | (sqpoll ? IORING_SETUP_SQPOLL : 0);
+        const unsigned tries[] = {sqpoll ? base : base | IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_DEFER_TASKRUN,
+                                  sqpoll ? base : base | IORING_SETUP_COOP_TASKRUN, base, 0};
+        int rc = -EINVAL;
+        for (unsigned flags : tries) {
+            io_uring_params params{};
+            params.flags = flags;
+            params.cq_entries = entries * 4;
             rc = io_uring_queue_init_params(entries, &ring_, &params);
+            if (rc != -EINVAL) {
+                break;
+            }
         }
         if (rc < 0) {
             return -rc;
@@ -123,8 +131,9 @@ class UringBackend final : public Backend {
     bool ready() override { return io_uring_cq_ready(&ring_) > 0; }
 
     void poll(bool block) override {
-        // -EINTR / -EBUSY: fall through and reap what is there.
-        (void)(block ? io_uring_submit_and_wait(&ring_, 1) : io_uring_submit(&ring_));
+        // -EINTR / -EBUSY: fall through and reap what is there. Not blocking still enters the
+        // kernel to get events, so deferred completion work runs (DEFER_TASKRUN).
+        (void)(block ? io_uring_submit_and_wait(&ring_, 1) : io_uring_submit_and_get_events(&ring_));
         shard_.count_submit();
         io_uring_cqe *cqe;
         unsigned head, seen = 0;

@@ -211,6 +211,8 @@ int64_t submit(std::unique_ptr<Request> req, uint64_t user_data, int64_t h, uint
     const int64_t id = req->op_id;
     if (t_batch.open) {
         t_batch.items.push_back({std::move(req), shard->id(), g_rt->epoch});
+    } else if (shard == Shard::current()) {
+        shard->post_local(req.release()); // from a completion callback: no lock, no wake-up
     } else {
         shard->post(req.release());
     }

@@ -14,6 +14,7 @@ namespace uringnet {
 namespace {
 
 thread_local bool t_on_shard_thread = false;
+thread_local Shard *t_shard = nullptr;
 
 void wake(int fd) {
     const uint64_t one = 1;
@@ -23,6 +24,8 @@ void wake(int fd) {
 } // namespace
 
 bool on_shard_thread() { return t_on_shard_thread; }
+
+Shard *Shard::current() { return t_shard; }
 
 int64_t now_ns() {
     timespec ts{};
@@ -115,6 +118,7 @@ void Shard::close_wake_fd() {
 
 void Shard::run(std::atomic<int64_t> *started) {
     t_on_shard_thread = true;
+    t_shard = this;
     BackendChoice choice = make_backend(*this, config_, wake_fd_);
     backend_reason_ = choice.reason;
     if (!choice.backend) {
@@ -133,10 +137,10 @@ void Shard::run(std::atomic<int64_t> *started) {
             begin_stop();
         }
         drain_incoming();
-        if (stopping_ && backend_->pending() == 0) {
+        if (stopping_ && backend_->pending() == 0 && local_.empty()) {
             break;
         }
-        bool block = !backend_->ready();
+        bool block = !backend_->ready() && local_.empty();
         if (block) {
             awake_.store(false, std::memory_order_seq_cst);
             if (has_incoming_.load(std::memory_order_seq_cst) ||
@@ -156,9 +160,22 @@ void Shard::run(std::atomic<int64_t> *started) {
     }
     backend_.reset();
     t_on_shard_thread = false;
+    t_shard = nullptr;
 }
 
 void Shard::drain_incoming() {
+    if (!local_.empty()) {
+        std::vector<Request *> mine;
+        mine.swap(local_);
+        for (Request *req : mine) {
+            bump(stats_.requests);
+            if (stopping_) {
+                complete(*req, UN_ERR_SHUT_DOWN);
+            } else {
+                gen::dispatch(*this, *req);
+            }
+        }
+    }
     if (!has_incoming_.load(std::memory_order_acquire)) {
         return;
     }

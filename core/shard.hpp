@@ -107,6 +107,10 @@ class Shard {
     void post(Request *req);
     /// Queues several requests with one lock and at most one wake-up.
     void post_many(const std::vector<Request *> &reqs);
+    /// Queues req from this shard's own thread (a completion callback): no lock, no wake-up.
+    void post_local(Request *req) { local_.push_back(req); }
+    /// The shard whose thread is calling, or null.
+    static Shard *current();
 
     uint32_t id() const { return id_; }
     Runtime &runtime() { return rt_; }
@@ -185,6 +189,7 @@ class Shard {
 
     // shard-thread state
     bool stopping_ = false;
+    std::vector<Request *> local_; ///< posted by this thread itself, dispatched next round
     std::vector<Slot> slots_;
     std::vector<uint32_t> free_slots_;
     std::vector<std::unique_ptr<Op>> op_pool_;
