@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The benchmark: echo servers in their own processes (uringnet on io_uring, uringnet with
+# epoll forced, a plain epoll loop, blocking thread-per-connection), driven by bench-load
+# over loopback. Prints a markdown table: messages/s, p50/p99 latency and the server's CPU
+# time per message (from /proc), the median of ROUNDS runs; then the blocking API's
+# ping-pong against plain blocking sockets, and the memory 10,000 idle connections cost.
+#
+# Usage: tools/bench.sh [SECONDS=5] [ROUNDS=3]      (not a test: numbers on a shared machine vary)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-5}"; rounds="${2:-3}"
+tools/setup >/dev/null
+cmake --preset default >/dev/null
+cmake --build --preset default --target bench-server bench-load >/dev/null
+B=build/default
+port=47600
+ulimit -n 65536 2>/dev/null || true
+
+start_server() { # kind [backend] -> sets $pid, $port
+  port=$((port + 1))
+  "$B/bench-server" "$1" "$port" ${2:-} > /tmp/uringnet-bench-server.out 2>&1 &
+  pid=$!
+  for _ in $(seq 50); do grep -q ready /tmp/uringnet-bench-server.out 2>/dev/null && return; sleep 0.1; done
+  echo "bench: server $1 did not start" >&2; exit 1
+}
+stop_server() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
+field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p"; }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+servers=("uringnet io_uring" "uringnet epoll" "epoll" "blocking")
+names=("uringnet (io_uring)" "uringnet (epoll backend)" "plain epoll" "blocking threads")
+echo "## Echo, 128-byte messages, pipelining depth 1, ${seconds} s, median of ${rounds} runs"
+echo
+echo "| server | connections | messages/s | p50 µs | p99 µs | server CPU µs/message | mismatches |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+for conns in 50 500; do
+  declare -A out=()
+  for r in $(seq "$rounds"); do
+    for i in "${!servers[@]}"; do
+      start_server ${servers[$i]}
+      out[$i,$r]=$("$B/bench-load" echo "$port" "$conns" 128 1 "$seconds" "$pid")
+      stop_server
+    done
+  done
+  for i in "${!servers[@]}"; do
+    runs=""; for r in $(seq "$rounds"); do runs+="${out[$i,$r]}"$'\n'; done
+    printf "| %s | %d | %s | %s | %s | %s | %s |\n" "${names[$i]}" "$conns" \
+      "$(echo -n "$runs" | field msgs_per_s | median)" "$(echo -n "$runs" | field p50_us | median)" \
+      "$(echo -n "$runs" | field p99_us | median)" "$(echo -n "$runs" | field server_cpu_us_per_msg | median)" \
+      "$(echo -n "$runs" | field mismatches | sort -n | tail -1)"
+  done
+  unset out
+done
+
+echo
+echo "## Blocking API ping-pong (one connection, 128 bytes, against the blocking server)"
+echo
+echo "| client | round trips | p50 µs | p99 µs |"
+echo "| --- | ---: | ---: | ---: |"
+start_server blocking
+for mode in plain uringnet; do
+  line=$("$B/bench-load" pingpong "$port" "$seconds" "$mode")
+  printf "| %s | %s | %s | %s |\n" "$([ $mode = plain ] && echo 'plain blocking sockets' || echo 'uringnet blocking API')" \
+    "$(echo "$line" | field round_trips)" "$(echo "$line" | field p50_us)" "$(echo "$line" | field p99_us)"
+done
+stop_server
+
+echo
+echo "## 10,000 idle connections held by the uringnet server"
+echo
+start_server uringnet io_uring
+line=$("$B/bench-load" idle "$port" 10000 "$pid")
+stop_server
+echo "server resident memory before $(echo "$line" | field server_rss_before_kib) KiB, after $(echo "$line" | field server_rss_after_kib) KiB: **$(echo "$line" | field bytes_per_connection) bytes per connection** (the benchmark server keeps a 64 KiB buffer per connection of its own; the library's share is the rest)"
