@@ -288,9 +288,7 @@ void handle_runtime_backend(Shard &shard, Request &req, const RuntimeBackendArgs
 }
 
 void handle_runtime_reset_stats(Shard &shard, Request &req) {
-    // Each shard's counters are written by its own thread only; with one shard per runtime
-    // today, this runs on the thread that owns them.
-    shard.reset_counters();
+    shard.runtime().reset_stats();
     shard.complete(req, 0);
 }
 

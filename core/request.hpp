@@ -26,6 +26,8 @@ struct Request {
     bool async = false;     ///< submitted with *_submit: nobody waits on done
     int64_t op_id = 0;      ///< async only: the id *_submit returned
     uint64_t user_data = 0; ///< async only
+    int adopt_fd = -1;      ///< an accepted socket handed over by another shard: register it
+    int adopt_family = 0;
 
     /// Completes the request exactly once; after this the shard must forget it.
     void complete(int64_t r) {

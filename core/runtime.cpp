@@ -34,6 +34,7 @@ uint32_t g_epoch = 0;
 std::atomic<unsigned> g_entries{256};
 std::atomic<int32_t> g_backend{UN_BACKEND_AUTO};
 std::atomic<bool> g_sqpoll{false};
+std::atomic<unsigned> g_shards{1};
 
 // The backend configuration for the next init: the API's choice, else URINGNET_BACKEND.
 int64_t backend_config(BackendConfig &c) {
@@ -64,6 +65,37 @@ int64_t not_running() { return g_ever_started ? UN_ERR_SHUT_DOWN : UN_ERR_NOT_IN
 
 } // namespace
 
+Shard *Runtime::least_loaded() const {
+    Shard *best = shards.front().get();
+    uint64_t best_load = UINT64_MAX;
+    for (const auto &s : shards) {
+        const uint64_t load = s->stats().open_handles.load(std::memory_order_relaxed) +
+                              s->stats().in_flight.load(std::memory_order_relaxed);
+        if (load < best_load) {
+            best = s.get();
+            best_load = load;
+        }
+    }
+    return best;
+}
+
+void Runtime::stop_all() {
+    // Ask every shard first, then wait for each: a shard handing a connection to another
+    // one while both stop finds it either still running or refusing with SHUT_DOWN.
+    for (auto &s : shards) {
+        s->request_stop();
+    }
+    for (auto &s : shards) {
+        s->stop();
+    }
+}
+
+void Runtime::reset_stats() {
+    for (auto &s : shards) {
+        s->reset_counters();
+    }
+}
+
 std::string Runtime::stats_json() const {
     nlohmann::ordered_json j;
     const Shard &first = *shards.front();
@@ -71,6 +103,7 @@ std::string Runtime::stats_json() const {
     j["backend_reason"] = first.backend_reason();
     j["epoch"] = epoch;
     j["entries"] = entries;
+    j["shard_count"] = shards.size();
     nlohmann::ordered_json total = nlohmann::ordered_json::object();
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto &s : shards) {
@@ -105,6 +138,7 @@ int64_t route(int64_t h, uint32_t kind_mask, Shard *&shard) {
         return 0;
     }
     if (kind_mask == 0) {
+        shard = g_rt->least_loaded(); // something new: a listener, a stream, a socket
         return 0;
     }
     if (!handle::well_formed(h)) {
@@ -237,9 +271,15 @@ int64_t handle_runtime_init() {
     auto rt = std::make_unique<Runtime>();
     rt->epoch = epoch;
     rt->entries = config.entries;
-    rt->shards.push_back(std::make_unique<Shard>(*rt, 0, epoch, config));
-    if (int64_t err = rt->shards.front()->start()) {
-        return err;
+    const unsigned n = g_shards.load();
+    for (unsigned i = 0; i < n; ++i) {
+        rt->shards.push_back(std::make_unique<Shard>(*rt, i, epoch, config));
+    }
+    for (unsigned i = 0; i < n; ++i) {
+        if (int64_t err = rt->shards[i]->start()) {
+            rt->stop_all(); // the ones already started
+            return err;
+        }
     }
     g_epoch = epoch;
     g_rt = rt.release();
@@ -261,9 +301,7 @@ int64_t handle_runtime_shutdown() {
         rt.reset(g_rt);
         g_rt = nullptr;
     }
-    for (auto &s : rt->shards) {
-        s->stop();
-    }
+    rt->stop_all();
     {
         // Wake pollers: nothing more will come unless a new runtime starts.
         std::lock_guard lk(g_done.mu);
@@ -364,6 +402,14 @@ int64_t handle_runtime_configure_entries(int64_t entries) {
         return UN_ERR_INVALID_ARGUMENT;
     }
     g_entries.store(static_cast<unsigned>(entries));
+    return 0;
+}
+
+int64_t handle_runtime_configure_shards(int64_t shards) {
+    if (shards < 1 || shards > handle_runtime_num_cores() || shards > 256) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    g_shards.store(static_cast<unsigned>(shards));
     return 0;
 }
 

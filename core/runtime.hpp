@@ -16,6 +16,12 @@ struct Runtime {
 
     /// Statistics of every shard and their total, as a JSON object.
     std::string stats_json() const;
+    /// Zeroes every shard's counters (any thread).
+    void reset_stats();
+    /// The shard with the fewest open handles and operations in flight (any thread).
+    Shard *least_loaded() const;
+    /// Stops every shard: all are asked first, then each is joined.
+    void stop_all();
 };
 
 } // namespace uringnet

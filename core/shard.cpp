@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "handle.hpp"
+#include "runtime.hpp"
 
 namespace uringnet {
 namespace {
@@ -64,6 +65,13 @@ int64_t Shard::start() {
 void Shard::post(Request *req) {
     {
         std::lock_guard lk(mu_);
+        if (exited_) { // only another shard posts this late (a hand-over during shutdown)
+            if (req->adopt_fd >= 0) {
+                close(req->adopt_fd);
+            }
+            req->complete(UN_ERR_SHUT_DOWN);
+            return;
+        }
         if (tail_ != nullptr) {
             tail_->next = req;
         } else {
@@ -96,17 +104,29 @@ void Shard::post_many(const std::vector<Request *> &reqs) {
     }
 }
 
-void Shard::stop() {
-    if (!thread_.joinable()) {
+void Shard::request_stop() {
+    if (!thread_.joinable() || stop_requested_.exchange(true)) {
         return;
     }
-    stop_requested_.store(true, std::memory_order_seq_cst);
     awake_.store(true, std::memory_order_seq_cst);
     // Always write: the thread may be between its last check and its wait. The eventfd
     // stays open until the thread is joined, so the write never hits a reused fd.
     wake(wake_fd_);
+}
+
+void Shard::stop() {
+    if (!thread_.joinable()) {
+        return;
+    }
+    request_stop();
     thread_.join();
     close_wake_fd();
+}
+
+void Shard::adopt(Request *req, int fd, int family) {
+    req->adopt_fd = fd;
+    req->adopt_family = family;
+    post(req);
 }
 
 void Shard::close_wake_fd() {
@@ -152,6 +172,22 @@ void Shard::run(std::atomic<int64_t> *started) {
         awake_.store(true, std::memory_order_relaxed);
     }
 
+    // Refuse what other shards may still hand over, and answer what they already did.
+    Request *late;
+    {
+        std::lock_guard lk(mu_);
+        exited_ = true;
+        late = head_;
+        head_ = tail_ = nullptr;
+    }
+    while (late != nullptr) {
+        Request *req = late;
+        late = late->next;
+        if (req->adopt_fd >= 0) {
+            close(req->adopt_fd);
+        }
+        complete(*req, UN_ERR_SHUT_DOWN);
+    }
     for (Slot &s : slots_) {
         if (s.fd >= 0) {
             close(s.fd);
@@ -196,6 +232,15 @@ void Shard::drain_incoming() {
     while (list != nullptr) {
         Request *req = list;
         list = list->next;
+        if (req->adopt_fd >= 0) { // a connection another shard accepted for us
+            if (stopping_) {
+                close(req->adopt_fd);
+                complete(*req, UN_ERR_SHUT_DOWN);
+            } else {
+                complete(*req, add_handle(req->adopt_fd, UN_HANDLE_TCP_STREAM, req->adopt_family));
+            }
+            continue;
+        }
         bump(stats_.requests);
         if (stopping_) {
             complete(*req, UN_ERR_SHUT_DOWN);
@@ -442,11 +487,23 @@ void Shard::on_op_done(Op *op) {
     case OpKind::accept:
         if (res >= 0) {
             bump(stats_.accepts);
+            Shard *target = op->shut_down ? this : rt_.least_loaded();
             if (op->shut_down) {
                 close(res);
                 finish(op, UN_ERR_SHUT_DOWN);
-            } else {
+            } else if (target == this) {
                 finish(op, add_handle(res, UN_HANDLE_TCP_STREAM, slots_[op->slot].family));
+            } else {
+                // Spread connections: the least-loaded shard registers it and answers.
+                Request *req = op->req;
+                const int family = slots_[op->slot].family;
+                if (req->async) {
+                    async_ops_.erase(req->op_id);
+                }
+                op->req = nullptr;
+                finish(op, 0);
+                bump(stats_.handed_over);
+                target->adopt(req, res, family);
             }
         } else {
             finish(op, op_error(op, res));
@@ -548,16 +605,35 @@ void Shard::complete(Request &req, int64_t result) {
 
 void Shard::count_bytes(bool read, uint64_t n) { bump(read ? stats_.bytes_read : stats_.bytes_written, n); }
 
+namespace {
+// The counters a reset zeroes, in the order of Shard::baseline_.
+std::array<const std::atomic<uint64_t> *, 10> counters(const ShardStats &s) {
+    return {&s.requests, &s.completed, &s.errors, &s.bytes_read, &s.bytes_written,
+            &s.accepts, &s.connects, &s.wakeups, &s.submit_calls, &s.sqes};
+}
+} // namespace
+
 void Shard::reset_counters() {
-    for (std::atomic<uint64_t> *c : {&stats_.requests, &stats_.completed, &stats_.errors, &stats_.bytes_read,
-                                     &stats_.bytes_written, &stats_.accepts, &stats_.connects, &stats_.wakeups,
-                                     &stats_.submit_calls, &stats_.sqes, &stats_.largest_drain}) {
-        c->store(0, std::memory_order_relaxed);
+    // Counters are written by the shard's thread only; a reset from any thread records
+    // where they stand and the statistics report the difference.
+    const auto cs = counters(stats_);
+    for (size_t i = 0; i < cs.size(); ++i) {
+        baseline_[i].store(cs[i]->load(std::memory_order_relaxed), std::memory_order_relaxed);
     }
+    stats_.largest_drain.store(0, std::memory_order_relaxed);
 }
 
 std::string Shard::stats_json() const {
-    auto get = [](const std::atomic<uint64_t> &c) { return c.load(std::memory_order_relaxed); };
+    const auto cs = counters(stats_);
+    auto get = [&](const std::atomic<uint64_t> &c) {
+        uint64_t v = c.load(std::memory_order_relaxed);
+        for (size_t i = 0; i < cs.size(); ++i) {
+            if (cs[i] == &c) {
+                v -= baseline_[i].load(std::memory_order_relaxed);
+            }
+        }
+        return v;
+    };
     nlohmann::ordered_json j;
     j["shard"] = id_;
     j["requests"] = get(stats_.requests);
@@ -573,6 +649,7 @@ std::string Shard::stats_json() const {
     j["submit_calls"] = get(stats_.submit_calls);
     j["sqes"] = get(stats_.sqes);
     j["largest_drain"] = get(stats_.largest_drain);
+    j["handed_over"] = get(stats_.handed_over);
     return j.dump();
 }
 

@@ -7,6 +7,7 @@
 #include <linux/time_types.h>
 #include <sys/socket.h>
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <deque>
@@ -37,6 +38,7 @@ struct ShardStats {
     std::atomic<uint64_t> in_flight{0};    ///< operations started and not yet completed
     std::atomic<uint64_t> open_handles{0};
     std::atomic<uint64_t> largest_drain{0}; ///< most requests taken from the queue at once
+    std::atomic<uint64_t> handed_over{0};   ///< accepted connections given to another shard
 };
 
 enum class OpKind : uint8_t {
@@ -103,6 +105,10 @@ class Shard {
     int64_t start();
     /// Completes everything in flight with SHUT_DOWN, closes every handle, joins the thread.
     void stop();
+    /// Asks the thread to stop without waiting (stop() then waits).
+    void request_stop();
+    /// Hands an accepted socket to this shard: it registers fd and completes req with the handle.
+    void adopt(Request *req, int fd, int family);
     /// Queues req for the shard thread (any thread).
     void post(Request *req);
     /// Queues several requests with one lock and at most one wake-up.
@@ -186,6 +192,7 @@ class Shard {
     std::atomic<bool> has_incoming_{false};
     std::atomic<bool> awake_{true};
     std::atomic<bool> stop_requested_{false};
+    bool exited_ = false; ///< guarded by mu_: the thread is gone, post() refuses
 
     // shard-thread state
     bool stopping_ = false;
@@ -196,6 +203,7 @@ class Shard {
     std::vector<Op *> free_ops_;
     std::unordered_map<int64_t, Op *> async_ops_; ///< async ops started or queued, by op id
     ShardStats stats_;
+    std::array<std::atomic<uint64_t>, 10> baseline_{}; ///< counter values at the last reset
 };
 
 /// True on a shard thread: a blocking call there would deadlock.

@@ -370,6 +370,8 @@ Scenario scenario_for(const Operation &op, int64_t code) {
                 env.arg("flags").i = 64;
             } else if (env.args.has("entries")) {
                 env.arg("entries").i = 0;
+            } else if (env.args.has("shards")) {
+                env.arg("shards").i = 0;
             } else if (const Param *id = env.first(ParamType::op_id)) {
                 env.arg(id->name).i = -5; // op ids are positive
             }

@@ -18,7 +18,7 @@ import enum
 import os
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "7abc77d4ad4b4fee"
+SPEC_CHECKSUM = "8b44b769780b673b"
 VERSION = "0.1.0"
 
 
@@ -80,6 +80,8 @@ _lib.un_runtime_backend.argtypes = [ctypes.c_char_p, ctypes.c_uint32]
 _lib.un_runtime_backend.restype = ctypes.c_int64
 _lib.un_runtime_reset_stats.argtypes = []
 _lib.un_runtime_reset_stats.restype = ctypes.c_int64
+_lib.un_runtime_configure_shards.argtypes = [ctypes.c_int64]
+_lib.un_runtime_configure_shards.restype = ctypes.c_int64
 _lib.un_tcp_listen.argtypes = [ctypes.c_char_p, ctypes.c_int32, ctypes.c_uint32]
 _lib.un_tcp_listen.restype = ctypes.c_int64
 _lib.un_tcp_accept.argtypes = [ctypes.c_int64, ctypes.c_int64]
@@ -439,6 +441,12 @@ class Runtime:
     def reset_stats():
         """Set the runtime's counters (requests, completions, errors, bytes, accepts, connects, wake-ups, submit calls) back to zero; gauges (in flight, open handles) keep their values."""
         result = _check(_lib.un_runtime_reset_stats())
+        return None
+
+    @staticmethod
+    def configure_shards(shards):
+        """Set the number of shards for the next runtime_init: each shard is a thread with its own ring (or epoll) and its own handles, and new connections, listeners and sockets go to the least-loaded shard (accepted connections too). 1 (the default) up to the number of cores."""
+        result = _check(_lib.un_runtime_configure_shards(shards))
         return None
 
     @staticmethod

@@ -26,6 +26,8 @@ const char *request_name(RequestKind kind) {
         return "runtime_backend";
     case RequestKind::runtime_reset_stats:
         return "runtime_reset_stats";
+    case RequestKind::runtime_configure_shards:
+        return "runtime_configure_shards";
     case RequestKind::tcp_listen:
         return "tcp_listen";
     case RequestKind::tcp_accept:

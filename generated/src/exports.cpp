@@ -106,6 +106,11 @@ UN_API int64_t un_runtime_reset_stats_submit(uint64_t user_data) {
     return uringnet::submit(std::move(req), user_data, 0, 0);
 }
 
+UN_API int64_t un_runtime_configure_shards(int64_t shards) {
+
+    return uringnet::gen::handle_runtime_configure_shards(shards);
+}
+
 UN_API un_tcp_listener_t un_tcp_listen(const char *addr, int32_t backlog, uint32_t flags) {
     if (addr == nullptr) {
         return UN_ERR_BAD_ADDRESS;

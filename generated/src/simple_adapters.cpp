@@ -92,6 +92,13 @@ UN_API int64_t monoio_reset_stats(void) {
     return result;
 }
 
+UN_API int64_t monoio_configure_shards(int64_t shards) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_runtime_configure_shards(shards);
+    return result;
+}
+
 UN_API int64_t monoio_tcp_listen(un_rv_t addr) {
     int64_t err = 0;
     (void)err;

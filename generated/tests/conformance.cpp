@@ -65,6 +65,14 @@ const conformance::Operation runtime_reset_stats = {
     [](conformance::Args &) -> int64_t { return un_runtime_reset_stats(); },
 };
 
+const conformance::Operation runtime_configure_shards = {
+    "runtime_configure_shards",
+    {
+        {"shards", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t { return un_runtime_configure_shards(a.i64("shards")); },
+};
+
 const conformance::Operation tcp_listen = {
     "tcp_listen",
     {
@@ -471,6 +479,11 @@ TEST_CASE("runtime_reset_stats returns SHUT_DOWN", "[conformance][runtime_reset_
 
 TEST_CASE("runtime_reset_stats returns WOULD_DEADLOCK", "[conformance][runtime_reset_stats]") {
     conformance::check(runtime_reset_stats, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("runtime_configure_shards returns INVALID_ARGUMENT",
+          "[conformance][runtime_configure_shards]") {
+    conformance::check(runtime_configure_shards, UN_ERR_INVALID_ARGUMENT);
 }
 
 TEST_CASE("tcp_listen returns NOT_INITIALIZED", "[conformance][tcp_listen]") {

@@ -28,7 +28,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "7abc77d4ad4b4fee"
+#define UN_SPEC_CHECKSUM "8b44b769780b673b"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -161,6 +161,7 @@ typedef int32_t un_bind_flag_t;
 #define UN_REQUEST_RUNTIME_CONFIGURE_SQPOLL 7
 #define UN_REQUEST_RUNTIME_BACKEND 8
 #define UN_REQUEST_RUNTIME_RESET_STATS 9
+#define UN_REQUEST_RUNTIME_CONFIGURE_SHARDS 30
 #define UN_REQUEST_TCP_LISTEN 10
 #define UN_REQUEST_TCP_ACCEPT 11
 #define UN_REQUEST_TCP_CONNECT 12
@@ -326,6 +327,17 @@ UN_API int64_t un_runtime_reset_stats(void);
 /** Asynchronous un_runtime_reset_stats: returns an operation id (> 0) or an error code at once; the
  * result arrives as a completion carrying user_data. */
 UN_API int64_t un_runtime_reset_stats_submit(uint64_t user_data);
+
+/**
+ * Set the number of shards for the next runtime_init: each shard is a thread with its own ring (or
+ * epoll) and its own handles, and new connections, listeners and sockets go to the least-loaded
+ * shard (accepted connections too). 1 (the default) up to the number of cores.
+ *
+ * @param shards Number of shards, 1..runtime_num_cores().
+ * @return 0 on success. Errors: INVALID_ARGUMENT.
+ * @since 0.1
+ */
+UN_API int64_t un_runtime_configure_shards(int64_t shards);
 
 /* ---- tcp ---- */
 /**

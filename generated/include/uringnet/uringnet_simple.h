@@ -56,6 +56,11 @@ UN_API un_rv_t monoio_runtime_backend(void);
  * submit calls) back to zero; gauges (in flight, open handles) keep their values. (Adapter of
  * un_runtime_reset_stats.) */
 UN_API int64_t monoio_reset_stats(void);
+/** Set the number of shards for the next runtime_init: each shard is a thread with its own ring (or
+ * epoll) and its own handles, and new connections, listeners and sockets go to the least-loaded
+ * shard (accepted connections too). 1 (the default) up to the number of cores. (Adapter of
+ * un_runtime_configure_shards.) */
+UN_API int64_t monoio_configure_shards(int64_t shards);
 /** Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free
  * port) with SO_REUSEADDR and listen on it. (Adapter of un_tcp_listen.) */
 UN_API int64_t monoio_tcp_listen(un_rv_t addr);
