@@ -26,6 +26,36 @@ void wake(int fd) {
 
 bool on_shard_thread() { return t_on_shard_thread; }
 
+void WaitQueue::push_back(Op *op) {
+    op->next_wait = nullptr;
+    if (tail != nullptr) {
+        tail->next_wait = op;
+    } else {
+        head = op;
+    }
+    tail = op;
+}
+
+void WaitQueue::pop_front() {
+    head = head->next_wait;
+    if (head == nullptr) {
+        tail = nullptr;
+    }
+}
+
+void WaitQueue::erase(Op *op) {
+    Op *prev = nullptr;
+    for (Op *o = head; o != nullptr; prev = o, o = o->next_wait) {
+        if (o == op) {
+            (prev ? prev->next_wait : head) = o->next_wait;
+            if (tail == o) {
+                tail = prev;
+            }
+            return;
+        }
+    }
+}
+
 Shard *Shard::current() { return t_shard; }
 
 int64_t now_ns() {
@@ -387,13 +417,7 @@ int64_t Shard::cancel_async(int64_t op_id) {
     }
     Op *op = it->second;
     if (!op->in_backend && !op->in_slot) { // a write waiting its turn on its stream
-        auto &waiting = slots_[op->slot].write_wait;
-        for (auto w = waiting.begin(); w != waiting.end(); ++w) {
-            if (*w == op) {
-                waiting.erase(w);
-                break;
-            }
-        }
+        slots_[op->slot].write_wait.erase(op);
         finish(op, UN_ERR_CANCELED);
     } else if (!op->canceled) {
         op->canceled = true;

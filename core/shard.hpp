@@ -68,6 +68,7 @@ struct Op {
     bool in_backend = false;  ///< started and not yet completed by the backend
     bool connect_started = false; ///< epoll: connect() was called
     int io_fd = -1;           ///< epoll: the fd the op waits on
+    Op *next_wait = nullptr;  ///< next write waiting on the same stream
     int32_t res = 0;
     int fd = -1;              ///< connect: the new socket
     int64_t deadline_ns = -1; ///< CLOCK_MONOTONIC deadline, -1 for none
@@ -80,6 +81,17 @@ struct Op {
     sockaddr_storage from{};  ///< recvmsg: the sender
 };
 
+/// Ops waiting their turn, linked through Op::next_wait: an idle stream costs no allocation.
+struct WaitQueue {
+    Op *head = nullptr;
+    Op *tail = nullptr;
+    bool empty() const { return head == nullptr; }
+    Op *front() const { return head; }
+    void push_back(Op *op);
+    void pop_front();
+    void erase(Op *op);
+};
+
 struct Slot {
     int fd = -1;
     uint32_t gen = 1;
@@ -88,7 +100,7 @@ struct Slot {
     bool live = false;    ///< issued and not closed
     bool closing = false; ///< closed by the user; fd closes when ops drain
     std::vector<Op *> ops;       ///< ops in the kernel on this slot
-    std::deque<Op *> write_wait; ///< writes queued behind the one in flight
+    WaitQueue write_wait;        ///< writes queued behind the one in flight
     bool writing = false;
 };
 

@@ -1,8 +1,10 @@
 // bench-server: the echo servers the benchmark compares, one per process so that each
 // one's CPU time can be read from /proc.
 //
-//   bench-server uringnet PORT [auto|io_uring|epoll]  our asynchronous C API: completions are
-//                                                     handled by a callback on the runtime thread
+//   bench-server uringnet PORT [auto|io_uring|epoll] [BUFFER] [SHARDS]
+//                                                     our asynchronous C API: completions are
+//                                                     handled by a callback on the runtime thread;
+//                                                     BUFFER bytes per connection (default 65536)
 //   bench-server epoll PORT                           a plain edge-triggered epoll loop
 //   bench-server blocking PORT                        a thread per connection, blocking syscalls
 //
@@ -137,11 +139,12 @@ int run_blocking(int port) {
 
 struct Conn {
     int64_t stream;
-    std::vector<char> buf = std::vector<char>(64 * 1024);
+    std::vector<char> buf;
 };
 
 struct UringServer {
     int64_t listener = 0;
+    size_t buffer = 64 * 1024;
     std::vector<std::unique_ptr<Conn>> conns; // only touched on the runtime thread
 
     enum : uint64_t { kAccept = 0, kRead = 1, kWrite = 2 };
@@ -158,7 +161,7 @@ struct UringServer {
         case kAccept:
             if (c.result > 0) {
                 un_socket_set_option(c.result, UN_SOCKET_OPTION_NODELAY, 1);
-                conns.push_back(std::make_unique<Conn>(Conn{c.result}));
+                conns.push_back(std::make_unique<Conn>(Conn{c.result, std::vector<char>(buffer)}));
                 read(conns.size() - 1);
                 un_tcp_accept_submit(listener, -1, tag(0, kAccept));
             }
@@ -180,13 +183,15 @@ struct UringServer {
     }
 };
 
-int run_uringnet(int port, const std::string &backend) {
+int run_uringnet(int port, const std::string &backend, size_t buffer, int shards) {
     un_runtime_configure_backend(backend == "epoll" ? UN_BACKEND_EPOLL : backend == "io_uring" ? UN_BACKEND_IO_URING : UN_BACKEND_AUTO);
+    un_runtime_configure_shards(shards);
     if (un_runtime_init() != 0) {
         std::fprintf(stderr, "bench-server: runtime_init failed\n");
         return 1;
     }
     UringServer server;
+    server.buffer = buffer;
     un_set_completion_callback([](void *ctx, const un_completion_t *c) { static_cast<UringServer *>(ctx)->on(*c); },
                                &server);
     const std::string addr = "127.0.0.1:" + std::to_string(port);
@@ -217,7 +222,8 @@ int main(int argc, char **argv) {
     const std::string kind = argv[1];
     const int port = std::atoi(argv[2]);
     if (kind == "uringnet") {
-        return run_uringnet(port, argc > 3 ? argv[3] : "auto");
+        return run_uringnet(port, argc > 3 ? argv[3] : "auto", argc > 4 ? static_cast<size_t>(std::atol(argv[4])) : 65536,
+                            argc > 5 ? std::atoi(argv[5]) : 1);
     }
     if (kind == "epoll") {
         return run_epoll(port);
