@@ -11,6 +11,8 @@
 
 namespace uringnet {
 
+struct FastSlot;
+
 struct Request {
     explicit Request(gen::RequestKind k) : kind(k) {}
     Request(const Request &) = delete;
@@ -26,12 +28,17 @@ struct Request {
     bool async = false;     ///< submitted with *_submit: nobody waits on done
     int64_t op_id = 0;      ///< async only: the id *_submit returned
     uint64_t user_data = 0; ///< async only
+    FastSlot *writer_slot = nullptr; ///< a write counted in this stream's writers
     int adopt_fd = -1;      ///< an accepted socket handed over by another shard: register it
     int adopt_family = 0;
 
     /// Completes the request exactly once; after this the shard must forget it.
     void complete(int64_t r) {
         result = r;
+        if (writer_slot != nullptr) { // a counted write is done: the next writer may go
+            release_writer(writer_slot);
+            writer_slot = nullptr;
+        }
         if (async) {
             deliver_completion(this); // deletes this
         } else {
@@ -41,6 +48,7 @@ struct Request {
 
     /// Hands an async request's result to the completion queue or callback, then deletes it.
     static void deliver_completion(Request *req);
+    static void release_writer(FastSlot *slot);
 };
 
 } // namespace uringnet

@@ -7,6 +7,7 @@
 #include "runtime.hpp"
 
 #include <sched.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <sys/eventfd.h>
@@ -20,6 +21,7 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 #include <shared_mutex>
+#include <thread>
 
 #include "call.hpp"
 #include "handle.hpp"
@@ -194,6 +196,67 @@ void signal_fd(int fd) {
 
 } // namespace
 
+void Request::release_writer(FastSlot *slot) { slot->writers.fetch_sub(1, std::memory_order_release); }
+
+namespace {
+
+// ---- the calling thread's fast path (core/fast_path.hpp) ----
+
+bool would_block(int e) { return e == EAGAIN || e == EWOULDBLOCK || e == EINTR; }
+
+// The published slot of a stream handle, or null.
+FastSlot *fast_slot(Shard &shard, int64_t h) { return shard.fast_slot(handle::decode(h).index); }
+
+// Marks the caller as using the slot's fd; false (and unmarked) when the handle is not live.
+bool enter(FastSlot &f, int64_t h, int &fd) {
+    f.users.fetch_add(1, std::memory_order_seq_cst);
+    const uint64_t key = f.key.load(std::memory_order_seq_cst);
+    if ((key & (1u << 16)) == 0 || (key & 0xFFFF) != handle::decode(h).gen) {
+        f.users.fetch_sub(1, std::memory_order_seq_cst);
+        return false;
+    }
+    fd = static_cast<int>(key >> 32);
+    return true;
+}
+
+void leave(FastSlot &f) { f.users.fetch_sub(1, std::memory_order_seq_cst); }
+
+// Counts a write that goes through the runtime thread, after any caller writing directly
+// has handed its remainder over (so the order of writes on the stream is kept).
+void count_writer(FastSlot &f, Request &req) {
+    for (;;) {
+        uint32_t w = f.writers.load(std::memory_order_acquire);
+        if ((w & FastSlot::kFastWriter) == 0 && f.writers.compare_exchange_weak(w, w + 1, std::memory_order_acq_rel)) {
+            break;
+        }
+        std::this_thread::yield(); // a direct write is a non-blocking call: it ends soon
+    }
+    req.writer_slot = &f;
+}
+
+// A read on the calling thread; true with result set when it did not have to wait.
+bool fast_read(Shard &shard, FastSlot &f, int64_t h, const gen::TcpReadArgs &a, int64_t &result) {
+    int fd;
+    if (a.max_len == 0 || !enter(f, h, fd)) {
+        return false; // the runtime thread gives the precise answer
+    }
+    const ssize_t n = recv(fd, a.buf, a.max_len, MSG_DONTWAIT);
+    const int e = errno;
+    leave(f);
+    if (n >= 0) {
+        shard.count_fast(true, static_cast<uint64_t>(n));
+        result = n;
+        return true;
+    }
+    if (would_block(e)) {
+        return false;
+    }
+    result = gen::error_from_errno(e);
+    return true;
+}
+
+} // namespace
+
 void Request::deliver_completion(Request *req) {
     const un_completion_t c{req->op_id, req->user_data, req->result, static_cast<int32_t>(req->kind), 0};
     delete req;
@@ -222,6 +285,47 @@ int64_t call(Request &req, int64_t h, uint32_t kind_mask) {
         return err;
     }
     req.handle = h;
+    int64_t fast_result = 0;
+    uint32_t sent_directly = 0;
+    if (req.kind == gen::RequestKind::tcp_read) {
+        if (FastSlot *f = fast_slot(*shard, h); f && fast_read(*shard, *f, h, req.args.tcp_read, fast_result)) {
+            return fast_result;
+        }
+    } else if (req.kind == gen::RequestKind::tcp_write) {
+        if (FastSlot *f = fast_slot(*shard, h)) {
+            auto &a = req.args.tcp_write;
+            uint32_t idle = 0;
+            int fd;
+            if (a.len != 0 && f->writers.compare_exchange_strong(idle, FastSlot::kFastWriter, std::memory_order_acquire)) {
+                if (enter(*f, h, fd)) { // nothing else is writing: try the socket directly
+                    const ssize_t n = send(fd, a.buf, a.len, MSG_DONTWAIT | MSG_NOSIGNAL);
+                    const int e = errno;
+                    leave(*f);
+                    if (n > 0) {
+                        shard->count_fast(false, static_cast<uint64_t>(n));
+                    }
+                    if (n == static_cast<ssize_t>(a.len) || (n < 0 && !would_block(e))) {
+                        f->writers.fetch_sub(FastSlot::kFastWriter, std::memory_order_release);
+                        return n < 0 ? gen::error_from_errno(e) : n;
+                    }
+                    // Part of it, or none: the rest goes to the runtime thread, still first in line.
+                    sent_directly = n > 0 ? static_cast<uint32_t>(n) : 0;
+                    a.buf = static_cast<const char *>(a.buf) + sent_directly;
+                    a.len -= sent_directly;
+                    f->writers.fetch_add(1, std::memory_order_acq_rel);
+                    req.writer_slot = f;
+                    shard->post(&req);
+                    f->writers.fetch_sub(FastSlot::kFastWriter, std::memory_order_release);
+                    lk.unlock();
+                    req.done.acquire();
+                    return req.result < 0 ? req.result : req.result + sent_directly;
+                }
+                f->writers.fetch_sub(FastSlot::kFastWriter, std::memory_order_release);
+            } else if (a.len != 0) {
+                count_writer(*f, req);
+            }
+        }
+    }
     shard->post(&req);
     lk.unlock();
     req.done.acquire();
@@ -243,6 +347,11 @@ int64_t submit(std::unique_ptr<Request> req, uint64_t user_data, int64_t h, uint
     // The low 8 bits of an op id name its shard, so op_cancel can find it.
     req->op_id = (g_next_op.fetch_add(1, std::memory_order_relaxed) << 8) | shard->id();
     const int64_t id = req->op_id;
+    if (req->kind == gen::RequestKind::tcp_write && !t_batch.open) {
+        if (FastSlot *f = fast_slot(*shard, h)) {
+            count_writer(*f, *req); // keeps its place against writes made directly
+        }
+    }
     if (t_batch.open) {
         t_batch.items.push_back({std::move(req), shard->id(), g_rt->epoch});
     } else if (shard == Shard::current()) {
@@ -386,7 +495,13 @@ int64_t handle_batch_end() {
         if (g_rt == nullptr || b.epoch != g_rt->epoch) {
             b.req.release()->complete(UN_ERR_SHUT_DOWN); // its runtime is gone
         } else {
-            per_shard[b.shard].push_back(b.req.release());
+            Request *req = b.req.release();
+            if (req->kind == gen::RequestKind::tcp_write) {
+                if (FastSlot *f = fast_slot(*g_rt->shards[b.shard], req->handle)) {
+                    count_writer(*f, *req);
+                }
+            }
+            per_shard[b.shard].push_back(req);
         }
     }
     for (size_t i = 0; i < per_shard.size(); ++i) {

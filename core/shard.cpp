@@ -342,11 +342,19 @@ int64_t Shard::add_handle(int fd, uint32_t kind, int family) {
     s.writing = false;
     backend_->add_fd(fd);
     bump(stats_.open_handles);
+    if (kind == UN_HANDLE_TCP_STREAM) { // publish it for the calling threads' fast path
+        // (writers is not reset: a write on the slot's previous stream that is still on its
+        // way counts until it completes, which only makes the new stream's first writes queue.)
+        fast_.at(index).key.store(FastSlot::make_key(fd, s.gen), std::memory_order_seq_cst);
+    }
     return handle::encode({index, s.gen, kind, id_, epoch_});
 }
 
 void Shard::close_handle(uint32_t index) {
     Slot &s = slots_[index];
+    if (FastSlot *f = fast_.find(index)) {
+        f->key.store(0, std::memory_order_seq_cst); // withdrawn: no new fast-path use
+    }
     s.live = false;
     s.closing = true;
     ++s.gen; // from now on the old handle answers CLOSED
@@ -378,6 +386,12 @@ int64_t Shard::cancel_ops(uint32_t index) {
 
 void Shard::free_slot(uint32_t index) {
     Slot &s = slots_[index];
+    if (FastSlot *f = fast_.find(index)) {
+        // A calling thread may still be in a non-blocking call on this fd: let it finish.
+        while (f->users.load(std::memory_order_seq_cst) != 0) {
+            std::this_thread::yield();
+        }
+    }
     if (s.fd >= 0) {
         backend_->remove_fd(s.fd);
         close(s.fd);
@@ -645,6 +659,10 @@ void Shard::reset_counters() {
         baseline_[i].store(cs[i]->load(std::memory_order_relaxed), std::memory_order_relaxed);
     }
     stats_.largest_drain.store(0, std::memory_order_relaxed);
+    fast_baseline_[0].store(fast_reads_.load(std::memory_order_relaxed), std::memory_order_relaxed);
+    fast_baseline_[1].store(fast_writes_.load(std::memory_order_relaxed), std::memory_order_relaxed);
+    fast_baseline_[2].store(fast_bytes_read_.load(std::memory_order_relaxed), std::memory_order_relaxed);
+    fast_baseline_[3].store(fast_bytes_written_.load(std::memory_order_relaxed), std::memory_order_relaxed);
 }
 
 std::string Shard::stats_json() const {
@@ -660,11 +678,19 @@ std::string Shard::stats_json() const {
     };
     nlohmann::ordered_json j;
     j["shard"] = id_;
-    j["requests"] = get(stats_.requests);
-    j["completed"] = get(stats_.completed);
+    auto fast = [&](const std::atomic<uint64_t> &c, size_t i) {
+        return c.load(std::memory_order_relaxed) - fast_baseline_[i].load(std::memory_order_relaxed);
+    };
+    const uint64_t fr = fast(fast_reads_, 0), fw = fast(fast_writes_, 1);
+    const uint64_t fbr = fast(fast_bytes_read_, 2), fbw = fast(fast_bytes_written_, 3);
+    // Operations the calling threads completed themselves count like the others.
+    j["requests"] = get(stats_.requests) + fr + fw;
+    j["completed"] = get(stats_.completed) + fr + fw;
     j["errors"] = get(stats_.errors);
-    j["bytes_read"] = get(stats_.bytes_read);
-    j["bytes_written"] = get(stats_.bytes_written);
+    j["bytes_read"] = get(stats_.bytes_read) + fbr;
+    j["bytes_written"] = get(stats_.bytes_written) + fbw;
+    j["fast_reads"] = fr;
+    j["fast_writes"] = fw;
     j["accepts"] = get(stats_.accepts);
     j["connects"] = get(stats_.connects);
     j["in_flight"] = get(stats_.in_flight);

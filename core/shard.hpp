@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "backend.hpp"
+#include "fast_path.hpp"
 #include "request.hpp"
 
 namespace uringnet {
@@ -129,6 +130,13 @@ class Shard {
     void post_local(Request *req) { local_.push_back(req); }
     /// The shard whose thread is calling, or null.
     static Shard *current();
+    /// The published state of a handle slot, for the calling threads' fast path (any thread).
+    FastSlot *fast_slot(uint32_t index) const { return fast_.find(index); }
+    /// Counts an operation a calling thread completed on its own (any thread).
+    void count_fast(bool read, uint64_t bytes) {
+        (read ? fast_reads_ : fast_writes_).fetch_add(1, std::memory_order_relaxed);
+        (read ? fast_bytes_read_ : fast_bytes_written_).fetch_add(bytes, std::memory_order_relaxed);
+    }
 
     uint32_t id() const { return id_; }
     Runtime &runtime() { return rt_; }
@@ -216,6 +224,10 @@ class Shard {
     std::unordered_map<int64_t, Op *> async_ops_; ///< async ops started or queued, by op id
     ShardStats stats_;
     std::array<std::atomic<uint64_t>, 10> baseline_{}; ///< counter values at the last reset
+    FastTable fast_;
+    // Completed on calling threads (fast path), so updated with atomic adds.
+    std::atomic<uint64_t> fast_reads_{0}, fast_writes_{0}, fast_bytes_read_{0}, fast_bytes_written_{0};
+    std::array<std::atomic<uint64_t>, 4> fast_baseline_{};
 };
 
 /// True on a shard thread: a blocking call there would deadlock.

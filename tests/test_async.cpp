@@ -295,3 +295,54 @@ TEST_CASE("shutdown with 1000 operations in flight completes them all and leaks 
     CHECK(un_udp_recv_submit(1, bufs[0], 16, -1, 0) == UN_ERR_SHUT_DOWN);
     CHECK(open_fds() == fds);
 }
+
+TEST_CASE("reads and writes that need not wait complete on the calling thread", "[fastpath]") {
+    test::Runtime rt;
+    test::Listener l;
+    const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
+    const int64_t s = un_tcp_accept(l.handle, test::kWait);
+    REQUIRE(s > 0);
+    const auto before = total_stats();
+    REQUIRE(un_tcp_write(c, "direct", 6, test::kWait) == 6); // the socket buffer takes it
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    CHECK(test::read_exact(s, 6) == "direct"); // the data is already there
+    const auto after = total_stats();
+    CHECK(after["fast_writes"].get<uint64_t>() - before["fast_writes"].get<uint64_t>() == 1);
+    CHECK(after["fast_reads"].get<uint64_t>() - before["fast_reads"].get<uint64_t>() == 1);
+    CHECK(after["bytes_written"].get<uint64_t>() - before["bytes_written"].get<uint64_t>() == 6);
+    // With nothing to read, the read waits on the runtime thread and still times out there.
+    char buf[4];
+    CHECK(un_tcp_read(s, buf, sizeof buf, 10) == UN_ERR_TIMED_OUT);
+}
+
+TEST_CASE("async and blocking writes mixed on one stream keep their order", "[fastpath][order]") {
+    test::Runtime rt;
+    test::Listener l;
+    const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
+    const int64_t s = un_tcp_accept(l.handle, test::kWait);
+    REQUIRE(s > 0);
+    constexpr int kRecords = 300;
+    constexpr size_t kSize = 16 * 1024;
+    std::vector<std::vector<char>> records(kRecords, std::vector<char>(kSize));
+    std::atomic<int> submitted{0};
+    std::thread writer([&] {
+        for (int i = 0; i < kRecords; ++i) {
+            std::memset(records[i].data(), 'a' + i % 26, kSize);
+            std::memcpy(records[i].data(), &i, sizeof i);
+            if (i % 3 == 0) { // every third one asynchronous, the rest blocking (often direct)
+                un_tcp_write_submit(c, records[i].data(), kSize, test::kWait, static_cast<uint64_t>(i));
+                submitted.fetch_add(1);
+            } else {
+                un_tcp_write(c, records[i].data(), kSize, test::kWait);
+            }
+        }
+    });
+    for (int i = 0; i < kRecords; ++i) {
+        const std::string rec = test::read_exact(s, kSize);
+        int seq;
+        std::memcpy(&seq, rec.data(), sizeof seq);
+        REQUIRE(seq == i);
+    }
+    writer.join();
+    CHECK(collect(static_cast<size_t>(submitted.load())).size() == static_cast<size_t>(submitted.load()));
+}
