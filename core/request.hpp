@@ -46,6 +46,12 @@ struct Request {
         }
     }
 
+    // Asynchronous requests are allocated per operation; a per-thread free list keeps that
+    // off malloc on the hot path (a completion callback resubmitting on the runtime thread
+    // frees and allocates on that same thread).
+    static void *operator new(size_t size);
+    static void operator delete(void *p) noexcept;
+
     /// Hands an async request's result to the completion queue or callback, then deletes it.
     static void deliver_completion(Request *req);
     static void release_writer(FastSlot *slot);

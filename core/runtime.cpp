@@ -196,6 +196,39 @@ void signal_fd(int fd) {
 
 } // namespace
 
+namespace {
+
+// A per-thread cache of freed requests (each thread frees into its own; bounded).
+struct RequestCache {
+    std::vector<void *> free;
+    ~RequestCache() {
+        for (void *p : free) {
+            ::operator delete(p);
+        }
+    }
+};
+thread_local RequestCache t_requests;
+constexpr size_t kRequestCacheMax = 1024;
+
+} // namespace
+
+void *Request::operator new(size_t size) {
+    if (size == sizeof(Request) && !t_requests.free.empty()) {
+        void *p = t_requests.free.back();
+        t_requests.free.pop_back();
+        return p;
+    }
+    return ::operator new(size);
+}
+
+void Request::operator delete(void *p) noexcept {
+    if (t_requests.free.size() < kRequestCacheMax) {
+        t_requests.free.push_back(p);
+        return;
+    }
+    ::operator delete(p);
+}
+
 void Request::release_writer(FastSlot *slot) { slot->writers.fetch_sub(1, std::memory_order_release); }
 
 namespace {

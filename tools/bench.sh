@@ -13,7 +13,7 @@ tools/setup >/dev/null
 cmake --preset default >/dev/null
 cmake --build --preset default --target bench-server bench-load >/dev/null
 B=build/default
-port=47600
+port=21000 # below the ephemeral port range, which the clients use
 ulimit -n 65536 2>/dev/null || true
 
 start_server() { # kind [backend] -> sets $pid, $port
