@@ -305,73 +305,98 @@ void Request::deliver_completion(Request *req) {
     g_done.cv.notify_all();
 }
 
-int64_t call(Request &req, int64_t h, uint32_t kind_mask) {
-    if (on_shard_thread()) {
-        return UN_ERR_WOULD_DEADLOCK;
-    }
-    std::shared_lock lk(g_mu);
+namespace {
+
+// Takes g_mu (shared) and picks the shard for a request; 0, or why not.
+int64_t route_running(std::shared_lock<std::shared_mutex> &lk, int64_t h, uint32_t kind_mask, Shard *&shard) {
+    lk = std::shared_lock(g_mu);
     if (g_rt == nullptr) {
         return not_running();
     }
-    Shard *shard;
-    if (int64_t err = route(h, kind_mask, shard)) {
-        return err;
-    }
-    req.handle = h;
-    int64_t fast_result = 0;
-    uint32_t sent_directly = 0;
-    if (req.kind == gen::RequestKind::tcp_read) {
-        if (FastSlot *f = fast_slot(*shard, h); f && fast_read(*shard, *f, h, req.args.tcp_read, fast_result)) {
-            return fast_result;
-        }
-    } else if (req.kind == gen::RequestKind::tcp_write) {
-        if (FastSlot *f = fast_slot(*shard, h)) {
-            auto &a = req.args.tcp_write;
-            uint32_t idle = 0;
-            int fd;
-            if (a.len != 0 && f->writers.compare_exchange_strong(idle, FastSlot::kFastWriter, std::memory_order_acquire)) {
-                if (enter(*f, h, fd)) { // nothing else is writing: try the socket directly
-                    const ssize_t n = send(fd, a.buf, a.len, MSG_DONTWAIT | MSG_NOSIGNAL);
-                    const int e = errno;
-                    leave(*f);
-                    if (n > 0) {
-                        shard->count_fast(false, static_cast<uint64_t>(n));
-                    }
-                    if (n == static_cast<ssize_t>(a.len) || (n < 0 && !would_block(e))) {
-                        f->writers.fetch_sub(FastSlot::kFastWriter, std::memory_order_release);
-                        return n < 0 ? gen::error_from_errno(e) : n;
-                    }
-                    // Part of it, or none: the rest goes to the runtime thread, still first in line.
-                    sent_directly = n > 0 ? static_cast<uint32_t>(n) : 0;
-                    a.buf = static_cast<const char *>(a.buf) + sent_directly;
-                    a.len -= sent_directly;
-                    f->writers.fetch_add(1, std::memory_order_acq_rel);
-                    req.writer_slot = f;
-                    shard->post(&req);
-                    f->writers.fetch_sub(FastSlot::kFastWriter, std::memory_order_release);
-                    lk.unlock();
-                    req.done.acquire();
-                    return req.result < 0 ? req.result : req.result + sent_directly;
-                }
-                f->writers.fetch_sub(FastSlot::kFastWriter, std::memory_order_release);
-            } else if (a.len != 0) {
-                count_writer(*f, req);
-            }
-        }
-    }
-    shard->post(&req);
+    return route(h, kind_mask, shard);
+}
+
+int64_t post_and_wait(Shard &shard, Request &req, std::shared_lock<std::shared_mutex> &lk) {
+    shard.post(&req);
     lk.unlock();
     req.done.acquire();
     return req.result;
 }
 
-int64_t submit(std::unique_ptr<Request> req, uint64_t user_data, int64_t h, uint32_t kind_mask) {
-    std::shared_lock lk(g_mu);
-    if (g_rt == nullptr) {
-        return not_running();
+// A blocking write tried on the calling thread while no other write on the stream is queued
+// or in flight. Returns true with result set when it is done: all sent, an error, or the
+// rest sent by the runtime thread, which it is handed to before any later writer can go.
+bool write_directly(Shard &shard, FastSlot &f, Request &req, std::shared_lock<std::shared_mutex> &lk,
+                    int64_t &result) {
+    auto &a = req.args.tcp_write;
+    uint32_t idle = 0;
+    int fd;
+    if (a.len == 0 || !f.writers.compare_exchange_strong(idle, FastSlot::kFastWriter, std::memory_order_acquire)) {
+        return false;
     }
+    if (!enter(f, req.handle, fd)) {
+        f.writers.fetch_sub(FastSlot::kFastWriter, std::memory_order_release);
+        return false;
+    }
+    const ssize_t n = send(fd, a.buf, a.len, MSG_DONTWAIT | MSG_NOSIGNAL);
+    const int e = errno;
+    leave(f);
+    if (n > 0) {
+        shard.count_fast(false, static_cast<uint64_t>(n));
+    }
+    if (n == static_cast<ssize_t>(a.len) || (n < 0 && !would_block(e))) {
+        f.writers.fetch_sub(FastSlot::kFastWriter, std::memory_order_release);
+        result = n < 0 ? gen::error_from_errno(e) : n;
+        return true;
+    }
+    // Part of it, or none: the rest goes to the runtime thread, still first in line.
+    const uint32_t sent = n > 0 ? static_cast<uint32_t>(n) : 0;
+    a.buf = static_cast<const char *>(a.buf) + sent;
+    a.len -= sent;
+    f.writers.fetch_add(1, std::memory_order_acq_rel);
+    req.writer_slot = &f;
+    shard.post(&req);
+    f.writers.fetch_sub(FastSlot::kFastWriter, std::memory_order_release);
+    lk.unlock();
+    req.done.acquire();
+    result = req.result < 0 ? req.result : req.result + sent;
+    return true;
+}
+
+} // namespace
+
+int64_t call(Request &req, int64_t h, uint32_t kind_mask) {
+    if (on_shard_thread()) {
+        return UN_ERR_WOULD_DEADLOCK;
+    }
+    std::shared_lock<std::shared_mutex> lk;
     Shard *shard;
-    if (int64_t err = route(h, kind_mask, shard)) {
+    if (int64_t err = route_running(lk, h, kind_mask, shard)) {
+        return err;
+    }
+    req.handle = h;
+    int64_t result = 0;
+    if (req.kind == gen::RequestKind::tcp_read) {
+        if (FastSlot *f = fast_slot(*shard, h); f && fast_read(*shard, *f, h, req.args.tcp_read, result)) {
+            return result;
+        }
+    } else if (req.kind == gen::RequestKind::tcp_write) {
+        if (FastSlot *f = fast_slot(*shard, h)) {
+            if (write_directly(*shard, *f, req, lk, result)) {
+                return result;
+            }
+            if (req.args.tcp_write.len != 0) {
+                count_writer(*f, req);
+            }
+        }
+    }
+    return post_and_wait(*shard, req, lk);
+}
+
+int64_t submit(std::unique_ptr<Request> req, uint64_t user_data, int64_t h, uint32_t kind_mask) {
+    std::shared_lock<std::shared_mutex> lk;
+    Shard *shard;
+    if (int64_t err = route_running(lk, h, kind_mask, shard)) {
         return err;
     }
     req->async = true;

@@ -92,6 +92,23 @@ int64_t Shard::start() {
     return rc;
 }
 
+void Shard::enqueue_locked(Request *req) {
+    req->next = nullptr;
+    if (tail_ != nullptr) {
+        tail_->next = req;
+    } else {
+        head_ = req;
+    }
+    tail_ = req;
+}
+
+void Shard::wake_if_asleep() {
+    // Only if the thread is (about to be) asleep, and only once.
+    if (!awake_.load(std::memory_order_seq_cst) && !awake_.exchange(true)) {
+        wake(wake_fd_);
+    }
+}
+
 void Shard::post(Request *req) {
     {
         std::lock_guard lk(mu_);
@@ -102,36 +119,21 @@ void Shard::post(Request *req) {
             req->complete(UN_ERR_SHUT_DOWN);
             return;
         }
-        if (tail_ != nullptr) {
-            tail_->next = req;
-        } else {
-            head_ = req;
-        }
-        tail_ = req;
+        enqueue_locked(req);
         has_incoming_.store(true, std::memory_order_seq_cst);
     }
-    // Wake the thread only if it is (about to be) asleep, and only once.
-    if (!awake_.load(std::memory_order_seq_cst) && !awake_.exchange(true)) {
-        wake(wake_fd_);
-    }
+    wake_if_asleep();
 }
 
 void Shard::post_many(const std::vector<Request *> &reqs) {
     {
         std::lock_guard lk(mu_);
         for (Request *req : reqs) {
-            if (tail_ != nullptr) {
-                tail_->next = req;
-            } else {
-                head_ = req;
-            }
-            tail_ = req;
+            enqueue_locked(req);
         }
         has_incoming_.store(true, std::memory_order_seq_cst);
     }
-    if (!awake_.load(std::memory_order_seq_cst) && !awake_.exchange(true)) {
-        wake(wake_fd_);
-    }
+    wake_if_asleep();
 }
 
 void Shard::request_stop() {

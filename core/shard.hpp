@@ -183,6 +183,8 @@ class Shard {
         c.store(c.load(std::memory_order_relaxed) - n, std::memory_order_relaxed);
     }
     void run(std::atomic<int64_t> *started);
+    void enqueue_locked(Request *req); ///< mu_ held
+    void wake_if_asleep();
     void close_wake_fd();
     void drain_incoming();
     void begin_stop();

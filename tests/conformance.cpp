@@ -21,12 +21,6 @@ constexpr uint32_t kStreamBit = 1u << UN_HANDLE_TCP_STREAM;
 constexpr uint32_t kListenerBit = 1u << UN_HANDLE_TCP_LISTENER;
 constexpr uint32_t kUdpBit = 1u << UN_HANDLE_UDP_SOCKET;
 
-std::string local_addr(int64_t h) {
-    char buf[64] = {};
-    un_socket_local_addr(h, buf, sizeof buf);
-    return buf;
-}
-
 int64_t close_handle(int64_t h) {
     switch ((h >> 40) & 0xF) {
     case UN_HANDLE_TCP_LISTENER:
@@ -82,7 +76,7 @@ struct Env {
     }
     int64_t the_server_stream() {
         if (!server) {
-            client = un_tcp_connect(local_addr(the_listener()).c_str(), test::kWait);
+            client = un_tcp_connect(test::local_addr(the_listener()).c_str(), test::kWait);
             server = un_tcp_accept(listener, test::kWait);
         }
         return server;
@@ -112,8 +106,8 @@ struct Env {
                 break;
             case ParamType::address:
                 v.text = (is("tcp_listen") || is("udp_bind")) ? "127.0.0.1:0"
-                         : is("tcp_connect")                  ? local_addr(the_listener())
-                                                              : local_addr(the_udp_peer());
+                         : is("tcp_connect")                  ? test::local_addr(the_listener())
+                                                              : test::local_addr(the_udp_peer());
                 break;
             case ParamType::bytes_in:
             case ParamType::bytes_out:
@@ -426,7 +420,7 @@ Scenario scenario_for(const Operation &op, int64_t code) {
             if (std::string(op.name) == "udp_join_multicast") {
                 env.call();
             } else {
-                env.arg("addr").text = local_addr(std::string(op.name) == "udp_bind" ? env.the_udp() : env.the_listener());
+                env.arg("addr").text = test::local_addr(std::string(op.name) == "udp_bind" ? env.the_udp() : env.the_listener());
             }
             return env.call();
         };
@@ -498,7 +492,7 @@ Scenario scenario_for(const Operation &op, int64_t code) {
                 env.init();
                 env.defaults();
                 if (std::string(op.name) == "tcp_accept") {
-                    un_tcp_connect(local_addr(env.listener).c_str(), test::kWait);
+                    un_tcp_connect(test::local_addr(env.listener).c_str(), test::kWait);
                 }
                 exhaust_fds();
                 return env.call();
@@ -594,7 +588,7 @@ Scenario scenario_for(const Operation &op, int64_t code) {
             env.init();
             env.defaults();
             const std::string big(100, 't');
-            un_udp_send_to(env.the_udp_peer(), big.data(), 100, local_addr(env.udp).c_str(), test::kWait);
+            un_udp_send_to(env.the_udp_peer(), big.data(), 100, test::local_addr(env.udp).c_str(), test::kWait);
             env.set_len(10);
             return env.call();
         };
@@ -603,7 +597,7 @@ Scenario scenario_for(const Operation &op, int64_t code) {
             env.init();
             env.defaults();
             if (std::string(op.name) == "udp_send") {
-                un_udp_connect(env.udp, local_addr(env.the_udp_peer()).c_str());
+                un_udp_connect(env.udp, test::local_addr(env.the_udp_peer()).c_str());
             }
             env.arg("buf").bytes.assign(70000, 'm');
             env.set_len(70000);

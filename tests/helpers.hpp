@@ -7,8 +7,12 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <dirent.h>
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "uringnet/uringnet.h"
@@ -29,11 +33,46 @@ struct Runtime {
     ~Runtime() { un_runtime_shutdown(); }
 };
 
-inline std::string listener_addr(un_tcp_listener_t l) {
+/// The local address of any handle as text (the test fails when there is none).
+inline std::string local_addr(int64_t h) {
     char buf[64];
-    const int64_t n = un_socket_local_addr(l, buf, sizeof buf);
+    const int64_t n = un_socket_local_addr(h, buf, sizeof buf);
     REQUIRE(n > 0);
     return std::string(buf, static_cast<size_t>(n));
+}
+
+inline std::string listener_addr(un_tcp_listener_t l) { return local_addr(l); }
+
+/// The runtime's statistics, parsed.
+inline nlohmann::json stats() {
+    char buf[16384];
+    const int64_t n = un_runtime_stats(buf, sizeof buf);
+    REQUIRE(n > 0);
+    return nlohmann::json::parse(std::string(buf, static_cast<size_t>(n)));
+}
+
+inline nlohmann::json total_stats() { return stats()["total"]; }
+
+/// File descriptors this process has open.
+inline int open_fds() {
+    int n = 0;
+    DIR *d = opendir("/proc/self/fd");
+    while (readdir(d) != nullptr) {
+        ++n;
+    }
+    closedir(d);
+    return n;
+}
+
+/// This process's resident memory in KiB.
+inline long rss_kib() {
+    std::ifstream f("/proc/self/status");
+    for (std::string line; std::getline(f, line);) {
+        if (line.rfind("VmRSS:", 0) == 0) {
+            return std::stol(line.substr(6));
+        }
+    }
+    return -1;
 }
 
 struct Listener {

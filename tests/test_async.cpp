@@ -29,28 +29,6 @@ std::vector<un_completion_t> collect(size_t n, int64_t timeout_ms = test::kWait)
     return out;
 }
 
-nlohmann::json total_stats() {
-    char buf[8192];
-    const int64_t n = un_runtime_stats(buf, sizeof buf);
-    return nlohmann::json::parse(std::string(buf, static_cast<size_t>(n)))["total"];
-}
-
-std::string local_addr(int64_t h) {
-    char buf[64] = {};
-    un_socket_local_addr(h, buf, sizeof buf);
-    return buf;
-}
-
-int open_fds() {
-    int n = 0;
-    DIR *d = opendir("/proc/self/fd");
-    while (readdir(d) != nullptr) {
-        ++n;
-    }
-    closedir(d);
-    return n;
-}
-
 } // namespace
 
 TEST_CASE("async accept, connect, write and read complete once, with their user_data", "[async]") {
@@ -152,7 +130,7 @@ TEST_CASE("callbacks run on the runtime thread, may submit, may not block", "[as
         char buf[8] = {};
     } st;
     st.sock = un_udp_bind("127.0.0.1:0", 0);
-    st.peer = local_addr(st.sock);
+    st.peer = test::local_addr(st.sock);
     REQUIRE(un_set_completion_callback(
                 [](void *ctx, const un_completion_t *c) {
                     auto *s = static_cast<State *>(ctx);
@@ -193,7 +171,7 @@ TEST_CASE("op_cancel stops one operation; its completion says CANCELED", "[async
     const int64_t keep = un_udp_recv_submit(a, buf, sizeof buf, -1, 1);
     char buf2[8];
     const int64_t stop = un_udp_recv_submit(a, buf2, sizeof buf2, -1, 2);
-    for (int i = 0; i < 1000 && total_stats()["in_flight"] != 2; ++i) {
+    for (int i = 0; i < 1000 && test::total_stats()["in_flight"] != 2; ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     CHECK(un_op_cancel(stop) == 0);
@@ -203,7 +181,7 @@ TEST_CASE("op_cancel stops one operation; its completion says CANCELED", "[async
     CHECK(c.result == UN_ERR_CANCELED);
     CHECK(un_op_cancel(stop) == UN_ERR_OP_NOT_FOUND);
     CHECK(un_op_cancel(-3) == UN_ERR_INVALID_ARGUMENT);
-    CHECK(un_udp_send_to(a, "x", 1, local_addr(a).c_str(), test::kWait) == 1);
+    CHECK(un_udp_send_to(a, "x", 1, test::local_addr(a).c_str(), test::kWait) == 1);
     REQUIRE(un_poll(&c, 1, test::kWait) == 1);
     CHECK(c.op_id == keep);
     CHECK(c.result == 1);
@@ -213,9 +191,9 @@ TEST_CASE("a batch reaches the runtime thread in one wake-up", "[async][batch]")
     test::Runtime rt;
     const int64_t a = un_udp_bind("127.0.0.1:0", 0);
     const int64_t b = un_udp_bind("127.0.0.1:0", 0);
-    const std::string to = local_addr(b);
+    const std::string to = test::local_addr(b);
     std::this_thread::sleep_for(std::chrono::milliseconds(20)); // let the runtime fall asleep
-    const auto before = total_stats();
+    const auto before = test::total_stats();
     REQUIRE(un_batch_begin() == 0);
     std::set<int64_t> ids;
     for (int i = 0; i < 100; ++i) {
@@ -226,7 +204,7 @@ TEST_CASE("a batch reaches the runtime thread in one wake-up", "[async][batch]")
     const auto done = collect(100);
     CHECK(done.size() == 100);
     CHECK(ids.size() == 100);
-    const auto after = total_stats();
+    const auto after = test::total_stats();
     // All 100 were taken from the queue at once, after a single wake-up. (The two stats
     // calls around the batch account for at most two more wake-ups.)
     CHECK(after["largest_drain"].get<uint64_t>() >= 100);
@@ -237,7 +215,7 @@ TEST_CASE("a batch reaches the runtime thread in one wake-up", "[async][batch]")
 TEST_CASE("many threads submit at once: every operation completes exactly once", "[async][concurrency]") {
     test::Runtime rt;
     const int64_t sink = un_udp_bind("127.0.0.1:0", 0);
-    const std::string to = local_addr(sink);
+    const std::string to = test::local_addr(sink);
     constexpr int kThreads = 8, kEach = 500;
     std::vector<int64_t> ids(kThreads * kEach, 0);
     std::vector<std::thread> threads;
@@ -270,7 +248,7 @@ TEST_CASE("many threads submit at once: every operation completes exactly once",
 }
 
 TEST_CASE("shutdown with 1000 operations in flight completes them all and leaks nothing", "[async][shutdown]") {
-    const int fds = open_fds();
+    const int fds = test::open_fds();
     REQUIRE(un_runtime_init() == 0);
     constexpr int kSockets = 10, kEach = 100;
     static char bufs[kSockets * kEach][16];
@@ -280,10 +258,10 @@ TEST_CASE("shutdown with 1000 operations in flight completes them all and leaks 
             REQUIRE(un_udp_recv_submit(sock, bufs[s * kEach + i], 16, -1, static_cast<uint64_t>(s * kEach + i)) > 0);
         }
     }
-    for (int i = 0; i < 5000 && total_stats()["in_flight"] != kSockets * kEach; ++i) {
+    for (int i = 0; i < 5000 && test::total_stats()["in_flight"] != kSockets * kEach; ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
-    REQUIRE(total_stats()["in_flight"] == kSockets * kEach);
+    REQUIRE(test::total_stats()["in_flight"] == kSockets * kEach);
     REQUIRE(un_runtime_shutdown() == 0);
     const auto done = collect(kSockets * kEach, 0); // still collectable after the shutdown
     REQUIRE(done.size() == kSockets * kEach);
@@ -293,7 +271,7 @@ TEST_CASE("shutdown with 1000 operations in flight completes them all and leaks 
     un_completion_t extra{};
     CHECK(un_poll(&extra, 1, -1) == 0); // nothing will come: no wait
     CHECK(un_udp_recv_submit(1, bufs[0], 16, -1, 0) == UN_ERR_SHUT_DOWN);
-    CHECK(open_fds() == fds);
+    CHECK(test::open_fds() == fds);
 }
 
 TEST_CASE("reads and writes that need not wait complete on the calling thread", "[fastpath]") {
@@ -302,11 +280,11 @@ TEST_CASE("reads and writes that need not wait complete on the calling thread", 
     const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
     const int64_t s = un_tcp_accept(l.handle, test::kWait);
     REQUIRE(s > 0);
-    const auto before = total_stats();
+    const auto before = test::total_stats();
     REQUIRE(un_tcp_write(c, "direct", 6, test::kWait) == 6); // the socket buffer takes it
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
     CHECK(test::read_exact(s, 6) == "direct"); // the data is already there
-    const auto after = total_stats();
+    const auto after = test::total_stats();
     CHECK(after["fast_writes"].get<uint64_t>() - before["fast_writes"].get<uint64_t>() == 1);
     CHECK(after["fast_reads"].get<uint64_t>() - before["fast_reads"].get<uint64_t>() == 1);
     CHECK(after["bytes_written"].get<uint64_t>() - before["bytes_written"].get<uint64_t>() == 6);

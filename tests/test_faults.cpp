@@ -41,16 +41,6 @@ void wait_in_flight(uint64_t n) {
     }
 }
 
-long rss_kib() {
-    std::ifstream f("/proc/self/status");
-    for (std::string line; std::getline(f, line);) {
-        if (line.rfind("VmRSS:", 0) == 0) {
-            return std::stol(line.substr(6));
-        }
-    }
-    return -1;
-}
-
 void reset_from_peer(int64_t stream) {
     REQUIRE(un_socket_set_option(stream, UN_SOCKET_OPTION_LINGER, 0) == 0);
     REQUIRE(un_tcp_close(stream) == 0);
@@ -112,11 +102,11 @@ TEST_CASE("a peer that stops reading: writes time out and memory stays bounded",
     // the library holding on to (or copying) what it could not send.
     while (un_tcp_write(p.client, chunk.data(), static_cast<uint32_t>(chunk.size()), 50) > 0) {
     }
-    const long before = rss_kib();
+    const long before = test::rss_kib();
     for (int i = 0; i < 30; ++i) {
         REQUIRE(un_tcp_write(p.client, chunk.data(), static_cast<uint32_t>(chunk.size()), 5) == UN_ERR_TIMED_OUT);
     }
-    const long after = rss_kib();
+    const long after = test::rss_kib();
     INFO("RSS before " << before << " KiB, after " << after << " KiB");
     CHECK(after - before < 8 * 1024); // 30 MiB were offered; far less may stay resident
     // The stream still works once the peer reads again.

@@ -8,27 +8,6 @@
 
 #include "helpers.hpp"
 
-namespace {
-
-int open_fds() {
-    int n = 0;
-    DIR *d = opendir("/proc/self/fd");
-    while (readdir(d) != nullptr) {
-        ++n;
-    }
-    closedir(d);
-    return n;
-}
-
-nlohmann::json stats() {
-    char buf[8192];
-    const int64_t n = un_runtime_stats(buf, sizeof buf);
-    REQUIRE(n > 0);
-    return nlohmann::json::parse(std::string(buf, static_cast<size_t>(n)));
-}
-
-} // namespace
-
 TEST_CASE("calls before runtime_init return NOT_INITIALIZED", "[runtime]") {
     char buf[8];
     CHECK(un_tcp_listen("127.0.0.1:0", 0, 0) == UN_ERR_NOT_INITIALIZED);
@@ -55,7 +34,7 @@ TEST_CASE("ring entries are configurable from 1 to 32768", "[runtime]") {
         INFO("entries " << entries);
         REQUIRE(un_runtime_configure_entries(entries) == 0);
         test::Runtime rt;
-        CHECK(stats()["entries"] == entries);
+        CHECK(test::stats()["entries"] == entries);
         // A real exchange works on the smallest and the largest ring.
         test::Listener l;
         const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
@@ -76,7 +55,7 @@ TEST_CASE("number of cores matches the process affinity", "[runtime]") {
 
 TEST_CASE("statistics count operations, bytes and handles", "[runtime]") {
     test::Runtime rt;
-    auto before = stats();
+    auto before = test::stats();
     CHECK(before["backend"] == test::expected_backend());
     CHECK(before["backend_reason"].get<std::string>().size() > 10);
     CHECK(before["total"]["accepts"] == 0);
@@ -87,7 +66,7 @@ TEST_CASE("statistics count operations, bytes and handles", "[runtime]") {
     REQUIRE(s > 0);
     REQUIRE(un_tcp_write(c, "hello", 5, test::kWait) == 5);
     REQUIRE(test::read_exact(s, 5) == "hello");
-    auto after = stats();
+    auto after = test::stats();
     const auto &t = after["total"];
     CHECK(t["accepts"] == 1);
     CHECK(t["connects"] == 1);
@@ -98,7 +77,7 @@ TEST_CASE("statistics count operations, bytes and handles", "[runtime]") {
     CHECK(t["completed"].get<uint64_t>() >= 6);
     CHECK(after["shards"].size() == 1);
     CHECK(un_tcp_read(s, nullptr, 0, 0) == UN_ERR_INVALID_ARGUMENT);
-    CHECK(stats()["total"]["errors"] == 1);
+    CHECK(test::stats()["total"]["errors"] == 1);
     char tiny[4];
     CHECK(un_runtime_stats(tiny, sizeof tiny) == UN_ERR_BUFFER_TOO_SMALL);
 }
@@ -127,7 +106,7 @@ TEST_CASE("every call after shutdown returns SHUT_DOWN", "[runtime]") {
 }
 
 TEST_CASE("shutdown completes blocked operations with SHUT_DOWN and leaks no fd", "[runtime]") {
-    const int fds_before = open_fds();
+    const int fds_before = test::open_fds();
     REQUIRE(un_runtime_init() == 0);
     test::Listener l;
     const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
@@ -146,12 +125,12 @@ TEST_CASE("shutdown completes blocked operations with SHUT_DOWN and leaks no fd"
     }
     // Wait until every request reached the runtime thread and sits in the kernel.
     for (int tries = 0; tries < 1000; ++tries) {
-        if (stats()["total"]["in_flight"] == kBlocked) {
+        if (test::stats()["total"]["in_flight"] == kBlocked) {
             break;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
-    REQUIRE(stats()["total"]["in_flight"] == kBlocked);
+    REQUIRE(test::stats()["total"]["in_flight"] == kBlocked);
     REQUIRE(un_runtime_shutdown() == 0);
     for (auto &t : threads) {
         t.join();
@@ -159,7 +138,7 @@ TEST_CASE("shutdown completes blocked operations with SHUT_DOWN and leaks no fd"
     for (int i = 0; i < kBlocked; ++i) {
         CHECK(results[i] == UN_ERR_SHUT_DOWN);
     }
-    CHECK(open_fds() == fds_before);
+    CHECK(test::open_fds() == fds_before);
 }
 
 TEST_CASE("handles of an earlier runtime are rejected with WRONG_RUNTIME", "[runtime]") {

@@ -9,13 +9,6 @@
 
 namespace {
 
-nlohmann::json stats() {
-    char buf[16384];
-    const int64_t n = un_runtime_stats(buf, sizeof buf);
-    REQUIRE(n > 0);
-    return nlohmann::json::parse(std::string(buf, static_cast<size_t>(n)));
-}
-
 uint32_t shard_of(int64_t h) { return static_cast<uint32_t>((h >> 44) & 0xFF); }
 
 // Two shards, or a skip where the process may use only one core.
@@ -41,7 +34,7 @@ TEST_CASE("accepted connections spread over two shards", "[shards]") {
         return;
     }
     test::Runtime rt;
-    REQUIRE(stats()["shard_count"] == 2);
+    REQUIRE(test::stats()["shard_count"] == 2);
     test::Listener l;
     // Clients outside the runtime (plain sockets): all the load is the accepted streams.
     const int port = std::stoi(l.addr.substr(l.addr.rfind(':') + 1));
@@ -63,7 +56,7 @@ TEST_CASE("accepted connections spread over two shards", "[shards]") {
         used.insert(shard_of(h));
     }
     CHECK(used == std::set<uint32_t>{0, 1});
-    const auto s = stats();
+    const auto s = test::stats();
     CHECK(s["shards"][0]["open_handles"].get<uint64_t>() >= 15);
     CHECK(s["shards"][1]["open_handles"].get<uint64_t>() >= 15);
     CHECK(s["total"]["handed_over"].get<uint64_t>() > 0); // the listener's shard gave some away
@@ -90,7 +83,7 @@ TEST_CASE("new streams and sockets keep the shards balanced", "[shards]") {
         REQUIRE(un_tcp_accept(l.handle, test::kWait) > 0);
         REQUIRE(un_udp_bind("127.0.0.1:0", 0) > 0);
     }
-    const auto s = stats();
+    const auto s = test::stats();
     const auto a = s["shards"][0]["open_handles"].get<int64_t>(), b = s["shards"][1]["open_handles"].get<int64_t>();
     INFO("shard 0 holds " << a << " handles, shard 1 holds " << b);
     CHECK(a + b == 31);
@@ -118,7 +111,7 @@ TEST_CASE("async operations, batches and op_cancel across shards", "[shards][asy
         ids.push_back(un_udp_recv_submit(socks[i], bufs[i], 16, -1, static_cast<uint64_t>(i)));
     }
     REQUIRE(un_batch_end() == 4);
-    for (int i = 0; i < 1000 && stats()["total"]["in_flight"] != 4; ++i) {
+    for (int i = 0; i < 1000 && test::stats()["total"]["in_flight"] != 4; ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     for (int64_t id : ids) { // each op id finds its own shard
@@ -145,9 +138,9 @@ TEST_CASE("statistics reset on every shard; shutdown stops every shard", "[shard
     for (int i = 0; i < 4; ++i) {
         socks.push_back(un_udp_bind("127.0.0.1:0", 0));
     }
-    CHECK(stats()["total"]["completed"].get<uint64_t>() >= 4);
+    CHECK(test::stats()["total"]["completed"].get<uint64_t>() >= 4);
     REQUIRE(un_runtime_reset_stats() == 0);
-    const auto s = stats();
+    const auto s = test::stats();
     CHECK(s["shards"][0]["completed"].get<uint64_t>() <= 1); // at most the stats call itself
     CHECK(s["shards"][1]["completed"].get<uint64_t>() <= 1);
     CHECK(s["total"]["open_handles"] == 4); // gauges are not reset
@@ -159,7 +152,7 @@ TEST_CASE("statistics reset on every shard; shutdown stops every shard", "[shard
             results[i] = un_udp_recv(socks[i], buf, sizeof buf, -1);
         });
     }
-    for (int i = 0; i < 1000 && stats()["total"]["in_flight"] != socks.size(); ++i) {
+    for (int i = 0; i < 1000 && test::stats()["total"]["in_flight"] != socks.size(); ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     REQUIRE(un_runtime_shutdown() == 0);

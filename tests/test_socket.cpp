@@ -22,13 +22,6 @@ struct Pair {
     }
 };
 
-std::string local_addr(int64_t h) {
-    char buf[64];
-    const int64_t n = un_socket_local_addr(h, buf, sizeof buf);
-    REQUIRE(n > 0);
-    return std::string(buf, static_cast<size_t>(n));
-}
-
 std::string peer_addr(int64_t h) {
     char buf[64];
     const int64_t n = un_socket_peer_addr(h, buf, sizeof buf);
@@ -82,15 +75,15 @@ TEST_CASE("local and peer addresses as text, IPv4 and IPv6", "[tcp][addr]") {
     test::Runtime rt;
     Pair p;
     CHECK(peer_addr(p.client) == p.l.addr);
-    CHECK(local_addr(p.client) == peer_addr(p.server));
-    CHECK(local_addr(p.server) == p.l.addr);
-    CHECK(local_addr(p.l.handle).rfind("127.0.0.1:", 0) == 0);
+    CHECK(test::local_addr(p.client) == peer_addr(p.server));
+    CHECK(test::local_addr(p.server) == p.l.addr);
+    CHECK(test::local_addr(p.l.handle).rfind("127.0.0.1:", 0) == 0);
     char tiny[8];
     CHECK(un_socket_local_addr(p.client, tiny, sizeof tiny) == UN_ERR_BUFFER_TOO_SMALL);
     CHECK(un_socket_peer_addr(p.l.handle, tiny, sizeof tiny) == UN_ERR_WRONG_KIND);
     Pair v6("[::1]:0");
     CHECK(peer_addr(v6.client) == v6.l.addr);
-    CHECK(local_addr(v6.server).rfind("[::1]:", 0) == 0);
+    CHECK(test::local_addr(v6.server).rfind("[::1]:", 0) == 0);
 }
 
 TEST_CASE("TCP options are set and read back", "[tcp][options]") {
@@ -131,7 +124,7 @@ TEST_CASE("the reuse_port bind flag lets two listeners share a port", "[tcp][opt
     test::Runtime rt;
     const int64_t a = un_tcp_listen("127.0.0.1:0", 0, UN_BIND_FLAG_REUSE_PORT);
     REQUIRE(a > 0);
-    const std::string addr = local_addr(a);
+    const std::string addr = test::local_addr(a);
     const int64_t b = un_tcp_listen(addr.c_str(), 0, UN_BIND_FLAG_REUSE_PORT);
     CHECK(b > 0);
     CHECK(un_socket_get_option(a, UN_SOCKET_OPTION_REUSE_PORT) == 1);

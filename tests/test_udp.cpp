@@ -9,13 +9,6 @@
 
 namespace {
 
-std::string local_addr(int64_t h) {
-    char buf[64];
-    const int64_t n = un_socket_local_addr(h, buf, sizeof buf);
-    REQUIRE(n > 0);
-    return std::string(buf, static_cast<size_t>(n));
-}
-
 struct Received {
     int64_t rc;
     std::string data, from;
@@ -39,7 +32,7 @@ TEST_CASE("send_to and recv_from return the data and the sender, IPv4 and IPv6",
         const int64_t b = un_udp_bind(any, 0);
         REQUIRE(a > 0);
         REQUIRE(b > 0);
-        const std::string a_addr = local_addr(a), b_addr = local_addr(b);
+        const std::string a_addr = test::local_addr(a), b_addr = test::local_addr(b);
         CHECK(un_udp_send_to(a, "datagram", 8, b_addr.c_str(), test::kWait) == 8);
         Received r = recv_from(b);
         CHECK(r.rc == 8);
@@ -61,17 +54,17 @@ TEST_CASE("connect, send and recv on UDP", "[udp]") {
     const int64_t a = un_udp_bind("127.0.0.1:0", 0);
     const int64_t b = un_udp_bind("127.0.0.1:0", 0);
     const int64_t other = un_udp_bind("127.0.0.1:0", 0);
-    REQUIRE(un_udp_connect(a, local_addr(b).c_str()) == 0);
-    REQUIRE(un_udp_connect(b, local_addr(a).c_str()) == 0);
+    REQUIRE(un_udp_connect(a, test::local_addr(b).c_str()) == 0);
+    REQUIRE(un_udp_connect(b, test::local_addr(a).c_str()) == 0);
     char peer[64];
     REQUIRE(un_socket_peer_addr(a, peer, sizeof peer) > 0);
-    CHECK(std::string(peer) == local_addr(b));
+    CHECK(std::string(peer) == test::local_addr(b));
     CHECK(un_udp_send(a, "one", 3, test::kWait) == 3);
     char buf[16];
     CHECK(un_udp_recv(b, buf, sizeof buf, test::kWait) == 3);
     CHECK(std::memcmp(buf, "one", 3) == 0);
     // A connected socket ignores datagrams from anyone else.
-    CHECK(un_udp_send_to(other, "noise", 5, local_addr(b).c_str(), test::kWait) == 5);
+    CHECK(un_udp_send_to(other, "noise", 5, test::local_addr(b).c_str(), test::kWait) == 5);
     CHECK(un_udp_send(a, "two", 3, test::kWait) == 3);
     CHECK(un_udp_recv(b, buf, sizeof buf, test::kWait) == 3);
     CHECK(std::memcmp(buf, "two", 3) == 0);
@@ -91,17 +84,17 @@ TEST_CASE("a datagram larger than the buffer is reported as TRUNCATED", "[udp]")
     const int64_t a = un_udp_bind("127.0.0.1:0", 0);
     const int64_t b = un_udp_bind("127.0.0.1:0", 0);
     const std::string big(100, 'z');
-    REQUIRE(un_udp_send_to(a, big.data(), 100, local_addr(b).c_str(), test::kWait) == 100);
+    REQUIRE(un_udp_send_to(a, big.data(), 100, test::local_addr(b).c_str(), test::kWait) == 100);
     Received r = recv_from(b, 10);
     CHECK(r.rc == UN_ERR_TRUNCATED);
     CHECK(r.data == std::string(10, 'z'));
-    CHECK(r.from == local_addr(a));
+    CHECK(r.from == test::local_addr(a));
     // Connected recv reports it the same way; an empty datagram is 0 bytes, not an error.
-    REQUIRE(un_udp_connect(b, local_addr(a).c_str()) == 0);
-    REQUIRE(un_udp_send_to(a, big.data(), 100, local_addr(b).c_str(), test::kWait) == 100);
+    REQUIRE(un_udp_connect(b, test::local_addr(a).c_str()) == 0);
+    REQUIRE(un_udp_send_to(a, big.data(), 100, test::local_addr(b).c_str(), test::kWait) == 100);
     char small[4];
     CHECK(un_udp_recv(b, small, sizeof small, test::kWait) == UN_ERR_TRUNCATED);
-    REQUIRE(un_udp_send_to(a, "", 0, local_addr(b).c_str(), test::kWait) == 0);
+    REQUIRE(un_udp_send_to(a, "", 0, test::local_addr(b).c_str(), test::kWait) == 0);
     CHECK(un_udp_recv(b, small, sizeof small, test::kWait) == 0);
 }
 
@@ -109,7 +102,7 @@ TEST_CASE("recv_from refuses a sender buffer that may be too small, before recei
     test::Runtime rt;
     const int64_t a = un_udp_bind("127.0.0.1:0", 0);
     const int64_t b = un_udp_bind("127.0.0.1:0", 0);
-    REQUIRE(un_udp_send_to(a, "keep", 4, local_addr(b).c_str(), test::kWait) == 4);
+    REQUIRE(un_udp_send_to(a, "keep", 4, test::local_addr(b).c_str(), test::kWait) == 4);
     char buf[8], from[8];
     CHECK(un_udp_recv_from(b, buf, sizeof buf, from, sizeof from, test::kWait) == UN_ERR_BUFFER_TOO_SMALL);
     CHECK(recv_from(b).data == "keep"); // the datagram was not consumed
@@ -131,7 +124,7 @@ TEST_CASE("a connected UDP socket learns that nothing listens: CONNECTION_REFUSE
     test::Runtime rt;
     const int64_t a = un_udp_bind("127.0.0.1:0", 0);
     const int64_t gone = un_udp_bind("127.0.0.1:0", 0);
-    const std::string gone_addr = local_addr(gone);
+    const std::string gone_addr = test::local_addr(gone);
     REQUIRE(un_udp_close(gone) == 0);
     REQUIRE(un_udp_connect(a, gone_addr.c_str()) == 0);
     REQUIRE(un_udp_send(a, "anyone?", 7, test::kWait) == 7);
@@ -143,7 +136,7 @@ TEST_CASE("a datagram over 64 KiB gives MESSAGE_TOO_LONG", "[udp][errors]") {
     test::Runtime rt;
     const int64_t a = un_udp_bind("127.0.0.1:0", 0);
     std::vector<char> huge(70000, 'h');
-    CHECK(un_udp_send_to(a, huge.data(), static_cast<uint32_t>(huge.size()), local_addr(a).c_str(),
+    CHECK(un_udp_send_to(a, huge.data(), static_cast<uint32_t>(huge.size()), test::local_addr(a).c_str(),
                          test::kWait) == UN_ERR_MESSAGE_TOO_LONG);
 }
 
