@@ -23,6 +23,8 @@ class Backend {
   public:
     virtual ~Backend() = default;
     virtual BackendKind kind() const = 0;
+    /// Whether large writes are sent without copying them (io_uring's SEND_ZC).
+    virtual bool zero_copy() const { return false; }
     /// Flags every socket of this backend is created with (SOCK_NONBLOCK for epoll).
     virtual int socket_flags() const = 0;
     /// Starts op on fd.

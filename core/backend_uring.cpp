@@ -19,6 +19,9 @@ constexpr uint64_t kCancelTag = 2;
 constexpr uint64_t kWakeTag = 4;
 // A ring is never smaller than this: a linked timeout needs two entries submitted together.
 constexpr unsigned kMinEntries = 4;
+// Zero-copy send pays for itself only on large buffers (the kernel pins the pages and
+// posts a second completion when it no longer needs them).
+constexpr uint32_t kZeroCopyMin = 64 * 1024;
 
 // The opcodes the core relies on; a kernel without one of them gets the epoll backend.
 struct Opcode {
@@ -71,6 +74,7 @@ class UringBackend final : public Backend {
                 break;
             }
         }
+        zero_copy_ = probe != nullptr && io_uring_opcode_supported(probe, IORING_OP_SEND_ZC);
         if (probe != nullptr) {
             io_uring_free_probe(probe);
         }
@@ -82,6 +86,7 @@ class UringBackend final : public Backend {
     }
 
     BackendKind kind() const override { return BackendKind::io_uring; }
+    bool zero_copy() const override { return zero_copy_; }
     int socket_flags() const override { return 0; }
 
     void start(Op *op, int fd) override {
@@ -98,8 +103,18 @@ class UringBackend final : public Backend {
             io_uring_prep_recv(sqe, fd, op->buf, op->len, 0);
             break;
         case OpKind::write:
-            io_uring_prep_send(sqe, fd, static_cast<const char *>(op->buf) + op->done,
-                               op->len - op->done, MSG_NOSIGNAL);
+            op->io_fd = fd;
+            op->zero_copy = zero_copy_ && op->len - op->done >= kZeroCopyMin;
+            if (op->zero_copy) {
+                // The write completes only after the notification: the caller's buffer is
+                // the kernel's until then.
+                io_uring_prep_send_zc(sqe, fd, static_cast<const char *>(op->buf) + op->done, op->len - op->done,
+                                      MSG_NOSIGNAL, 0);
+                shard_.count_zero_copy();
+            } else {
+                io_uring_prep_send(sqe, fd, static_cast<const char *>(op->buf) + op->done,
+                                   op->len - op->done, MSG_NOSIGNAL);
+            }
             break;
         case OpKind::recvmsg:
             io_uring_prep_recvmsg(sqe, fd, &op->msg, 0);
@@ -138,7 +153,7 @@ class UringBackend final : public Backend {
         io_uring_cqe *cqe;
         unsigned head, seen = 0;
         io_uring_for_each_cqe(&ring_, head, cqe) {
-            on_cqe(cqe->user_data, cqe->res);
+            on_cqe(cqe->user_data, cqe->res, cqe->flags);
             ++seen;
         }
         io_uring_cq_advance(&ring_, seen);
@@ -174,7 +189,7 @@ class UringBackend final : public Backend {
         ++pending_;
     }
 
-    void on_cqe(uint64_t data, int res) {
+    void on_cqe(uint64_t data, int res, unsigned flags) {
         --pending_;
         if (data == kCancelTag) {
             return;
@@ -191,8 +206,18 @@ class UringBackend final : public Backend {
             if (res == -ETIME) {
                 op->timed_out = true;
             }
-        } else {
+        } else if ((flags & IORING_CQE_F_NOTIF) == 0) {
+            if (op->zero_copy && (res == -EOPNOTSUPP || res == -EINVAL) && op->pending == 1) {
+                zero_copy_ = false; // this kernel or socket refuses it: plain sends from now on
+                --op->pending;
+                start(op, op->io_fd);
+                return;
+            }
             op->res = res;
+            if (flags & IORING_CQE_F_MORE) { // a zero-copy send: its notification follows
+                ++op->pending;
+                ++pending_;
+            }
         }
         if (--op->pending == 0) {
             shard_.on_op_done(op);
@@ -204,6 +229,7 @@ class UringBackend final : public Backend {
     io_uring ring_{};
     bool ready_ = false;
     bool waking_ = true;
+    bool zero_copy_ = false; ///< the kernel has IORING_OP_SEND_ZC
     uint64_t wake_buf_ = 0;
     uint64_t pending_ = 0; ///< SQEs whose CQE has not arrived
 };

@@ -103,6 +103,7 @@ std::string Runtime::stats_json() const {
     const Shard &first = *shards.front();
     j["backend"] = first.backend_kind() == BackendKind::epoll ? "epoll" : "io_uring";
     j["backend_reason"] = first.backend_reason();
+    j["zero_copy"] = first.zero_copy();
     j["epoch"] = epoch;
     j["entries"] = entries;
     j["shard_count"] = shards.size();

@@ -702,6 +702,7 @@ std::string Shard::stats_json() const {
     j["sqes"] = get(stats_.sqes);
     j["largest_drain"] = get(stats_.largest_drain);
     j["handed_over"] = get(stats_.handed_over);
+    j["zero_copy_sends"] = get(stats_.zero_copy_sends);
     return j.dump();
 }
 

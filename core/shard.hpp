@@ -40,6 +40,7 @@ struct ShardStats {
     std::atomic<uint64_t> open_handles{0};
     std::atomic<uint64_t> largest_drain{0}; ///< most requests taken from the queue at once
     std::atomic<uint64_t> handed_over{0};   ///< accepted connections given to another shard
+    std::atomic<uint64_t> zero_copy_sends{0}; ///< sends of large buffers without a copy
 };
 
 enum class OpKind : uint8_t {
@@ -68,7 +69,8 @@ struct Op {
     bool in_slot = false;     ///< listed in its slot's ops (started in the kernel)
     bool in_backend = false;  ///< started and not yet completed by the backend
     bool connect_started = false; ///< epoll: connect() was called
-    int io_fd = -1;           ///< epoll: the fd the op waits on
+    int io_fd = -1;           ///< the fd the op works on (epoll; io_uring zero-copy retries)
+    bool zero_copy = false;   ///< io_uring: sent with SEND_ZC
     Op *next_wait = nullptr;  ///< next write waiting on the same stream
     int32_t res = 0;
     int fd = -1;              ///< connect: the new socket
@@ -142,6 +144,7 @@ class Shard {
     Runtime &runtime() { return rt_; }
     const ShardStats &stats() const { return stats_; }
     BackendKind backend_kind() const { return backend_kind_; }
+    bool zero_copy() const { return backend_ && backend_->zero_copy(); }
     /// Why the backend was chosen (or, after a failed start, why none could be).
     const std::string &backend_reason() const { return backend_reason_; }
 
@@ -174,6 +177,7 @@ class Shard {
     void count_submit() { bump(stats_.submit_calls); }
     void count_sqes(uint64_t n) { bump(stats_.sqes, n); }
     void count_wakeup() { bump(stats_.wakeups); }
+    void count_zero_copy() { bump(stats_.zero_copy_sends); }
 
   private:
     static void bump(std::atomic<uint64_t> &c, uint64_t n = 1) {

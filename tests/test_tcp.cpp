@@ -116,9 +116,39 @@ TEST_CASE("1 MiB is transferred in one write and verified byte for byte", "[tcp]
     writer.join();
     CHECK(written == static_cast<int64_t>(data.size()));
     CHECK(got == data);
+
     REQUIRE(un_tcp_close(c) == 0);
     char b;
     CHECK(un_tcp_read(s, &b, 1, test::kWait) == 0);
+}
+
+TEST_CASE("a large write through the runtime thread is sent without a copy where the kernel can", "[tcp][zerocopy]") {
+    test::Runtime rt;
+    if (!test::stats()["zero_copy"].get<bool>()) {
+        WARN("SKIP: zero-copy send is not available (" << test::stats()["backend_reason"].get<std::string>() << ")");
+        return;
+    }
+    test::Listener l;
+    const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
+    const int64_t s = un_tcp_accept(l.handle, test::kWait);
+    REQUIRE(s > 0);
+    std::vector<unsigned char> data(4 << 20);
+    for (size_t i = 0; i < data.size(); ++i) {
+        data[i] = static_cast<unsigned char>((i * 7 + (i >> 13)) & 0xff);
+    }
+    // Asynchronous, so it does not take the calling thread's direct path.
+    REQUIRE(un_tcp_write_submit(c, data.data(), static_cast<uint32_t>(data.size()), test::kWait, 1) > 0);
+    std::vector<unsigned char> got(data.size());
+    for (size_t n = 0; n < got.size();) {
+        const int64_t r = un_tcp_read(s, got.data() + n, 1 << 20, test::kWait);
+        REQUIRE(r > 0);
+        n += static_cast<size_t>(r);
+    }
+    un_completion_t done{};
+    REQUIRE(un_poll(&done, 1, test::kWait) == 1);
+    CHECK(done.result == static_cast<int64_t>(data.size()));
+    CHECK(got == data);
+    CHECK(test::total_stats()["zero_copy_sends"].get<uint64_t>() >= 1);
 }
 
 TEST_CASE("one listener accepts 100 connections", "[tcp]") {
