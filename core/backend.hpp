@@ -25,6 +25,8 @@ class Backend {
     virtual BackendKind kind() const = 0;
     /// Whether large writes are sent without copying them (io_uring's SEND_ZC).
     virtual bool zero_copy() const { return false; }
+    /// Whether sockets are registered in a file table (io_uring's fixed files).
+    virtual bool fixed_files() const { return false; }
     /// Flags every socket of this backend is created with (SOCK_NONBLOCK for epoll).
     virtual int socket_flags() const = 0;
     /// Starts op on fd.

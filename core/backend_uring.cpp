@@ -1,10 +1,13 @@
 // The io_uring backend: each Op is one SQE (plus a linked timeout when it has a deadline);
 // its CQE(s) complete it. The wake-up is a read of the shard's eventfd kept armed in the ring.
 #include <liburing.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <vector>
 
 #include "backend.hpp"
 #include "shard.hpp"
@@ -22,6 +25,8 @@ constexpr unsigned kMinEntries = 4;
 // Zero-copy send pays for itself only on large buffers (the kernel pins the pages and
 // posts a second completion when it no longer needs them).
 constexpr uint32_t kZeroCopyMin = 64 * 1024;
+// The registered-file table covers fds below this (and below RLIMIT_NOFILE).
+constexpr rlim_t kMaxFixedFiles = 65536;
 
 // The opcodes the core relies on; a kernel without one of them gets the epoll backend.
 struct Opcode {
@@ -81,12 +86,21 @@ class UringBackend final : public Backend {
         if (!missing.empty()) {
             return EOPNOTSUPP;
         }
+        // A sparse table of registered files indexed by fd: operations on a registered socket
+        // skip the kernel's per-operation file lookup and reference counting. Optional.
+        rlimit rl{};
+        getrlimit(RLIMIT_NOFILE, &rl);
+        const unsigned table = static_cast<unsigned>(std::min<rlim_t>(rl.rlim_cur, kMaxFixedFiles));
+        if (io_uring_register_files_sparse(&ring_, table) == 0) {
+            fixed_.assign(table, false);
+        }
         arm_wake();
         return 0;
     }
 
     BackendKind kind() const override { return BackendKind::io_uring; }
     bool zero_copy() const override { return zero_copy_; }
+    bool fixed_files() const override { return !fixed_.empty(); }
     int socket_flags() const override { return 0; }
 
     void start(Op *op, int fd) override {
@@ -123,6 +137,10 @@ class UringBackend final : public Backend {
             io_uring_prep_sendmsg(sqe, fd, &op->msg, MSG_NOSIGNAL);
             break;
         }
+        if (op->kind != OpKind::connect && static_cast<size_t>(fd) < fixed_.size() && fixed_[static_cast<size_t>(fd)]) {
+            sqe->fd = fd; // the table is indexed by fd
+            sqe->flags |= IOSQE_FIXED_FILE;
+        }
         io_uring_sqe_set_data(sqe, op);
         op->pending = 1;
         ++pending_;
@@ -142,6 +160,23 @@ class UringBackend final : public Backend {
     }
 
     void cancel(Op *op) override { submit_cancel(reinterpret_cast<uint64_t>(op)); }
+
+    void add_fd(int fd) override {
+        if (fd >= 0 && static_cast<size_t>(fd) < fixed_.size() &&
+            io_uring_register_files_update(&ring_, static_cast<unsigned>(fd), &fd, 1) == 1) {
+            fixed_[static_cast<size_t>(fd)] = true;
+            shard_.count_fixed_file();
+        }
+    }
+
+    void remove_fd(int fd) override {
+        // Unregister before the fd is closed: a registered file keeps the socket open.
+        if (fd >= 0 && static_cast<size_t>(fd) < fixed_.size() && fixed_[static_cast<size_t>(fd)]) {
+            int none = -1;
+            io_uring_register_files_update(&ring_, static_cast<unsigned>(fd), &none, 1);
+            fixed_[static_cast<size_t>(fd)] = false;
+        }
+    }
 
     bool ready() override { return io_uring_cq_ready(&ring_) > 0; }
 
@@ -230,6 +265,7 @@ class UringBackend final : public Backend {
     bool ready_ = false;
     bool waking_ = true;
     bool zero_copy_ = false; ///< the kernel has IORING_OP_SEND_ZC
+    std::vector<bool> fixed_; ///< fds registered in the ring's file table
     uint64_t wake_buf_ = 0;
     uint64_t pending_ = 0; ///< SQEs whose CQE has not arrived
 };

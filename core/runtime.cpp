@@ -104,6 +104,7 @@ std::string Runtime::stats_json() const {
     j["backend"] = first.backend_kind() == BackendKind::epoll ? "epoll" : "io_uring";
     j["backend_reason"] = first.backend_reason();
     j["zero_copy"] = first.zero_copy();
+    j["fixed_files"] = first.fixed_files();
     j["epoch"] = epoch;
     j["entries"] = entries;
     j["shard_count"] = shards.size();

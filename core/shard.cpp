@@ -703,6 +703,7 @@ std::string Shard::stats_json() const {
     j["largest_drain"] = get(stats_.largest_drain);
     j["handed_over"] = get(stats_.handed_over);
     j["zero_copy_sends"] = get(stats_.zero_copy_sends);
+    j["registered_files"] = get(stats_.registered_files);
     return j.dump();
 }
 

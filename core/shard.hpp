@@ -41,6 +41,7 @@ struct ShardStats {
     std::atomic<uint64_t> largest_drain{0}; ///< most requests taken from the queue at once
     std::atomic<uint64_t> handed_over{0};   ///< accepted connections given to another shard
     std::atomic<uint64_t> zero_copy_sends{0}; ///< sends of large buffers without a copy
+    std::atomic<uint64_t> registered_files{0}; ///< sockets put in the ring's file table
 };
 
 enum class OpKind : uint8_t {
@@ -145,6 +146,7 @@ class Shard {
     const ShardStats &stats() const { return stats_; }
     BackendKind backend_kind() const { return backend_kind_; }
     bool zero_copy() const { return backend_ && backend_->zero_copy(); }
+    bool fixed_files() const { return backend_ && backend_->fixed_files(); }
     /// Why the backend was chosen (or, after a failed start, why none could be).
     const std::string &backend_reason() const { return backend_reason_; }
 
@@ -178,6 +180,7 @@ class Shard {
     void count_sqes(uint64_t n) { bump(stats_.sqes, n); }
     void count_wakeup() { bump(stats_.wakeups); }
     void count_zero_copy() { bump(stats_.zero_copy_sends); }
+    void count_fixed_file() { bump(stats_.registered_files); }
 
   private:
     static void bump(std::atomic<uint64_t> &c, uint64_t n = 1) {

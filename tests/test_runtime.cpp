@@ -76,6 +76,13 @@ TEST_CASE("statistics count operations, bytes and handles", "[runtime]") {
     CHECK(t["in_flight"] == 0);
     CHECK(t["completed"].get<uint64_t>() >= 6);
     CHECK(after["shards"].size() == 1);
+    // io_uring registers every socket in its file table where the kernel allows it.
+    CHECK(t["registered_files"].get<uint64_t>() == (after["fixed_files"].get<bool>() ? 3 : 0));
+    if (after["backend"] == "epoll") {
+        CHECK_FALSE(after["fixed_files"].get<bool>());
+    } else if (!after["fixed_files"].get<bool>()) {
+        WARN("this kernel has no sparse file table (Linux 5.19+): sockets are not registered");
+    }
     CHECK(un_tcp_read(s, nullptr, 0, 0) == UN_ERR_INVALID_ARGUMENT);
     CHECK(test::stats()["total"]["errors"] == 1);
     char tiny[4];
