@@ -268,6 +268,30 @@ TEST_CASE("multicast loopback option decides whether the sender's host hears its
     CHECK(test::wait_child(child) == 0);
 }
 
+TEST_CASE("IPv6 multicast loopback option, for real", "[udp][multicast][netns][ipv6]") {
+    test::VethPair net;
+    if (!net.ok()) {
+        WARN("SKIP: " << net.why());
+        return;
+    }
+    const pid_t child = net.run_in('a', [] {
+        CHILD_EXPECT(un_runtime_init() == 0);
+        const int64_t rx = un_udp_bind("[::]:47004", 0);
+        CHILD_EXPECT(un_udp_join_multicast(rx, "ff02::1:8", "una") == 0);
+        const int64_t tx = un_udp_bind("[::]:0", 0);
+        char buf[16], from[64];
+        CHILD_EXPECT(un_socket_set_option(tx, UN_SOCKET_OPTION_MULTICAST_LOOP, 1) == 0);
+        CHILD_EXPECT(un_socket_get_option(tx, UN_SOCKET_OPTION_MULTICAST_LOOP) == 1);
+        CHILD_EXPECT(un_udp_send_to(tx, "loop6", 5, "[ff02::1:8%una]:47004", 1000) == 5);
+        CHILD_EXPECT(un_udp_recv_from(rx, buf, sizeof buf, from, sizeof from, 2000) == 5);
+        CHILD_EXPECT(un_socket_set_option(tx, UN_SOCKET_OPTION_MULTICAST_LOOP, 0) == 0);
+        CHILD_EXPECT(un_udp_send_to(tx, "quiet", 5, "[ff02::1:8%una]:47004", 1000) == 5);
+        CHILD_EXPECT(un_udp_recv_from(rx, buf, sizeof buf, from, sizeof from, 300) == UN_ERR_TIMED_OUT);
+        return un_runtime_shutdown() == 0 ? 0 : 1;
+    });
+    CHECK(test::wait_child(child) == 0);
+}
+
 TEST_CASE("broadcast needs the broadcast option", "[udp][broadcast][netns]") {
     test::VethPair net;
     if (!net.ok()) {
