@@ -18,7 +18,7 @@ import enum
 import os
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "8b44b769780b673b"
+SPEC_CHECKSUM = "2df58ac12f495342"
 VERSION = "0.1.0"
 
 
@@ -413,7 +413,7 @@ class Runtime:
 
     @staticmethod
     def stats():
-        """Write the runtime's statistics as a JSON object (operations, bytes, errors, in flight, open handles, wake-ups, submit calls) into a caller's buffer, NUL-terminated."""
+        """Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends and registered files are in use, and for each shard and in total the requests, completions, errors, bytes read and written, accepts, connects, operations in flight, open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, and reads and writes the calling threads completed themselves (fast_reads, fast_writes)."""
         out_buf = ctypes.create_string_buffer(65536)
         result = _check(_lib.un_runtime_stats(out_buf, len(out_buf)))
         return out_buf.value.decode()

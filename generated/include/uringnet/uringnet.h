@@ -28,7 +28,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "8b44b769780b673b"
+#define UN_SPEC_CHECKSUM "2df58ac12f495342"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -267,8 +267,13 @@ UN_API int64_t un_runtime_configure_entries(int64_t entries);
 UN_API int64_t un_runtime_num_cores(void);
 
 /**
- * Write the runtime's statistics as a JSON object (operations, bytes, errors, in flight, open
- * handles, wake-ups, submit calls) into a caller's buffer, NUL-terminated.
+ * Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the
+ * backend and why it was chosen, the shard count, whether zero-copy sends and registered files are
+ * in use, and for each shard and in total the requests, completions, errors, bytes read and
+ * written, accepts, connects, operations in flight, open handles, wake-ups, submit calls,
+ * submission entries, the largest batch taken at once, connections handed to another shard,
+ * zero-copy sends, registered files, and reads and writes the calling threads completed themselves
+ * (fast_reads, fast_writes).
  *
  * @param out Buffer that receives the JSON text.
  * @param out_len Size of out in bytes, including room for the NUL.
