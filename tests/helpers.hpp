@@ -85,6 +85,18 @@ struct Listener {
     }
 };
 
+/// A listener and a connected stream pair through it (client end, accepted server end).
+struct Pair {
+    Listener l;
+    int64_t client, server;
+    explicit Pair(const char *bind_addr = "127.0.0.1:0") : l(bind_addr) {
+        client = un_tcp_connect(l.addr.c_str(), kWait);
+        REQUIRE(client > 0);
+        server = un_tcp_accept(l.handle, kWait);
+        REQUIRE(server > 0);
+    }
+};
+
 /// Reads exactly n bytes (or fails the test).
 inline std::string read_exact(un_tcp_stream_t s, size_t n) {
     std::string out(n, '\0');

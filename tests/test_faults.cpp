@@ -16,17 +16,6 @@
 
 namespace {
 
-struct Pair {
-    test::Listener l;
-    int64_t client, server;
-    Pair() {
-        client = un_tcp_connect(l.addr.c_str(), test::kWait);
-        server = un_tcp_accept(l.handle, test::kWait);
-        REQUIRE(client > 0);
-        REQUIRE(server > 0);
-    }
-};
-
 // Waits until n operations are in flight in the runtime (they reached the kernel).
 void wait_in_flight(uint64_t n) {
     for (int i = 0; i < 5000; ++i) {
@@ -50,7 +39,7 @@ void reset_from_peer(int64_t stream) {
 
 TEST_CASE("a reset arriving while a read waits gives RESET", "[faults]") {
     test::Runtime rt;
-    Pair p;
+    test::Pair p;
     std::atomic<int64_t> result{1};
     std::thread reader([&] {
         char buf[64];
@@ -64,7 +53,7 @@ TEST_CASE("a reset arriving while a read waits gives RESET", "[faults]") {
 
 TEST_CASE("a reset arriving while a write waits gives RESET", "[faults]") {
     test::Runtime rt;
-    Pair p;
+    test::Pair p;
     std::vector<char> big(64 << 20, 'w'); // far more than the socket buffers: the write waits
     std::atomic<int64_t> result{1};
     std::thread writer([&] { result = un_tcp_write(p.server, big.data(), static_cast<uint32_t>(big.size()), test::kWait); });
@@ -77,7 +66,7 @@ TEST_CASE("a reset arriving while a write waits gives RESET", "[faults]") {
 
 TEST_CASE("close while a read and a write are in flight on other threads: both CANCELED", "[faults]") {
     test::Runtime rt;
-    Pair p;
+    test::Pair p;
     std::vector<char> big(64 << 20, 'w');
     std::atomic<int64_t> read_result{1}, write_result{1};
     std::thread reader([&] {
@@ -96,7 +85,7 @@ TEST_CASE("close while a read and a write are in flight on other threads: both C
 
 TEST_CASE("a peer that stops reading: writes time out and memory stays bounded", "[faults]") {
     test::Runtime rt;
-    Pair p;
+    test::Pair p;
     std::vector<char> chunk(1 << 20, 's');
     // Fill the socket buffers first, then measure: every further write must time out without
     // the library holding on to (or copying) what it could not send.
@@ -116,7 +105,7 @@ TEST_CASE("a peer that stops reading: writes time out and memory stays bounded",
 
 TEST_CASE("a peer that sends one byte at a time: every byte arrives in order", "[faults]") {
     test::Runtime rt;
-    Pair p;
+    test::Pair p;
     REQUIRE(un_socket_set_option(p.client, UN_SOCKET_OPTION_NODELAY, 1) == 0);
     std::string sent;
     for (int i = 0; i < 2000; ++i) {

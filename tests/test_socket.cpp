@@ -11,17 +11,6 @@
 
 namespace {
 
-struct Pair {
-    test::Listener l;
-    int64_t client, server;
-    explicit Pair(const char *bind_addr = "127.0.0.1:0") : l(bind_addr) {
-        client = un_tcp_connect(l.addr.c_str(), test::kWait);
-        REQUIRE(client > 0);
-        server = un_tcp_accept(l.handle, test::kWait);
-        REQUIRE(server > 0);
-    }
-};
-
 std::string peer_addr(int64_t h) {
     char buf[64];
     const int64_t n = un_socket_peer_addr(h, buf, sizeof buf);
@@ -33,7 +22,7 @@ std::string peer_addr(int64_t h) {
 
 TEST_CASE("shutdown(write): the peer reads end of stream while reading still works", "[tcp][shutdown]") {
     test::Runtime rt;
-    Pair p;
+    test::Pair p;
     REQUIRE(un_tcp_write(p.client, "bye", 3, test::kWait) == 3);
     REQUIRE(un_tcp_shutdown(p.client, UN_SHUTDOWN_HOW_WRITE) == 0);
     CHECK(test::read_exact(p.server, 3) == "bye");
@@ -47,7 +36,7 @@ TEST_CASE("shutdown(write): the peer reads end of stream while reading still wor
 
 TEST_CASE("shutdown(read) and shutdown(both)", "[tcp][shutdown]") {
     test::Runtime rt;
-    Pair p;
+    test::Pair p;
     char buf[8];
     REQUIRE(un_tcp_shutdown(p.server, UN_SHUTDOWN_HOW_READ) == 0);
     CHECK(un_tcp_read(p.server, buf, sizeof buf, test::kWait) == 0);
@@ -62,7 +51,7 @@ TEST_CASE("shutdown(read) and shutdown(both)", "[tcp][shutdown]") {
 
 TEST_CASE("flush pushes data out and keeps the nodelay setting", "[tcp]") {
     test::Runtime rt;
-    Pair p;
+    test::Pair p;
     REQUIRE(un_socket_set_option(p.client, UN_SOCKET_OPTION_NODELAY, 0) == 0);
     REQUIRE(un_tcp_write(p.client, "abc", 3, test::kWait) == 3);
     CHECK(un_tcp_flush(p.client) == 0);
@@ -73,7 +62,7 @@ TEST_CASE("flush pushes data out and keeps the nodelay setting", "[tcp]") {
 
 TEST_CASE("local and peer addresses as text, IPv4 and IPv6", "[tcp][addr]") {
     test::Runtime rt;
-    Pair p;
+    test::Pair p;
     CHECK(peer_addr(p.client) == p.l.addr);
     CHECK(test::local_addr(p.client) == peer_addr(p.server));
     CHECK(test::local_addr(p.server) == p.l.addr);
@@ -81,14 +70,14 @@ TEST_CASE("local and peer addresses as text, IPv4 and IPv6", "[tcp][addr]") {
     char tiny[8];
     CHECK(un_socket_local_addr(p.client, tiny, sizeof tiny) == UN_ERR_BUFFER_TOO_SMALL);
     CHECK(un_socket_peer_addr(p.l.handle, tiny, sizeof tiny) == UN_ERR_WRONG_KIND);
-    Pair v6("[::1]:0");
+    test::Pair v6("[::1]:0");
     CHECK(peer_addr(v6.client) == v6.l.addr);
     CHECK(test::local_addr(v6.server).rfind("[::1]:", 0) == 0);
 }
 
 TEST_CASE("TCP options are set and read back", "[tcp][options]") {
     test::Runtime rt;
-    Pair p;
+    test::Pair p;
     const int64_t s = p.client;
     auto roundtrip = [&](int64_t handle, int32_t opt, int64_t value) {
         INFO("option " << opt << " value " << value);
@@ -107,7 +96,7 @@ TEST_CASE("TCP options are set and read back", "[tcp][options]") {
     CHECK(roundtrip(p.l.handle, UN_SOCKET_OPTION_REUSE_ADDRESS, 0) == 0);
     CHECK(roundtrip(p.l.handle, UN_SOCKET_OPTION_REUSE_ADDRESS, 1) == 1);
     CHECK(roundtrip(p.l.handle, UN_SOCKET_OPTION_REUSE_PORT, 1) == 1);
-    Pair v6("[::1]:0");
+    test::Pair v6("[::1]:0");
     CHECK(roundtrip(v6.client, UN_SOCKET_OPTION_TTL, 17) == 17); // IPv6 hop limit
 
     CHECK(un_socket_set_option(s, UN_SOCKET_OPTION_TTL, 0) == UN_ERR_INVALID_ARGUMENT);
@@ -136,7 +125,7 @@ TEST_CASE("the reuse_port bind flag lets two listeners share a port", "[tcp][opt
 
 TEST_CASE("socket_cancel releases a blocked read and the stream stays usable", "[tcp][cancel]") {
     test::Runtime rt;
-    Pair p;
+    test::Pair p;
     std::atomic<int64_t> result{1};
     std::thread reader([&] {
         char buf[8];
@@ -157,7 +146,7 @@ TEST_CASE("socket_cancel releases a blocked read and the stream stays usable", "
 
 TEST_CASE("a peer that resets the connection gives RESET", "[tcp][errors]") {
     test::Runtime rt;
-    Pair p;
+    test::Pair p;
     // Linger 0 makes close send a reset instead of a FIN.
     REQUIRE(un_socket_set_option(p.client, UN_SOCKET_OPTION_LINGER, 0) == 0);
     REQUIRE(un_tcp_close(p.client) == 0);

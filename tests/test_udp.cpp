@@ -243,28 +243,37 @@ TEST_CASE("IPv6 multicast between two namespaces", "[udp][multicast][netns][ipv6
     CHECK(test::wait_child(sender) == 0);
 }
 
+namespace {
+
+// In namespace "a": a receiver joined to group on una and a sender on the same host. With
+// the loopback option on, the sender's host hears its own datagram; with it off it does not
+// (on lo every packet would come back anyway, hence the veth interface).
+int multicast_loop_child(const char *rx_bind, const char *group, const char *tx_bind, const char *dest) {
+    CHILD_EXPECT(un_runtime_init() == 0);
+    const int64_t rx = un_udp_bind(rx_bind, 0);
+    CHILD_EXPECT(un_udp_join_multicast(rx, group, "una") == 0);
+    const int64_t tx = un_udp_bind(tx_bind, 0);
+    char buf[16], from[64];
+    CHILD_EXPECT(un_socket_set_option(tx, UN_SOCKET_OPTION_MULTICAST_LOOP, 1) == 0);
+    CHILD_EXPECT(un_socket_get_option(tx, UN_SOCKET_OPTION_MULTICAST_LOOP) == 1);
+    CHILD_EXPECT(un_udp_send_to(tx, "loop", 4, dest, 1000) == 4);
+    CHILD_EXPECT(un_udp_recv_from(rx, buf, sizeof buf, from, sizeof from, 2000) == 4);
+    CHILD_EXPECT(un_socket_set_option(tx, UN_SOCKET_OPTION_MULTICAST_LOOP, 0) == 0);
+    CHILD_EXPECT(un_udp_send_to(tx, "quiet", 5, dest, 1000) == 5);
+    CHILD_EXPECT(un_udp_recv_from(rx, buf, sizeof buf, from, sizeof from, 300) == UN_ERR_TIMED_OUT);
+    return un_runtime_shutdown() == 0 ? 0 : 1;
+}
+
+} // namespace
+
 TEST_CASE("multicast loopback option decides whether the sender's host hears itself", "[udp][multicast][netns]") {
-    // On lo every packet comes back anyway, so this runs on a veth interface: with the
-    // option off, the packet leaves through una and nothing loops it back.
     test::VethPair net;
     if (!net.ok()) {
         WARN("SKIP: " << net.why());
         return;
     }
-    const pid_t child = net.run_in('a', [] {
-        CHILD_EXPECT(un_runtime_init() == 0);
-        const int64_t rx = un_udp_bind("0.0.0.0:47002", 0);
-        CHILD_EXPECT(un_udp_join_multicast(rx, "239.8.8.8", "una") == 0);
-        const int64_t tx = un_udp_bind("192.0.2.1:0", 0);
-        char buf[16], from[64];
-        CHILD_EXPECT(un_socket_set_option(tx, UN_SOCKET_OPTION_MULTICAST_LOOP, 1) == 0);
-        CHILD_EXPECT(un_udp_send_to(tx, "loop", 4, "239.8.8.8:47002", 1000) == 4);
-        CHILD_EXPECT(un_udp_recv_from(rx, buf, sizeof buf, from, sizeof from, 2000) == 4);
-        CHILD_EXPECT(un_socket_set_option(tx, UN_SOCKET_OPTION_MULTICAST_LOOP, 0) == 0);
-        CHILD_EXPECT(un_udp_send_to(tx, "quiet", 5, "239.8.8.8:47002", 1000) == 5);
-        CHILD_EXPECT(un_udp_recv_from(rx, buf, sizeof buf, from, sizeof from, 300) == UN_ERR_TIMED_OUT);
-        return un_runtime_shutdown() == 0 ? 0 : 1;
-    });
+    const pid_t child = net.run_in(
+        'a', [] { return multicast_loop_child("0.0.0.0:47002", "239.8.8.8", "192.0.2.1:0", "239.8.8.8:47002"); });
     CHECK(test::wait_child(child) == 0);
 }
 
@@ -274,21 +283,8 @@ TEST_CASE("IPv6 multicast loopback option, for real", "[udp][multicast][netns][i
         WARN("SKIP: " << net.why());
         return;
     }
-    const pid_t child = net.run_in('a', [] {
-        CHILD_EXPECT(un_runtime_init() == 0);
-        const int64_t rx = un_udp_bind("[::]:47004", 0);
-        CHILD_EXPECT(un_udp_join_multicast(rx, "ff02::1:8", "una") == 0);
-        const int64_t tx = un_udp_bind("[::]:0", 0);
-        char buf[16], from[64];
-        CHILD_EXPECT(un_socket_set_option(tx, UN_SOCKET_OPTION_MULTICAST_LOOP, 1) == 0);
-        CHILD_EXPECT(un_socket_get_option(tx, UN_SOCKET_OPTION_MULTICAST_LOOP) == 1);
-        CHILD_EXPECT(un_udp_send_to(tx, "loop6", 5, "[ff02::1:8%una]:47004", 1000) == 5);
-        CHILD_EXPECT(un_udp_recv_from(rx, buf, sizeof buf, from, sizeof from, 2000) == 5);
-        CHILD_EXPECT(un_socket_set_option(tx, UN_SOCKET_OPTION_MULTICAST_LOOP, 0) == 0);
-        CHILD_EXPECT(un_udp_send_to(tx, "quiet", 5, "[ff02::1:8%una]:47004", 1000) == 5);
-        CHILD_EXPECT(un_udp_recv_from(rx, buf, sizeof buf, from, sizeof from, 300) == UN_ERR_TIMED_OUT);
-        return un_runtime_shutdown() == 0 ? 0 : 1;
-    });
+    const pid_t child = net.run_in(
+        'a', [] { return multicast_loop_child("[::]:47004", "ff02::1:8", "[::]:0", "[ff02::1:8%una]:47004"); });
     CHECK(test::wait_child(child) == 0);
 }
 
