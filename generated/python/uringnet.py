@@ -18,7 +18,7 @@ import enum
 import os
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "2df58ac12f495342"
+SPEC_CHECKSUM = "bfe130fd37d41419"
 VERSION = "0.1.0"
 
 

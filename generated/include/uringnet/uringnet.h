@@ -28,7 +28,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "2df58ac12f495342"
+#define UN_SPEC_CHECKSUM "bfe130fd37d41419"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
