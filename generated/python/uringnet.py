@@ -72,62 +72,114 @@ _lib.un_runtime_num_cores.argtypes = []
 _lib.un_runtime_num_cores.restype = ctypes.c_int64
 _lib.un_runtime_stats.argtypes = [ctypes.c_char_p, ctypes.c_uint32]
 _lib.un_runtime_stats.restype = ctypes.c_int64
+_lib.un_runtime_stats_submit.argtypes = [ctypes.c_char_p, ctypes.c_uint32, ctypes.c_uint64]
+_lib.un_runtime_stats_submit.restype = ctypes.c_int64
 _lib.un_runtime_configure_backend.argtypes = [ctypes.c_int32]
 _lib.un_runtime_configure_backend.restype = ctypes.c_int64
 _lib.un_runtime_configure_sqpoll.argtypes = [ctypes.c_bool]
 _lib.un_runtime_configure_sqpoll.restype = ctypes.c_int64
 _lib.un_runtime_backend.argtypes = [ctypes.c_char_p, ctypes.c_uint32]
 _lib.un_runtime_backend.restype = ctypes.c_int64
+_lib.un_runtime_backend_submit.argtypes = [ctypes.c_char_p, ctypes.c_uint32, ctypes.c_uint64]
+_lib.un_runtime_backend_submit.restype = ctypes.c_int64
 _lib.un_runtime_reset_stats.argtypes = []
 _lib.un_runtime_reset_stats.restype = ctypes.c_int64
+_lib.un_runtime_reset_stats_submit.argtypes = [ctypes.c_uint64]
+_lib.un_runtime_reset_stats_submit.restype = ctypes.c_int64
 _lib.un_runtime_configure_shards.argtypes = [ctypes.c_int64]
 _lib.un_runtime_configure_shards.restype = ctypes.c_int64
 _lib.un_tcp_listen.argtypes = [ctypes.c_char_p, ctypes.c_int32, ctypes.c_uint32]
 _lib.un_tcp_listen.restype = ctypes.c_int64
+_lib.un_tcp_listen_submit.argtypes = [ctypes.c_char_p, ctypes.c_int32, ctypes.c_uint32, ctypes.c_uint64]
+_lib.un_tcp_listen_submit.restype = ctypes.c_int64
 _lib.un_tcp_accept.argtypes = [ctypes.c_int64, ctypes.c_int64]
 _lib.un_tcp_accept.restype = ctypes.c_int64
+_lib.un_tcp_accept_submit.argtypes = [ctypes.c_int64, ctypes.c_int64, ctypes.c_uint64]
+_lib.un_tcp_accept_submit.restype = ctypes.c_int64
 _lib.un_tcp_connect.argtypes = [ctypes.c_char_p, ctypes.c_int64]
 _lib.un_tcp_connect.restype = ctypes.c_int64
+_lib.un_tcp_connect_submit.argtypes = [ctypes.c_char_p, ctypes.c_int64, ctypes.c_uint64]
+_lib.un_tcp_connect_submit.restype = ctypes.c_int64
 _lib.un_tcp_read.argtypes = [ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int64]
 _lib.un_tcp_read.restype = ctypes.c_int64
+_lib.un_tcp_read_submit.argtypes = [ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int64, ctypes.c_uint64]
+_lib.un_tcp_read_submit.restype = ctypes.c_int64
 _lib.un_tcp_write.argtypes = [ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int64]
 _lib.un_tcp_write.restype = ctypes.c_int64
+_lib.un_tcp_write_submit.argtypes = [ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int64, ctypes.c_uint64]
+_lib.un_tcp_write_submit.restype = ctypes.c_int64
 _lib.un_tcp_close.argtypes = [ctypes.c_int64]
 _lib.un_tcp_close.restype = ctypes.c_int64
+_lib.un_tcp_close_submit.argtypes = [ctypes.c_int64, ctypes.c_uint64]
+_lib.un_tcp_close_submit.restype = ctypes.c_int64
 _lib.un_tcp_listener_close.argtypes = [ctypes.c_int64]
 _lib.un_tcp_listener_close.restype = ctypes.c_int64
+_lib.un_tcp_listener_close_submit.argtypes = [ctypes.c_int64, ctypes.c_uint64]
+_lib.un_tcp_listener_close_submit.restype = ctypes.c_int64
 _lib.un_socket_local_addr.argtypes = [ctypes.c_int64, ctypes.c_char_p, ctypes.c_uint32]
 _lib.un_socket_local_addr.restype = ctypes.c_int64
+_lib.un_socket_local_addr_submit.argtypes = [ctypes.c_int64, ctypes.c_char_p, ctypes.c_uint32, ctypes.c_uint64]
+_lib.un_socket_local_addr_submit.restype = ctypes.c_int64
 _lib.un_tcp_flush.argtypes = [ctypes.c_int64]
 _lib.un_tcp_flush.restype = ctypes.c_int64
+_lib.un_tcp_flush_submit.argtypes = [ctypes.c_int64, ctypes.c_uint64]
+_lib.un_tcp_flush_submit.restype = ctypes.c_int64
 _lib.un_tcp_shutdown.argtypes = [ctypes.c_int64, ctypes.c_int32]
 _lib.un_tcp_shutdown.restype = ctypes.c_int64
+_lib.un_tcp_shutdown_submit.argtypes = [ctypes.c_int64, ctypes.c_int32, ctypes.c_uint64]
+_lib.un_tcp_shutdown_submit.restype = ctypes.c_int64
 _lib.un_socket_peer_addr.argtypes = [ctypes.c_int64, ctypes.c_char_p, ctypes.c_uint32]
 _lib.un_socket_peer_addr.restype = ctypes.c_int64
+_lib.un_socket_peer_addr_submit.argtypes = [ctypes.c_int64, ctypes.c_char_p, ctypes.c_uint32, ctypes.c_uint64]
+_lib.un_socket_peer_addr_submit.restype = ctypes.c_int64
 _lib.un_socket_set_option.argtypes = [ctypes.c_int64, ctypes.c_int32, ctypes.c_int64]
 _lib.un_socket_set_option.restype = ctypes.c_int64
+_lib.un_socket_set_option_submit.argtypes = [ctypes.c_int64, ctypes.c_int32, ctypes.c_int64, ctypes.c_uint64]
+_lib.un_socket_set_option_submit.restype = ctypes.c_int64
 _lib.un_socket_get_option.argtypes = [ctypes.c_int64, ctypes.c_int32]
 _lib.un_socket_get_option.restype = ctypes.c_int64
+_lib.un_socket_get_option_submit.argtypes = [ctypes.c_int64, ctypes.c_int32, ctypes.c_uint64]
+_lib.un_socket_get_option_submit.restype = ctypes.c_int64
 _lib.un_socket_cancel.argtypes = [ctypes.c_int64]
 _lib.un_socket_cancel.restype = ctypes.c_int64
+_lib.un_socket_cancel_submit.argtypes = [ctypes.c_int64, ctypes.c_uint64]
+_lib.un_socket_cancel_submit.restype = ctypes.c_int64
 _lib.un_udp_bind.argtypes = [ctypes.c_char_p, ctypes.c_uint32]
 _lib.un_udp_bind.restype = ctypes.c_int64
+_lib.un_udp_bind_submit.argtypes = [ctypes.c_char_p, ctypes.c_uint32, ctypes.c_uint64]
+_lib.un_udp_bind_submit.restype = ctypes.c_int64
 _lib.un_udp_send_to.argtypes = [ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint32, ctypes.c_char_p, ctypes.c_int64]
 _lib.un_udp_send_to.restype = ctypes.c_int64
+_lib.un_udp_send_to_submit.argtypes = [ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint32, ctypes.c_char_p, ctypes.c_int64, ctypes.c_uint64]
+_lib.un_udp_send_to_submit.restype = ctypes.c_int64
 _lib.un_udp_recv_from.argtypes = [ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint32, ctypes.c_char_p, ctypes.c_uint32, ctypes.c_int64]
 _lib.un_udp_recv_from.restype = ctypes.c_int64
+_lib.un_udp_recv_from_submit.argtypes = [ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint32, ctypes.c_char_p, ctypes.c_uint32, ctypes.c_int64, ctypes.c_uint64]
+_lib.un_udp_recv_from_submit.restype = ctypes.c_int64
 _lib.un_udp_connect.argtypes = [ctypes.c_int64, ctypes.c_char_p]
 _lib.un_udp_connect.restype = ctypes.c_int64
+_lib.un_udp_connect_submit.argtypes = [ctypes.c_int64, ctypes.c_char_p, ctypes.c_uint64]
+_lib.un_udp_connect_submit.restype = ctypes.c_int64
 _lib.un_udp_send.argtypes = [ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int64]
 _lib.un_udp_send.restype = ctypes.c_int64
+_lib.un_udp_send_submit.argtypes = [ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int64, ctypes.c_uint64]
+_lib.un_udp_send_submit.restype = ctypes.c_int64
 _lib.un_udp_recv.argtypes = [ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int64]
 _lib.un_udp_recv.restype = ctypes.c_int64
+_lib.un_udp_recv_submit.argtypes = [ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int64, ctypes.c_uint64]
+_lib.un_udp_recv_submit.restype = ctypes.c_int64
 _lib.un_udp_close.argtypes = [ctypes.c_int64]
 _lib.un_udp_close.restype = ctypes.c_int64
+_lib.un_udp_close_submit.argtypes = [ctypes.c_int64, ctypes.c_uint64]
+_lib.un_udp_close_submit.restype = ctypes.c_int64
 _lib.un_udp_join_multicast.argtypes = [ctypes.c_int64, ctypes.c_char_p, ctypes.c_char_p]
 _lib.un_udp_join_multicast.restype = ctypes.c_int64
+_lib.un_udp_join_multicast_submit.argtypes = [ctypes.c_int64, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_uint64]
+_lib.un_udp_join_multicast_submit.restype = ctypes.c_int64
 _lib.un_udp_leave_multicast.argtypes = [ctypes.c_int64, ctypes.c_char_p, ctypes.c_char_p]
 _lib.un_udp_leave_multicast.restype = ctypes.c_int64
+_lib.un_udp_leave_multicast_submit.argtypes = [ctypes.c_int64, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_uint64]
+_lib.un_udp_leave_multicast_submit.restype = ctypes.c_int64
 _lib.un_poll.argtypes = [ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int64]
 _lib.un_poll.restype = ctypes.c_int64
 _lib.un_completion_fd.argtypes = []
@@ -140,6 +192,14 @@ _lib.un_batch_begin.argtypes = []
 _lib.un_batch_begin.restype = ctypes.c_int64
 _lib.un_batch_end.argtypes = []
 _lib.un_batch_end.restype = ctypes.c_int64
+
+# Buffers of asynchronous operations, kept alive until their completion is collected.
+_in_flight = {}
+
+
+def _collected(completion):
+    _in_flight.pop(completion.op_id, None)
+    return completion
 for _name in ("strerror", "error_name"):
     getattr(_lib, "un_" + _name).restype = ctypes.c_char_p
     getattr(_lib, "un_" + _name).argtypes = [ctypes.c_int64]
@@ -317,6 +377,48 @@ def _check(code: int) -> int:
     return code
 
 
+# ---- request numbers, as completions report them ----
+REQUEST_RUNTIME_INIT = 1
+REQUEST_RUNTIME_SHUTDOWN = 2
+REQUEST_RUNTIME_CONFIGURE_ENTRIES = 3
+REQUEST_RUNTIME_NUM_CORES = 4
+REQUEST_RUNTIME_STATS = 5
+REQUEST_RUNTIME_CONFIGURE_BACKEND = 6
+REQUEST_RUNTIME_CONFIGURE_SQPOLL = 7
+REQUEST_RUNTIME_BACKEND = 8
+REQUEST_RUNTIME_RESET_STATS = 9
+REQUEST_RUNTIME_CONFIGURE_SHARDS = 30
+REQUEST_TCP_LISTEN = 10
+REQUEST_TCP_ACCEPT = 11
+REQUEST_TCP_CONNECT = 12
+REQUEST_TCP_READ = 13
+REQUEST_TCP_WRITE = 14
+REQUEST_TCP_CLOSE = 15
+REQUEST_TCP_LISTENER_CLOSE = 16
+REQUEST_SOCKET_LOCAL_ADDR = 17
+REQUEST_TCP_FLUSH = 18
+REQUEST_TCP_SHUTDOWN = 19
+REQUEST_SOCKET_PEER_ADDR = 20
+REQUEST_SOCKET_SET_OPTION = 21
+REQUEST_SOCKET_GET_OPTION = 22
+REQUEST_SOCKET_CANCEL = 23
+REQUEST_UDP_BIND = 40
+REQUEST_UDP_SEND_TO = 41
+REQUEST_UDP_RECV_FROM = 42
+REQUEST_UDP_CONNECT = 43
+REQUEST_UDP_SEND = 44
+REQUEST_UDP_RECV = 45
+REQUEST_UDP_CLOSE = 46
+REQUEST_UDP_JOIN_MULTICAST = 47
+REQUEST_UDP_LEAVE_MULTICAST = 48
+REQUEST_POLL = 60
+REQUEST_COMPLETION_FD = 61
+REQUEST_SET_COMPLETION_CALLBACK = 62
+REQUEST_OP_CANCEL = 63
+REQUEST_BATCH_BEGIN = 64
+REQUEST_BATCH_END = 65
+
+
 # ---- enumerations ----
 
 class Backend(enum.IntEnum):
@@ -419,6 +521,14 @@ class Runtime:
         return out_buf.value.decode()
 
     @staticmethod
+    def stats_submit(user_data=0):
+        """Asynchronous stats: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends and registered files are in use, and for each shard and in total the requests, completions, errors, bytes read and written, accepts, connects, operations in flight, open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, and reads and writes the calling threads completed themselves (fast_reads, fast_writes)."""
+        out_buf = ctypes.create_string_buffer(65536)
+        op_id = _check(_lib.un_runtime_stats_submit(out_buf, len(out_buf), user_data))
+        _in_flight[op_id] = (out_buf,)
+        return (op_id, out_buf)
+
+    @staticmethod
     def configure_backend(backend):
         """Choose the kernel interface for the next runtime_init: auto (default), io_uring or epoll. A choice other than auto overrides the URINGNET_BACKEND environment variable."""
         result = _check(_lib.un_runtime_configure_backend(backend))
@@ -438,10 +548,24 @@ class Runtime:
         return result, out_buf.value.decode()
 
     @staticmethod
+    def backend_submit(user_data=0):
+        """Asynchronous backend: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Which kernel interface the running runtime uses, and why it was chosen (written into out as text, NUL-terminated; out may be NULL with out_len 0)."""
+        out_buf = ctypes.create_string_buffer(512)
+        op_id = _check(_lib.un_runtime_backend_submit(out_buf, len(out_buf), user_data))
+        _in_flight[op_id] = (out_buf,)
+        return (op_id, out_buf)
+
+    @staticmethod
     def reset_stats():
         """Set the runtime's counters (requests, completions, errors, bytes, accepts, connects, wake-ups, submit calls) back to zero; gauges (in flight, open handles) keep their values."""
         result = _check(_lib.un_runtime_reset_stats())
         return None
+
+    @staticmethod
+    def reset_stats_submit(user_data=0):
+        """Asynchronous reset_stats: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Set the runtime's counters (requests, completions, errors, bytes, accepts, connects, wake-ups, submit calls) back to zero; gauges (in flight, open handles) keep their values."""
+        op_id = _check(_lib.un_runtime_reset_stats_submit(user_data))
+        return op_id
 
     @staticmethod
     def configure_shards(shards):
@@ -454,7 +578,7 @@ class Runtime:
         """Collect completions of asynchronous operations (the *_submit functions) into out, waiting up to timeout_ms for the first one. Completions queue up until collected; after a shutdown the remaining ones can still be collected."""
         out_buf = (Completion * max)()
         result = _check(_lib.un_poll(out_buf, len(out_buf), timeout_ms))
-        return list(out_buf[:result])
+        return [_collected(c) for c in out_buf[:result]]
 
     @staticmethod
     def completion_fd():
@@ -466,7 +590,7 @@ class Runtime:
     def set_completion_callback(callback, ctx=None):
         """Deliver completions by calling callback(ctx, completion) on the runtime thread instead of queueing them for poll; NULL goes back to queueing. A callback may submit new operations but must not make blocking calls (they return WOULD_DEADLOCK) and should return quickly."""
         global _callback_ref
-        _callback_ref = _CompletionFn(lambda _ctx, c: callback(c.contents)) if callback else _CompletionFn()
+        _callback_ref = _CompletionFn(lambda _ctx, c: callback(_collected(c.contents))) if callback else _CompletionFn()
         result = _check(_lib.un_set_completion_callback(_callback_ref, ctx))
         return None
 
@@ -498,15 +622,33 @@ class TcpListener(_Handle):
         result = _check(_lib.un_tcp_listen(addr.encode(), backlog, flags))
         return TcpListener(result)
 
+    @classmethod
+    def listen_submit(cls, addr, backlog=0, flags=0, user_data=0):
+        """Asynchronous listen: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free port) with SO_REUSEADDR and listen on it."""
+        addr_b = addr.encode()
+        op_id = _check(_lib.un_tcp_listen_submit(addr_b, backlog, flags, user_data))
+        _in_flight[op_id] = (addr_b,)
+        return op_id
+
     def accept(self, timeout_ms=-1):
         """Wait for the next connection on a listener and return it as a new stream. The listener stays open; call again for the next connection."""
         result = _check(_lib.un_tcp_accept(self._handle, timeout_ms))
         return TcpStream(result)
 
+    def accept_submit(self, timeout_ms=-1, user_data=0):
+        """Asynchronous accept: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Wait for the next connection on a listener and return it as a new stream. The listener stays open; call again for the next connection."""
+        op_id = _check(_lib.un_tcp_accept_submit(self._handle, timeout_ms, user_data))
+        return op_id
+
     def close(self):
         """Close a listener. Accepts in flight on it complete with CANCELED; the handle then answers CLOSED."""
         result = _check(_lib.un_tcp_listener_close(self._handle))
         return None
+
+    def close_submit(self, user_data=0):
+        """Asynchronous close: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Close a listener. Accepts in flight on it complete with CANCELED; the handle then answers CLOSED."""
+        op_id = _check(_lib.un_tcp_listener_close_submit(self._handle, user_data))
+        return op_id
 
     def local_addr(self):
         """Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0."""
@@ -514,20 +656,42 @@ class TcpListener(_Handle):
         result = _check(_lib.un_socket_local_addr(self._handle, out_buf, len(out_buf)))
         return out_buf.value.decode()
 
+    def local_addr_submit(self, user_data=0):
+        """Asynchronous local_addr: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0."""
+        out_buf = ctypes.create_string_buffer(512)
+        op_id = _check(_lib.un_socket_local_addr_submit(self._handle, out_buf, len(out_buf), user_data))
+        _in_flight[op_id] = (out_buf,)
+        return (op_id, out_buf)
+
     def set_option(self, option, value):
         """Set a socket option (see socket_option) on any handle."""
         result = _check(_lib.un_socket_set_option(self._handle, option, value))
         return None
+
+    def set_option_submit(self, option, value, user_data=0):
+        """Asynchronous set_option: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Set a socket option (see socket_option) on any handle."""
+        op_id = _check(_lib.un_socket_set_option_submit(self._handle, option, value, user_data))
+        return op_id
 
     def get_option(self, option):
         """Read a socket option (see socket_option) of any handle."""
         result = _check(_lib.un_socket_get_option(self._handle, option))
         return result
 
+    def get_option_submit(self, option, user_data=0):
+        """Asynchronous get_option: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read a socket option (see socket_option) of any handle."""
+        op_id = _check(_lib.un_socket_get_option_submit(self._handle, option, user_data))
+        return op_id
+
     def cancel(self):
         """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable."""
         result = _check(_lib.un_socket_cancel(self._handle))
         return result
+
+    def cancel_submit(self, user_data=0):
+        """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable."""
+        op_id = _check(_lib.un_socket_cancel_submit(self._handle, user_data))
+        return op_id
 
 
 class TcpStream(_Handle):
@@ -539,21 +703,47 @@ class TcpStream(_Handle):
         result = _check(_lib.un_tcp_connect(addr.encode(), timeout_ms))
         return TcpStream(result)
 
+    @classmethod
+    def connect_submit(cls, addr, timeout_ms=-1, user_data=0):
+        """Asynchronous connect: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"; host names are resolved on the calling thread, never on the runtime thread)."""
+        addr_b = addr.encode()
+        op_id = _check(_lib.un_tcp_connect_submit(addr_b, timeout_ms, user_data))
+        _in_flight[op_id] = (addr_b,)
+        return op_id
+
     def read(self, max_len=65536, timeout_ms=-1):
         """Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side."""
         buf_buf = ctypes.create_string_buffer(max_len)
         result = _check(_lib.un_tcp_read(self._handle, buf_buf, max_len, timeout_ms))
         return buf_buf.raw[:result]
 
+    def read_submit(self, max_len=65536, timeout_ms=-1, user_data=0):
+        """Asynchronous read: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side."""
+        buf_buf = ctypes.create_string_buffer(max_len)
+        op_id = _check(_lib.un_tcp_read_submit(self._handle, buf_buf, max_len, timeout_ms, user_data))
+        _in_flight[op_id] = (buf_buf,)
+        return (op_id, buf_buf)
+
     def write(self, data, timeout_ms=-1):
         """Write all len bytes of buf to a stream. Short writes are continued until every byte is sent; writes on one stream are sent in the order they were called; a closed peer gives an error, never SIGPIPE. On TIMED_OUT or CANCELED a prefix of buf may have been sent."""
         result = _check(_lib.un_tcp_write(self._handle, data, len(data), timeout_ms))
         return result
 
+    def write_submit(self, data, timeout_ms=-1, user_data=0):
+        """Asynchronous write: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write all len bytes of buf to a stream. Short writes are continued until every byte is sent; writes on one stream are sent in the order they were called; a closed peer gives an error, never SIGPIPE. On TIMED_OUT or CANCELED a prefix of buf may have been sent."""
+        op_id = _check(_lib.un_tcp_write_submit(self._handle, data, len(data), timeout_ms, user_data))
+        _in_flight[op_id] = (data,)
+        return op_id
+
     def close(self):
         """Close a stream. Operations in flight on it complete with CANCELED; the handle then answers CLOSED."""
         result = _check(_lib.un_tcp_close(self._handle))
         return None
+
+    def close_submit(self, user_data=0):
+        """Asynchronous close: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Close a stream. Operations in flight on it complete with CANCELED; the handle then answers CLOSED."""
+        op_id = _check(_lib.un_tcp_close_submit(self._handle, user_data))
+        return op_id
 
     def local_addr(self):
         """Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0."""
@@ -561,15 +751,32 @@ class TcpStream(_Handle):
         result = _check(_lib.un_socket_local_addr(self._handle, out_buf, len(out_buf)))
         return out_buf.value.decode()
 
+    def local_addr_submit(self, user_data=0):
+        """Asynchronous local_addr: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0."""
+        out_buf = ctypes.create_string_buffer(512)
+        op_id = _check(_lib.un_socket_local_addr_submit(self._handle, out_buf, len(out_buf), user_data))
+        _in_flight[op_id] = (out_buf,)
+        return (op_id, out_buf)
+
     def flush(self):
         """Push out data the kernel is still holding back (Nagle's algorithm) by setting TCP_NODELAY for a moment. Every tcp_write has handed its bytes to the kernel when it returns, so nothing else is buffered here."""
         result = _check(_lib.un_tcp_flush(self._handle))
         return None
 
+    def flush_submit(self, user_data=0):
+        """Asynchronous flush: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Push out data the kernel is still holding back (Nagle's algorithm) by setting TCP_NODELAY for a moment. Every tcp_write has handed its bytes to the kernel when it returns, so nothing else is buffered here."""
+        op_id = _check(_lib.un_tcp_flush_submit(self._handle, user_data))
+        return op_id
+
     def shutdown(self, how):
         """Shut down one or both directions of a stream. After a write shutdown the peer reads end of stream while this side can still read."""
         result = _check(_lib.un_tcp_shutdown(self._handle, how))
         return None
+
+    def shutdown_submit(self, how, user_data=0):
+        """Asynchronous shutdown: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Shut down one or both directions of a stream. After a write shutdown the peer reads end of stream while this side can still read."""
+        op_id = _check(_lib.un_tcp_shutdown_submit(self._handle, how, user_data))
+        return op_id
 
     def peer_addr(self):
         """Write the address of the peer of a stream or of a connected UDP socket into out, NUL-terminated."""
@@ -577,20 +784,42 @@ class TcpStream(_Handle):
         result = _check(_lib.un_socket_peer_addr(self._handle, out_buf, len(out_buf)))
         return out_buf.value.decode()
 
+    def peer_addr_submit(self, user_data=0):
+        """Asynchronous peer_addr: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the address of the peer of a stream or of a connected UDP socket into out, NUL-terminated."""
+        out_buf = ctypes.create_string_buffer(512)
+        op_id = _check(_lib.un_socket_peer_addr_submit(self._handle, out_buf, len(out_buf), user_data))
+        _in_flight[op_id] = (out_buf,)
+        return (op_id, out_buf)
+
     def set_option(self, option, value):
         """Set a socket option (see socket_option) on any handle."""
         result = _check(_lib.un_socket_set_option(self._handle, option, value))
         return None
+
+    def set_option_submit(self, option, value, user_data=0):
+        """Asynchronous set_option: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Set a socket option (see socket_option) on any handle."""
+        op_id = _check(_lib.un_socket_set_option_submit(self._handle, option, value, user_data))
+        return op_id
 
     def get_option(self, option):
         """Read a socket option (see socket_option) of any handle."""
         result = _check(_lib.un_socket_get_option(self._handle, option))
         return result
 
+    def get_option_submit(self, option, user_data=0):
+        """Asynchronous get_option: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read a socket option (see socket_option) of any handle."""
+        op_id = _check(_lib.un_socket_get_option_submit(self._handle, option, user_data))
+        return op_id
+
     def cancel(self):
         """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable."""
         result = _check(_lib.un_socket_cancel(self._handle))
         return result
+
+    def cancel_submit(self, user_data=0):
+        """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable."""
+        op_id = _check(_lib.un_socket_cancel_submit(self._handle, user_data))
+        return op_id
 
 
 class UdpSocket(_Handle):
@@ -602,26 +831,55 @@ class UdpSocket(_Handle):
         result = _check(_lib.un_socket_local_addr(self._handle, out_buf, len(out_buf)))
         return out_buf.value.decode()
 
+    def local_addr_submit(self, user_data=0):
+        """Asynchronous local_addr: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0."""
+        out_buf = ctypes.create_string_buffer(512)
+        op_id = _check(_lib.un_socket_local_addr_submit(self._handle, out_buf, len(out_buf), user_data))
+        _in_flight[op_id] = (out_buf,)
+        return (op_id, out_buf)
+
     def peer_addr(self):
         """Write the address of the peer of a stream or of a connected UDP socket into out, NUL-terminated."""
         out_buf = ctypes.create_string_buffer(512)
         result = _check(_lib.un_socket_peer_addr(self._handle, out_buf, len(out_buf)))
         return out_buf.value.decode()
 
+    def peer_addr_submit(self, user_data=0):
+        """Asynchronous peer_addr: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the address of the peer of a stream or of a connected UDP socket into out, NUL-terminated."""
+        out_buf = ctypes.create_string_buffer(512)
+        op_id = _check(_lib.un_socket_peer_addr_submit(self._handle, out_buf, len(out_buf), user_data))
+        _in_flight[op_id] = (out_buf,)
+        return (op_id, out_buf)
+
     def set_option(self, option, value):
         """Set a socket option (see socket_option) on any handle."""
         result = _check(_lib.un_socket_set_option(self._handle, option, value))
         return None
+
+    def set_option_submit(self, option, value, user_data=0):
+        """Asynchronous set_option: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Set a socket option (see socket_option) on any handle."""
+        op_id = _check(_lib.un_socket_set_option_submit(self._handle, option, value, user_data))
+        return op_id
 
     def get_option(self, option):
         """Read a socket option (see socket_option) of any handle."""
         result = _check(_lib.un_socket_get_option(self._handle, option))
         return result
 
+    def get_option_submit(self, option, user_data=0):
+        """Asynchronous get_option: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read a socket option (see socket_option) of any handle."""
+        op_id = _check(_lib.un_socket_get_option_submit(self._handle, option, user_data))
+        return op_id
+
     def cancel(self):
         """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable."""
         result = _check(_lib.un_socket_cancel(self._handle))
         return result
+
+    def cancel_submit(self, user_data=0):
+        """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable."""
+        op_id = _check(_lib.un_socket_cancel_submit(self._handle, user_data))
+        return op_id
 
     @classmethod
     def bind(cls, addr, flags=0):
@@ -629,10 +887,25 @@ class UdpSocket(_Handle):
         result = _check(_lib.un_udp_bind(addr.encode(), flags))
         return UdpSocket(result)
 
+    @classmethod
+    def bind_submit(cls, addr, flags=0, user_data=0):
+        """Asynchronous bind: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free port)."""
+        addr_b = addr.encode()
+        op_id = _check(_lib.un_udp_bind_submit(addr_b, flags, user_data))
+        _in_flight[op_id] = (addr_b,)
+        return op_id
+
     def send_to(self, data, addr, timeout_ms=-1):
         """Send one datagram of len bytes to addr."""
         result = _check(_lib.un_udp_send_to(self._handle, data, len(data), addr.encode(), timeout_ms))
         return result
+
+    def send_to_submit(self, data, addr, timeout_ms=-1, user_data=0):
+        """Asynchronous send_to: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Send one datagram of len bytes to addr."""
+        addr_b = addr.encode()
+        op_id = _check(_lib.un_udp_send_to_submit(self._handle, data, len(data), addr_b, timeout_ms, user_data))
+        _in_flight[op_id] = (data, addr_b,)
+        return op_id
 
     def recv_from(self, max_len=65536, timeout_ms=-1):
         """Receive one datagram into buf and write its sender's address into from, NUL-terminated. A datagram longer than max_len gives TRUNCATED (its first max_len bytes are in buf)."""
@@ -641,15 +914,36 @@ class UdpSocket(_Handle):
         result = _check(_lib.un_udp_recv_from(self._handle, buf_buf, max_len, from_buf, len(from_buf), timeout_ms))
         return buf_buf.raw[:result], from_buf.value.decode()
 
+    def recv_from_submit(self, max_len=65536, timeout_ms=-1, user_data=0):
+        """Asynchronous recv_from: returns the operation id and the buffers the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Receive one datagram into buf and write its sender's address into from, NUL-terminated. A datagram longer than max_len gives TRUNCATED (its first max_len bytes are in buf)."""
+        buf_buf = ctypes.create_string_buffer(max_len)
+        from_buf = ctypes.create_string_buffer(512)
+        op_id = _check(_lib.un_udp_recv_from_submit(self._handle, buf_buf, max_len, from_buf, len(from_buf), timeout_ms, user_data))
+        _in_flight[op_id] = (buf_buf, from_buf,)
+        return (op_id, buf_buf, from_buf)
+
     def connect(self, addr):
         """Set the default destination of a UDP socket and accept datagrams only from it."""
         result = _check(_lib.un_udp_connect(self._handle, addr.encode()))
         return None
 
+    def connect_submit(self, addr, user_data=0):
+        """Asynchronous connect: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Set the default destination of a UDP socket and accept datagrams only from it."""
+        addr_b = addr.encode()
+        op_id = _check(_lib.un_udp_connect_submit(self._handle, addr_b, user_data))
+        _in_flight[op_id] = (addr_b,)
+        return op_id
+
     def send(self, data, timeout_ms=-1):
         """Send one datagram to the connected peer."""
         result = _check(_lib.un_udp_send(self._handle, data, len(data), timeout_ms))
         return result
+
+    def send_submit(self, data, timeout_ms=-1, user_data=0):
+        """Asynchronous send: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Send one datagram to the connected peer."""
+        op_id = _check(_lib.un_udp_send_submit(self._handle, data, len(data), timeout_ms, user_data))
+        _in_flight[op_id] = (data,)
+        return op_id
 
     def recv(self, max_len=65536, timeout_ms=-1):
         """Receive one datagram from the connected peer (or anyone, if not connected). A datagram longer than max_len gives TRUNCATED."""
@@ -657,17 +951,45 @@ class UdpSocket(_Handle):
         result = _check(_lib.un_udp_recv(self._handle, buf_buf, max_len, timeout_ms))
         return buf_buf.raw[:result]
 
+    def recv_submit(self, max_len=65536, timeout_ms=-1, user_data=0):
+        """Asynchronous recv: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Receive one datagram from the connected peer (or anyone, if not connected). A datagram longer than max_len gives TRUNCATED."""
+        buf_buf = ctypes.create_string_buffer(max_len)
+        op_id = _check(_lib.un_udp_recv_submit(self._handle, buf_buf, max_len, timeout_ms, user_data))
+        _in_flight[op_id] = (buf_buf,)
+        return (op_id, buf_buf)
+
     def close(self):
         """Close a UDP socket. Operations in flight on it complete with CANCELED; the handle then answers CLOSED."""
         result = _check(_lib.un_udp_close(self._handle))
         return None
+
+    def close_submit(self, user_data=0):
+        """Asynchronous close: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Close a UDP socket. Operations in flight on it complete with CANCELED; the handle then answers CLOSED."""
+        op_id = _check(_lib.un_udp_close_submit(self._handle, user_data))
+        return op_id
 
     def join_multicast(self, group, iface):
         """Join the multicast group (an IPv4 or IPv6 address without port) on the interface named iface ("" for the default one)."""
         result = _check(_lib.un_udp_join_multicast(self._handle, group.encode(), iface.encode()))
         return None
 
+    def join_multicast_submit(self, group, iface, user_data=0):
+        """Asynchronous join_multicast: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Join the multicast group (an IPv4 or IPv6 address without port) on the interface named iface ("" for the default one)."""
+        group_b = group.encode()
+        iface_b = iface.encode()
+        op_id = _check(_lib.un_udp_join_multicast_submit(self._handle, group_b, iface_b, user_data))
+        _in_flight[op_id] = (group_b, iface_b,)
+        return op_id
+
     def leave_multicast(self, group, iface):
         """Leave a multicast group joined with udp_join_multicast."""
         result = _check(_lib.un_udp_leave_multicast(self._handle, group.encode(), iface.encode()))
         return None
+
+    def leave_multicast_submit(self, group, iface, user_data=0):
+        """Asynchronous leave_multicast: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Leave a multicast group joined with udp_join_multicast."""
+        group_b = group.encode()
+        iface_b = iface.encode()
+        op_id = _check(_lib.un_udp_leave_multicast_submit(self._handle, group_b, iface_b, user_data))
+        _in_flight[op_id] = (group_b, iface_b,)
+        return op_id

@@ -49,6 +49,48 @@ class Echo(unittest.TestCase):
                     b.recv_from(10, 5000)
 
 
+class Async(unittest.TestCase):
+    def collect(self, n):
+        got = []
+        while len(got) < n:
+            batch = uringnet.Runtime.poll(64, 5000)
+            self.assertTrue(batch, "no completion within 5 s")
+            got += batch
+        return {c.user_data: c for c in got}
+
+    def test_async_echo_with_poll(self):
+        with uringnet.Runtime():
+            with uringnet.TcpListener.listen("127.0.0.1:0") as listener:
+                acc = listener.accept_submit(5000, user_data=1)
+                con = uringnet.TcpStream.connect_submit(listener.local_addr(), 5000, user_data=2)
+                done = self.collect(2)
+                self.assertEqual((done[1].op_id, done[2].op_id), (acc, con))
+                self.assertEqual(done[1].request, uringnet.REQUEST_TCP_ACCEPT)
+                server, client = uringnet.TcpStream(done[1].result), uringnet.TcpStream(done[2].result)
+                read_id, buf = server.read_submit(64, 5000, user_data=3)
+                client.write_submit(b"async python", user_data=4)
+                done = self.collect(2)
+                self.assertEqual(done[3].op_id, read_id)
+                self.assertEqual(buf.raw[:done[3].result], b"async python")
+                self.assertEqual(done[4].result, 12)
+                self.assertEqual(uringnet._in_flight, {})  # buffers released once collected
+                server.close()
+                client.close()
+
+    def test_completion_fd_wakes_a_host_event_loop(self):
+        import select
+        with uringnet.Runtime():
+            with uringnet.UdpSocket.bind("127.0.0.1:0") as a, uringnet.UdpSocket.bind("127.0.0.1:0") as b:
+                fd = uringnet.Runtime.completion_fd()
+                op, buf, sender = b.recv_from_submit(64, 5000, user_data=9)
+                a.send_to(b"wake", b.local_addr())
+                readable, _, _ = select.select([fd], [], [], 5)
+                self.assertEqual(readable, [fd])
+                [c] = uringnet.Runtime.poll(8, 0)
+                self.assertEqual((c.op_id, c.result), (op, 4))
+                self.assertEqual((buf.raw[:4], sender.value.decode()), (b"wake", a.local_addr()))
+
+
 class Errors(unittest.TestCase):
     def test_codes_become_named_exceptions(self):
         with uringnet.Runtime():

@@ -196,8 +196,9 @@ typedef int32_t un_bind_flag_t;
  * Every operation on the runtime thread has a *_submit variant: it takes the same
  * arguments plus a user_data value, returns an operation id (> 0) at once, and its result
  * arrives later as a completion (collect them with un_poll, watch
- * un_completion_fd, or set a callback). Buffers passed to a *_submit
- * function must stay valid until its completion arrives. */
+ * un_completion_fd, or set a callback). Buffers and text passed to a
+ * *_submit function must stay valid until its completion arrives (addresses excepted: they
+ * are resolved before the call returns). */
 typedef struct un_completion {
     int64_t op_id;      /**< what the *_submit call returned */
     uint64_t user_data; /**< what was passed to it */
