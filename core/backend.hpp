@@ -27,11 +27,20 @@ class Backend {
     virtual bool zero_copy() const { return false; }
     /// Whether sockets are registered in a file table (io_uring's fixed files).
     virtual bool fixed_files() const { return false; }
+    /// Whether listeners accept with one multishot operation (io_uring, Linux 5.19+).
+    virtual bool multishot_accept() const { return false; }
+    /// Arms a multishot accept on listener fd: every connection is reported through
+    /// Shard::on_multishot_accept(op, fd, more) until it ends (more == false).
+    virtual void start_multishot_accept(Op * /*op*/, int /*fd*/) {}
+    /// Arms only op's deadline (an op waiting for a multishot result, not in the kernel
+    /// itself); it completes through on_op_done when the deadline fires or is cancelled.
+    virtual void arm_deadline(Op * /*op*/) {}
     /// Flags every socket of this backend is created with (SOCK_NONBLOCK for epoll).
     virtual int socket_flags() const = 0;
     /// Starts op on fd.
     virtual void start(Op *op, int fd) = 0;
     /// Asks op to end early; it still completes once (with -ECANCELED unless it finished).
+    /// For a waiting op this cancels its deadline.
     virtual void cancel(Op *op) = 0;
     /// An fd the shard will start ops on, and one it is about to close.
     virtual void add_fd(int /*fd*/) {}

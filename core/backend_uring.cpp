@@ -80,6 +80,9 @@ class UringBackend final : public Backend {
             }
         }
         zero_copy_ = probe != nullptr && io_uring_opcode_supported(probe, IORING_OP_SEND_ZC);
+        // Multishot accept came with Linux 5.19, the release that added IORING_OP_SOCKET;
+        // the probe has no flag of its own for it.
+        multishot_accept_ = probe != nullptr && io_uring_opcode_supported(probe, IORING_OP_SOCKET);
         if (probe != nullptr) {
             io_uring_free_probe(probe);
         }
@@ -159,7 +162,38 @@ class UringBackend final : public Backend {
         shard_.count_sqes(op->pending);
     }
 
-    void cancel(Op *op) override { submit_cancel(reinterpret_cast<uint64_t>(op)); }
+    void cancel(Op *op) override {
+        // A waiting op is in the kernel only as its deadline.
+        submit_cancel(reinterpret_cast<uint64_t>(op) | (op->waiting ? kTimeoutBit : 0));
+    }
+
+    bool multishot_accept() const override { return multishot_accept_; }
+
+    void start_multishot_accept(Op *op, int fd) override {
+        io_uring_sqe *sqe = get_sqe(1);
+        io_uring_prep_multishot_accept(sqe, fd, nullptr, nullptr, SOCK_CLOEXEC);
+        if (static_cast<size_t>(fd) < fixed_.size() && fixed_[static_cast<size_t>(fd)]) {
+            sqe->flags |= IOSQE_FIXED_FILE;
+        }
+        io_uring_sqe_set_data(sqe, op);
+        op->multishot = true;
+        op->pending = 1;
+        ++pending_;
+        shard_.count_sqes(1);
+    }
+
+    void arm_deadline(Op *op) override {
+        int64_t left = op->deadline_ns - now_ns();
+        left = left < 0 ? 0 : left;
+        op->ts.tv_sec = left / 1000000000;
+        op->ts.tv_nsec = left % 1000000000;
+        io_uring_sqe *t = get_sqe(1);
+        io_uring_prep_timeout(t, &op->ts, 0, 0);
+        io_uring_sqe_set_data64(t, reinterpret_cast<uint64_t>(op) | kTimeoutBit);
+        op->pending = 1;
+        ++pending_;
+        shard_.count_sqes(1);
+    }
 
     void add_fd(int fd) override {
         if (fd >= 0 && static_cast<size_t>(fd) < fixed_.size() &&
@@ -237,6 +271,16 @@ class UringBackend final : public Backend {
             return;
         }
         Op *op = reinterpret_cast<Op *>(data & ~kTimeoutBit);
+        if (op->multishot && (data & kTimeoutBit) == 0) {
+            const bool more = (flags & IORING_CQE_F_MORE) != 0;
+            if (more) {
+                ++pending_; // the operation stays armed
+            } else {
+                --op->pending;
+            }
+            shard_.on_multishot_accept(op, res, more);
+            return;
+        }
         if (data & kTimeoutBit) {
             if (res == -ETIME) {
                 op->timed_out = true;
@@ -265,6 +309,7 @@ class UringBackend final : public Backend {
     bool ready_ = false;
     bool waking_ = true;
     bool zero_copy_ = false; ///< the kernel has IORING_OP_SEND_ZC
+    bool multishot_accept_ = false;
     std::vector<bool> fixed_; ///< fds registered in the ring's file table
     uint64_t wake_buf_ = 0;
     uint64_t pending_ = 0; ///< SQEs whose CQE has not arrived

@@ -369,7 +369,7 @@ void handle_tcp_listen(Shard &shard, Request &req, const TcpListenArgs &args) {
 void handle_tcp_accept(Shard &shard, Request &req, const TcpAcceptArgs &args) {
     uint32_t index;
     if (find(shard, req, args.listener, kListener, index)) {
-        shard.start_op(shard.new_op(OpKind::accept, &req, index, args.timeout_ms));
+        shard.accept(req, index, args.timeout_ms);
     }
 }
 

@@ -225,6 +225,10 @@ void Shard::run(std::atomic<int64_t> *started) {
             close(s.fd);
             s.fd = -1;
         }
+        for (int fd : s.ready) {
+            close(fd);
+        }
+        s.ready.clear();
     }
     backend_.reset();
     t_on_shard_thread = false;
@@ -295,6 +299,16 @@ void Shard::begin_stop() {
             Op *o = s.write_wait.front();
             s.write_wait.pop_front();
             finish(o, UN_ERR_SHUT_DOWN);
+        }
+        std::vector<Op *> waiting;
+        for (Op *o = s.accept_waiters.front(); o != nullptr; o = o->next_wait) {
+            if (!o->in_backend) {
+                waiting.push_back(o);
+            }
+        }
+        for (Op *o : waiting) {
+            o->shut_down = true;
+            finish_waiter(o, UN_ERR_SHUT_DOWN);
         }
     }
     backend_->stop_wake();
@@ -376,12 +390,21 @@ int64_t Shard::cancel_ops(uint32_t index) {
         finish(o, UN_ERR_CANCELED);
         ++n;
     }
+    std::vector<Op *> waiting; // accepts waiting without a deadline: nothing in the kernel to cancel
     for (Op *o : s.ops) {
-        if (!o->canceled) { // else its cancel is already on its way
-            o->canceled = true;
-            backend_->cancel(o);
-            ++n;
+        if (o->canceled) {
+            continue; // its cancel is already on its way
         }
+        o->canceled = true;
+        if (o->waiting && !o->in_backend) {
+            waiting.push_back(o);
+        } else {
+            backend_->cancel(o);
+        }
+        n += o->multishot ? 0 : 1;
+    }
+    for (Op *o : waiting) {
+        finish_waiter(o, UN_ERR_CANCELED);
     }
     return n;
 }
@@ -399,6 +422,10 @@ void Shard::free_slot(uint32_t index) {
         close(s.fd);
         s.fd = -1;
     }
+    for (int fd : s.ready) { // connections accepted for requests that never came
+        close(fd);
+    }
+    s.ready.clear();
     s.closing = false;
     s.kind = 0;
     // Bump again so that the generation the next owner gets was never issued before.
@@ -435,6 +462,9 @@ int64_t Shard::cancel_async(int64_t op_id) {
     if (!op->in_backend && !op->in_slot) { // a write waiting its turn on its stream
         slots_[op->slot].write_wait.erase(op);
         finish(op, UN_ERR_CANCELED);
+    } else if (op->waiting && !op->in_backend) { // an accept waiting without a deadline
+        op->canceled = true;
+        finish_waiter(op, UN_ERR_CANCELED);
     } else if (!op->canceled) {
         op->canceled = true;
         backend_->cancel(op);
@@ -525,26 +555,15 @@ void Shard::on_op_done(Op *op) {
     const int res = op->res;
     switch (op->kind) {
     case OpKind::accept:
-        if (res >= 0) {
-            bump(stats_.accepts);
-            Shard *target = op->shut_down ? this : rt_.least_loaded();
-            if (op->shut_down) {
-                close(res);
-                finish(op, UN_ERR_SHUT_DOWN);
-            } else if (target == this) {
-                finish(op, add_handle(res, UN_HANDLE_TCP_STREAM, slots_[op->slot].family));
+        if (op->waiting) {
+            // Its deadline fired or was removed: it got a connection, or it ends here.
+            if (op->got_fd) {
+                complete_accept(op, res);
             } else {
-                // Spread connections: the least-loaded shard registers it and answers.
-                Request *req = op->req;
-                const int family = slots_[op->slot].family;
-                if (req->async) {
-                    async_ops_.erase(req->op_id);
-                }
-                op->req = nullptr;
-                finish(op, 0);
-                bump(stats_.handed_over);
-                target->adopt(req, res, family);
+                finish_waiter(op, op->failed ? op_error(op, res) : op_error(op, -ECANCELED));
             }
+        } else if (res >= 0) {
+            complete_accept(op, res);
         } else {
             finish(op, op_error(op, res));
         }
@@ -605,6 +624,135 @@ void Shard::on_op_done(Op *op) {
         }
         finish(op, res < 0 ? op_error(op, res) : res);
         return;
+    }
+}
+
+void Shard::complete_accept(Op *op, int fd) {
+    bump(stats_.accepts);
+    Shard *target = op->shut_down ? this : rt_.least_loaded();
+    if (op->shut_down) {
+        close(fd);
+        finish(op, UN_ERR_SHUT_DOWN);
+    } else if (target == this) {
+        finish(op, add_handle(fd, UN_HANDLE_TCP_STREAM, slots_[op->slot].family));
+    } else {
+        // Spread connections: the least-loaded shard registers it and answers.
+        Request *req = op->req;
+        const int family = slots_[op->slot].family;
+        if (req->async) {
+            async_ops_.erase(req->op_id);
+        }
+        op->req = nullptr;
+        finish(op, 0);
+        bump(stats_.handed_over);
+        target->adopt(req, fd, family);
+    }
+}
+
+// ---- accept through a listener's multishot accept ----
+//
+// The listener keeps one multishot accept armed while requests want connections. Each
+// connection goes to the oldest waiting request, or into slot.ready for the next one. A
+// waiting request is not in the kernel itself: only its deadline is (when it has one), so
+// cancelling it means removing that deadline, and without one it is finished directly.
+
+constexpr size_t kReadyMax = 64; // connections kept for requests yet to come
+
+void Shard::accept(Request &req, uint32_t index, int64_t timeout_ms) {
+    if (!backend_->multishot_accept()) {
+        start_op(new_op(OpKind::accept, &req, index, timeout_ms));
+        return;
+    }
+    Slot &s = slots_[index];
+    Op *op = new_op(OpKind::accept, &req, index, timeout_ms);
+    if (!s.ready.empty()) {
+        const int fd = s.ready.front();
+        s.ready.erase(s.ready.begin());
+        complete_accept(op, fd);
+        return;
+    }
+    op->waiting = true;
+    s.ops.push_back(op);
+    op->in_slot = true;
+    s.accept_waiters.push_back(op);
+    bump(stats_.in_flight);
+    if (op->deadline_ns >= 0) {
+        op->in_backend = true;
+        backend_->arm_deadline(op);
+    }
+    if (s.multishot == nullptr) {
+        arm_multishot(index);
+    }
+}
+
+void Shard::arm_multishot(uint32_t index) {
+    Slot &s = slots_[index];
+    Op *m = new_op(OpKind::accept, nullptr, index, -1);
+    s.multishot = m;
+    s.ops.push_back(m);
+    m->in_slot = true;
+    m->in_backend = true;
+    backend_->start_multishot_accept(m, s.fd);
+}
+
+void Shard::give_connection(Op *waiter, int fd) {
+    slots_[waiter->slot].accept_waiters.erase(waiter);
+    if (waiter->in_backend) { // its deadline is armed: finish when that is removed
+        waiter->res = fd;
+        waiter->got_fd = true;
+        backend_->cancel(waiter);
+    } else {
+        drop(stats_.in_flight);
+        complete_accept(waiter, fd);
+    }
+}
+
+void Shard::finish_waiter(Op *waiter, int64_t result) {
+    slots_[waiter->slot].accept_waiters.erase(waiter);
+    if (!waiter->in_backend) {
+        drop(stats_.in_flight); // (on_op_done did it for one with a deadline)
+    }
+    finish(waiter, result);
+}
+
+void Shard::on_multishot_accept(Op *m, int res, bool more) {
+    Slot &s = slots_[m->slot];
+    if (res >= 0) {
+        bump(stats_.multishot_accepts);
+        if (!s.accept_waiters.empty()) {
+            give_connection(s.accept_waiters.front(), res);
+        } else if (s.live && !stopping_) {
+            s.ready.push_back(res);
+            if (s.ready.size() >= kReadyMax && more) {
+                backend_->cancel(m); // enough kept: the kernel's backlog holds the rest
+            }
+        } else {
+            close(res);
+        }
+    } else if (res != -ECANCELED && !s.accept_waiters.empty()) {
+        // The kernel ended the multishot with an error (EMFILE, ...): the oldest request
+        // gets it, as its own accept would have.
+        Op *w = s.accept_waiters.front();
+        if (w->in_backend) {
+            s.accept_waiters.erase(w);
+            w->res = res;
+            w->got_fd = false;
+            w->failed = true;
+            backend_->cancel(w);
+        } else {
+            finish_waiter(w, op_error(w, res));
+        }
+    }
+    if (more) {
+        return;
+    }
+    s.multishot = nullptr;
+    m->in_backend = false;
+    const bool rearm = s.live && !stopping_ && !s.accept_waiters.empty() && res != -EMFILE && res != -ENFILE;
+    const uint32_t index = m->slot;
+    finish(m, 0);
+    if (rearm) {
+        arm_multishot(index);
     }
 }
 
@@ -704,6 +852,7 @@ std::string Shard::stats_json() const {
     j["handed_over"] = get(stats_.handed_over);
     j["zero_copy_sends"] = get(stats_.zero_copy_sends);
     j["registered_files"] = get(stats_.registered_files);
+    j["multishot_accepts"] = get(stats_.multishot_accepts);
     return j.dump();
 }
 

@@ -42,6 +42,7 @@ struct ShardStats {
     std::atomic<uint64_t> handed_over{0};   ///< accepted connections given to another shard
     std::atomic<uint64_t> zero_copy_sends{0}; ///< sends of large buffers without a copy
     std::atomic<uint64_t> registered_files{0}; ///< sockets put in the ring's file table
+    std::atomic<uint64_t> multishot_accepts{0}; ///< connections a listener's multishot accept delivered
 };
 
 enum class OpKind : uint8_t {
@@ -72,6 +73,10 @@ struct Op {
     bool connect_started = false; ///< epoll: connect() was called
     int io_fd = -1;           ///< the fd the op works on (epoll; io_uring zero-copy retries)
     bool zero_copy = false;   ///< io_uring: sent with SEND_ZC
+    bool multishot = false;   ///< io_uring: a listener's multishot accept (no request of its own)
+    bool waiting = false;     ///< an accept waiting for the multishot one: only its deadline is in the kernel
+    bool got_fd = false;      ///< a waiting accept was given a connection (res holds the fd)
+    bool failed = false;      ///< a waiting accept was given the multishot's error (res holds it)
     Op *next_wait = nullptr;  ///< next write waiting on the same stream
     int32_t res = 0;
     int fd = -1;              ///< connect: the new socket
@@ -105,6 +110,11 @@ struct Slot {
     bool closing = false; ///< closed by the user; fd closes when ops drain
     std::vector<Op *> ops;       ///< ops in the kernel on this slot
     WaitQueue write_wait;        ///< writes queued behind the one in flight
+    // Listeners with a multishot accept: connections no request has taken yet, and the
+    // accept requests waiting for one.
+    Op *multishot = nullptr;
+    WaitQueue accept_waiters;
+    std::vector<int> ready;
     bool writing = false;
 };
 
@@ -169,6 +179,9 @@ class Shard {
     void start_op(Op *op);
     /// Completes a request that needed no kernel operation (counted in the statistics).
     void complete(Request &req, int64_t result);
+    /// An accept request on a listener: served from the multishot accept where the backend
+    /// has one, else by an accept operation of its own.
+    void accept(Request &req, uint32_t index, int64_t timeout_ms);
     std::string stats_json() const;
     /// Zeroes the counters (not the gauges in_flight and open_handles); on this shard's thread.
     void reset_counters();
@@ -176,6 +189,8 @@ class Shard {
     // ---- used by the backends, on the shard thread ----
     /// An op the backend finished: op->res holds the result or -errno.
     void on_op_done(Op *op);
+    /// A connection (res >= 0) or an error from a listener's multishot accept.
+    void on_multishot_accept(Op *op, int res, bool more);
     void count_submit() { bump(stats_.submit_calls); }
     void count_sqes(uint64_t n) { bump(stats_.sqes, n); }
     void count_wakeup() { bump(stats_.wakeups); }
@@ -196,6 +211,10 @@ class Shard {
     void drain_incoming();
     void begin_stop();
     void begin(Op *op);
+    void complete_accept(Op *op, int fd);
+    void give_connection(Op *waiter, int fd);
+    void finish_waiter(Op *waiter, int64_t result);
+    void arm_multishot(uint32_t index);
     void finish(Op *op, int64_t result);
     int64_t op_error(const Op *op, int res) const;
     int64_t complete_recvmsg(Op *op, int res);

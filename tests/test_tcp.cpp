@@ -166,6 +166,36 @@ TEST_CASE("one listener accepts 100 connections", "[tcp]") {
         REQUIRE(un_tcp_close(s) == 0);
     }
     CHECK(test::listener_addr(l.handle) == l.addr);
+    // On io_uring (5.19+) one multishot accept per listener delivers them all.
+    const auto st = test::stats();
+    if (st["backend"] == "io_uring") {
+        CHECK(st["total"]["multishot_accepts"].get<uint64_t>() >= 100);
+    } else {
+        CHECK(st["total"]["multishot_accepts"] == 0);
+    }
+}
+
+TEST_CASE("connections that arrive before anyone accepts wait for the next accept", "[tcp][accept]") {
+    test::Runtime rt;
+    test::Listener l;
+    // One accept arms the listener; then ten connections arrive with nobody accepting.
+    CHECK(un_tcp_accept(l.handle, 0) == UN_ERR_TIMED_OUT);
+    std::vector<int64_t> clients;
+    for (int i = 0; i < 10; ++i) {
+        clients.push_back(un_tcp_connect(l.addr.c_str(), test::kWait));
+        REQUIRE(clients.back() > 0);
+    }
+    for (int i = 0; i < 10; ++i) {
+        const int64_t s = un_tcp_accept(l.handle, 0); // already there: no waiting needed
+        REQUIRE(s > 0);
+    }
+    CHECK(un_tcp_accept(l.handle, 0) == UN_ERR_TIMED_OUT);
+    // Closing the listener with connections still unclaimed leaks nothing.
+    const int fds = test::open_fds();
+    REQUIRE(un_tcp_connect(l.addr.c_str(), test::kWait) > 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    REQUIRE(un_tcp_listener_close(l.handle) == 0);
+    CHECK(test::open_fds() == fds); // + the new client stream, - the listener (and nothing unclaimed)
 }
 
 TEST_CASE("connect to a closed port is refused", "[tcp][errors]") {
