@@ -69,10 +69,8 @@ TEST_CASE("async accept, connect, write and read complete once, with their user_
 
 TEST_CASE("async writes on one stream arrive in submit order", "[async][order]") {
     test::Runtime rt;
-    test::Listener l;
-    const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
-    const int64_t s = un_tcp_accept(l.handle, test::kWait);
-    REQUIRE(s > 0);
+    test::Pair p;
+    const int64_t c = p.client, s = p.server;
     constexpr int kRecords = 200;
     constexpr size_t kSize = 32 * 1024; // several need more than one send
     std::vector<std::vector<char>> records(kRecords, std::vector<char>(kSize));
@@ -276,10 +274,8 @@ TEST_CASE("shutdown with 1000 operations in flight completes them all and leaks 
 
 TEST_CASE("reads and writes that need not wait complete on the calling thread", "[fastpath]") {
     test::Runtime rt;
-    test::Listener l;
-    const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
-    const int64_t s = un_tcp_accept(l.handle, test::kWait);
-    REQUIRE(s > 0);
+    test::Pair p;
+    const int64_t c = p.client, s = p.server;
     const auto before = test::total_stats();
     REQUIRE(un_tcp_write(c, "direct", 6, test::kWait) == 6); // the socket buffer takes it
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -295,10 +291,8 @@ TEST_CASE("reads and writes that need not wait complete on the calling thread", 
 
 TEST_CASE("async and blocking writes mixed on one stream keep their order", "[fastpath][order]") {
     test::Runtime rt;
-    test::Listener l;
-    const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
-    const int64_t s = un_tcp_accept(l.handle, test::kWait);
-    REQUIRE(s > 0);
+    test::Pair p;
+    const int64_t c = p.client, s = p.server;
     constexpr int kRecords = 300;
     constexpr size_t kSize = 16 * 1024;
     std::vector<std::vector<char>> records(kRecords, std::vector<char>(kSize));

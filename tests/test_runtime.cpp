@@ -59,11 +59,8 @@ TEST_CASE("statistics count operations, bytes and handles", "[runtime]") {
     CHECK(before["backend"] == test::expected_backend());
     CHECK(before["backend_reason"].get<std::string>().size() > 10);
     CHECK(before["total"]["accepts"] == 0);
-    test::Listener l;
-    const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
-    const int64_t s = un_tcp_accept(l.handle, test::kWait);
-    REQUIRE(c > 0);
-    REQUIRE(s > 0);
+    test::Pair p;
+    const int64_t c = p.client, s = p.server;
     REQUIRE(un_tcp_write(c, "hello", 5, test::kWait) == 5);
     REQUIRE(test::read_exact(s, 5) == "hello");
     auto after = test::stats();
@@ -115,11 +112,9 @@ TEST_CASE("every call after shutdown returns SHUT_DOWN", "[runtime]") {
 TEST_CASE("shutdown completes blocked operations with SHUT_DOWN and leaks no fd", "[runtime]") {
     const int fds_before = test::open_fds();
     REQUIRE(un_runtime_init() == 0);
-    test::Listener l;
-    const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
-    const int64_t s = un_tcp_accept(l.handle, test::kWait);
-    REQUIRE(c > 0);
-    REQUIRE(s > 0);
+    test::Pair p; // the client end stays open, so reads on the server end wait
+    test::Listener &l = p.l;
+    const int64_t s = p.server;
     constexpr int kBlocked = 20;
     std::vector<int64_t> results(kBlocked, 1);
     std::vector<std::thread> threads;

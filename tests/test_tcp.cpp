@@ -93,11 +93,8 @@ TEST_CASE("echo over 100 concurrent connections", "[tcp]") { run_echo(100, 20); 
 
 TEST_CASE("1 MiB is transferred in one write and verified byte for byte", "[tcp]") {
     test::Runtime rt;
-    test::Listener l;
-    const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
-    const int64_t s = un_tcp_accept(l.handle, test::kWait);
-    REQUIRE(c > 0);
-    REQUIRE(s > 0);
+    test::Pair p;
+    const int64_t c = p.client, s = p.server;
     std::vector<unsigned char> data(1 << 20);
     for (size_t i = 0; i < data.size(); ++i) {
         data[i] = static_cast<unsigned char>((i * 131 + (i >> 11)) & 0xff);
@@ -128,10 +125,8 @@ TEST_CASE("a large write through the runtime thread is sent without a copy where
         WARN("SKIP: zero-copy send is not available (" << test::stats()["backend_reason"].get<std::string>() << ")");
         return;
     }
-    test::Listener l;
-    const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
-    const int64_t s = un_tcp_accept(l.handle, test::kWait);
-    REQUIRE(s > 0);
+    test::Pair p;
+    const int64_t c = p.client, s = p.server;
     std::vector<unsigned char> data(4 << 20);
     for (size_t i = 0; i < data.size(); ++i) {
         data[i] = static_cast<unsigned char>((i * 7 + (i >> 13)) & 0xff);
@@ -276,10 +271,8 @@ TEST_CASE("read returns 0 after the peer closed", "[tcp]") {
 
 TEST_CASE("a read blocked on one thread is released when another closes the stream", "[tcp][cancel]") {
     test::Runtime rt;
-    test::Listener l;
-    const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
-    const int64_t s = un_tcp_accept(l.handle, test::kWait);
-    REQUIRE(s > 0);
+    test::Pair p;
+    const int64_t c = p.client, s = p.server;
     std::atomic<int64_t> result{1};
     std::thread reader([&] {
         char buf[16];
@@ -322,10 +315,8 @@ TEST_CASE("timeouts give TIMED_OUT and leave the handle usable", "[tcp][timeout]
 
 TEST_CASE("concurrent writes on one stream are never interleaved", "[tcp][order]") {
     test::Runtime rt;
-    test::Listener l;
-    const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
-    const int64_t s = un_tcp_accept(l.handle, test::kWait);
-    REQUIRE(s > 0);
+    test::Pair p;
+    const int64_t c = p.client, s = p.server;
     constexpr int kWriters = 4, kRecords = 200;
     constexpr size_t kRecord = 64 * 1024; // larger than one send can take: forces continuation
     std::vector<std::thread> writers;
@@ -360,10 +351,8 @@ TEST_CASE("concurrent writes on one stream are never interleaved", "[tcp][order]
 
 TEST_CASE("writing to a closed peer returns an error, never SIGPIPE", "[tcp][errors]") {
     test::Runtime rt;
-    test::Listener l;
-    const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
-    const int64_t s = un_tcp_accept(l.handle, test::kWait);
-    REQUIRE(s > 0);
+    test::Pair p;
+    const int64_t c = p.client, s = p.server;
     // Unread data at close makes the kernel send a reset.
     REQUIRE(un_tcp_write(c, "unread", 6, test::kWait) == 6);
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
