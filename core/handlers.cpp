@@ -298,34 +298,32 @@ void handle_op_cancel(Shard &shard, Request &req, const OpCancelArgs &args) {
 
 // ---- any socket ----
 
-void handle_socket_local_addr(Shard &shard, Request &req, const SocketLocalAddrArgs &args) {
+namespace {
+
+// The local (getsockname) or peer (getpeername) address of a handle, as text into out.
+void address_of(Shard &shard, Request &req, int64_t h, uint32_t kind_mask,
+                int (*get)(int, sockaddr *, socklen_t *), char *out, uint32_t out_len) {
     uint32_t index;
-    if (!find(shard, req, args.handle, kAny, index)) {
+    if (!find(shard, req, h, kind_mask, index)) {
         return;
     }
     sockaddr_storage ss{};
     socklen_t len = sizeof ss;
-    if (getsockname(shard.slot(index).fd, reinterpret_cast<sockaddr *>(&ss), &len) != 0) {
+    if (get(shard.slot(index).fd, reinterpret_cast<sockaddr *>(&ss), &len) != 0) {
         shard.complete(req, errno_code());
         return;
     }
-    shard.complete(req, copy_text(format_address(reinterpret_cast<sockaddr *>(&ss), len), args.out,
-                                  args.out_len));
+    shard.complete(req, copy_text(format_address(reinterpret_cast<sockaddr *>(&ss), len), out, out_len));
+}
+
+} // namespace
+
+void handle_socket_local_addr(Shard &shard, Request &req, const SocketLocalAddrArgs &args) {
+    address_of(shard, req, args.handle, kAny, getsockname, args.out, args.out_len);
 }
 
 void handle_socket_peer_addr(Shard &shard, Request &req, const SocketPeerAddrArgs &args) {
-    uint32_t index;
-    if (!find(shard, req, args.handle, kStream | kUdp, index)) {
-        return;
-    }
-    sockaddr_storage ss{};
-    socklen_t len = sizeof ss;
-    if (getpeername(shard.slot(index).fd, reinterpret_cast<sockaddr *>(&ss), &len) != 0) {
-        shard.complete(req, errno_code());
-        return;
-    }
-    shard.complete(req, copy_text(format_address(reinterpret_cast<sockaddr *>(&ss), len), args.out,
-                                  args.out_len));
+    address_of(shard, req, args.handle, kStream | kUdp, getpeername, args.out, args.out_len);
 }
 
 void handle_socket_set_option(Shard &shard, Request &req, const SocketSetOptionArgs &args) {

@@ -154,47 +154,44 @@ struct Env {
     int64_t call() { return op.invoke(args); }
 };
 
-// Runs fn in a forked child and returns the int64 it produced (pipe), or `failed`.
-int64_t in_child(const std::function<int64_t()> &fn, int64_t failed = INT64_MIN) {
+using Body = std::function<int()>;
+
+// Runs fn in a child that launch starts and waits for (launch returns the child's exit
+// status, or -1 when it could not start one); returns the int64 fn produced, sent back
+// through a pipe, or INT64_MIN. status receives what launch returned.
+int64_t child_result(const std::function<int(const Body &)> &launch, const std::function<int64_t()> &fn,
+                     int &status) {
     int fds[2];
     if (pipe(fds) != 0) {
-        return failed;
+        status = -1;
+        return INT64_MIN;
     }
-    const pid_t pid = test::spawn([&] {
-        close(fds[0]);
+    status = launch([&] {
         const int64_t r = fn();
         [[maybe_unused]] ssize_t n = write(fds[1], &r, sizeof r);
         return 0;
     });
     close(fds[1]);
-    int64_t r = failed;
-    if (read(fds[0], &r, sizeof r) != sizeof r) {
-        r = failed;
+    int64_t r = INT64_MIN;
+    if (status != 0 || read(fds[0], &r, sizeof r) != sizeof r) {
+        r = INT64_MIN;
     }
     close(fds[0]);
-    test::wait_child(pid);
     return r;
 }
 
+// fn's result from a forked child of this process.
+int64_t in_child(const std::function<int64_t()> &fn) {
+    int status;
+    return child_result([](const Body &body) { return test::wait_child(test::spawn(body)); }, fn, status);
+}
+
+// fn's result from a child in a fresh network namespace with only loopback; INT64_MIN + 1
+// (and why) when no namespace can be made.
 int64_t in_fresh_netns(const std::function<int64_t()> &fn, std::string &why) {
-    int64_t result = INT64_MIN;
-    int fds[2];
-    if (pipe(fds) != 0) {
-        return result;
-    }
-    const int rc = test::in_fresh_netns(
-        [&] {
-            const int64_t r = fn();
-            [[maybe_unused]] ssize_t n = write(fds[1], &r, sizeof r);
-            return 0;
-        },
-        why);
-    close(fds[1]);
-    if (rc == 0 && read(fds[0], &result, sizeof result) != sizeof result) {
-        result = INT64_MIN;
-    }
-    close(fds[0]);
-    return rc == -1 ? INT64_MIN + 1 : result;
+    int status;
+    const int64_t r = child_result([&](const Body &body) { return test::in_fresh_netns(body, why); }, fn, status);
+    return status == -1 ? INT64_MIN + 1 : r;
 }
 
 // Exhausts file descriptors in this process but `leave` (call only in a child).
@@ -442,27 +439,17 @@ Scenario scenario_for(const Operation &op, int64_t code) {
                     skip = net.why();
                     return int64_t{0};
                 }
-                int fds[2];
-                if (pipe(fds) != 0) {
-                    return INT64_MIN;
-                }
-                const pid_t pid = net.run_in('b', [&] {
-                    env.init();
-                    env.defaults();
-                    env.handle() = un_udp_bind("0.0.0.0:0", 0); // 127.0.0.1 cannot reach the veth
-                    env.arg("addr").text = "192.0.2.255:9";
-                    const int64_t r = env.call();
-                    [[maybe_unused]] ssize_t n = write(fds[1], &r, sizeof r);
-                    return 0;
-                });
-                close(fds[1]);
-                int64_t r = INT64_MIN;
-                if (read(fds[0], &r, sizeof r) != sizeof r) {
-                    r = INT64_MIN;
-                }
-                close(fds[0]);
-                test::wait_child(pid);
-                return r;
+                int status;
+                return child_result([&](const Body &body) { return test::wait_child(net.run_in('b', body)); },
+                                    [&] {
+                                        env.init();
+                                        env.defaults();
+                                        // 127.0.0.1 cannot reach the veth
+                                        env.handle() = un_udp_bind("0.0.0.0:0", 0);
+                                        env.arg("addr").text = "192.0.2.255:9";
+                                        return env.call();
+                                    },
+                                    status);
             };
         }
         // Binding a privileged port without CAP_NET_BIND_SERVICE.
