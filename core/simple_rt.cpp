@@ -37,6 +37,13 @@ bool runtime_linked() {
            rt_array_set != nullptr && rt_array_push != nullptr;
 }
 
+int64_t check_array(rv v) {
+    if (heap(v, kArray) == nullptr) {
+        return UN_ERR_WRONG_VALUE_KIND;
+    }
+    return runtime_linked() ? 0 : UN_ERR_UNSUPPORTED;
+}
+
 int64_t text(rv v, std::string &out) {
     const uint8_t *obj = heap(v, kString);
     if (obj == nullptr) {
@@ -55,11 +62,8 @@ int64_t text(rv v, std::string &out) {
 }
 
 int64_t bytes_in(rv v, int64_t len, std::vector<uint8_t> &out) {
-    if (heap(v, kArray) == nullptr) {
-        return UN_ERR_WRONG_VALUE_KIND;
-    }
-    if (!runtime_linked()) {
-        return UN_ERR_UNSUPPORTED;
+    if (int64_t err = check_array(v)) {
+        return err;
     }
     if (len < 0 || len > kMaxChunk || len > rt_array_len(v)) {
         return UN_ERR_INVALID_ARGUMENT;
@@ -81,11 +85,8 @@ int64_t bytes_in(rv v, int64_t len, std::vector<uint8_t> &out) {
 }
 
 int64_t bytes_out(rv v, int64_t max_len, std::vector<uint8_t> &out) {
-    if (heap(v, kArray) == nullptr) {
-        return UN_ERR_WRONG_VALUE_KIND;
-    }
-    if (!runtime_linked()) {
-        return UN_ERR_UNSUPPORTED;
+    if (int64_t err = check_array(v)) {
+        return err;
     }
     if (max_len < 0) {
         return UN_ERR_INVALID_ARGUMENT;
@@ -96,13 +97,6 @@ int64_t bytes_out(rv v, int64_t max_len, std::vector<uint8_t> &out) {
         return UN_ERR_NO_RESOURCES;
     }
     return 0;
-}
-
-int64_t check_array(rv v) {
-    if (heap(v, kArray) == nullptr) {
-        return UN_ERR_WRONG_VALUE_KIND;
-    }
-    return runtime_linked() ? 0 : UN_ERR_UNSUPPORTED;
 }
 
 int64_t store_bytes(rv v, const uint8_t *data, size_t n) {
@@ -118,11 +112,8 @@ int64_t store_bytes(rv v, const uint8_t *data, size_t n) {
 }
 
 int64_t store_text(rv v, const char *s) {
-    if (heap(v, kArray) == nullptr) {
-        return UN_ERR_WRONG_VALUE_KIND;
-    }
-    if (!runtime_linked()) {
-        return UN_ERR_UNSUPPORTED;
+    if (int64_t err = check_array(v)) {
+        return err;
     }
     const rv t = rt_string_new(reinterpret_cast<const uint8_t *>(s), std::strlen(s));
     const bool ok = rt_array_len(v) > 0 ? rt_array_set(v, 0, t) : rt_array_push(v, t);
