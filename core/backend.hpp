@@ -29,9 +29,13 @@ class Backend {
     virtual bool fixed_files() const { return false; }
     /// Whether listeners accept with one multishot operation (io_uring, Linux 5.19+).
     virtual bool multishot_accept() const { return false; }
-    /// Arms a multishot accept on listener fd: every connection is reported through
-    /// Shard::on_multishot_accept(op, fd, more) until it ends (more == false).
-    virtual void start_multishot_accept(Op * /*op*/, int /*fd*/) {}
+    /// Whether streams receive with one multishot operation into a ring of provided
+    /// buffers (io_uring, Linux 6.0+).
+    virtual bool multishot_recv() const { return false; }
+    /// Arms a multishot operation on fd: an accept (op->kind accept) reports every connection
+    /// through Shard::on_multishot_accept, a receive (op->kind read) every chunk of data
+    /// through Shard::on_multishot_recv, until it ends (more == false).
+    virtual void start_multishot(Op * /*op*/, int /*fd*/) {}
     /// Arms only op's deadline (an op waiting for a multishot result, not in the kernel
     /// itself); it completes through on_op_done when the deadline fires or is cancelled.
     virtual void arm_deadline(Op * /*op*/) {}

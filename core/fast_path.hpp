@@ -9,7 +9,9 @@
 // waits for `users` to drain before it closes the fd (callers only make non-blocking calls,
 // so that wait is short). Writes keep their order: a caller writes directly only while no
 // other write on the stream is queued or in flight (`writers`), and hands any remainder to
-// the runtime thread before another writer can go first.
+// the runtime thread before another writer can go first. Reads on a stream that receives
+// through a multishot receive (data may already wait in the shard) are never made directly:
+// the shard marks such a stream before any of its reads completes.
 #pragma once
 
 #include <array>
@@ -20,13 +22,16 @@
 namespace uringnet {
 
 struct FastSlot {
-    std::atomic<uint64_t> key{0};      ///< (fd << 32) | (live << 16) | generation
+    std::atomic<uint64_t> key{0};      ///< (fd << 32) | kShardReads? | kLive | generation
     std::atomic<uint32_t> users{0};    ///< callers using fd right now
     std::atomic<uint32_t> writers{0};  ///< writes queued or in flight, kFastWriter while a caller writes
     static constexpr uint32_t kFastWriter = 1u << 31;
 
+    static constexpr uint64_t kLive = 1u << 16;
+    static constexpr uint64_t kShardReads = 1u << 17; ///< reads go through the shard
+
     static uint64_t make_key(int fd, uint32_t gen) {
-        return (static_cast<uint64_t>(static_cast<uint32_t>(fd)) << 32) | (1u << 16) | (gen & 0xFFFF);
+        return (static_cast<uint64_t>(static_cast<uint32_t>(fd)) << 32) | kLive | (gen & 0xFFFF);
     }
 };
 

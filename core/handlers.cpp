@@ -391,7 +391,7 @@ void handle_tcp_read(Shard &shard, Request &req, const TcpReadArgs &args) {
         shard.complete(req, UN_ERR_INVALID_ARGUMENT); // 0 would read as end of stream
         return;
     }
-    start_io(shard, req, OpKind::read, index, args.buf, args.max_len, args.timeout_ms);
+    shard.read(req, index, args.buf, args.max_len, args.timeout_ms);
 }
 
 void handle_tcp_write(Shard &shard, Request &req, const TcpWriteArgs &args) {

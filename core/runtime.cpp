@@ -105,6 +105,8 @@ std::string Runtime::stats_json() const {
     j["backend_reason"] = first.backend_reason();
     j["zero_copy"] = first.zero_copy();
     j["fixed_files"] = first.fixed_files();
+    j["multishot_accept"] = first.multishot_accept();
+    j["multishot_recv"] = first.multishot_recv();
     j["epoch"] = epoch;
     j["entries"] = entries;
     j["shard_count"] = shards.size();
@@ -171,11 +173,19 @@ struct Completions {
     std::condition_variable cv;
     std::deque<un_completion_t> queue; // guarded by mu
     int fd = -1;                       // eventfd, readable while queue is not empty; guarded by mu
-    std::atomic<un_completion_fn> fn{nullptr};
-    std::atomic<void *> ctx{nullptr};
+    // The callback and its ctx as one immutable pair, so no call mixes an old and a new one.
+    struct Callback {
+        un_completion_fn fn;
+        void *ctx;
+    };
+    std::atomic<Callback *> callback{nullptr};
+    std::atomic<uint32_t> calling{0}; // deliveries between reading callback and returning from it
+    std::mutex retired_mu;
+    std::vector<std::unique_ptr<Callback>> retired; // replaced pairs a call may still use; retired_mu
     std::atomic<bool> running{false}; // a runtime is up: a waiting poll may still get something
 };
 Completions g_done;
+thread_local bool t_in_callback = false;
 
 std::atomic<int64_t> g_next_op{1};
 
@@ -242,11 +252,13 @@ bool would_block(int e) { return e == EAGAIN || e == EWOULDBLOCK || e == EINTR; 
 // The published slot of a stream handle, or null.
 FastSlot *fast_slot(Shard &shard, int64_t h) { return shard.fast_slot(handle::decode(h).index); }
 
-// Marks the caller as using the slot's fd; false (and unmarked) when the handle is not live.
-bool enter(FastSlot &f, int64_t h, int &fd) {
+// Marks the caller as using the slot's fd; false (and unmarked) when the handle is not live,
+// or when reading and the stream's reads go through its shard.
+bool enter(FastSlot &f, int64_t h, int &fd, bool reading) {
     f.users.fetch_add(1, std::memory_order_seq_cst);
     const uint64_t key = f.key.load(std::memory_order_seq_cst);
-    if ((key & (1u << 16)) == 0 || (key & 0xFFFF) != handle::decode(h).gen) {
+    if ((key & FastSlot::kLive) == 0 || (key & 0xFFFF) != handle::decode(h).gen ||
+        (reading && (key & FastSlot::kShardReads) != 0)) {
         f.users.fetch_sub(1, std::memory_order_seq_cst);
         return false;
     }
@@ -272,7 +284,7 @@ void count_writer(FastSlot &f, Request &req) {
 // A read on the calling thread; true with result set when it did not have to wait.
 bool fast_read(Shard &shard, FastSlot &f, int64_t h, const gen::TcpReadArgs &a, int64_t &result) {
     int fd;
-    if (a.max_len == 0 || !enter(f, h, fd)) {
+    if (a.max_len == 0 || !enter(f, h, fd, true)) {
         return false; // the runtime thread gives the precise answer
     }
     const ssize_t n = recv(fd, a.buf, a.max_len, MSG_DONTWAIT);
@@ -295,10 +307,17 @@ bool fast_read(Shard &shard, FastSlot &f, int64_t h, const gen::TcpReadArgs &a, 
 void Request::deliver_completion(Request *req) {
     const un_completion_t c{req->op_id, req->user_data, req->result, static_cast<int32_t>(req->kind), 0};
     delete req;
-    if (un_completion_fn fn = g_done.fn.load(std::memory_order_acquire)) {
-        fn(g_done.ctx.load(std::memory_order_acquire), &c);
+    // Counted before the callback is read, so that a change of it can wait for this call.
+    g_done.calling.fetch_add(1, std::memory_order_seq_cst);
+    if (const Completions::Callback *cb = g_done.callback.load(std::memory_order_seq_cst)) {
+        const Completions::Callback now = *cb; // (cb may be freed once the call has begun)
+        t_in_callback = true;
+        now.fn(now.ctx, &c);
+        t_in_callback = false;
+        g_done.calling.fetch_sub(1, std::memory_order_seq_cst);
         return;
     }
+    g_done.calling.fetch_sub(1, std::memory_order_seq_cst);
     std::lock_guard lk(g_done.mu);
     if (g_done.queue.empty() && g_done.fd >= 0) {
         signal_fd(g_done.fd);
@@ -336,7 +355,7 @@ bool write_directly(Shard &shard, FastSlot &f, Request &req, std::shared_lock<st
     if (a.len == 0 || !f.writers.compare_exchange_strong(idle, FastSlot::kFastWriter, std::memory_order_acquire)) {
         return false;
     }
-    if (!enter(f, req.handle, fd)) {
+    if (!enter(f, req.handle, fd, false)) {
         f.writers.fetch_sub(FastSlot::kFastWriter, std::memory_order_release);
         return false;
     }
@@ -527,10 +546,29 @@ int64_t handle_completion_fd() {
 }
 
 int64_t handle_set_completion_callback(un_completion_fn callback, void *ctx) {
-    // Set it while nothing is in flight: a completion racing the change may see the new
-    // function with the old ctx.
-    g_done.ctx.store(ctx, std::memory_order_release);
-    g_done.fn.store(callback, std::memory_order_release);
+    auto next = callback != nullptr ? std::make_unique<Completions::Callback>(Completions::Callback{callback, ctx})
+                                    : nullptr;
+    Completions::Callback *old = g_done.callback.exchange(next.release(), std::memory_order_seq_cst);
+    std::vector<std::unique_ptr<Completions::Callback>> done;
+    {
+        std::lock_guard lk(g_done.retired_mu);
+        if (old != nullptr) {
+            g_done.retired.emplace_back(old);
+        }
+        if (!t_in_callback) {
+            done.swap(g_done.retired);
+        }
+    }
+    if (t_in_callback) {
+        // From a callback: waiting for the others could wait for a callback that waits for
+        // this one. The replaced pair is freed by the next change made outside a callback.
+        return 0;
+    }
+    // Every call that may still use a replaced pair counted itself before reading it, so
+    // once none is counted, none runs: the caller may free the old ctx.
+    while (g_done.calling.load(std::memory_order_seq_cst) != 0) {
+        std::this_thread::yield();
+    }
     return 0;
 }
 

@@ -3,9 +3,11 @@
 #include <sys/eventfd.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <utility>
 #include <nlohmann/json.hpp>
 
 #include "handle.hpp"
@@ -301,7 +303,7 @@ void Shard::begin_stop() {
             finish(o, UN_ERR_SHUT_DOWN);
         }
         std::vector<Op *> waiting;
-        for (Op *o = s.accept_waiters.front(); o != nullptr; o = o->next_wait) {
+        for (Op *o = s.waiters.front(); o != nullptr; o = o->next_wait) {
             if (!o->in_backend) {
                 waiting.push_back(o);
             }
@@ -390,7 +392,7 @@ int64_t Shard::cancel_ops(uint32_t index) {
         finish(o, UN_ERR_CANCELED);
         ++n;
     }
-    std::vector<Op *> waiting; // accepts waiting without a deadline: nothing in the kernel to cancel
+    std::vector<Op *> waiting; // requests waiting without a deadline: nothing in the kernel to cancel
     for (Op *o : s.ops) {
         if (o->canceled) {
             continue; // its cancel is already on its way
@@ -426,6 +428,7 @@ void Shard::free_slot(uint32_t index) {
         close(fd);
     }
     s.ready.clear();
+    s.stash.reset();
     s.closing = false;
     s.kind = 0;
     // Bump again so that the generation the next owner gets was never issued before.
@@ -551,18 +554,21 @@ void Shard::release_slot_op(Op *op) {
 
 void Shard::on_op_done(Op *op) {
     op->in_backend = false;
-    drop(stats_.in_flight);
     const int res = op->res;
+    if (op->waiting) {
+        // Its deadline fired or was removed: it was given its result, or it ends here.
+        if (op->given) {
+            drop(stats_.in_flight);
+            complete_given(op, res);
+        } else {
+            finish_waiter(op, op->failed ? op_error(op, res) : op_error(op, -ECANCELED));
+        }
+        return;
+    }
+    drop(stats_.in_flight);
     switch (op->kind) {
     case OpKind::accept:
-        if (op->waiting) {
-            // Its deadline fired or was removed: it got a connection, or it ends here.
-            if (op->got_fd) {
-                complete_accept(op, res);
-            } else {
-                finish_waiter(op, op->failed ? op_error(op, res) : op_error(op, -ECANCELED));
-            }
-        } else if (res >= 0) {
+        if (res >= 0) {
             complete_accept(op, res);
         } else {
             finish(op, op_error(op, res));
@@ -649,14 +655,18 @@ void Shard::complete_accept(Op *op, int fd) {
     }
 }
 
-// ---- accept through a listener's multishot accept ----
+// ---- accepts and reads served by a multishot operation ----
 //
-// The listener keeps one multishot accept armed while requests want connections. Each
-// connection goes to the oldest waiting request, or into slot.ready for the next one. A
-// waiting request is not in the kernel itself: only its deadline is (when it has one), so
-// cancelling it means removing that deadline, and without one it is finished directly.
+// A listener keeps one multishot accept armed while requests want connections; a stream
+// switched to multishot receive keeps one receive armed while reads wait. Each result goes
+// to the oldest waiting request, or is kept for the next one (slot.ready: connections,
+// slot.stash: data). A waiting request is not in the kernel itself: only its deadline is
+// (when it has one), so cancelling it means removing that deadline, and without one it is
+// finished directly.
 
-constexpr size_t kReadyMax = 64; // connections kept for requests yet to come
+constexpr size_t kReadyMax = 64;             // connections kept for requests yet to come
+constexpr size_t kStashMax = 256 * 1024;     // bytes kept for reads yet to come
+constexpr size_t kRecvChunkKeep = 16 * 1024; // stash capacity an idle stream keeps
 
 void Shard::accept(Request &req, uint32_t index, int64_t timeout_ms) {
     if (!backend_->multishot_accept()) {
@@ -671,47 +681,137 @@ void Shard::accept(Request &req, uint32_t index, int64_t timeout_ms) {
         complete_accept(op, fd);
         return;
     }
+    wait_for_multishot(op);
+}
+
+void Shard::read(Request &req, uint32_t index, void *buf, uint32_t len, int64_t timeout_ms) {
+    Slot &s = slots_[index];
+    Op *op = new_op(OpKind::read, &req, index, timeout_ms);
+    op->buf = buf;
+    op->len = len;
+    if (s.stash == nullptr) {
+        if (!req.async || !backend_->multishot_recv()) {
+            start_op(op);
+            return;
+        }
+        // From now on every read of this stream is served here, in order: calling threads
+        // stop reading it directly before this read (or any later one) completes.
+        s.stash = std::make_unique<RecvStash>();
+        if (FastSlot *f = fast_.find(index)) {
+            f->key.fetch_or(FastSlot::kShardReads, std::memory_order_seq_cst);
+        }
+    }
+    RecvStash &st = *s.stash;
+    if (s.waiters.empty()) { // (data is only kept while no read waits)
+        if (st.size() > 0) {
+            finish(op, take_stashed(st, op));
+            return;
+        }
+        if (st.err != 0) {
+            finish(op, gen::error_from_errno(-std::exchange(st.err, 0)));
+            return;
+        }
+        if (st.eof) {
+            finish(op, 0);
+            return;
+        }
+    }
+    wait_for_multishot(op);
+}
+
+uint32_t Shard::take_stashed(RecvStash &st, Op *op) {
+    const uint32_t n = static_cast<uint32_t>(std::min<size_t>(op->len, st.size()));
+    std::memcpy(op->buf, st.data.data() + st.off, n);
+    st.off += n;
+    if (st.off == st.data.size()) {
+        st.data.clear();
+        st.off = 0;
+        if (st.data.capacity() > kRecvChunkKeep) {
+            st.data.shrink_to_fit(); // a burst is over: idle streams keep no memory
+        }
+    }
+    count_bytes(true, n);
+    return n;
+}
+
+void Shard::wait_for_multishot(Op *op) {
+    Slot &s = slots_[op->slot];
     op->waiting = true;
     s.ops.push_back(op);
     op->in_slot = true;
-    s.accept_waiters.push_back(op);
+    s.waiters.push_back(op);
     bump(stats_.in_flight);
     if (op->deadline_ns >= 0) {
         op->in_backend = true;
         backend_->arm_deadline(op);
     }
     if (s.multishot == nullptr) {
-        arm_multishot(index);
+        arm_multishot(op->slot);
     }
 }
 
 void Shard::arm_multishot(uint32_t index) {
     Slot &s = slots_[index];
-    Op *m = new_op(OpKind::accept, nullptr, index, -1);
+    Op *m = new_op(s.kind == UN_HANDLE_TCP_LISTENER ? OpKind::accept : OpKind::read, nullptr, index, -1);
     s.multishot = m;
     s.ops.push_back(m);
     m->in_slot = true;
     m->in_backend = true;
-    backend_->start_multishot_accept(m, s.fd);
+    backend_->start_multishot(m, s.fd);
 }
 
-void Shard::give_connection(Op *waiter, int fd) {
-    slots_[waiter->slot].accept_waiters.erase(waiter);
+// The multishot ended (its last CQE came): arm the next one if requests still wait.
+void Shard::end_multishot(Op *m, bool rearm) {
+    Slot &s = slots_[m->slot];
+    const uint32_t index = m->slot;
+    s.multishot = nullptr;
+    m->in_backend = false;
+    rearm = rearm && s.live && !stopping_ && !s.waiters.empty();
+    finish(m, 0);
+    if (rearm) {
+        arm_multishot(index);
+    }
+}
+
+void Shard::give(Op *waiter, int res) {
+    slots_[waiter->slot].waiters.erase(waiter);
     if (waiter->in_backend) { // its deadline is armed: finish when that is removed
-        waiter->res = fd;
-        waiter->got_fd = true;
+        waiter->res = res;
+        waiter->given = true;
         backend_->cancel(waiter);
     } else {
         drop(stats_.in_flight);
-        complete_accept(waiter, fd);
+        complete_given(waiter, res);
     }
 }
 
-void Shard::finish_waiter(Op *waiter, int64_t result) {
-    slots_[waiter->slot].accept_waiters.erase(waiter);
-    if (!waiter->in_backend) {
-        drop(stats_.in_flight); // (on_op_done did it for one with a deadline)
+void Shard::complete_given(Op *op, int res) {
+    if (op->kind == OpKind::accept) {
+        complete_accept(op, res);
+    } else {
+        count_bytes(true, static_cast<uint64_t>(res));
+        finish(op, res);
     }
+}
+
+// The kernel ended the multishot with an error (EMFILE, ECONNRESET, ...): the oldest
+// request gets it, as its own operation would have.
+void Shard::fail_oldest_waiter(Slot &s, int res) {
+    Op *w = s.waiters.front();
+    if (w->in_backend) {
+        s.waiters.erase(w);
+        w->res = res;
+        w->failed = true;
+        backend_->cancel(w);
+    } else {
+        finish_waiter(w, op_error(w, res));
+    }
+}
+
+// Ends a waiting request that is no longer in the kernel (its deadline, if any, is gone).
+void Shard::finish_waiter(Op *waiter, int64_t result) {
+    slots_[waiter->slot].waiters.erase(waiter);
+    drop(stats_.in_flight);
     finish(waiter, result);
 }
 
@@ -719,8 +819,8 @@ void Shard::on_multishot_accept(Op *m, int res, bool more) {
     Slot &s = slots_[m->slot];
     if (res >= 0) {
         bump(stats_.multishot_accepts);
-        if (!s.accept_waiters.empty()) {
-            give_connection(s.accept_waiters.front(), res);
+        if (!s.waiters.empty()) {
+            give(s.waiters.front(), res);
         } else if (s.live && !stopping_) {
             s.ready.push_back(res);
             if (s.ready.size() >= kReadyMax && more) {
@@ -729,30 +829,51 @@ void Shard::on_multishot_accept(Op *m, int res, bool more) {
         } else {
             close(res);
         }
-    } else if (res != -ECANCELED && !s.accept_waiters.empty()) {
-        // The kernel ended the multishot with an error (EMFILE, ...): the oldest request
-        // gets it, as its own accept would have.
-        Op *w = s.accept_waiters.front();
-        if (w->in_backend) {
-            s.accept_waiters.erase(w);
-            w->res = res;
-            w->got_fd = false;
-            w->failed = true;
-            backend_->cancel(w);
+    } else if (res != -ECANCELED && !s.waiters.empty()) {
+        fail_oldest_waiter(s, res);
+    }
+    if (!more) {
+        end_multishot(m, res != -EMFILE && res != -ENFILE);
+    }
+}
+
+void Shard::on_multishot_recv(Op *m, int res, const char *data, bool more) {
+    Slot &s = slots_[m->slot];
+    RecvStash &st = *s.stash;
+    if (res > 0 && data != nullptr) {
+        bump(stats_.multishot_recvs);
+        uint32_t off = 0;
+        const auto n = static_cast<uint32_t>(res);
+        while (off < n && !s.waiters.empty()) { // oldest read first, each as much as it takes
+            Op *w = s.waiters.front();
+            const uint32_t k = std::min(w->len, n - off);
+            std::memcpy(w->buf, data + off, k);
+            off += k;
+            give(w, static_cast<int>(k));
+        }
+        if (off < n && s.live) {
+            st.data.append(data + off, n - off);
+            if (st.size() >= kStashMax && more && !m->canceled) {
+                m->canceled = true; // enough kept: the socket's buffer holds the rest
+                backend_->cancel(m);
+            }
+        }
+    } else if (res == 0) {
+        st.eof = true;
+        while (!s.waiters.empty()) {
+            give(s.waiters.front(), 0);
+        }
+    } else if (res == -ENOBUFS) {
+        bump(stats_.recv_rearms); // the buffer ring ran dry: armed again below
+    } else if (res < 0 && res != -ECANCELED) {
+        if (!s.waiters.empty()) {
+            fail_oldest_waiter(s, res);
         } else {
-            finish_waiter(w, op_error(w, res));
+            st.err = res;
         }
     }
-    if (more) {
-        return;
-    }
-    s.multishot = nullptr;
-    m->in_backend = false;
-    const bool rearm = s.live && !stopping_ && !s.accept_waiters.empty() && res != -EMFILE && res != -ENFILE;
-    const uint32_t index = m->slot;
-    finish(m, 0);
-    if (rearm) {
-        arm_multishot(index);
+    if (!more) {
+        end_multishot(m, res != 0);
     }
 }
 
@@ -795,9 +916,11 @@ void Shard::count_bytes(bool read, uint64_t n) { bump(read ? stats_.bytes_read :
 
 namespace {
 // The counters a reset zeroes, in the order of Shard::baseline_.
-std::array<const std::atomic<uint64_t> *, 10> counters(const ShardStats &s) {
-    return {&s.requests, &s.completed, &s.errors, &s.bytes_read, &s.bytes_written,
-            &s.accepts, &s.connects, &s.wakeups, &s.submit_calls, &s.sqes};
+std::array<const std::atomic<uint64_t> *, 15> counters(const ShardStats &s) {
+    return {&s.requests,         &s.completed,        &s.errors,         &s.bytes_read,
+            &s.bytes_written,    &s.accepts,          &s.connects,       &s.wakeups,
+            &s.submit_calls,     &s.sqes,             &s.handed_over,    &s.zero_copy_sends,
+            &s.multishot_accepts, &s.multishot_recvs, &s.recv_rearms};
 }
 } // namespace
 
@@ -853,6 +976,8 @@ std::string Shard::stats_json() const {
     j["zero_copy_sends"] = get(stats_.zero_copy_sends);
     j["registered_files"] = get(stats_.registered_files);
     j["multishot_accepts"] = get(stats_.multishot_accepts);
+    j["multishot_recvs"] = get(stats_.multishot_recvs);
+    j["recv_rearms"] = get(stats_.recv_rearms);
     return j.dump();
 }
 

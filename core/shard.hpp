@@ -43,6 +43,8 @@ struct ShardStats {
     std::atomic<uint64_t> zero_copy_sends{0}; ///< sends of large buffers without a copy
     std::atomic<uint64_t> registered_files{0}; ///< sockets put in the ring's file table
     std::atomic<uint64_t> multishot_accepts{0}; ///< connections a listener's multishot accept delivered
+    std::atomic<uint64_t> multishot_recvs{0};   ///< chunks of data a stream's multishot receive delivered
+    std::atomic<uint64_t> recv_rearms{0};       ///< multishot receives re-armed after the buffer ring ran dry
 };
 
 enum class OpKind : uint8_t {
@@ -73,10 +75,10 @@ struct Op {
     bool connect_started = false; ///< epoll: connect() was called
     int io_fd = -1;           ///< the fd the op works on (epoll; io_uring zero-copy retries)
     bool zero_copy = false;   ///< io_uring: sent with SEND_ZC
-    bool multishot = false;   ///< io_uring: a listener's multishot accept (no request of its own)
-    bool waiting = false;     ///< an accept waiting for the multishot one: only its deadline is in the kernel
-    bool got_fd = false;      ///< a waiting accept was given a connection (res holds the fd)
-    bool failed = false;      ///< a waiting accept was given the multishot's error (res holds it)
+    bool multishot = false;   ///< io_uring: a multishot accept or receive (no request of its own)
+    bool waiting = false;     ///< an accept or read waiting for its slot's multishot: only its deadline is in the kernel
+    bool given = false;       ///< a waiting op was given its result (res: the fd, or the bytes copied to buf)
+    bool failed = false;      ///< a waiting op was given the multishot's error (res holds it)
     Op *next_wait = nullptr;  ///< next write waiting on the same stream
     int32_t res = 0;
     int fd = -1;              ///< connect: the new socket
@@ -101,6 +103,16 @@ struct WaitQueue {
     void erase(Op *op);
 };
 
+/// A stream that receives through a multishot receive: data that arrived before a read
+/// wanted it, and how the stream ended.
+struct RecvStash {
+    std::string data;
+    size_t off = 0;  ///< data before off was read already
+    bool eof = false; ///< the peer finished sending (reads get 0 once data is drained)
+    int err = 0;      ///< -errno the receive ended with while no read waited (the next read gets it)
+    size_t size() const { return data.size() - off; }
+};
+
 struct Slot {
     int fd = -1;
     uint32_t gen = 1;
@@ -110,11 +122,12 @@ struct Slot {
     bool closing = false; ///< closed by the user; fd closes when ops drain
     std::vector<Op *> ops;       ///< ops in the kernel on this slot
     WaitQueue write_wait;        ///< writes queued behind the one in flight
-    // Listeners with a multishot accept: connections no request has taken yet, and the
-    // accept requests waiting for one.
+    // The slot's multishot accept (listeners) or receive (streams), and the accept or read
+    // requests waiting for its results.
     Op *multishot = nullptr;
-    WaitQueue accept_waiters;
-    std::vector<int> ready;
+    WaitQueue waiters;
+    std::vector<int> ready;             ///< listeners: connections no request has taken yet
+    std::unique_ptr<RecvStash> stash;   ///< streams reading through a multishot receive
     bool writing = false;
 };
 
@@ -157,6 +170,8 @@ class Shard {
     BackendKind backend_kind() const { return backend_kind_; }
     bool zero_copy() const { return backend_ && backend_->zero_copy(); }
     bool fixed_files() const { return backend_ && backend_->fixed_files(); }
+    bool multishot_accept() const { return backend_ && backend_->multishot_accept(); }
+    bool multishot_recv() const { return backend_ && backend_->multishot_recv(); }
     /// Why the backend was chosen (or, after a failed start, why none could be).
     const std::string &backend_reason() const { return backend_reason_; }
 
@@ -182,6 +197,10 @@ class Shard {
     /// An accept request on a listener: served from the multishot accept where the backend
     /// has one, else by an accept operation of its own.
     void accept(Request &req, uint32_t index, int64_t timeout_ms);
+    /// A read request on a stream: asynchronous reads on a backend with multishot receive
+    /// switch the stream to it for good (later reads, blocking ones too, are served from
+    /// what it received); others read with a receive operation of their own.
+    void read(Request &req, uint32_t index, void *buf, uint32_t len, int64_t timeout_ms);
     std::string stats_json() const;
     /// Zeroes the counters (not the gauges in_flight and open_handles); on this shard's thread.
     void reset_counters();
@@ -191,6 +210,9 @@ class Shard {
     void on_op_done(Op *op);
     /// A connection (res >= 0) or an error from a listener's multishot accept.
     void on_multishot_accept(Op *op, int res, bool more);
+    /// Data (res > 0 bytes at data, the backend's until this returns), the end of the stream
+    /// (0) or an error from a stream's multishot receive.
+    void on_multishot_recv(Op *op, int res, const char *data, bool more);
     void count_submit() { bump(stats_.submit_calls); }
     void count_sqes(uint64_t n) { bump(stats_.sqes, n); }
     void count_wakeup() { bump(stats_.wakeups); }
@@ -212,9 +234,14 @@ class Shard {
     void begin_stop();
     void begin(Op *op);
     void complete_accept(Op *op, int fd);
-    void give_connection(Op *waiter, int fd);
+    void wait_for_multishot(Op *op);
+    void give(Op *waiter, int res);
+    void complete_given(Op *op, int res);
+    void fail_oldest_waiter(Slot &s, int res);
     void finish_waiter(Op *waiter, int64_t result);
     void arm_multishot(uint32_t index);
+    void end_multishot(Op *m, bool rearm);
+    uint32_t take_stashed(RecvStash &st, Op *op);
     void finish(Op *op, int64_t result);
     int64_t op_error(const Op *op, int res) const;
     int64_t complete_recvmsg(Op *op, int res);
@@ -251,7 +278,7 @@ class Shard {
     std::vector<Op *> free_ops_;
     std::unordered_map<int64_t, Op *> async_ops_; ///< async ops started or queued, by op id
     ShardStats stats_;
-    std::array<std::atomic<uint64_t>, 10> baseline_{}; ///< counter values at the last reset
+    std::array<std::atomic<uint64_t>, 15> baseline_{}; ///< counter values at the last reset
     FastTable fast_;
     // Completed on calling threads (fast path), so updated with atomic adds.
     std::atomic<uint64_t> fast_reads_{0}, fast_writes_{0}, fast_bytes_read_{0}, fast_bytes_written_{0};

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "uringnet/uringnet.h"
 
@@ -105,6 +106,20 @@ inline std::string read_exact(un_tcp_stream_t s, size_t n) {
         const int64_t r = un_tcp_read(s, out.data() + got, static_cast<uint32_t>(n - got), kWait);
         REQUIRE(r > 0);
         got += static_cast<size_t>(r);
+    }
+    return out;
+}
+
+/// Up to n asynchronous completions, collected with un_poll (fewer if none comes in time).
+inline std::vector<un_completion_t> collect(size_t n, int64_t timeout_ms = kWait) {
+    std::vector<un_completion_t> out;
+    un_completion_t buf[64];
+    while (out.size() < n) {
+        const int64_t got = un_poll(buf, 64, timeout_ms);
+        if (got <= 0) {
+            break;
+        }
+        out.insert(out.end(), buf, buf + got);
     }
     return out;
 }

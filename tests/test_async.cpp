@@ -14,22 +14,7 @@
 
 #include "helpers.hpp"
 
-namespace {
-
-std::vector<un_completion_t> collect(size_t n, int64_t timeout_ms = test::kWait) {
-    std::vector<un_completion_t> out;
-    un_completion_t buf[64];
-    while (out.size() < n) {
-        const int64_t got = un_poll(buf, 64, timeout_ms);
-        if (got <= 0) {
-            break;
-        }
-        out.insert(out.end(), buf, buf + got);
-    }
-    return out;
-}
-
-} // namespace
+using test::collect;
 
 TEST_CASE("async accept, connect, write and read complete once, with their user_data", "[async]") {
     test::Runtime rt;
@@ -160,6 +145,39 @@ TEST_CASE("callbacks run on the runtime thread, may submit, may not block", "[as
     CHECK(un_udp_recv(st.sock, got, sizeof got, test::kWait) == 5);
     CHECK(un_udp_recv(st.sock, got, sizeof got, test::kWait) == 5);
     CHECK(un_poll(st.seen.data(), 1, 0) == 0); // none went to the queue
+}
+
+TEST_CASE("changing the callback waits for a running call of the old one", "[async][callback]") {
+    test::Runtime rt;
+    struct State {
+        std::atomic<bool> inside{false};
+        std::atomic<int> calls{0};
+    };
+    auto st = std::make_unique<State>();
+    const auto slow = [](void *ctx, const un_completion_t *) {
+        auto *s = static_cast<State *>(ctx);
+        s->inside.store(true);
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        s->calls.fetch_add(1);
+        s->inside.store(false);
+    };
+    REQUIRE(un_set_completion_callback(slow, st.get()) == 0);
+    const int64_t sock = un_udp_bind("127.0.0.1:0", 0);
+    const std::string peer = test::local_addr(sock);
+    REQUIRE(un_udp_send_to_submit(sock, "x", 1, peer.c_str(), -1, 1) > 0);
+    for (int i = 0; i < 5000 && !st->inside.load(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    REQUIRE(st->inside.load());
+    REQUIRE(un_set_completion_callback(nullptr, nullptr) == 0);
+    CHECK_FALSE(st->inside.load()); // the call had returned: its ctx may go
+    CHECK(st->calls.load() == 1);
+    st.reset();
+    // Later completions are queued again.
+    REQUIRE(un_udp_send_to_submit(sock, "y", 1, peer.c_str(), -1, 2) > 0);
+    const auto cs = collect(1);
+    REQUIRE(cs.size() == 1);
+    CHECK(cs[0].user_data == 2);
 }
 
 TEST_CASE("op_cancel stops one operation; its completion says CANCELED", "[async][cancel]") {

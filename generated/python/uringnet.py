@@ -18,7 +18,7 @@ import enum
 import os
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "bfe130fd37d41419"
+SPEC_CHECKSUM = "375a95555fe93664"
 VERSION = "0.1.0"
 
 
@@ -515,14 +515,14 @@ class Runtime:
 
     @staticmethod
     def stats():
-        """Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends and registered files are in use, and for each shard and in total the requests, completions, errors, bytes read and written, accepts, connects, operations in flight, open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, and reads and writes the calling threads completed themselves (fast_reads, fast_writes)."""
+        """Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends, registered files, multishot accept and multishot receive are in use, and for each shard and in total the requests, completions, errors, bytes read and written, accepts, connects, operations in flight, open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered by multishot receives, times the receive buffer ring ran dry (recv_rearms), and reads and writes the calling threads completed themselves (fast_reads, fast_writes)."""
         out_buf = ctypes.create_string_buffer(65536)
         result = _check(_lib.un_runtime_stats(out_buf, len(out_buf)))
         return out_buf.value.decode()
 
     @staticmethod
     def stats_submit(user_data=0):
-        """Asynchronous stats: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends and registered files are in use, and for each shard and in total the requests, completions, errors, bytes read and written, accepts, connects, operations in flight, open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, and reads and writes the calling threads completed themselves (fast_reads, fast_writes)."""
+        """Asynchronous stats: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends, registered files, multishot accept and multishot receive are in use, and for each shard and in total the requests, completions, errors, bytes read and written, accepts, connects, operations in flight, open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered by multishot receives, times the receive buffer ring ran dry (recv_rearms), and reads and writes the calling threads completed themselves (fast_reads, fast_writes)."""
         out_buf = ctypes.create_string_buffer(65536)
         op_id = _check(_lib.un_runtime_stats_submit(out_buf, len(out_buf), user_data))
         _in_flight[op_id] = (out_buf,)
@@ -588,7 +588,7 @@ class Runtime:
 
     @staticmethod
     def set_completion_callback(callback, ctx=None):
-        """Deliver completions by calling callback(ctx, completion) on the runtime thread instead of queueing them for poll; NULL goes back to queueing. A callback may submit new operations but must not make blocking calls (they return WOULD_DEADLOCK) and should return quickly."""
+        """Deliver completions by calling callback(ctx, completion) on the runtime thread instead of queueing them for poll; NULL goes back to queueing. When it returns, the previous callback is never called again and no call of it is still running, so its ctx may be freed; called from inside a callback it does not wait, and calls already running on other shards may still finish with the previous ctx. A callback may submit new operations and change the callback, but must not make blocking calls (they return WOULD_DEADLOCK), must not wait for a thread that is changing the callback, and should return quickly."""
         global _callback_ref
         _callback_ref = _CompletionFn(lambda _ctx, c: callback(_collected(c.contents))) if callback else _CompletionFn()
         result = _check(_lib.un_set_completion_callback(_callback_ref, ctx))
@@ -712,13 +712,13 @@ class TcpStream(_Handle):
         return op_id
 
     def read(self, max_len=65536, timeout_ms=-1):
-        """Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side."""
+        """Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read submitted with tcp_read_submit switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 256 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
         buf_buf = ctypes.create_string_buffer(max_len)
         result = _check(_lib.un_tcp_read(self._handle, buf_buf, max_len, timeout_ms))
         return buf_buf.raw[:result]
 
     def read_submit(self, max_len=65536, timeout_ms=-1, user_data=0):
-        """Asynchronous read: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side."""
+        """Asynchronous read: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read submitted with tcp_read_submit switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 256 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
         buf_buf = ctypes.create_string_buffer(max_len)
         op_id = _check(_lib.un_tcp_read_submit(self._handle, buf_buf, max_len, timeout_ms, user_data))
         _in_flight[op_id] = (buf_buf,)

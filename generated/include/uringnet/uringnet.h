@@ -28,7 +28,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "bfe130fd37d41419"
+#define UN_SPEC_CHECKSUM "375a95555fe93664"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -269,12 +269,14 @@ UN_API int64_t un_runtime_num_cores(void);
 
 /**
  * Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the
- * backend and why it was chosen, the shard count, whether zero-copy sends and registered files are
- * in use, and for each shard and in total the requests, completions, errors, bytes read and
- * written, accepts, connects, operations in flight, open handles, wake-ups, submit calls,
- * submission entries, the largest batch taken at once, connections handed to another shard,
- * zero-copy sends, registered files, and reads and writes the calling threads completed themselves
- * (fast_reads, fast_writes).
+ * backend and why it was chosen, the shard count, whether zero-copy sends, registered files,
+ * multishot accept and multishot receive are in use, and for each shard and in total the requests,
+ * completions, errors, bytes read and written, accepts, connects, operations in flight, open
+ * handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections
+ * handed to another shard, zero-copy sends, registered files, connections delivered by multishot
+ * accepts, chunks delivered by multishot receives, times the receive buffer ring ran dry
+ * (recv_rearms), and reads and writes the calling threads completed themselves (fast_reads,
+ * fast_writes).
  *
  * @param out Buffer that receives the JSON text.
  * @param out_len Size of out in bytes, including room for the NUL.
@@ -397,7 +399,12 @@ UN_API int64_t un_tcp_connect_submit(const char *addr, int64_t timeout_ms, uint6
 
 /**
  * Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed
- * its side.
+ * its side. Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read submitted
+ * with tcp_read_submit switches the stream to it for good: one receive stays armed, fills buffers
+ * of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next
+ * read (up to 256 KiB, then the socket buffer holds the rest); every later read of the stream,
+ * blocking ones too, is served from it in order. A read that times out or is cancelled loses no
+ * data.
  *
  * @param stream Stream to read from.
  * @param buf Buffer that receives the bytes.
@@ -760,8 +767,12 @@ UN_API int64_t un_completion_fd(void);
 
 /**
  * Deliver completions by calling callback(ctx, completion) on the runtime thread instead of
- * queueing them for poll; NULL goes back to queueing. A callback may submit new operations but must
- * not make blocking calls (they return WOULD_DEADLOCK) and should return quickly.
+ * queueing them for poll; NULL goes back to queueing. When it returns, the previous callback is
+ * never called again and no call of it is still running, so its ctx may be freed; called from
+ * inside a callback it does not wait, and calls already running on other shards may still finish
+ * with the previous ctx. A callback may submit new operations and change the callback, but must not
+ * make blocking calls (they return WOULD_DEADLOCK), must not wait for a thread that is changing the
+ * callback, and should return quickly.
  *
  * @param callback The function to call, or NULL.
  * @param ctx Passed to every call of callback.

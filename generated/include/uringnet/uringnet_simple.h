@@ -71,7 +71,12 @@ UN_API int64_t monoio_tcp_accept(int64_t listener);
  * the calling thread, never on the runtime thread). (Adapter of un_tcp_connect.) */
 UN_API int64_t monoio_tcp_connect(un_rv_t addr);
 /** Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed
- * its side. (Adapter of un_tcp_read.) */
+ * its side. Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read submitted
+ * with tcp_read_submit switches the stream to it for good: one receive stays armed, fills buffers
+ * of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next
+ * read (up to 256 KiB, then the socket buffer holds the rest); every later read of the stream,
+ * blocking ones too, is served from it in order. A read that times out or is cancelled loses no
+ * data. (Adapter of un_tcp_read.) */
 UN_API int64_t monoio_tcp_read(int64_t stream, un_rv_t buf, int64_t max_len);
 /** Write all len bytes of buf to a stream. Short writes are continued until every byte is sent;
  * writes on one stream are sent in the order they were called; a closed peer gives an error, never
