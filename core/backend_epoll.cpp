@@ -63,7 +63,7 @@ class EpollBackend final : public Backend {
     void start(Op *op, int fd) override {
         op->io_fd = fd;
         add_fd(fd);
-        std::deque<Op *> &q = queue_of(op);
+        WaitQueue &q = queue_of(op);
         // Behind others waiting in the same direction: keep their order, do not try yet.
         if (q.empty() && attempt(op)) {
             finished(op);
@@ -126,11 +126,11 @@ class EpollBackend final : public Backend {
     void stop_wake() override {}
 
   private:
-    struct FdQueues {
-        std::deque<Op *> readers, writers;
+    struct FdQueues { // intrusive: an idle socket costs two pointers per direction
+        WaitQueue readers, writers;
     };
 
-    std::deque<Op *> &queue_of(Op *op) {
+    WaitQueue &queue_of(Op *op) {
         FdQueues &f = fds_[op->io_fd];
         return waits_for_read(op->kind) ? f.readers : f.writers;
     }
@@ -173,10 +173,10 @@ class EpollBackend final : public Backend {
             r = send(fd, static_cast<const char *>(op->buf) + op->done, op->len - op->done, MSG_NOSIGNAL);
             break;
         case OpKind::recvmsg:
-            r = recvmsg(fd, &op->msg, 0);
+            r = recvmsg(fd, &op->req->msg, 0);
             break;
         case OpKind::sendmsg:
-            r = sendmsg(fd, &op->msg, MSG_NOSIGNAL);
+            r = sendmsg(fd, &op->req->msg, MSG_NOSIGNAL);
             break;
         }
         if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
@@ -187,7 +187,7 @@ class EpollBackend final : public Backend {
     }
 
     // Tries the waiting ops of one direction in order until one would block.
-    void retry(std::deque<Op *> &q) {
+    void retry(WaitQueue &q) {
         while (!q.empty()) {
             Op *op = q.front();
             if (!attempt(op)) {
@@ -208,18 +208,15 @@ class EpollBackend final : public Backend {
         if (it == fds_.end()) {
             return false;
         }
-        std::deque<Op *> &q = waits_for_read(op->kind) ? it->second.readers : it->second.writers;
-        for (auto i = q.begin(); i != q.end(); ++i) {
-            if (*i == op) {
-                q.erase(i);
-                --waiting_;
-                if (op->deadline_ns >= 0) {
-                    timers_.erase({op->deadline_ns, op});
-                }
-                return true;
-            }
+        WaitQueue &q = waits_for_read(op->kind) ? it->second.readers : it->second.writers;
+        if (!q.erase(op)) {
+            return false;
         }
-        return false;
+        --waiting_;
+        if (op->deadline_ns >= 0) {
+            timers_.erase({op->deadline_ns, op});
+        }
+        return true;
     }
 
     void expire_timers() {

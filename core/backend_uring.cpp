@@ -147,10 +147,10 @@ class UringBackend final : public Backend {
             }
             break;
         case OpKind::recvmsg:
-            io_uring_prep_recvmsg(sqe, fd, &op->msg, 0);
+            io_uring_prep_recvmsg(sqe, fd, &op->req->msg, 0);
             break;
         case OpKind::sendmsg:
-            io_uring_prep_sendmsg(sqe, fd, &op->msg, MSG_NOSIGNAL);
+            io_uring_prep_sendmsg(sqe, fd, &op->req->msg, MSG_NOSIGNAL);
             break;
         }
         if (op->kind != OpKind::connect && static_cast<size_t>(fd) < fixed_.size() && fixed_[static_cast<size_t>(fd)]) {

@@ -4,6 +4,9 @@
 // result to the completion queue (or callback) and deletes it.
 #pragma once
 
+#include <sys/socket.h>
+#include <sys/uio.h>
+
 #include <semaphore>
 
 #include "address.hpp"
@@ -20,7 +23,10 @@ struct Request {
 
     gen::RequestKind kind;
     gen::RequestArgs args{};
-    Address address;        ///< resolved on the calling thread for operations that take one
+    Address address;        ///< resolved on the calling thread for operations that take one;
+                            ///< a UDP receive's sender is written here
+    msghdr msg{};           ///< UDP receive / send
+    iovec iov{};
     int64_t handle = 0;     ///< the operation's first handle argument, if any
     Request *next = nullptr; ///< intrusive link in the shard's incoming queue
     int64_t result = 0;

@@ -45,7 +45,7 @@ void WaitQueue::pop_front() {
     }
 }
 
-void WaitQueue::erase(Op *op) {
+bool WaitQueue::erase(Op *op) {
     Op *prev = nullptr;
     for (Op *o = head; o != nullptr; prev = o, o = o->next_wait) {
         if (o == op) {
@@ -53,9 +53,10 @@ void WaitQueue::erase(Op *op) {
             if (tail == o) {
                 tail = prev;
             }
-            return;
+            return true;
         }
     }
+    return false;
 }
 
 Shard *Shard::current() { return t_shard; }
@@ -429,6 +430,8 @@ void Shard::free_slot(uint32_t index) {
     }
     s.ready.clear();
     s.stash.reset();
+    s.shard_reads = s.recv_eof = false;
+    s.recv_err = 0;
     s.closing = false;
     s.kind = 0;
     // Bump again so that the generation the next owner gets was never issued before.
@@ -482,15 +485,17 @@ void Shard::free_op(Op *op) {
 
 void Shard::start_op(Op *op) {
     if (op->kind == OpKind::recvmsg || op->kind == OpKind::sendmsg) {
-        op->iov = {op->buf, op->len};
-        op->msg.msg_iov = &op->iov;
-        op->msg.msg_iovlen = 1;
-        if (op->kind == OpKind::recvmsg) {
-            op->msg.msg_name = &op->from;
-            op->msg.msg_namelen = sizeof op->from;
-        } else if (op->req->address.len != 0) {
-            op->msg.msg_name = &op->req->address.storage;
-            op->msg.msg_namelen = op->req->address.len;
+        Request &r = *op->req;
+        r.iov = {op->buf, op->len};
+        r.msg = {};
+        r.msg.msg_iov = &r.iov;
+        r.msg.msg_iovlen = 1;
+        if (op->kind == OpKind::recvmsg) { // the sender goes where a send's target would be
+            r.msg.msg_name = &r.address.storage;
+            r.msg.msg_namelen = sizeof r.address.storage;
+        } else if (r.address.len != 0) {
+            r.msg.msg_name = &r.address.storage;
+            r.msg.msg_namelen = r.address.len;
         }
     }
     if (op->slot != kNoSlot) {
@@ -666,7 +671,6 @@ void Shard::complete_accept(Op *op, int fd) {
 
 constexpr size_t kReadyMax = 64;             // connections kept for requests yet to come
 constexpr size_t kStashMax = 256 * 1024;     // bytes kept for reads yet to come
-constexpr size_t kRecvChunkKeep = 16 * 1024; // stash capacity an idle stream keeps
 
 void Shard::accept(Request &req, uint32_t index, int64_t timeout_ms) {
     if (!backend_->multishot_accept()) {
@@ -689,29 +693,28 @@ void Shard::read(Request &req, uint32_t index, void *buf, uint32_t len, int64_t 
     Op *op = new_op(OpKind::read, &req, index, timeout_ms);
     op->buf = buf;
     op->len = len;
-    if (s.stash == nullptr) {
+    if (!s.shard_reads) {
         if (!req.async || !backend_->multishot_recv()) {
             start_op(op);
             return;
         }
         // From now on every read of this stream is served here, in order: calling threads
         // stop reading it directly before this read (or any later one) completes.
-        s.stash = std::make_unique<RecvStash>();
+        s.shard_reads = true;
         if (FastSlot *f = fast_.find(index)) {
             f->key.fetch_or(FastSlot::kShardReads, std::memory_order_seq_cst);
         }
     }
-    RecvStash &st = *s.stash;
     if (s.waiters.empty()) { // (data is only kept while no read waits)
-        if (st.size() > 0) {
-            finish(op, take_stashed(st, op));
+        if (s.stash != nullptr) {
+            finish(op, take_stashed(s, op));
             return;
         }
-        if (st.err != 0) {
-            finish(op, gen::error_from_errno(-std::exchange(st.err, 0)));
+        if (s.recv_err != 0) {
+            finish(op, gen::error_from_errno(-std::exchange(s.recv_err, 0)));
             return;
         }
-        if (st.eof) {
+        if (s.recv_eof) {
             finish(op, 0);
             return;
         }
@@ -719,16 +722,13 @@ void Shard::read(Request &req, uint32_t index, void *buf, uint32_t len, int64_t 
     wait_for_multishot(op);
 }
 
-uint32_t Shard::take_stashed(RecvStash &st, Op *op) {
+uint32_t Shard::take_stashed(Slot &s, Op *op) {
+    RecvStash &st = *s.stash;
     const uint32_t n = static_cast<uint32_t>(std::min<size_t>(op->len, st.size()));
     std::memcpy(op->buf, st.data.data() + st.off, n);
     st.off += n;
-    if (st.off == st.data.size()) {
-        st.data.clear();
-        st.off = 0;
-        if (st.data.capacity() > kRecvChunkKeep) {
-            st.data.shrink_to_fit(); // a burst is over: idle streams keep no memory
-        }
+    if (st.size() == 0) {
+        s.stash.reset(); // drained: an idle stream keeps no buffer
     }
     count_bytes(true, n);
     return n;
@@ -839,7 +839,6 @@ void Shard::on_multishot_accept(Op *m, int res, bool more) {
 
 void Shard::on_multishot_recv(Op *m, int res, const char *data, bool more) {
     Slot &s = slots_[m->slot];
-    RecvStash &st = *s.stash;
     if (res > 0 && data != nullptr) {
         bump(stats_.multishot_recvs);
         uint32_t off = 0;
@@ -852,14 +851,17 @@ void Shard::on_multishot_recv(Op *m, int res, const char *data, bool more) {
             give(w, static_cast<int>(k));
         }
         if (off < n && s.live) {
-            st.data.append(data + off, n - off);
-            if (st.size() >= kStashMax && more && !m->canceled) {
+            if (s.stash == nullptr) {
+                s.stash = std::make_unique<RecvStash>();
+            }
+            s.stash->data.append(data + off, n - off);
+            if (s.stash->size() >= kStashMax && more && !m->canceled) {
                 m->canceled = true; // enough kept: the socket's buffer holds the rest
                 backend_->cancel(m);
             }
         }
     } else if (res == 0) {
-        st.eof = true;
+        s.recv_eof = true;
         while (!s.waiters.empty()) {
             give(s.waiters.front(), 0);
         }
@@ -869,7 +871,7 @@ void Shard::on_multishot_recv(Op *m, int res, const char *data, bool more) {
         if (!s.waiters.empty()) {
             fail_oldest_waiter(s, res);
         } else {
-            st.err = res;
+            s.recv_err = res;
         }
     }
     if (!more) {
@@ -881,13 +883,13 @@ int64_t Shard::complete_recvmsg(Op *op, int res) {
     if (op->req->kind == gen::RequestKind::udp_recv_from) {
         const auto &a = op->req->args.udp_recv_from;
         const std::string from =
-            format_address(reinterpret_cast<const sockaddr *>(&op->from), op->msg.msg_namelen);
+            format_address(op->req->address.sa(), op->req->msg.msg_namelen);
         if (from.size() + 1 > a.from_len) {
             return UN_ERR_BUFFER_TOO_SMALL;
         }
         std::memcpy(a.from, from.c_str(), from.size() + 1);
     }
-    return (op->msg.msg_flags & MSG_TRUNC) ? UN_ERR_TRUNCATED : res;
+    return (op->req->msg.msg_flags & MSG_TRUNC) ? UN_ERR_TRUNCATED : res;
 }
 
 void Shard::finish(Op *op, int64_t result) {

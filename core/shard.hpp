@@ -87,12 +87,10 @@ struct Op {
     void *buf = nullptr;      ///< the caller's buffer (lives on until the op completes)
     uint32_t len = 0;
     __kernel_timespec ts{};   ///< linked timeout's duration
-    msghdr msg{};             ///< recvmsg / sendmsg
-    iovec iov{};
-    sockaddr_storage from{};  ///< recvmsg: the sender
 };
 
 /// Ops waiting their turn, linked through Op::next_wait: an idle stream costs no allocation.
+/// An op is in at most one: its stream's writes or waiters, or an epoll backend queue.
 struct WaitQueue {
     Op *head = nullptr;
     Op *tail = nullptr;
@@ -100,16 +98,14 @@ struct WaitQueue {
     Op *front() const { return head; }
     void push_back(Op *op);
     void pop_front();
-    void erase(Op *op);
+    bool erase(Op *op); ///< false when op was not queued
 };
 
-/// A stream that receives through a multishot receive: data that arrived before a read
-/// wanted it, and how the stream ended.
+/// Data a stream's multishot receive got before a read wanted it (allocated only while it
+/// holds some, so idle streams cost nothing).
 struct RecvStash {
     std::string data;
-    size_t off = 0;  ///< data before off was read already
-    bool eof = false; ///< the peer finished sending (reads get 0 once data is drained)
-    int err = 0;      ///< -errno the receive ended with while no read waited (the next read gets it)
+    size_t off = 0; ///< data before off was read already
     size_t size() const { return data.size() - off; }
 };
 
@@ -120,6 +116,10 @@ struct Slot {
     int family = 0;
     bool live = false;    ///< issued and not closed
     bool closing = false; ///< closed by the user; fd closes when ops drain
+    bool writing = false;
+    bool shard_reads = false; ///< the stream reads through a multishot receive (served by the shard)
+    bool recv_eof = false;    ///< ... which met the end of the stream (reads get 0 once stash is drained)
+    int recv_err = 0;         ///< ... which ended with -errno while no read waited (the next read gets it)
     std::vector<Op *> ops;       ///< ops in the kernel on this slot
     WaitQueue write_wait;        ///< writes queued behind the one in flight
     // The slot's multishot accept (listeners) or receive (streams), and the accept or read
@@ -127,8 +127,7 @@ struct Slot {
     Op *multishot = nullptr;
     WaitQueue waiters;
     std::vector<int> ready;             ///< listeners: connections no request has taken yet
-    std::unique_ptr<RecvStash> stash;   ///< streams reading through a multishot receive
-    bool writing = false;
+    std::unique_ptr<RecvStash> stash;   ///< shard_reads streams: data no read has taken yet
 };
 
 struct Runtime;
@@ -241,7 +240,7 @@ class Shard {
     void finish_waiter(Op *waiter, int64_t result);
     void arm_multishot(uint32_t index);
     void end_multishot(Op *m, bool rearm);
-    uint32_t take_stashed(RecvStash &st, Op *op);
+    uint32_t take_stashed(Slot &s, Op *op);
     void finish(Op *op, int64_t result);
     int64_t op_error(const Op *op, int res) const;
     int64_t complete_recvmsg(Op *op, int res);
