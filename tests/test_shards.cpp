@@ -5,6 +5,7 @@
 #include <thread>
 #include <vector>
 
+#include "conformance.hpp"
 #include "helpers.hpp"
 
 namespace {
@@ -14,7 +15,7 @@ uint32_t shard_of(int64_t h) { return static_cast<uint32_t>((h >> 44) & 0xFF); }
 // Two shards, or a skip where the process may use only one core.
 bool two_shards() {
     if (un_runtime_num_cores() < 2) {
-        WARN("SKIP: this process may run on one core only: shards need two");
+        conformance::skip("this process may run on one core only: shards need two");
         return false;
     }
     REQUIRE(un_runtime_configure_shards(2) == 0);
@@ -126,6 +127,50 @@ TEST_CASE("async operations, batches and op_cancel across shards", "[shards][asy
     }
     for (const auto &done : c) {
         CHECK(done.result == UN_ERR_CANCELED);
+    }
+}
+
+TEST_CASE("streams on every shard receive through their own shard's buffer ring", "[shards][multishot]") {
+    if (!two_shards()) {
+        return;
+    }
+    test::Runtime rt;
+    const bool ms = test::stats()["multishot_recv"].get<bool>();
+    test::Listener l;
+    constexpr int kPairs = 4;
+    std::vector<int64_t> ends; // client, server, client, server, ...: both shards hold some
+    for (int i = 0; i < kPairs; ++i) {
+        ends.push_back(un_tcp_connect(l.addr.c_str(), test::kWait));
+        ends.push_back(un_tcp_accept(l.handle, test::kWait));
+        REQUIRE(ends.back() > 0);
+    }
+    std::set<uint32_t> used;
+    for (int64_t h : ends) {
+        used.insert(shard_of(h));
+    }
+    REQUIRE(used.size() == 2);
+    static char bufs[2 * kPairs][32];
+    const auto message = [](int round, size_t end) { return "round " + std::to_string(round) + " end " + std::to_string(end); };
+    for (int round = 0; round < 3; ++round) {
+        for (size_t i = 0; i < ends.size(); ++i) {
+            REQUIRE(un_tcp_read_submit(ends[i], bufs[i], sizeof bufs[i], test::kWait, i) > 0);
+        }
+        for (size_t i = 0; i < ends.size(); ++i) { // each end writes to its partner
+            const std::string msg = message(round, i ^ 1);
+            REQUIRE(un_tcp_write(ends[i], msg.data(), static_cast<uint32_t>(msg.size()), test::kWait) ==
+                    static_cast<int64_t>(msg.size()));
+        }
+        const auto done = test::collect(ends.size());
+        REQUIRE(done.size() == ends.size());
+        for (const auto &c : done) {
+            const std::string msg = message(round, c.user_data);
+            REQUIRE(c.result == static_cast<int64_t>(msg.size()));
+            CHECK(std::string(bufs[c.user_data], msg.size()) == msg);
+        }
+    }
+    for (const auto &shard : test::stats()["shards"]) {
+        INFO("shard " << shard["shard"]);
+        CHECK((shard["multishot_recvs"].get<uint64_t>() > 0) == ms);
     }
 }
 
