@@ -168,7 +168,8 @@ TEST_CASE("streams on every shard receive through their own shard's buffer ring"
             CHECK(std::string(bufs[c.user_data], msg.size()) == msg);
         }
     }
-    for (const auto &shard : test::stats()["shards"]) {
+    const auto stats = test::stats();
+    for (const auto &shard : stats["shards"]) {
         INFO("shard " << shard["shard"]);
         CHECK((shard["multishot_recvs"].get<uint64_t>() > 0) == ms);
     }

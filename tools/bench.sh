@@ -69,9 +69,15 @@ echo
 echo "## 10,000 idle connections held by the uringnet server"
 echo
 # The server keeps a read in flight on every connection, into a 16-byte buffer of its own.
-start_server uringnet "io_uring 16"
-line=$("$B/bench-load" idle "$port" 10000 "$pid")
-stop_server
 echo "Each connection has a read in flight into a 16-byte buffer of the server's (its own"
-echo "bookkeeping: about 80 bytes). Server resident memory before: $(echo "$line" | field server_rss_before_kib) KiB,"
-echo "after: $(echo "$line" | field server_rss_after_kib) KiB: **$(echo "$line" | field bytes_per_connection) bytes per idle connection**."
+echo "bookkeeping: about 80 bytes); resident memory of the server process before and after:"
+echo
+echo "| backend | RSS before KiB | RSS after KiB | bytes per idle connection |"
+echo "| --- | ---: | ---: | ---: |"
+for backend in io_uring epoll; do
+  start_server uringnet "$backend 16"
+  line=$("$B/bench-load" idle "$port" 10000 "$pid")
+  stop_server
+  printf "| %s | %s | %s | **%s** |\n" "$backend" "$(echo "$line" | field server_rss_before_kib)" \
+    "$(echo "$line" | field server_rss_after_kib)" "$(echo "$line" | field bytes_per_connection)"
+done
