@@ -866,7 +866,7 @@ void Shard::on_multishot_recv(Op *m, int res, const char *data, bool more) {
             give(s.waiters.front(), 0);
         }
     } else if (res == -ENOBUFS) {
-        bump(stats_.recv_rearms); // the buffer ring ran dry: armed again below
+        bump(stats_.buffer_ring_empty); // the buffer ring ran dry: armed again below
     } else if (res < 0 && res != -ECANCELED) {
         if (!s.waiters.empty()) {
             fail_oldest_waiter(s, res);
@@ -922,7 +922,7 @@ std::array<const std::atomic<uint64_t> *, 15> counters(const ShardStats &s) {
     return {&s.requests,         &s.completed,        &s.errors,         &s.bytes_read,
             &s.bytes_written,    &s.accepts,          &s.connects,       &s.wakeups,
             &s.submit_calls,     &s.sqes,             &s.handed_over,    &s.zero_copy_sends,
-            &s.multishot_accepts, &s.multishot_recvs, &s.recv_rearms};
+            &s.multishot_accepts, &s.multishot_recvs, &s.buffer_ring_empty};
 }
 } // namespace
 
@@ -979,7 +979,7 @@ std::string Shard::stats_json() const {
     j["registered_files"] = get(stats_.registered_files);
     j["multishot_accepts"] = get(stats_.multishot_accepts);
     j["multishot_recvs"] = get(stats_.multishot_recvs);
-    j["recv_rearms"] = get(stats_.recv_rearms);
+    j["buffer_ring_empty"] = get(stats_.buffer_ring_empty);
     return j.dump();
 }
 

@@ -44,7 +44,7 @@ struct ShardStats {
     std::atomic<uint64_t> registered_files{0}; ///< sockets put in the ring's file table
     std::atomic<uint64_t> multishot_accepts{0}; ///< connections a listener's multishot accept delivered
     std::atomic<uint64_t> multishot_recvs{0};   ///< chunks of data a stream's multishot receive delivered
-    std::atomic<uint64_t> recv_rearms{0};       ///< multishot receives re-armed after the buffer ring ran dry
+    std::atomic<uint64_t> buffer_ring_empty{0}; ///< multishot receives the kernel ended for want of a ring buffer
 };
 
 enum class OpKind : uint8_t {

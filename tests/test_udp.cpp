@@ -4,6 +4,7 @@
 #include <thread>
 #include <vector>
 
+#include "conformance.hpp"
 #include "helpers.hpp"
 #include "netns.hpp"
 
@@ -173,7 +174,7 @@ TEST_CASE("multicast join and leave check their arguments", "[udp][multicast]") 
 TEST_CASE("IPv4 multicast between two namespaces: join, TTL, leave", "[udp][multicast][netns]") {
     test::VethPair net;
     if (!net.ok()) {
-        WARN("SKIP: " << net.why());
+        conformance::skip(net.why().c_str());
         return;
     }
     test::Signal joined, sent_after_leave, left;
@@ -213,7 +214,7 @@ TEST_CASE("IPv4 multicast between two namespaces: join, TTL, leave", "[udp][mult
 TEST_CASE("IPv6 multicast between two namespaces", "[udp][multicast][netns][ipv6]") {
     test::VethPair net;
     if (!net.ok()) {
-        WARN("SKIP: " << net.why());
+        conformance::skip(net.why().c_str());
         return;
     }
     test::Signal joined;
@@ -269,7 +270,7 @@ int multicast_loop_child(const char *rx_bind, const char *group, const char *tx_
 TEST_CASE("multicast loopback option decides whether the sender's host hears itself", "[udp][multicast][netns]") {
     test::VethPair net;
     if (!net.ok()) {
-        WARN("SKIP: " << net.why());
+        conformance::skip(net.why().c_str());
         return;
     }
     const pid_t child = net.run_in(
@@ -280,7 +281,7 @@ TEST_CASE("multicast loopback option decides whether the sender's host hears its
 TEST_CASE("IPv6 multicast loopback option, for real", "[udp][multicast][netns][ipv6]") {
     test::VethPair net;
     if (!net.ok()) {
-        WARN("SKIP: " << net.why());
+        conformance::skip(net.why().c_str());
         return;
     }
     const pid_t child = net.run_in(
@@ -291,7 +292,7 @@ TEST_CASE("IPv6 multicast loopback option, for real", "[udp][multicast][netns][i
 TEST_CASE("broadcast needs the broadcast option", "[udp][broadcast][netns]") {
     test::VethPair net;
     if (!net.ok()) {
-        WARN("SKIP: " << net.why());
+        conformance::skip(net.why().c_str());
         return;
     }
     test::Signal bound;

@@ -18,7 +18,7 @@ import enum
 import os
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "375a95555fe93664"
+SPEC_CHECKSUM = "a32e17a877f7a348"
 VERSION = "0.1.0"
 
 
@@ -515,14 +515,14 @@ class Runtime:
 
     @staticmethod
     def stats():
-        """Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends, registered files, multishot accept and multishot receive are in use, and for each shard and in total the requests, completions, errors, bytes read and written, accepts, connects, operations in flight, open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered by multishot receives, times the receive buffer ring ran dry (recv_rearms), and reads and writes the calling threads completed themselves (fast_reads, fast_writes)."""
+        """Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends, registered files, multishot accept and multishot receive are in use, and for each shard and in total the requests, completions, errors, bytes read and written, accepts, connects, operations in flight, open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered by multishot receives, multishot receives ended because the buffer ring was empty (buffer_ring_empty; re-armed when a read waits), and reads and writes the calling threads completed themselves (fast_reads, fast_writes)."""
         out_buf = ctypes.create_string_buffer(65536)
         result = _check(_lib.un_runtime_stats(out_buf, len(out_buf)))
         return out_buf.value.decode()
 
     @staticmethod
     def stats_submit(user_data=0):
-        """Asynchronous stats: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends, registered files, multishot accept and multishot receive are in use, and for each shard and in total the requests, completions, errors, bytes read and written, accepts, connects, operations in flight, open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered by multishot receives, times the receive buffer ring ran dry (recv_rearms), and reads and writes the calling threads completed themselves (fast_reads, fast_writes)."""
+        """Asynchronous stats: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends, registered files, multishot accept and multishot receive are in use, and for each shard and in total the requests, completions, errors, bytes read and written, accepts, connects, operations in flight, open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered by multishot receives, multishot receives ended because the buffer ring was empty (buffer_ring_empty; re-armed when a read waits), and reads and writes the calling threads completed themselves (fast_reads, fast_writes)."""
         out_buf = ctypes.create_string_buffer(65536)
         op_id = _check(_lib.un_runtime_stats_submit(out_buf, len(out_buf), user_data))
         _in_flight[op_id] = (out_buf,)

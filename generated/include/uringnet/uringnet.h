@@ -28,7 +28,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "375a95555fe93664"
+#define UN_SPEC_CHECKSUM "a32e17a877f7a348"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -274,9 +274,9 @@ UN_API int64_t un_runtime_num_cores(void);
  * completions, errors, bytes read and written, accepts, connects, operations in flight, open
  * handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections
  * handed to another shard, zero-copy sends, registered files, connections delivered by multishot
- * accepts, chunks delivered by multishot receives, times the receive buffer ring ran dry
- * (recv_rearms), and reads and writes the calling threads completed themselves (fast_reads,
- * fast_writes).
+ * accepts, chunks delivered by multishot receives, multishot receives ended because the buffer ring
+ * was empty (buffer_ring_empty; re-armed when a read waits), and reads and writes the calling
+ * threads completed themselves (fast_reads, fast_writes).
  *
  * @param out Buffer that receives the JSON text.
  * @param out_len Size of out in bytes, including room for the NUL.
