@@ -154,6 +154,15 @@ int64_t resolve_address(const char *text, Address &out) { return to_address(text
 
 int64_t parse_address(const char *text, Address &out) { return to_address(text, out, false); }
 
+int64_t prepare_address(const char *text, Address &out, std::string &lookup) {
+    const int64_t rc = to_address(text, out, false);
+    if (rc == UN_ERR_UNKNOWN_HOST) { // well-formed, but a name
+        lookup = text;
+        return 0;
+    }
+    return rc;
+}
+
 std::string format_address(const sockaddr *sa, socklen_t len) {
     char ip[INET6_ADDRSTRLEN] = {};
     if (sa->sa_family == AF_INET && len >= sizeof(sockaddr_in)) {

@@ -25,6 +25,11 @@ int64_t resolve_address(const char *text, Address &out);
 /// callers that must not touch the resolver (the fuzzer: no lookup may leave the machine).
 int64_t parse_address(const char *text, Address &out);
 
+/// For the calling thread: parses an IP literal into out, or, for a well-formed host name,
+/// leaves out empty and copies text into lookup (the runtime looks it up). Returns 0 or
+/// BAD_ADDRESS.
+int64_t prepare_address(const char *text, Address &out, std::string &lookup);
+
 /// "127.0.0.1:80" or "[::1]:80"; empty for an unknown family.
 std::string format_address(const sockaddr *sa, socklen_t len);
 

@@ -36,8 +36,9 @@ class Backend {
     /// through Shard::on_multishot_accept, a receive (op->kind read) every chunk of data
     /// through Shard::on_multishot_recv, until it ends (more == false).
     virtual void start_multishot(Op * /*op*/, int /*fd*/) {}
-    /// Arms only op's deadline (an op waiting for a multishot result, not in the kernel
-    /// itself); it completes through on_op_done when the deadline fires or is cancelled.
+    /// Arms only op's deadline (an op waiting for a multishot result or a host-name lookup,
+    /// not in the kernel itself); it completes through on_op_done when the deadline fires or
+    /// is cancelled.
     virtual void arm_deadline(Op * /*op*/) {}
     /// Flags every socket of this backend is created with (SOCK_NONBLOCK for epoll).
     virtual int socket_flags() const = 0;

@@ -77,10 +77,20 @@ class EpollBackend final : public Backend {
     }
 
     void cancel(Op *op) override {
-        if (unqueue(op)) {
+        if (op->waiting) { // keeps op->res: it may hold the result the op was given
+            if (disarm(op)) {
+                finished(op);
+            }
+        } else if (unqueue(op)) {
             op->res = -ECANCELED;
             finished(op);
         }
+    }
+
+    // A waiting op (a host-name lookup) has only its deadline here.
+    void arm_deadline(Op *op) override {
+        timers_.emplace(op->deadline_ns, op);
+        ++waiting_;
     }
 
     bool ready() override { return !done_.empty(); }
@@ -178,6 +188,8 @@ class EpollBackend final : public Backend {
         case OpKind::sendmsg:
             r = sendmsg(fd, &op->req->msg, MSG_NOSIGNAL);
             break;
+        case OpKind::lookup: // never started: it waits with arm_deadline
+            return false;
         }
         if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
             return false;
@@ -219,10 +231,24 @@ class EpollBackend final : public Backend {
         return true;
     }
 
+    bool disarm(Op *op) {
+        if (timers_.erase({op->deadline_ns, op}) == 0) {
+            return false;
+        }
+        --waiting_;
+        return true;
+    }
+
     void expire_timers() {
         const int64_t now = now_ns();
         while (!timers_.empty() && timers_.begin()->first <= now) {
             Op *op = timers_.begin()->second;
+            if (op->waiting) {
+                disarm(op);
+                op->timed_out = true;
+                finished(op);
+                continue;
+            }
             unqueue(op);
             op->timed_out = true;
             op->res = -ECANCELED; // as io_uring reports an op whose linked timeout fired

@@ -152,6 +152,9 @@ class UringBackend final : public Backend {
         case OpKind::sendmsg:
             io_uring_prep_sendmsg(sqe, fd, &op->req->msg, MSG_NOSIGNAL);
             break;
+        case OpKind::lookup: // never started: it waits with arm_deadline
+            io_uring_prep_nop(sqe);
+            break;
         }
         if (op->kind != OpKind::connect && static_cast<size_t>(fd) < fixed_.size() && fixed_[static_cast<size_t>(fd)]) {
             sqe->fd = fd; // the table is indexed by fd

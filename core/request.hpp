@@ -8,6 +8,7 @@
 #include <sys/uio.h>
 
 #include <semaphore>
+#include <string>
 
 #include "address.hpp"
 #include "requests.hpp"
@@ -25,6 +26,7 @@ struct Request {
     gen::RequestArgs args{};
     Address address;        ///< resolved on the calling thread for operations that take one;
                             ///< a UDP receive's sender is written here
+    std::string lookup;     ///< a host name ("host:port") the shard looks up before it runs the request
     msghdr msg{};           ///< UDP receive / send
     iovec iov{};
     int64_t handle = 0;     ///< the operation's first handle argument, if any

@@ -25,6 +25,7 @@
 
 #include "call.hpp"
 #include "handle.hpp"
+#include "resolver.hpp"
 
 namespace uringnet {
 namespace {
@@ -66,6 +67,13 @@ int64_t backend_config(BackendConfig &c) {
 int64_t not_running() { return g_ever_started ? UN_ERR_SHUT_DOWN : UN_ERR_NOT_INITIALIZED; }
 
 } // namespace
+
+void deliver_lookup(const LookupJob &job, int64_t result, const Address &address) {
+    std::shared_lock lk(g_mu);
+    if (g_rt != nullptr && g_rt->epoch == job.epoch && job.shard < g_rt->shards.size()) {
+        g_rt->shards[job.shard]->post_lookup_result(job.id, result, address);
+    }
+}
 
 Shard *Runtime::least_loaded() const {
     Shard *best = shards.front().get();

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "handle.hpp"
+#include "resolver.hpp"
 #include "runtime.hpp"
 
 namespace uringnet {
@@ -247,7 +248,7 @@ void Shard::drain_incoming() {
             if (stopping_) {
                 complete(*req, UN_ERR_SHUT_DOWN);
             } else {
-                gen::dispatch(*this, *req);
+                dispatch(*req);
             }
         }
     }
@@ -255,11 +256,16 @@ void Shard::drain_incoming() {
         return;
     }
     Request *list;
+    std::vector<LookupResult> looked_up;
     {
         std::lock_guard lk(mu_);
         list = head_;
         head_ = tail_ = nullptr;
+        looked_up.swap(lookup_results_);
         has_incoming_.store(false, std::memory_order_relaxed);
+    }
+    for (const LookupResult &r : looked_up) {
+        on_lookup(r.id, r.result, r.address);
     }
     uint64_t taken = 0;
     for (Request *r = list; r != nullptr; r = r->next) {
@@ -285,8 +291,92 @@ void Shard::drain_incoming() {
             complete(*req, UN_ERR_SHUT_DOWN);
             continue;
         }
-        gen::dispatch(*this, *req);
+        dispatch(*req);
     }
+}
+
+void Shard::dispatch(Request &req) {
+    if (!req.lookup.empty()) {
+        start_lookup(req); // dispatched again once the name is looked up
+        return;
+    }
+    gen::dispatch(*this, req);
+}
+
+// ---- host-name lookups ----
+//
+// A request whose address is a host name waits for a resolver thread (core/resolver.hpp)
+// as a waiting op: only its deadline (the operation's timeout) is in the kernel, so a
+// timeout, op_cancel or shutdown ends it like any other; an answer that comes after that
+// finds no op under its id and is dropped. With the address known, the request is
+// dispatched again with what is left of its timeout.
+
+void Shard::start_lookup(Request &req) {
+    int64_t *timeout = gen::timeout_arg(req);
+    Op *op = new_op(OpKind::lookup, &req, kNoSlot, timeout != nullptr ? *timeout : -1);
+    op->waiting = true;
+    op->lookup_id = ++next_lookup_;
+    lookups_[op->lookup_id] = op;
+    bump(stats_.in_flight);
+    if (op->deadline_ns >= 0) {
+        op->in_backend = true;
+        backend_->arm_deadline(op);
+    }
+    resolve_later({epoch_, id_, op->lookup_id, req.lookup});
+}
+
+void Shard::post_lookup_result(uint32_t id, int64_t result, const Address &address) {
+    {
+        std::lock_guard lk(mu_);
+        if (exited_) {
+            return; // its op was finished with SHUT_DOWN when the shard stopped
+        }
+        lookup_results_.push_back({id, result, address});
+        has_incoming_.store(true, std::memory_order_seq_cst);
+    }
+    wake_if_asleep();
+}
+
+void Shard::on_lookup(uint32_t id, int64_t result, const Address &address) {
+    auto it = lookups_.find(id);
+    if (it == lookups_.end()) {
+        return; // it timed out, was cancelled or the runtime is stopping
+    }
+    Op *op = it->second;
+    lookups_.erase(it);
+    if (result == 0) {
+        op->req->address = address;
+    }
+    if (op->in_backend) { // its deadline is armed: go on when that is removed
+        op->given = result == 0;
+        op->failed = result != 0;
+        op->res = static_cast<int32_t>(result);
+        backend_->cancel(op);
+    } else if (result == 0) {
+        drop(stats_.in_flight);
+        continue_lookup(op);
+    } else {
+        finish_waiter(op, result);
+    }
+}
+
+void Shard::continue_lookup(Op *op) {
+    Request &req = *op->req;
+    if (stopping_ || op->shut_down) {
+        finish(op, UN_ERR_SHUT_DOWN);
+        return;
+    }
+    req.lookup.clear();
+    if (int64_t *timeout = gen::timeout_arg(req); timeout != nullptr && *timeout >= 0) {
+        const int64_t left_ms = (op->deadline_ns - now_ns()) / 1000000;
+        *timeout = left_ms > 0 ? left_ms : 0;
+    }
+    // The op ends here without completing the request: the handler starts its own.
+    if (req.async) {
+        async_ops_.erase(req.op_id);
+    }
+    free_op(op);
+    gen::dispatch(*this, req);
 }
 
 void Shard::begin_stop() {
@@ -313,6 +403,16 @@ void Shard::begin_stop() {
             o->shut_down = true;
             finish_waiter(o, UN_ERR_SHUT_DOWN);
         }
+    }
+    std::vector<Op *> looking_up; // lookups without a deadline (the others are cancelled above)
+    for (const auto &[id, o] : lookups_) {
+        if (!o->in_backend) {
+            looking_up.push_back(o);
+        }
+    }
+    for (Op *o : looking_up) {
+        o->shut_down = true;
+        finish_waiter(o, UN_ERR_SHUT_DOWN);
     }
     backend_->stop_wake();
 }
@@ -465,12 +565,12 @@ int64_t Shard::cancel_async(int64_t op_id) {
         return UN_ERR_OP_NOT_FOUND;
     }
     Op *op = it->second;
-    if (!op->in_backend && !op->in_slot) { // a write waiting its turn on its stream
-        slots_[op->slot].write_wait.erase(op);
-        finish(op, UN_ERR_CANCELED);
-    } else if (op->waiting && !op->in_backend) { // an accept waiting without a deadline
+    if (op->waiting && !op->in_backend) { // an accept, read or lookup waiting without a deadline
         op->canceled = true;
         finish_waiter(op, UN_ERR_CANCELED);
+    } else if (!op->in_backend && !op->in_slot) { // a write waiting its turn on its stream
+        slots_[op->slot].write_wait.erase(op);
+        finish(op, UN_ERR_CANCELED);
     } else if (!op->canceled) {
         op->canceled = true;
         backend_->cancel(op);
@@ -565,8 +665,10 @@ void Shard::on_op_done(Op *op) {
         if (op->given) {
             drop(stats_.in_flight);
             complete_given(op, res);
+        } else if (op->failed) { // the multishot's -errno, or a lookup's error code
+            finish_waiter(op, op->kind == OpKind::lookup ? res : op_error(op, res));
         } else {
-            finish_waiter(op, op->failed ? op_error(op, res) : op_error(op, -ECANCELED));
+            finish_waiter(op, op_error(op, -ECANCELED));
         }
         return;
     }
@@ -634,6 +736,8 @@ void Shard::on_op_done(Op *op) {
             count_bytes(false, static_cast<uint64_t>(res));
         }
         finish(op, res < 0 ? op_error(op, res) : res);
+        return;
+    case OpKind::lookup: // always waiting (above)
         return;
     }
 }
@@ -788,6 +892,8 @@ void Shard::give(Op *waiter, int res) {
 void Shard::complete_given(Op *op, int res) {
     if (op->kind == OpKind::accept) {
         complete_accept(op, res);
+    } else if (op->kind == OpKind::lookup) {
+        continue_lookup(op);
     } else {
         count_bytes(true, static_cast<uint64_t>(res));
         finish(op, res);
@@ -810,7 +916,11 @@ void Shard::fail_oldest_waiter(Slot &s, int res) {
 
 // Ends a waiting request that is no longer in the kernel (its deadline, if any, is gone).
 void Shard::finish_waiter(Op *waiter, int64_t result) {
-    slots_[waiter->slot].waiters.erase(waiter);
+    if (waiter->kind == OpKind::lookup) {
+        lookups_.erase(waiter->lookup_id);
+    } else {
+        slots_[waiter->slot].waiters.erase(waiter);
+    }
     drop(stats_.in_flight);
     finish(waiter, result);
 }

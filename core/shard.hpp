@@ -54,6 +54,7 @@ enum class OpKind : uint8_t {
     write,   ///< TCP send, continued until the whole buffer is sent
     recvmsg, ///< UDP receive (with the sender's address for recv_from)
     sendmsg, ///< UDP send (to msg_name for send_to)
+    lookup,  ///< a host-name lookup on a resolver thread (a waiting op: only its deadline is in the kernel)
 };
 
 /// Bit of a handle kind in a kind mask.
@@ -84,6 +85,7 @@ struct Op {
     int fd = -1;              ///< connect: the new socket
     int64_t deadline_ns = -1; ///< CLOCK_MONOTONIC deadline, -1 for none
     uint32_t done = 0;        ///< write: bytes sent so far
+    uint32_t lookup_id = 0;   ///< lookup: the shard's number for it
     void *buf = nullptr;      ///< the caller's buffer (lives on until the op completes)
     uint32_t len = 0;
     __kernel_timespec ts{};   ///< linked timeout's duration
@@ -151,6 +153,8 @@ class Shard {
     void post(Request *req);
     /// Queues several requests with one lock and at most one wake-up.
     void post_many(const std::vector<Request *> &reqs);
+    /// A host-name lookup finished (a resolver thread): result 0 with address, or an error.
+    void post_lookup_result(uint32_t id, int64_t result, const Address &address);
     /// Queues req from this shard's own thread (a completion callback): no lock, no wake-up.
     void post_local(Request *req) { local_.push_back(req); }
     /// The shard whose thread is calling, or null.
@@ -232,6 +236,10 @@ class Shard {
     void drain_incoming();
     void begin_stop();
     void begin(Op *op);
+    void dispatch(Request &req);
+    void start_lookup(Request &req);
+    void on_lookup(uint32_t id, int64_t result, const Address &address);
+    void continue_lookup(Op *op);
     void complete_accept(Op *op, int fd);
     void wait_for_multishot(Op *op);
     void give(Op *waiter, int res);
@@ -267,6 +275,12 @@ class Shard {
     std::atomic<bool> awake_{true};
     std::atomic<bool> stop_requested_{false};
     bool exited_ = false; ///< guarded by mu_: the thread is gone, post() refuses
+    struct LookupResult {
+        uint32_t id;
+        int64_t result;
+        Address address;
+    };
+    std::vector<LookupResult> lookup_results_; ///< guarded by mu_
 
     // shard-thread state
     bool stopping_ = false;
@@ -276,6 +290,8 @@ class Shard {
     std::vector<std::unique_ptr<Op>> op_pool_;
     std::vector<Op *> free_ops_;
     std::unordered_map<int64_t, Op *> async_ops_; ///< async ops started or queued, by op id
+    std::unordered_map<uint32_t, Op *> lookups_;  ///< host-name lookups not yet answered, by lookup_id
+    uint32_t next_lookup_ = 0;
     ShardStats stats_;
     std::array<std::atomic<uint64_t>, 15> baseline_{}; ///< counter values at the last reset
     FastTable fast_;

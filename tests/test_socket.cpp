@@ -6,6 +6,8 @@
 #include <sys/resource.h>
 
 #include <atomic>
+#include <cstring>
+#include <functional>
 #include <thread>
 #include <vector>
 
@@ -250,67 +252,41 @@ struct SlowNameServer {
     }
 };
 
-// In a child's own mount namespace: /etc/resolv.conf names only 127.0.0.1.
-bool use_local_name_server() {
-    char path[] = "/tmp/uringnet-resolv-XXXXXX";
+// Bind-mounts a file holding text over target (in the child's own mount namespace).
+bool mount_file(const char *target, const char *text) {
+    char path[] = "/tmp/uringnet-etc-XXXXXX";
     const int fd = mkstemp(path);
     if (fd < 0) {
         return false;
     }
-    const char conf[] = "nameserver 127.0.0.1\noptions timeout:30 attempts:1\n";
-    const bool wrote = write(fd, conf, sizeof conf - 1) == static_cast<ssize_t>(sizeof conf - 1);
+    const size_t len = std::strlen(text);
+    const bool ok = write(fd, text, len) == static_cast<ssize_t>(len) && mount(path, target, nullptr, MS_BIND, nullptr) == 0;
     close(fd);
-    const bool ok = wrote && unshare(CLONE_NEWNS) == 0 && mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0 &&
-                    mount(path, "/etc/resolv.conf", nullptr, MS_BIND, nullptr) == 0;
     unlink(path); // the bind mount keeps the file
     return ok;
 }
 
-} // namespace
+// In a child's own mount namespace: /etc/resolv.conf names only 127.0.0.1, and /etc/hosts
+// knows echo.test (127.0.0.1).
+bool use_local_name_server() {
+    return unshare(CLONE_NEWNS) == 0 && mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0 &&
+           mount_file("/etc/resolv.conf", "nameserver 127.0.0.1\noptions timeout:30 attempts:1\n") &&
+           mount_file("/etc/hosts", "127.0.0.1 localhost echo.test\n");
+}
 
-TEST_CASE("a slow host-name lookup does not stall other streams", "[tcp][dns]") {
-    // Names are resolved on the calling thread, before the request reaches the runtime: while
-    // one thread waits for a name server that does not answer, other streams keep working.
-    // Everything happens in a private network namespace with its own name server on loopback.
+// Runs fn in a child with a fresh network namespace, its own name server (that holds every
+// query until told to answer) and hosts file; skips the test where that cannot be set up.
+void with_private_dns(const std::function<int(SlowNameServer &)> &fn) {
     std::string why;
     const int rc = test::in_fresh_netns(
-        [] {
+        [&] {
             SlowNameServer dns;
             if (!use_local_name_server() || !dns.start()) {
                 return 77;
             }
-            CHILD_EXPECT(un_runtime_init() == 0);
-            const int64_t l = un_tcp_listen("127.0.0.1:0", 0, 0);
-            char addr[64];
-            CHILD_EXPECT(l > 0 && un_socket_local_addr(l, addr, sizeof addr) > 0);
-            const int64_t c = un_tcp_connect(addr, 5000);
-            const int64_t s = un_tcp_accept(l, 5000);
-            CHILD_EXPECT(c > 0 && s > 0);
-            std::atomic<bool> looked_up{false};
-            int64_t lookup = 0;
-            std::thread slow([&] {
-                lookup = un_tcp_connect("slow-lookup.test:80", 5000);
-                looked_up.store(true);
-            });
-            for (int i = 0; i < 10000 && dns.queries.load() == 0; ++i) {
-                std::this_thread::sleep_for(std::chrono::milliseconds(1));
-            }
-            CHILD_EXPECT(dns.queries.load() > 0); // the lookup is waiting for the name server
-            char buf[8];
-            for (int i = 0; i < 50; ++i) { // blocking and asynchronous traffic meanwhile
-                CHILD_EXPECT(un_tcp_write(c, "ping", 4, 5000) == 4);
-                CHILD_EXPECT(un_tcp_read(s, buf, 4, 5000) == 4);
-                CHILD_EXPECT(un_tcp_read_submit(c, buf, 4, 5000, 1) > 0);
-                CHILD_EXPECT(un_tcp_write(s, "pong", 4, 5000) == 4);
-                un_completion_t done{};
-                CHILD_EXPECT(un_poll(&done, 1, 5000) == 1 && done.result == 4);
-            }
-            CHILD_EXPECT(!looked_up.load()); // all of that while the lookup still waited
-            dns.answer.store(true);
-            slow.join();
-            CHILD_EXPECT(lookup == UN_ERR_UNKNOWN_HOST);
-            CHILD_EXPECT(un_runtime_shutdown() == 0);
-            return 0;
+            const int r = fn(dns);
+            dns.answer.store(true); // let resolver threads still waiting finish
+            return r;
         },
         why);
     if (rc == -1 || rc == 77) {
@@ -318,6 +294,147 @@ TEST_CASE("a slow host-name lookup does not stall other streams", "[tcp][dns]") 
         return;
     }
     CHECK(rc == 0);
+}
+
+// The runtime's in_flight total (no Catch assertion: for forked children).
+uint64_t in_flight_now() {
+    char buf[16384];
+    const int64_t n = un_runtime_stats(buf, sizeof buf);
+    return n > 0 ? nlohmann::json::parse(std::string(buf, static_cast<size_t>(n)))["total"]["in_flight"].get<uint64_t>()
+                 : UINT64_MAX;
+}
+
+// Waits (bounded) until the name server has been asked at least n times.
+bool asked(SlowNameServer &dns, int n) {
+    for (int i = 0; i < 10000 && dns.queries.load() < n; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return dns.queries.load() >= n;
+}
+
+} // namespace
+
+TEST_CASE("a slow host-name lookup does not stall other streams", "[tcp][dns]") {
+    // Names are looked up by resolver threads, never on the runtime thread: while one call
+    // waits for a name server that does not answer, other streams keep working.
+    with_private_dns([](SlowNameServer &dns) {
+        CHILD_EXPECT(un_runtime_init() == 0);
+        const int64_t l = un_tcp_listen("127.0.0.1:0", 0, 0);
+        char addr[64];
+        CHILD_EXPECT(l > 0 && un_socket_local_addr(l, addr, sizeof addr) > 0);
+        const int64_t c = un_tcp_connect(addr, 5000);
+        const int64_t s = un_tcp_accept(l, 5000);
+        CHILD_EXPECT(c > 0 && s > 0);
+        std::atomic<bool> looked_up{false};
+        int64_t lookup = 0;
+        std::thread slow([&] {
+            lookup = un_tcp_connect("slow-lookup.test:80", -1);
+            looked_up.store(true);
+        });
+        CHILD_EXPECT(asked(dns, 1)); // the lookup is waiting for the name server
+        char buf[8];
+        for (int i = 0; i < 50; ++i) { // blocking and asynchronous traffic meanwhile
+            CHILD_EXPECT(un_tcp_write(c, "ping", 4, 5000) == 4);
+            CHILD_EXPECT(un_tcp_read(s, buf, 4, 5000) == 4);
+            CHILD_EXPECT(un_tcp_read_submit(c, buf, 4, 5000, 1) > 0);
+            CHILD_EXPECT(un_tcp_write(s, "pong", 4, 5000) == 4);
+            un_completion_t done{};
+            CHILD_EXPECT(un_poll(&done, 1, 5000) == 1 && done.result == 4);
+        }
+        CHILD_EXPECT(!looked_up.load()); // all of that while the lookup still waited
+        dns.answer.store(true);
+        slow.join();
+        CHILD_EXPECT(lookup == UN_ERR_UNKNOWN_HOST);
+        CHILD_EXPECT(un_runtime_shutdown() == 0);
+        return 0;
+    });
+}
+
+TEST_CASE("submitting an operation on a host name never waits for the lookup", "[tcp][dns][async]") {
+    with_private_dns([](SlowNameServer &dns) {
+        CHILD_EXPECT(un_runtime_init() == 0);
+        const int64_t id = un_tcp_connect_submit("held.test:80", -1, 1);
+        CHILD_EXPECT(id > 0); // returned while the name server holds the query
+        CHILD_EXPECT(asked(dns, 1));
+        un_completion_t c{};
+        CHILD_EXPECT(un_poll(&c, 1, 50) == 0); // nothing yet: the lookup still waits
+        dns.answer.store(true);
+        CHILD_EXPECT(un_poll(&c, 1, 10000) == 1);
+        CHILD_EXPECT(c.op_id == id && c.user_data == 1 && c.result == UN_ERR_UNKNOWN_HOST);
+        CHILD_EXPECT(un_runtime_shutdown() == 0);
+        return 0;
+    });
+}
+
+TEST_CASE("an operation's timeout covers its host-name lookup", "[tcp][udp][dns]") {
+    with_private_dns([](SlowNameServer &) {
+        CHILD_EXPECT(un_runtime_init() == 0);
+        CHILD_EXPECT(un_tcp_connect("held-1.test:80", 100) == UN_ERR_TIMED_OUT);
+        const int64_t u = un_udp_bind("127.0.0.1:0", 0);
+        CHILD_EXPECT(u > 0);
+        CHILD_EXPECT(un_udp_send_to(u, "x", 1, "held-2.test:9", 100) == UN_ERR_TIMED_OUT);
+        CHILD_EXPECT(un_tcp_connect_submit("held-3.test:80", 100, 3) > 0);
+        un_completion_t c{};
+        CHILD_EXPECT(un_poll(&c, 1, 10000) == 1);
+        CHILD_EXPECT(c.user_data == 3 && c.result == UN_ERR_TIMED_OUT);
+        CHILD_EXPECT(in_flight_now() == 0); // each ended lookup counted out once
+        CHILD_EXPECT(un_runtime_shutdown() == 0);
+        return 0;
+    });
+}
+
+TEST_CASE("op_cancel and shutdown end operations waiting for a lookup", "[tcp][dns][async]") {
+    with_private_dns([](SlowNameServer &dns) {
+        CHILD_EXPECT(un_runtime_init() == 0);
+        const int64_t listen = un_tcp_listen_submit("held-4.test:0", 0, 0, 4);
+        CHILD_EXPECT(listen > 0);
+        CHILD_EXPECT(asked(dns, 1));
+        CHILD_EXPECT(un_op_cancel(listen) == 0);
+        un_completion_t c{};
+        CHILD_EXPECT(un_poll(&c, 1, 10000) == 1);
+        CHILD_EXPECT(c.user_data == 4 && c.result == UN_ERR_CANCELED);
+        CHILD_EXPECT(un_tcp_connect_submit("held-5.test:80", -1, 5) > 0);
+        CHILD_EXPECT(un_tcp_connect_submit("held-6.test:80", 60000, 6) > 0);
+        CHILD_EXPECT(asked(dns, 3));
+        CHILD_EXPECT(un_runtime_shutdown() == 0);
+        un_completion_t done[2];
+        CHILD_EXPECT(un_poll(done, 2, 0) == 2); // completed by the shutdown itself
+        CHILD_EXPECT(done[0].result == UN_ERR_SHUT_DOWN && done[1].result == UN_ERR_SHUT_DOWN);
+        return 0;
+    });
+}
+
+TEST_CASE("host names from the hosts file work for every operation that takes an address", "[tcp][udp][dns]") {
+    with_private_dns([](SlowNameServer &dns) {
+        CHILD_EXPECT(un_runtime_init() == 0);
+        const int64_t l = un_tcp_listen("echo.test:0", 0, 0);
+        CHILD_EXPECT(l > 0);
+        char addr[64];
+        CHILD_EXPECT(un_socket_local_addr(l, addr, sizeof addr) > 0);
+        CHILD_EXPECT(std::strncmp(addr, "127.0.0.1:", 10) == 0);
+        const std::string by_name = std::string("echo.test:") + (std::strchr(addr, ':') + 1);
+        const int64_t c = un_tcp_connect(by_name.c_str(), 5000);
+        CHILD_EXPECT(c > 0);
+        CHILD_EXPECT(un_tcp_accept(l, 5000) > 0);
+        CHILD_EXPECT(un_tcp_connect_submit(by_name.c_str(), 5000, 7) > 0);
+        un_completion_t done{};
+        CHILD_EXPECT(un_poll(&done, 1, 10000) == 1 && done.user_data == 7 && done.result > 0);
+        CHILD_EXPECT(un_tcp_accept(l, 5000) > 0);
+        const int64_t u = un_udp_bind("echo.test:0", 0);
+        CHILD_EXPECT(u > 0);
+        CHILD_EXPECT(un_socket_local_addr(u, addr, sizeof addr) > 0);
+        const std::string udp_name = std::string("echo.test:") + (std::strchr(addr, ':') + 1);
+        CHILD_EXPECT(un_udp_send_to(u, "to-me", 5, udp_name.c_str(), 5000) == 5);
+        char buf[8];
+        CHILD_EXPECT(un_udp_recv(u, buf, sizeof buf, 5000) == 5);
+        const int64_t v = un_udp_bind("127.0.0.1:0", 0);
+        CHILD_EXPECT(un_udp_connect(v, udp_name.c_str()) == 0);
+        CHILD_EXPECT(un_udp_send(v, "hi", 2, 5000) == 2);
+        CHILD_EXPECT(un_udp_recv(u, buf, sizeof buf, 5000) == 2);
+        CHILD_EXPECT(dns.queries.load() == 0); // all from the hosts file
+        CHILD_EXPECT(un_runtime_shutdown() == 0);
+        return 0;
+    });
 }
 
 TEST_CASE("a host name that does not resolve gives UNKNOWN_HOST", "[tcp][dns]") {

@@ -18,7 +18,7 @@ import enum
 import os
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "a32e17a877f7a348"
+SPEC_CHECKSUM = "9ec5448d88bd8b1d"
 VERSION = "0.1.0"
 
 
@@ -699,13 +699,13 @@ class TcpStream(_Handle):
 
     @classmethod
     def connect(cls, addr, timeout_ms=-1):
-        """Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"; host names are resolved on the calling thread, never on the runtime thread)."""
+        """Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by the library's resolver threads, never on the runtime thread and never by blocking tcp_connect_submit; timeout_ms covers the lookup and the connect."""
         result = _check(_lib.un_tcp_connect(addr.encode(), timeout_ms))
         return TcpStream(result)
 
     @classmethod
     def connect_submit(cls, addr, timeout_ms=-1, user_data=0):
-        """Asynchronous connect: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"; host names are resolved on the calling thread, never on the runtime thread)."""
+        """Asynchronous connect: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by the library's resolver threads, never on the runtime thread and never by blocking tcp_connect_submit; timeout_ms covers the lookup and the connect."""
         addr_b = addr.encode()
         op_id = _check(_lib.un_tcp_connect_submit(addr_b, timeout_ms, user_data))
         _in_flight[op_id] = (addr_b,)

@@ -179,4 +179,15 @@ void dispatch(Shard &shard, Request &req) {
     req.complete(UN_ERR_INVALID_ARGUMENT);
 }
 
+int64_t *timeout_arg(Request &req) {
+    switch (req.kind) {
+    case RequestKind::tcp_connect:
+        return &req.args.tcp_connect.timeout_ms;
+    case RequestKind::udp_send_to:
+        return &req.args.udp_send_to.timeout_ms;
+    default:
+        return nullptr;
+    }
+}
+
 } // namespace uringnet::gen

@@ -1,7 +1,9 @@
 /* Generated from api/net.json by codegen/generate.py (template c/exports.cpp.j2). Do not edit:
  * change the spec or the template and run codegen/generate.py. */
 // The C exports: each checks what can be checked on the calling thread, then either runs
-// a caller operation or posts a request to the runtime thread and waits for it.
+// a caller operation or posts a request to the runtime thread and waits for it. Addresses
+// are parsed here; a host name is looked up later by the runtime (never on this thread's
+// account beyond the operation's timeout, never by blocking a *_submit call).
 #include <memory>
 
 #include "call.hpp"
@@ -118,7 +120,7 @@ UN_API un_tcp_listener_t un_tcp_listen(const char *addr, int32_t backlog, uint32
 
     uringnet::Request req(uringnet::gen::RequestKind::tcp_listen);
     req.args.tcp_listen = {addr, backlog, flags};
-    if (int64_t err = uringnet::resolve_address(addr, req.address)) {
+    if (int64_t err = uringnet::prepare_address(addr, req.address, req.lookup)) {
         return err;
     }
 
@@ -133,7 +135,7 @@ UN_API int64_t un_tcp_listen_submit(const char *addr, int32_t backlog, uint32_t 
 
     auto req = std::make_unique<uringnet::Request>(uringnet::gen::RequestKind::tcp_listen);
     req->args.tcp_listen = {addr, backlog, flags};
-    if (int64_t err = uringnet::resolve_address(addr, req->address)) {
+    if (int64_t err = uringnet::prepare_address(addr, req->address, req->lookup)) {
         return err;
     }
 
@@ -164,7 +166,7 @@ UN_API un_tcp_stream_t un_tcp_connect(const char *addr, int64_t timeout_ms) {
 
     uringnet::Request req(uringnet::gen::RequestKind::tcp_connect);
     req.args.tcp_connect = {addr, timeout_ms};
-    if (int64_t err = uringnet::resolve_address(addr, req.address)) {
+    if (int64_t err = uringnet::prepare_address(addr, req.address, req.lookup)) {
         return err;
     }
 
@@ -178,7 +180,7 @@ UN_API int64_t un_tcp_connect_submit(const char *addr, int64_t timeout_ms, uint6
 
     auto req = std::make_unique<uringnet::Request>(uringnet::gen::RequestKind::tcp_connect);
     req->args.tcp_connect = {addr, timeout_ms};
-    if (int64_t err = uringnet::resolve_address(addr, req->address)) {
+    if (int64_t err = uringnet::prepare_address(addr, req->address, req->lookup)) {
         return err;
     }
 
@@ -498,7 +500,7 @@ UN_API un_udp_socket_t un_udp_bind(const char *addr, uint32_t flags) {
 
     uringnet::Request req(uringnet::gen::RequestKind::udp_bind);
     req.args.udp_bind = {addr, flags};
-    if (int64_t err = uringnet::resolve_address(addr, req.address)) {
+    if (int64_t err = uringnet::prepare_address(addr, req.address, req.lookup)) {
         return err;
     }
 
@@ -512,7 +514,7 @@ UN_API int64_t un_udp_bind_submit(const char *addr, uint32_t flags, uint64_t use
 
     auto req = std::make_unique<uringnet::Request>(uringnet::gen::RequestKind::udp_bind);
     req->args.udp_bind = {addr, flags};
-    if (int64_t err = uringnet::resolve_address(addr, req->address)) {
+    if (int64_t err = uringnet::prepare_address(addr, req->address, req->lookup)) {
         return err;
     }
 
@@ -530,7 +532,7 @@ UN_API int64_t un_udp_send_to(un_udp_socket_t socket, const void *buf, uint32_t 
 
     uringnet::Request req(uringnet::gen::RequestKind::udp_send_to);
     req.args.udp_send_to = {socket, buf, len, addr, timeout_ms};
-    if (int64_t err = uringnet::resolve_address(addr, req.address)) {
+    if (int64_t err = uringnet::prepare_address(addr, req.address, req.lookup)) {
         return err;
     }
 
@@ -548,7 +550,7 @@ UN_API int64_t un_udp_send_to_submit(un_udp_socket_t socket, const void *buf, ui
 
     auto req = std::make_unique<uringnet::Request>(uringnet::gen::RequestKind::udp_send_to);
     req->args.udp_send_to = {socket, buf, len, addr, timeout_ms};
-    if (int64_t err = uringnet::resolve_address(addr, req->address)) {
+    if (int64_t err = uringnet::prepare_address(addr, req->address, req->lookup)) {
         return err;
     }
 
@@ -593,7 +595,7 @@ UN_API int64_t un_udp_connect(un_udp_socket_t socket, const char *addr) {
 
     uringnet::Request req(uringnet::gen::RequestKind::udp_connect);
     req.args.udp_connect = {socket, addr};
-    if (int64_t err = uringnet::resolve_address(addr, req.address)) {
+    if (int64_t err = uringnet::prepare_address(addr, req.address, req.lookup)) {
         return err;
     }
 
@@ -607,7 +609,7 @@ UN_API int64_t un_udp_connect_submit(un_udp_socket_t socket, const char *addr, u
 
     auto req = std::make_unique<uringnet::Request>(uringnet::gen::RequestKind::udp_connect);
     req->args.udp_connect = {socket, addr};
-    if (int64_t err = uringnet::resolve_address(addr, req->address)) {
+    if (int64_t err = uringnet::prepare_address(addr, req->address, req->lookup)) {
         return err;
     }
 

@@ -283,6 +283,10 @@ int64_t handle_batch_end(void);
 /// Runs the handler of req.kind on the runtime thread.
 void dispatch(Shard &shard, Request &req);
 
+/// The operation's timeout_ms argument, or null when it has none (operations that take an
+/// address: a host-name lookup spends part of that timeout).
+int64_t *timeout_arg(Request &req);
+
 /// Maps a positive errno value to the spec's error code (default IO).
 int64_t error_from_errno(int err);
 

@@ -28,7 +28,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "a32e17a877f7a348"
+#define UN_SPEC_CHECKSUM "9ec5448d88bd8b1d"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -383,8 +383,9 @@ UN_API int64_t un_tcp_accept_submit(un_tcp_listener_t listener, int64_t timeout_
                                     uint64_t user_data);
 
 /**
- * Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"; host names are resolved on the
- * calling thread, never on the runtime thread).
+ * Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by
+ * the library's resolver threads, never on the runtime thread and never by blocking
+ * tcp_connect_submit; timeout_ms covers the lookup and the connect.
  *
  * @param addr Remote address.
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.

@@ -67,8 +67,9 @@ UN_API int64_t monoio_tcp_listen(un_rv_t addr);
 /** Wait for the next connection on a listener and return it as a new stream. The listener stays
  * open; call again for the next connection. (Adapter of un_tcp_accept.) */
 UN_API int64_t monoio_tcp_accept(int64_t listener);
-/** Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"; host names are resolved on
- * the calling thread, never on the runtime thread). (Adapter of un_tcp_connect.) */
+/** Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by
+ * the library's resolver threads, never on the runtime thread and never by blocking
+ * tcp_connect_submit; timeout_ms covers the lookup and the connect. (Adapter of un_tcp_connect.) */
 UN_API int64_t monoio_tcp_connect(un_rv_t addr);
 /** Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed
  * its side. Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read submitted

@@ -1,0 +1,27 @@
+// Host-name lookups off the runtime thread. getaddrinfo blocks (for as long as the name
+// servers in resolv.conf take), so it runs on a small pool of resolver threads shared by
+// the whole process; a shard waits for the result like for any kernel operation (with the
+// request's deadline), and a caller of *_submit never waits for it at all.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "address.hpp"
+
+namespace uringnet {
+
+struct LookupJob {
+    uint32_t epoch = 0;  ///< the runtime the request belongs to
+    uint32_t shard = 0;  ///< the shard that waits for the answer
+    uint32_t id = 0;     ///< the shard's number for the waiting operation
+    std::string text;    ///< "host:port"
+};
+
+/// Queues a lookup; the answer goes to deliver_lookup (from a resolver thread).
+void resolve_later(LookupJob job);
+
+/// Hands a finished lookup to its shard if its runtime is still running (runtime.cpp).
+void deliver_lookup(const LookupJob &job, int64_t result, const Address &address);
+
+} // namespace uringnet
