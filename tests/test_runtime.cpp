@@ -36,13 +36,9 @@ TEST_CASE("ring entries are configurable from 1 to 32768", "[runtime]") {
         test::Runtime rt;
         CHECK(test::stats()["entries"] == entries);
         // A real exchange works on the smallest and the largest ring.
-        test::Listener l;
-        const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
-        REQUIRE(c > 0);
-        const int64_t s = un_tcp_accept(l.handle, test::kWait);
-        REQUIRE(s > 0);
-        CHECK(un_tcp_write(c, "ping", 4, test::kWait) == 4);
-        CHECK(test::read_exact(s, 4) == "ping");
+        test::Pair p;
+        CHECK(un_tcp_write(p.client, "ping", 4, test::kWait) == 4);
+        CHECK(test::read_exact(p.server, 4) == "ping");
     }
 }
 

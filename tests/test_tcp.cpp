@@ -248,14 +248,10 @@ TEST_CASE("IPv6 loopback echo", "[tcp][ipv6]") {
         return;
     }
     test::Runtime rt;
-    test::Listener l("[::1]:0");
-    CHECK(l.addr.rfind("[::1]:", 0) == 0);
-    const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
-    REQUIRE(c > 0);
-    const int64_t s = un_tcp_accept(l.handle, test::kWait);
-    REQUIRE(s > 0);
-    REQUIRE(un_tcp_write(c, "six", 3, test::kWait) == 3);
-    CHECK(test::read_exact(s, 3) == "six");
+    test::Pair p("[::1]:0");
+    CHECK(p.l.addr.rfind("[::1]:", 0) == 0);
+    REQUIRE(un_tcp_write(p.client, "six", 3, test::kWait) == 3);
+    CHECK(test::read_exact(p.server, 3) == "six");
 }
 
 TEST_CASE("read returns 0 after the peer closed", "[tcp]") {
