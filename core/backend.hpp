@@ -32,6 +32,8 @@ class Backend {
     /// Whether streams receive with one multishot operation into a ring of provided
     /// buffers (io_uring, Linux 6.0+).
     virtual bool multishot_recv() const { return false; }
+    /// Bytes of receive buffers in the ring multishot receives fill (0 without one).
+    virtual uint64_t recv_ring_bytes() const { return 0; }
     /// Arms a multishot operation on fd: an accept (op->kind accept) reports every connection
     /// through Shard::on_multishot_accept, a receive (op->kind read) every chunk of data
     /// through Shard::on_multishot_recv, until it ends (more == false).
@@ -66,6 +68,8 @@ struct BackendConfig {
     std::string forced_by; ///< who forced want ("un_runtime_configure_backend", "URINGNET_BACKEND=epoll")
     unsigned entries = 256;
     bool sqpoll = false;
+    unsigned recv_buffers = 64;        ///< io_uring: buffers in the multishot receive ring
+    unsigned recv_buffer_size = 32768; ///< bytes each
 };
 
 struct BackendChoice {
@@ -80,7 +84,7 @@ BackendChoice make_backend(Shard &shard, const BackendConfig &config, int wake_f
 
 std::unique_ptr<Backend> make_epoll_backend(Shard &shard, int wake_fd, int64_t &error);
 /// Returns null and sets errno_out (a positive errno) or missing (an opcode name) on failure.
-std::unique_ptr<Backend> make_uring_backend(Shard &shard, unsigned entries, bool sqpoll, int wake_fd,
+std::unique_ptr<Backend> make_uring_backend(Shard &shard, const BackendConfig &config, int wake_fd,
                                             int &errno_out, std::string &missing);
 
 } // namespace uringnet

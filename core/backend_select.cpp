@@ -17,7 +17,7 @@ BackendChoice make_backend(Shard &shard, const BackendConfig &config, int wake_f
     } else {
         int err = 0;
         std::string missing;
-        c.backend = make_uring_backend(shard, config.entries, config.sqpoll, wake_fd, err, missing);
+        c.backend = make_uring_backend(shard, config, wake_fd, err, missing);
         if (c.backend) {
             c.reason = config.want == BackendKind::io_uring
                            ? "io_uring, forced by " + config.forced_by

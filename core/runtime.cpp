@@ -38,10 +38,14 @@ std::atomic<unsigned> g_entries{256};
 std::atomic<int32_t> g_backend{UN_BACKEND_AUTO};
 std::atomic<bool> g_sqpoll{false};
 std::atomic<unsigned> g_shards{1};
+std::atomic<uint64_t> g_recv_ring{(uint64_t{64} << 32) | 32768}; // buffers << 32 | size
 
 // The backend configuration for the next init: the API's choice, else URINGNET_BACKEND.
 int64_t backend_config(BackendConfig &c) {
     c.entries = g_entries.load();
+    const uint64_t ring = g_recv_ring.load();
+    c.recv_buffers = static_cast<unsigned>(ring >> 32);
+    c.recv_buffer_size = static_cast<unsigned>(ring & 0xFFFFFFFF);
     c.sqpoll = g_sqpoll.load();
     const int32_t api = g_backend.load();
     if (api != UN_BACKEND_AUTO) {
@@ -115,6 +119,7 @@ std::string Runtime::stats_json() const {
     j["fixed_files"] = first.fixed_files();
     j["multishot_accept"] = first.multishot_accept();
     j["multishot_recv"] = first.multishot_recv();
+    j["recv_ring_bytes"] = first.recv_ring_bytes(); // per shard
     j["epoch"] = epoch;
     j["entries"] = entries;
     j["shard_count"] = shards.size();
@@ -631,6 +636,16 @@ int64_t handle_runtime_configure_shards(int64_t shards) {
         return UN_ERR_INVALID_ARGUMENT;
     }
     g_shards.store(static_cast<unsigned>(shards));
+    return 0;
+}
+
+int64_t handle_runtime_configure_recv_buffers(uint32_t count, uint32_t size) {
+    constexpr uint64_t kMaxRing = uint64_t{256} << 20;
+    if (count == 0 || count > 32768 || (count & (count - 1)) != 0 || size < 1024 || size > (1u << 20) ||
+        size % 1024 != 0 || uint64_t{count} * size > kMaxRing) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    g_recv_ring.store((uint64_t{count} << 32) | size);
     return 0;
 }
 

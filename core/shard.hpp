@@ -175,6 +175,7 @@ class Shard {
     bool fixed_files() const { return backend_ && backend_->fixed_files(); }
     bool multishot_accept() const { return backend_ && backend_->multishot_accept(); }
     bool multishot_recv() const { return backend_ && backend_->multishot_recv(); }
+    uint64_t recv_ring_bytes() const { return backend_ ? backend_->recv_ring_bytes() : 0; }
     /// Why the backend was chosen (or, after a failed start, why none could be).
     const std::string &backend_reason() const { return backend_reason_; }
 

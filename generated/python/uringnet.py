@@ -18,7 +18,7 @@ import enum
 import os
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "9ec5448d88bd8b1d"
+SPEC_CHECKSUM = "82111c95452f822c"
 VERSION = "0.1.0"
 
 
@@ -88,6 +88,8 @@ _lib.un_runtime_reset_stats_submit.argtypes = [ctypes.c_uint64]
 _lib.un_runtime_reset_stats_submit.restype = ctypes.c_int64
 _lib.un_runtime_configure_shards.argtypes = [ctypes.c_int64]
 _lib.un_runtime_configure_shards.restype = ctypes.c_int64
+_lib.un_runtime_configure_recv_buffers.argtypes = [ctypes.c_uint32, ctypes.c_uint32]
+_lib.un_runtime_configure_recv_buffers.restype = ctypes.c_int64
 _lib.un_tcp_listen.argtypes = [ctypes.c_char_p, ctypes.c_int32, ctypes.c_uint32]
 _lib.un_tcp_listen.restype = ctypes.c_int64
 _lib.un_tcp_listen_submit.argtypes = [ctypes.c_char_p, ctypes.c_int32, ctypes.c_uint32, ctypes.c_uint64]
@@ -388,6 +390,7 @@ REQUEST_RUNTIME_CONFIGURE_SQPOLL = 7
 REQUEST_RUNTIME_BACKEND = 8
 REQUEST_RUNTIME_RESET_STATS = 9
 REQUEST_RUNTIME_CONFIGURE_SHARDS = 30
+REQUEST_RUNTIME_CONFIGURE_RECV_BUFFERS = 66
 REQUEST_TCP_LISTEN = 10
 REQUEST_TCP_ACCEPT = 11
 REQUEST_TCP_CONNECT = 12
@@ -515,14 +518,14 @@ class Runtime:
 
     @staticmethod
     def stats():
-        """Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends, registered files, multishot accept and multishot receive are in use, and for each shard and in total the requests, completions, errors, bytes read and written, accepts, connects, operations in flight, open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered by multishot receives, multishot receives ended because the buffer ring was empty (buffer_ring_empty; re-armed when a read waits), and reads and writes the calling threads completed themselves (fast_reads, fast_writes)."""
+        """Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends, registered files, multishot accept and multishot receive are in use, the bytes of each shard's receive buffer ring (recv_ring_bytes), and for each shard and in total the requests, completions, errors, bytes read and written, accepts, connects, operations in flight, open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered by multishot receives, multishot receives ended because the buffer ring was empty (buffer_ring_empty; re-armed when a read waits), and reads and writes the calling threads completed themselves (fast_reads, fast_writes)."""
         out_buf = ctypes.create_string_buffer(65536)
         result = _check(_lib.un_runtime_stats(out_buf, len(out_buf)))
         return out_buf.value.decode()
 
     @staticmethod
     def stats_submit(user_data=0):
-        """Asynchronous stats: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends, registered files, multishot accept and multishot receive are in use, and for each shard and in total the requests, completions, errors, bytes read and written, accepts, connects, operations in flight, open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered by multishot receives, multishot receives ended because the buffer ring was empty (buffer_ring_empty; re-armed when a read waits), and reads and writes the calling threads completed themselves (fast_reads, fast_writes)."""
+        """Asynchronous stats: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends, registered files, multishot accept and multishot receive are in use, the bytes of each shard's receive buffer ring (recv_ring_bytes), and for each shard and in total the requests, completions, errors, bytes read and written, accepts, connects, operations in flight, open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered by multishot receives, multishot receives ended because the buffer ring was empty (buffer_ring_empty; re-armed when a read waits), and reads and writes the calling threads completed themselves (fast_reads, fast_writes)."""
         out_buf = ctypes.create_string_buffer(65536)
         op_id = _check(_lib.un_runtime_stats_submit(out_buf, len(out_buf), user_data))
         _in_flight[op_id] = (out_buf,)
@@ -571,6 +574,12 @@ class Runtime:
     def configure_shards(shards):
         """Set the number of shards for the next runtime_init: each shard is a thread with its own ring (or epoll) and its own handles, and new connections, listeners and sockets go to the least-loaded shard (accepted connections too). 1 (the default) up to the number of cores."""
         result = _check(_lib.un_runtime_configure_shards(shards))
+        return None
+
+    @staticmethod
+    def configure_recv_buffers(count, size):
+        """Set the receive buffer ring each shard of the next runtime_init registers for multishot receive (io_uring, Linux 6.0+; streams read with tcp_read_submit): count buffers of size bytes. The kernel picks a buffer for each chunk it receives and the runtime copies the chunk out and gives the buffer back before the next completion, so the ring only has to absorb what arrives between two of the runtime's turns; when the kernel fills every buffer first, the receive ends (buffer_ring_empty in the statistics) and is armed again once a read waits. The default, 64 buffers of 32 KiB, keeps bulk transfers near a plain receive's cost; memory is count * size per shard, touched only as the kernel fills it."""
+        result = _check(_lib.un_runtime_configure_recv_buffers(count, size))
         return None
 
     @staticmethod

@@ -28,6 +28,8 @@ const char *request_name(RequestKind kind) {
         return "runtime_reset_stats";
     case RequestKind::runtime_configure_shards:
         return "runtime_configure_shards";
+    case RequestKind::runtime_configure_recv_buffers:
+        return "runtime_configure_recv_buffers";
     case RequestKind::tcp_listen:
         return "tcp_listen";
     case RequestKind::tcp_accept:

@@ -73,6 +73,17 @@ const conformance::Operation runtime_configure_shards = {
     [](conformance::Args &a) -> int64_t { return un_runtime_configure_shards(a.i64("shards")); },
 };
 
+const conformance::Operation runtime_configure_recv_buffers = {
+    "runtime_configure_recv_buffers",
+    {
+        {"count", conformance::ParamType::u32, 0},
+        {"size", conformance::ParamType::u32, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_runtime_configure_recv_buffers(a.u32("count"), a.u32("size"));
+    },
+};
+
 const conformance::Operation tcp_listen = {
     "tcp_listen",
     {
@@ -484,6 +495,11 @@ TEST_CASE("runtime_reset_stats returns WOULD_DEADLOCK", "[conformance][runtime_r
 TEST_CASE("runtime_configure_shards returns INVALID_ARGUMENT",
           "[conformance][runtime_configure_shards]") {
     conformance::check(runtime_configure_shards, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("runtime_configure_recv_buffers returns INVALID_ARGUMENT",
+          "[conformance][runtime_configure_recv_buffers]") {
+    conformance::check(runtime_configure_recv_buffers, UN_ERR_INVALID_ARGUMENT);
 }
 
 TEST_CASE("tcp_listen returns NOT_INITIALIZED", "[conformance][tcp_listen]") {

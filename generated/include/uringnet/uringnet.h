@@ -28,7 +28,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "9ec5448d88bd8b1d"
+#define UN_SPEC_CHECKSUM "82111c95452f822c"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -162,6 +162,7 @@ typedef int32_t un_bind_flag_t;
 #define UN_REQUEST_RUNTIME_BACKEND 8
 #define UN_REQUEST_RUNTIME_RESET_STATS 9
 #define UN_REQUEST_RUNTIME_CONFIGURE_SHARDS 30
+#define UN_REQUEST_RUNTIME_CONFIGURE_RECV_BUFFERS 66
 #define UN_REQUEST_TCP_LISTEN 10
 #define UN_REQUEST_TCP_ACCEPT 11
 #define UN_REQUEST_TCP_CONNECT 12
@@ -270,13 +271,14 @@ UN_API int64_t un_runtime_num_cores(void);
 /**
  * Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the
  * backend and why it was chosen, the shard count, whether zero-copy sends, registered files,
- * multishot accept and multishot receive are in use, and for each shard and in total the requests,
- * completions, errors, bytes read and written, accepts, connects, operations in flight, open
- * handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections
- * handed to another shard, zero-copy sends, registered files, connections delivered by multishot
- * accepts, chunks delivered by multishot receives, multishot receives ended because the buffer ring
- * was empty (buffer_ring_empty; re-armed when a read waits), and reads and writes the calling
- * threads completed themselves (fast_reads, fast_writes).
+ * multishot accept and multishot receive are in use, the bytes of each shard's receive buffer ring
+ * (recv_ring_bytes), and for each shard and in total the requests, completions, errors, bytes read
+ * and written, accepts, connects, operations in flight, open handles, wake-ups, submit calls,
+ * submission entries, the largest batch taken at once, connections handed to another shard,
+ * zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered
+ * by multishot receives, multishot receives ended because the buffer ring was empty
+ * (buffer_ring_empty; re-armed when a read waits), and reads and writes the calling threads
+ * completed themselves (fast_reads, fast_writes).
  *
  * @param out Buffer that receives the JSON text.
  * @param out_len Size of out in bytes, including room for the NUL.
@@ -346,6 +348,23 @@ UN_API int64_t un_runtime_reset_stats_submit(uint64_t user_data);
  * @since 0.1
  */
 UN_API int64_t un_runtime_configure_shards(int64_t shards);
+
+/**
+ * Set the receive buffer ring each shard of the next runtime_init registers for multishot receive
+ * (io_uring, Linux 6.0+; streams read with tcp_read_submit): count buffers of size bytes. The
+ * kernel picks a buffer for each chunk it receives and the runtime copies the chunk out and gives
+ * the buffer back before the next completion, so the ring only has to absorb what arrives between
+ * two of the runtime's turns; when the kernel fills every buffer first, the receive ends
+ * (buffer_ring_empty in the statistics) and is armed again once a read waits. The default, 64
+ * buffers of 32 KiB, keeps bulk transfers near a plain receive's cost; memory is count * size per
+ * shard, touched only as the kernel fills it.
+ *
+ * @param count Number of buffers: a power of two, 1..32768.
+ * @param size Bytes per buffer: a multiple of 1024, 1024..1048576; count * size at most 256 MiB.
+ * @return 0 on success. Errors: INVALID_ARGUMENT.
+ * @since 0.1
+ */
+UN_API int64_t un_runtime_configure_recv_buffers(uint32_t count, uint32_t size);
 
 /* ---- tcp ---- */
 /**
