@@ -312,8 +312,22 @@ void Shard::dispatch(Request &req) {
 // dispatched again with what is left of its timeout.
 
 void Shard::start_lookup(Request &req) {
+    // An operation on a handle (udp_send_to) waits on it: closing or cancelling the handle
+    // ends the lookup too.
+    uint32_t index = kNoSlot;
+    if (req.handle != 0) {
+        int64_t err = 0;
+        if (!lookup(req.handle, kind_bit(handle::decode(req.handle).kind), index, err)) {
+            complete(req, err);
+            return;
+        }
+    }
     int64_t *timeout = gen::timeout_arg(req);
-    Op *op = new_op(OpKind::lookup, &req, kNoSlot, timeout != nullptr ? *timeout : -1);
+    Op *op = new_op(OpKind::lookup, &req, index, timeout != nullptr ? *timeout : -1);
+    if (index != kNoSlot) {
+        slots_[index].ops.push_back(op);
+        op->in_slot = true;
+    }
     op->waiting = true;
     op->lookup_id = ++next_lookup_;
     lookups_[op->lookup_id] = op;
@@ -343,6 +357,9 @@ void Shard::on_lookup(uint32_t id, int64_t result, const Address &address) {
         return; // it timed out, was cancelled or the runtime is stopping
     }
     Op *op = it->second;
+    if (op->canceled || op->shut_down) {
+        return; // ends when its deadline is removed
+    }
     lookups_.erase(it);
     if (result == 0) {
         op->req->address = address;
@@ -362,8 +379,8 @@ void Shard::on_lookup(uint32_t id, int64_t result, const Address &address) {
 
 void Shard::continue_lookup(Op *op) {
     Request &req = *op->req;
-    if (stopping_ || op->shut_down) {
-        finish(op, UN_ERR_SHUT_DOWN);
+    if (stopping_ || op->shut_down || op->canceled) {
+        finish(op, op->canceled && !stopping_ ? UN_ERR_CANCELED : UN_ERR_SHUT_DOWN);
         return;
     }
     req.lookup.clear();
@@ -374,6 +391,9 @@ void Shard::continue_lookup(Op *op) {
     // The op ends here without completing the request: the handler starts its own.
     if (req.async) {
         async_ops_.erase(req.op_id);
+    }
+    if (op->in_slot) {
+        release_slot_op(op);
     }
     free_op(op);
     gen::dispatch(*this, req);

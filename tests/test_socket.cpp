@@ -304,6 +304,19 @@ uint64_t in_flight_now() {
                  : UINT64_MAX;
 }
 
+// Collects n completions (fewer if they do not come within 10 s each).
+int poll_n(un_completion_t *out, int n) {
+    int got = 0;
+    while (got < n) {
+        const int64_t k = un_poll(out + got, static_cast<uint32_t>(n - got), 10000);
+        if (k <= 0) {
+            break;
+        }
+        got += static_cast<int>(k);
+    }
+    return got;
+}
+
 // Waits (bounded) until the name server has been asked at least n times.
 bool asked(SlowNameServer &dns, int n) {
     for (int i = 0; i < 10000 && dns.queries.load() < n; ++i) {
@@ -393,9 +406,22 @@ TEST_CASE("op_cancel and shutdown end operations waiting for a lookup", "[tcp][d
         un_completion_t c{};
         CHILD_EXPECT(un_poll(&c, 1, 10000) == 1);
         CHILD_EXPECT(c.user_data == 4 && c.result == UN_ERR_CANCELED);
+        // Closing or cancelling the socket of a send that waits for its name ends it.
+        const int64_t u = un_udp_bind("127.0.0.1:0", 0);
+        CHILD_EXPECT(un_udp_send_to_submit(u, "x", 1, "held-7.test:9", -1, 7) > 0);
+        CHILD_EXPECT(un_udp_send_to_submit(u, "x", 1, "held-8.test:9", 60000, 8) > 0);
+        CHILD_EXPECT(asked(dns, 3));
+        CHILD_EXPECT(un_socket_cancel(u) == 2);
+        un_completion_t two[2];
+        CHILD_EXPECT(poll_n(two, 2) == 2);
+        CHILD_EXPECT(two[0].result == UN_ERR_CANCELED && two[1].result == UN_ERR_CANCELED);
+        CHILD_EXPECT(un_udp_send_to_submit(u, "x", 1, "held-9.test:9", 60000, 9) > 0);
+        CHILD_EXPECT(asked(dns, 4));
+        CHILD_EXPECT(un_udp_close(u) == 0);
+        CHILD_EXPECT(un_poll(&c, 1, 10000) == 1 && c.user_data == 9 && c.result == UN_ERR_CANCELED);
         CHILD_EXPECT(un_tcp_connect_submit("held-5.test:80", -1, 5) > 0);
         CHILD_EXPECT(un_tcp_connect_submit("held-6.test:80", 60000, 6) > 0);
-        CHILD_EXPECT(asked(dns, 3));
+        CHILD_EXPECT(asked(dns, 6));
         CHILD_EXPECT(un_runtime_shutdown() == 0);
         un_completion_t done[2];
         CHILD_EXPECT(un_poll(done, 2, 0) == 2); // completed by the shutdown itself
