@@ -12,6 +12,7 @@
 
 #include "helpers.hpp"
 #include "netns.hpp"
+#include "private_dns.hpp"
 #include "sandbox.hpp"
 
 namespace conformance {
@@ -192,6 +193,51 @@ int64_t in_fresh_netns(const std::function<int64_t()> &fn, std::string &why) {
     int status;
     const int64_t r = child_result([&](const Body &body) { return test::in_fresh_netns(body, why); }, fn, status);
     return status == -1 ? INT64_MIN + 1 : r;
+}
+
+// fn's result from a child in a fresh network namespace whose name server (one of the
+// test's, on 127.0.0.1) holds every query; INT64_MIN + 1 (and why) when that cannot be set up.
+int64_t in_private_dns(const std::function<int64_t(test::SlowNameServer &)> &fn, std::string &why) {
+    const int64_t r = in_fresh_netns(
+        [&]() -> int64_t {
+            test::SlowNameServer dns;
+            if (!test::use_local_name_server() || !dns.start()) {
+                return INT64_MIN + 1;
+            }
+            const int64_t v = fn(dns);
+            dns.answer.store(true); // let the resolver threads finish
+            return v;
+        },
+        why);
+    if (r == INT64_MIN + 1 && why.empty()) {
+        why = "cannot give a private namespace its own name server";
+    }
+    return r;
+}
+
+// A UDP send waits only for its host name: a name whose lookup the private name server
+// holds keeps udp_send_to waiting until its timeout, or until its socket is closed.
+int64_t send_to_held_name(Env &env, std::string &skip, bool close_it) {
+    const int64_t r = in_private_dns(
+        [&](test::SlowNameServer &dns) -> int64_t {
+            env.init();
+            env.defaults();
+            env.arg("addr").text = "held.test:9";
+            if (!close_it) {
+                env.arg("timeout_ms").i = 20;
+                return env.call();
+            }
+            env.arg("timeout_ms").i = -1;
+            int64_t result = INT64_MIN;
+            std::thread t([&] { result = env.call(); });
+            test::asked(dns, 1);
+            close_handle(env.handle());
+            t.join();
+            return result;
+        },
+        skip);
+    env.running = false;
+    return r;
 }
 
 // Exhausts file descriptors in this process but `leave` (call only in a child).
@@ -499,6 +545,9 @@ Scenario scenario_for(const Operation &op, int64_t code) {
             });
         };
     case UN_ERR_CANCELED:
+        if (is("udp_send_to")) {
+            return [](Env &env, std::string &skip) { return send_to_held_name(env, skip, true); };
+        }
         return [&op](Env &env, std::string &) {
             env.init();
             env.defaults();
@@ -509,6 +558,9 @@ Scenario scenario_for(const Operation &op, int64_t code) {
             return call_then_close(env);
         };
     case UN_ERR_TIMED_OUT:
+        if (is("udp_send_to")) {
+            return [](Env &env, std::string &skip) { return send_to_held_name(env, skip, false); };
+        }
         return [&op](Env &env, std::string &) {
             env.init();
             env.defaults();

@@ -14,6 +14,7 @@
 #include "conformance.hpp"
 #include "helpers.hpp"
 #include "netns.hpp"
+#include "private_dns.hpp"
 
 namespace {
 
@@ -191,97 +192,14 @@ TEST_CASE("accept under fd exhaustion fails with NO_RESOURCES and recovers", "[t
 
 namespace {
 
-// A name server on 127.0.0.1:53 of a private namespace that holds every query until told to
-// answer, then answers each with NXDOMAIN.
-struct SlowNameServer {
-    int fd = -1;
-    std::atomic<int> queries{0};
-    std::atomic<bool> answer{false}, stop{false};
-    std::thread thread;
-
-    bool start() {
-        fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-        sockaddr_in sa{};
-        sa.sin_family = AF_INET;
-        sa.sin_port = htons(53);
-        sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (fd < 0 || bind(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) != 0) {
-            return false;
-        }
-        thread = std::thread([this] { serve(); });
-        return true;
-    }
-
-    void serve() {
-        struct Held {
-            std::vector<unsigned char> msg;
-            sockaddr_storage from;
-            socklen_t len;
-        };
-        std::vector<Held> held;
-        while (!stop.load()) {
-            pollfd p{fd, POLLIN, 0};
-            if (poll(&p, 1, 10) == 1) {
-                Held h{std::vector<unsigned char>(512), {}, sizeof(sockaddr_storage)};
-                const ssize_t n = recvfrom(fd, h.msg.data(), h.msg.size(), 0, reinterpret_cast<sockaddr *>(&h.from), &h.len);
-                if (n >= 12) {
-                    h.msg.resize(static_cast<size_t>(n));
-                    held.push_back(std::move(h));
-                    queries.fetch_add(1);
-                }
-            }
-            if (answer.load()) {
-                for (Held &h : held) { // the query back as a response: QR set, RCODE 3 (NXDOMAIN)
-                    h.msg[2] |= 0x80;
-                    h.msg[3] = static_cast<unsigned char>((h.msg[3] & 0xF0) | 3);
-                    sendto(fd, h.msg.data(), h.msg.size(), 0, reinterpret_cast<sockaddr *>(&h.from), h.len);
-                }
-                held.clear();
-            }
-        }
-    }
-
-    ~SlowNameServer() {
-        stop.store(true);
-        if (thread.joinable()) {
-            thread.join();
-        }
-        if (fd >= 0) {
-            close(fd);
-        }
-    }
-};
-
-// Bind-mounts a file holding text over target (in the child's own mount namespace).
-bool mount_file(const char *target, const char *text) {
-    char path[] = "/tmp/uringnet-etc-XXXXXX";
-    const int fd = mkstemp(path);
-    if (fd < 0) {
-        return false;
-    }
-    const size_t len = std::strlen(text);
-    const bool ok = write(fd, text, len) == static_cast<ssize_t>(len) && mount(path, target, nullptr, MS_BIND, nullptr) == 0;
-    close(fd);
-    unlink(path); // the bind mount keeps the file
-    return ok;
-}
-
-// In a child's own mount namespace: /etc/resolv.conf names only 127.0.0.1, and /etc/hosts
-// knows echo.test (127.0.0.1).
-bool use_local_name_server() {
-    return unshare(CLONE_NEWNS) == 0 && mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0 &&
-           mount_file("/etc/resolv.conf", "nameserver 127.0.0.1\noptions timeout:30 attempts:1\n") &&
-           mount_file("/etc/hosts", "127.0.0.1 localhost echo.test\n");
-}
-
 // Runs fn in a child with a fresh network namespace, its own name server (that holds every
 // query until told to answer) and hosts file; skips the test where that cannot be set up.
-void with_private_dns(const std::function<int(SlowNameServer &)> &fn) {
+void with_private_dns(const std::function<int(test::SlowNameServer &)> &fn) {
     std::string why;
     const int rc = test::in_fresh_netns(
         [&] {
-            SlowNameServer dns;
-            if (!use_local_name_server() || !dns.start()) {
+            test::SlowNameServer dns;
+            if (!test::use_local_name_server() || !dns.start()) {
                 return 77;
             }
             const int r = fn(dns);
@@ -317,20 +235,13 @@ int poll_n(un_completion_t *out, int n) {
     return got;
 }
 
-// Waits (bounded) until the name server has been asked at least n times.
-bool asked(SlowNameServer &dns, int n) {
-    for (int i = 0; i < 10000 && dns.queries.load() < n; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    return dns.queries.load() >= n;
-}
 
 } // namespace
 
 TEST_CASE("a slow host-name lookup does not stall other streams", "[tcp][dns]") {
     // Names are looked up by resolver threads, never on the runtime thread: while one call
     // waits for a name server that does not answer, other streams keep working.
-    with_private_dns([](SlowNameServer &dns) {
+    with_private_dns([](test::SlowNameServer &dns) {
         CHILD_EXPECT(un_runtime_init() == 0);
         const int64_t l = un_tcp_listen("127.0.0.1:0", 0, 0);
         char addr[64];
@@ -344,7 +255,7 @@ TEST_CASE("a slow host-name lookup does not stall other streams", "[tcp][dns]") 
             lookup = un_tcp_connect("slow-lookup.test:80", -1);
             looked_up.store(true);
         });
-        CHILD_EXPECT(asked(dns, 1)); // the lookup is waiting for the name server
+        CHILD_EXPECT(test::asked(dns, 1)); // the lookup is waiting for the name server
         char buf[8];
         for (int i = 0; i < 50; ++i) { // blocking and asynchronous traffic meanwhile
             CHILD_EXPECT(un_tcp_write(c, "ping", 4, 5000) == 4);
@@ -364,11 +275,11 @@ TEST_CASE("a slow host-name lookup does not stall other streams", "[tcp][dns]") 
 }
 
 TEST_CASE("submitting an operation on a host name never waits for the lookup", "[tcp][dns][async]") {
-    with_private_dns([](SlowNameServer &dns) {
+    with_private_dns([](test::SlowNameServer &dns) {
         CHILD_EXPECT(un_runtime_init() == 0);
         const int64_t id = un_tcp_connect_submit("held.test:80", -1, 1);
         CHILD_EXPECT(id > 0); // returned while the name server holds the query
-        CHILD_EXPECT(asked(dns, 1));
+        CHILD_EXPECT(test::asked(dns, 1));
         un_completion_t c{};
         CHILD_EXPECT(un_poll(&c, 1, 50) == 0); // nothing yet: the lookup still waits
         dns.answer.store(true);
@@ -380,7 +291,7 @@ TEST_CASE("submitting an operation on a host name never waits for the lookup", "
 }
 
 TEST_CASE("an operation's timeout covers its host-name lookup", "[tcp][udp][dns]") {
-    with_private_dns([](SlowNameServer &) {
+    with_private_dns([](test::SlowNameServer &) {
         CHILD_EXPECT(un_runtime_init() == 0);
         CHILD_EXPECT(un_tcp_connect("held-1.test:80", 100) == UN_ERR_TIMED_OUT);
         const int64_t u = un_udp_bind("127.0.0.1:0", 0);
@@ -397,11 +308,11 @@ TEST_CASE("an operation's timeout covers its host-name lookup", "[tcp][udp][dns]
 }
 
 TEST_CASE("op_cancel and shutdown end operations waiting for a lookup", "[tcp][dns][async]") {
-    with_private_dns([](SlowNameServer &dns) {
+    with_private_dns([](test::SlowNameServer &dns) {
         CHILD_EXPECT(un_runtime_init() == 0);
         const int64_t listen = un_tcp_listen_submit("held-4.test:0", 0, 0, 4);
         CHILD_EXPECT(listen > 0);
-        CHILD_EXPECT(asked(dns, 1));
+        CHILD_EXPECT(test::asked(dns, 1));
         CHILD_EXPECT(un_op_cancel(listen) == 0);
         un_completion_t c{};
         CHILD_EXPECT(un_poll(&c, 1, 10000) == 1);
@@ -410,18 +321,18 @@ TEST_CASE("op_cancel and shutdown end operations waiting for a lookup", "[tcp][d
         const int64_t u = un_udp_bind("127.0.0.1:0", 0);
         CHILD_EXPECT(un_udp_send_to_submit(u, "x", 1, "held-7.test:9", -1, 7) > 0);
         CHILD_EXPECT(un_udp_send_to_submit(u, "x", 1, "held-8.test:9", 60000, 8) > 0);
-        CHILD_EXPECT(asked(dns, 3));
+        CHILD_EXPECT(test::asked(dns, 3));
         CHILD_EXPECT(un_socket_cancel(u) == 2);
         un_completion_t two[2];
         CHILD_EXPECT(poll_n(two, 2) == 2);
         CHILD_EXPECT(two[0].result == UN_ERR_CANCELED && two[1].result == UN_ERR_CANCELED);
         CHILD_EXPECT(un_udp_send_to_submit(u, "x", 1, "held-9.test:9", 60000, 9) > 0);
-        CHILD_EXPECT(asked(dns, 4));
+        CHILD_EXPECT(test::asked(dns, 4));
         CHILD_EXPECT(un_udp_close(u) == 0);
         CHILD_EXPECT(un_poll(&c, 1, 10000) == 1 && c.user_data == 9 && c.result == UN_ERR_CANCELED);
         CHILD_EXPECT(un_tcp_connect_submit("held-5.test:80", -1, 5) > 0);
         CHILD_EXPECT(un_tcp_connect_submit("held-6.test:80", 60000, 6) > 0);
-        CHILD_EXPECT(asked(dns, 6));
+        CHILD_EXPECT(test::asked(dns, 6));
         CHILD_EXPECT(un_runtime_shutdown() == 0);
         un_completion_t done[2];
         CHILD_EXPECT(un_poll(done, 2, 0) == 2); // completed by the shutdown itself
@@ -431,7 +342,7 @@ TEST_CASE("op_cancel and shutdown end operations waiting for a lookup", "[tcp][d
 }
 
 TEST_CASE("host names from the hosts file work for every operation that takes an address", "[tcp][udp][dns]") {
-    with_private_dns([](SlowNameServer &dns) {
+    with_private_dns([](test::SlowNameServer &dns) {
         CHILD_EXPECT(un_runtime_init() == 0);
         const int64_t l = un_tcp_listen("echo.test:0", 0, 0);
         CHILD_EXPECT(l > 0);

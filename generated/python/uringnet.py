@@ -18,7 +18,7 @@ import enum
 import os
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "82111c95452f822c"
+SPEC_CHECKSUM = "232a470c19150ba8"
 VERSION = "0.1.0"
 
 

@@ -1,0 +1,114 @@
+// A private name server for tests that need host-name lookups to wait: inside a child's
+// own network and mount namespaces, /etc/resolv.conf names 127.0.0.1, where a name server
+// of the test's holds every query until told to answer (then NXDOMAIN), and /etc/hosts knows
+// echo.test (127.0.0.1). No query can leave the machine.
+#pragma once
+
+#include <netinet/in.h>
+#include <poll.h>
+#include <sched.h>
+#include <sys/mount.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <thread>
+#include <vector>
+
+namespace test {
+
+// A name server on 127.0.0.1:53 of a private namespace that holds every query until told to
+// answer, then answers each with NXDOMAIN.
+struct SlowNameServer {
+    int fd = -1;
+    std::atomic<int> queries{0};
+    std::atomic<bool> answer{false}, stop{false};
+    std::thread thread;
+
+    bool start() {
+        fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        sockaddr_in sa{};
+        sa.sin_family = AF_INET;
+        sa.sin_port = htons(53);
+        sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (fd < 0 || bind(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) != 0) {
+            return false;
+        }
+        thread = std::thread([this] { serve(); });
+        return true;
+    }
+
+    void serve() {
+        struct Held {
+            std::vector<unsigned char> msg;
+            sockaddr_storage from;
+            socklen_t len;
+        };
+        std::vector<Held> held;
+        while (!stop.load()) {
+            pollfd p{fd, POLLIN, 0};
+            if (poll(&p, 1, 10) == 1) {
+                Held h{std::vector<unsigned char>(512), {}, sizeof(sockaddr_storage)};
+                const ssize_t n = recvfrom(fd, h.msg.data(), h.msg.size(), 0, reinterpret_cast<sockaddr *>(&h.from), &h.len);
+                if (n >= 12) {
+                    h.msg.resize(static_cast<size_t>(n));
+                    held.push_back(std::move(h));
+                    queries.fetch_add(1);
+                }
+            }
+            if (answer.load()) {
+                for (Held &h : held) { // the query back as a response: QR set, RCODE 3 (NXDOMAIN)
+                    h.msg[2] |= 0x80;
+                    h.msg[3] = static_cast<unsigned char>((h.msg[3] & 0xF0) | 3);
+                    sendto(fd, h.msg.data(), h.msg.size(), 0, reinterpret_cast<sockaddr *>(&h.from), h.len);
+                }
+                held.clear();
+            }
+        }
+    }
+
+    ~SlowNameServer() {
+        stop.store(true);
+        if (thread.joinable()) {
+            thread.join();
+        }
+        if (fd >= 0) {
+            close(fd);
+        }
+    }
+};
+
+// Bind-mounts a file holding text over target (in the child's own mount namespace).
+inline bool mount_file(const char *target, const char *text) {
+    char path[] = "/tmp/uringnet-etc-XXXXXX";
+    const int fd = mkstemp(path);
+    if (fd < 0) {
+        return false;
+    }
+    const size_t len = std::strlen(text);
+    const bool ok = write(fd, text, len) == static_cast<ssize_t>(len) && mount(path, target, nullptr, MS_BIND, nullptr) == 0;
+    close(fd);
+    unlink(path); // the bind mount keeps the file
+    return ok;
+}
+
+// In a child's own mount namespace: /etc/resolv.conf names only 127.0.0.1, and /etc/hosts
+// knows echo.test (127.0.0.1).
+inline bool use_local_name_server() {
+    return unshare(CLONE_NEWNS) == 0 && mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0 &&
+           mount_file("/etc/resolv.conf", "nameserver 127.0.0.1\noptions timeout:30 attempts:1\n") &&
+           mount_file("/etc/hosts", "127.0.0.1 localhost echo.test\n");
+}
+
+// Waits (bounded) until the name server has been asked at least n times.
+inline bool asked(SlowNameServer &dns, int n) {
+    for (int i = 0; i < 10000 && dns.queries.load() < n; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return dns.queries.load() >= n;
+}
+
+} // namespace test
