@@ -517,6 +517,21 @@ Scenario scenario_for(const Operation &op, int64_t code) {
             });
         };
     case UN_ERR_NO_RESOURCES:
+        if (is("completion_fd")) {
+            // The eventfd is made at the first call in a process: in a child with no fd left,
+            // unless an earlier test of this process made it already.
+            return [](Env &env, std::string &skip) {
+                const int64_t r = in_child([&] {
+                    exhaust_fds();
+                    const int64_t fd = env.call();
+                    return fd >= 0 ? INT64_MIN + 2 : fd;
+                });
+                if (r == INT64_MIN + 2) {
+                    skip = "this process made its completion eventfd before (run the test on its own, as ctest does)";
+                }
+                return r;
+            };
+        }
         return [&op](Env &env, std::string &) {
             return in_child([&] {
                 if (std::string(op.name) == "runtime_init") {

@@ -18,7 +18,7 @@ import enum
 import os
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "232a470c19150ba8"
+SPEC_CHECKSUM = "e3d992eff05b94c2"
 VERSION = "0.1.0"
 
 

@@ -28,7 +28,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "232a470c19150ba8"
+#define UN_SPEC_CHECKSUM "e3d992eff05b94c2"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
