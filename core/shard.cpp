@@ -794,7 +794,7 @@ void Shard::complete_accept(Op *op, int fd) {
 // finished directly.
 
 constexpr size_t kReadyMax = 64;             // connections kept for requests yet to come
-constexpr size_t kStashMax = 256 * 1024;     // bytes kept for reads yet to come
+constexpr size_t kStashMax = 64 * 1024;      // bytes kept for reads yet to come
 
 void Shard::accept(Request &req, uint32_t index, int64_t timeout_ms) {
     if (!backend_->multishot_accept()) {

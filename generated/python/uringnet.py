@@ -18,7 +18,7 @@ import enum
 import os
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "e3d992eff05b94c2"
+SPEC_CHECKSUM = "cdb9e733eef79257"
 VERSION = "0.1.0"
 
 
@@ -721,13 +721,13 @@ class TcpStream(_Handle):
         return op_id
 
     def read(self, max_len=65536, timeout_ms=-1):
-        """Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read submitted with tcp_read_submit switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 256 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
+        """Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read submitted with tcp_read_submit switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
         buf_buf = ctypes.create_string_buffer(max_len)
         result = _check(_lib.un_tcp_read(self._handle, buf_buf, max_len, timeout_ms))
         return buf_buf.raw[:result]
 
     def read_submit(self, max_len=65536, timeout_ms=-1, user_data=0):
-        """Asynchronous read: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read submitted with tcp_read_submit switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 256 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
+        """Asynchronous read: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read submitted with tcp_read_submit switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
         buf_buf = ctypes.create_string_buffer(max_len)
         op_id = _check(_lib.un_tcp_read_submit(self._handle, buf_buf, max_len, timeout_ms, user_data))
         _in_flight[op_id] = (buf_buf,)

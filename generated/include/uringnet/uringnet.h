@@ -28,7 +28,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "e3d992eff05b94c2"
+#define UN_SPEC_CHECKSUM "cdb9e733eef79257"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -422,7 +422,7 @@ UN_API int64_t un_tcp_connect_submit(const char *addr, int64_t timeout_ms, uint6
  * its side. Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read submitted
  * with tcp_read_submit switches the stream to it for good: one receive stays armed, fills buffers
  * of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next
- * read (up to 256 KiB, then the socket buffer holds the rest); every later read of the stream,
+ * read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream,
  * blocking ones too, is served from it in order. A read that times out or is cancelled loses no
  * data.
  *

@@ -75,7 +75,7 @@ UN_API int64_t monoio_tcp_connect(un_rv_t addr);
  * its side. Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read submitted
  * with tcp_read_submit switches the stream to it for good: one receive stays armed, fills buffers
  * of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next
- * read (up to 256 KiB, then the socket buffer holds the rest); every later read of the stream,
+ * read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream,
  * blocking ones too, is served from it in order. A read that times out or is cancelled loses no
  * data. (Adapter of un_tcp_read.) */
 UN_API int64_t monoio_tcp_read(int64_t stream, un_rv_t buf, int64_t max_len);
