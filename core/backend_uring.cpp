@@ -17,10 +17,12 @@ namespace uringnet {
 namespace {
 
 // user_data: an Op's address; with the low bit set, its linked timeout; kCancelTag for
-// cancel SQEs (their CQEs carry nothing we need); kWakeTag for the eventfd read.
+// cancel SQEs (their CQEs carry nothing we need); kWakeTag for the eventfd read; kProbeTag
+// for the start-up probe of multishot receive.
 constexpr uint64_t kTimeoutBit = 1;
 constexpr uint64_t kCancelTag = 2;
 constexpr uint64_t kWakeTag = 4;
+constexpr uint64_t kProbeTag = 6;
 // A ring is never smaller than this: a linked timeout needs two entries submitted together.
 constexpr unsigned kMinEntries = 4;
 // Zero-copy send pays for itself only on large buffers (the kernel pins the pages and
@@ -35,7 +37,6 @@ constexpr rlim_t kMaxFixedFiles = 65536;
 // them. 32 KiB buffers keep bulk transfers near a plain receive's cost (8 KiB ones cost a
 // sixth more CPU per byte on loopback: four times the completions).
 constexpr uint16_t kRecvGroup = 0;
-constexpr uint64_t kProbeTag = 6;
 
 // The opcodes the core relies on; a kernel without one of them gets the epoll backend.
 struct Opcode {
@@ -366,6 +367,12 @@ class UringBackend final : public Backend {
     }
 
     void on_cqe(uint64_t data, int res, unsigned flags) {
+        if (data == kProbeTag) { // the start-up probe's receive, ending late (not counted)
+            if (flags & IORING_CQE_F_BUFFER) {
+                give_back(flags >> IORING_CQE_BUFFER_SHIFT);
+            }
+            return;
+        }
         --pending_;
         if (data == kCancelTag) {
             return;
