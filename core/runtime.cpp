@@ -323,7 +323,7 @@ void Request::deliver_completion(Request *req) {
     // Counted before the callback is read, so that a change of it can wait for this call.
     g_done.calling.fetch_add(1, std::memory_order_seq_cst);
     if (const Completions::Callback *cb = g_done.callback.load(std::memory_order_seq_cst)) {
-        const Completions::Callback now = *cb; // (cb may be freed once the call has begun)
+        const Completions::Callback now = *cb; // (a callback may replace itself while it runs)
         t_in_callback = true;
         now.fn(now.ctx, &c);
         t_in_callback = false;
