@@ -180,6 +180,32 @@ TEST_CASE("changing the callback waits for a running call of the old one", "[asy
     CHECK(cs[0].user_data == 2);
 }
 
+TEST_CASE("a callback may replace itself; later completions go to the new one", "[async][callback]") {
+    test::Runtime rt;
+    struct Counts {
+        std::atomic<int> first{0}, second{0};
+    } counts;
+    const auto second = [](void *ctx, const un_completion_t *) { static_cast<Counts *>(ctx)->second.fetch_add(1); };
+    static un_completion_fn s_second = second;
+    const auto first = [](void *ctx, const un_completion_t *) {
+        auto *c = static_cast<Counts *>(ctx);
+        c->first.fetch_add(1);
+        un_set_completion_callback(s_second, ctx); // from inside a callback: does not wait for itself
+    };
+    REQUIRE(un_set_completion_callback(first, &counts) == 0);
+    const int64_t sock = un_udp_bind("127.0.0.1:0", 0);
+    const std::string peer = test::local_addr(sock);
+    for (uint64_t i = 0; i < 3; ++i) {
+        REQUIRE(un_udp_send_to_submit(sock, "x", 1, peer.c_str(), -1, i) > 0);
+    }
+    for (int i = 0; i < 5000 && counts.first.load() + counts.second.load() < 3; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    REQUIRE(un_set_completion_callback(nullptr, nullptr) == 0); // frees the replaced pairs
+    CHECK(counts.first.load() == 1);
+    CHECK(counts.second.load() == 2);
+}
+
 TEST_CASE("op_cancel stops one operation; its completion says CANCELED", "[async][cancel]") {
     test::Runtime rt;
     const int64_t a = un_udp_bind("127.0.0.1:0", 0);
