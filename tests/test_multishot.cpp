@@ -219,6 +219,29 @@ TEST_CASE("small reads split what the stream kept, in order", "[multishot][order
     CHECK(got == text);
 }
 
+TEST_CASE("one chunk of data is split over the waiting reads in submit order", "[multishot][order]") {
+    test::Runtime rt;
+    test::Pair p;
+    char bufs[5][3];
+    for (uint64_t i = 0; i < 5; ++i) {
+        REQUIRE(un_tcp_read_submit(p.server, bufs[i], 3, test::kWait, i) > 0);
+    }
+    REQUIRE(wait_for_stat("in_flight", 5));
+    REQUIRE(un_tcp_write(p.client, "abcdefghijklmno", 15, test::kWait) == 15);
+    const auto cs = test::collect(5);
+    REQUIRE(cs.size() == 5);
+    std::string got;
+    for (uint64_t i = 0; i < 5; ++i) {
+        for (const auto &c : cs) {
+            if (c.user_data == i) {
+                REQUIRE(c.result == 3);
+                got.append(bufs[i], 3);
+            }
+        }
+    }
+    CHECK(got == "abcdefghijklmno");
+}
+
 TEST_CASE("the end of the stream completes every waiting read with 0, and later reads too", "[multishot]") {
     test::Runtime rt;
     test::Pair p;
