@@ -441,16 +441,14 @@ void handle_tcp_shutdown(Shard &shard, Request &req, const TcpShutdownArgs &args
 void handle_tcp_close(Shard &shard, Request &req, const TcpCloseArgs &args) {
     uint32_t index;
     if (find(shard, req, args.stream, kStream, index)) {
-        shard.close_handle(index);
-        shard.complete(req, 0);
+        shard.close_handle(index, req);
     }
 }
 
 void handle_tcp_listener_close(Shard &shard, Request &req, const TcpListenerCloseArgs &args) {
     uint32_t index;
     if (find(shard, req, args.listener, kListener, index)) {
-        shard.close_handle(index);
-        shard.complete(req, 0);
+        shard.close_handle(index, req);
     }
 }
 
@@ -509,8 +507,7 @@ void handle_udp_recv(Shard &shard, Request &req, const UdpRecvArgs &args) {
 void handle_udp_close(Shard &shard, Request &req, const UdpCloseArgs &args) {
     uint32_t index;
     if (find(shard, req, args.socket, kUdp, index)) {
-        shard.close_handle(index);
-        shard.complete(req, 0);
+        shard.close_handle(index, req);
     }
 }
 

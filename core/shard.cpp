@@ -234,6 +234,10 @@ void Shard::run(std::atomic<int64_t> *started) {
         }
         s.ready.clear();
     }
+    for (auto &[index, req] : closers_) { // (none: their slots were freed as their ops drained)
+        complete(*req, 0);
+    }
+    closers_.clear();
     backend_.reset();
     t_on_shard_thread = false;
     t_shard = nullptr;
@@ -489,7 +493,7 @@ int64_t Shard::add_handle(int fd, uint32_t kind, int family) {
     return handle::encode({index, s.gen, kind, id_, epoch_});
 }
 
-void Shard::close_handle(uint32_t index) {
+void Shard::close_handle(uint32_t index, Request &req) {
     Slot &s = slots_[index];
     if (FastSlot *f = fast_.find(index)) {
         f->key.store(0, std::memory_order_seq_cst); // withdrawn: no new fast-path use
@@ -501,6 +505,9 @@ void Shard::close_handle(uint32_t index) {
     cancel_ops(index);
     if (s.ops.empty()) {
         free_slot(index);
+        complete(req, 0);
+    } else {
+        closers_.emplace_back(index, &req); // answered by free_slot, once the fd is closed
     }
 }
 
@@ -549,6 +556,15 @@ void Shard::free_slot(uint32_t index) {
         close(fd);
     }
     s.ready.clear();
+    for (size_t i = 0; i < closers_.size();) {
+        if (closers_[i].first == index) {
+            complete(*closers_[i].second, 0);
+            closers_[i] = closers_.back();
+            closers_.pop_back();
+        } else {
+            ++i;
+        }
+    }
     s.stash.reset();
     s.shard_reads = s.recv_eof = false;
     s.recv_err = 0;

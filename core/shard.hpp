@@ -187,8 +187,10 @@ class Shard {
     int socket_flags() const { return backend_->socket_flags() | SOCK_CLOEXEC; }
     /// Registers fd as a new handle of kind; closes fd and returns an error if full.
     int64_t add_handle(int fd, uint32_t kind, int family);
-    /// Closes a handle: ops in flight complete with CANCELED, the fd closes once they drain.
-    void close_handle(uint32_t index);
+    /// Closes a handle: ops in flight complete with CANCELED, the fd closes once they drain,
+    /// and then req (the close request) completes: when a close returns, the socket is gone
+    /// (its port free to bind again).
+    void close_handle(uint32_t index, Request &req);
     /// Cancels every op on a handle (they complete with CANCELED); returns how many.
     int64_t cancel_ops(uint32_t index);
     /// Cancels one asynchronous op by id; 0, or OP_NOT_FOUND.
@@ -292,6 +294,7 @@ class Shard {
     std::vector<Op *> free_ops_;
     std::unordered_map<int64_t, Op *> async_ops_; ///< async ops started or queued, by op id
     std::unordered_map<uint32_t, Op *> lookups_;  ///< host-name lookups not yet answered, by lookup_id
+    std::vector<std::pair<uint32_t, Request *>> closers_; ///< close requests waiting for their slot's ops to drain
     uint32_t next_lookup_ = 0;
     ShardStats stats_;
     std::array<std::atomic<uint64_t>, 15> baseline_{}; ///< counter values at the last reset

@@ -195,6 +195,56 @@ TEST_CASE("connections that arrive before anyone accepts wait for the next accep
     CHECK(test::open_fds() == fds); // + the new client stream, - the listener (and nothing unclaimed)
 }
 
+TEST_CASE("when a close returns the socket is gone: its port can be bound again at once", "[tcp][close]") {
+    test::Runtime rt;
+    // The close's completion is seen on the runtime thread itself (a callback), the moment
+    // it is delivered: the fd must be closed by then, even with an operation in flight.
+    struct Seen {
+        std::atomic<int> fds_at_close{-1};
+        std::atomic<int> others{0};
+    } seen;
+    REQUIRE(un_set_completion_callback(
+                [](void *ctx, const un_completion_t *c) {
+                    auto *s = static_cast<Seen *>(ctx);
+                    if (c->user_data == 9) {
+                        s->fds_at_close.store(test::open_fds());
+                    } else {
+                        s->others.fetch_add(1);
+                    }
+                },
+                &seen) == 0);
+    test::Listener first;
+    const std::string addr = first.addr;
+    REQUIRE(un_tcp_listener_close(first.handle) == 0);
+    const int fds = test::open_fds();
+    for (int i = 0; i < 20; ++i) {
+        const int64_t l = un_tcp_listen(addr.c_str(), 0, 0); // the same port again
+        REQUIRE(l > 0);
+        REQUIRE(un_tcp_accept_submit(l, -1, 1) > 0); // in flight when the listener closes
+        seen.fds_at_close.store(-1);
+        REQUIRE(un_tcp_listener_close_submit(l, 9) > 0);
+        for (int k = 0; k < 5000 && seen.fds_at_close.load() < 0; ++k) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        REQUIRE(seen.fds_at_close.load() == fds); // the listener's fd is closed already
+    }
+    REQUIRE(un_set_completion_callback(nullptr, nullptr) == 0);
+    CHECK(seen.others.load() == 20); // every accept ended (CANCELED)
+    // Blocking closes of a stream and a UDP socket with a read in flight.
+    test::Pair p;
+    const int with_pair = test::open_fds();
+    char buf[8];
+    REQUIRE(un_tcp_read_submit(p.server, buf, sizeof buf, -1, 2) > 0);
+    REQUIRE(un_tcp_close(p.server) == 0);
+    CHECK(test::open_fds() == with_pair - 1);
+    const int64_t u = un_udp_bind("127.0.0.1:0", 0);
+    const std::string uaddr = test::local_addr(u);
+    REQUIRE(un_udp_recv_submit(u, buf, sizeof buf, -1, 3) > 0);
+    REQUIRE(un_udp_close(u) == 0);
+    CHECK(un_udp_bind(uaddr.c_str(), 0) > 0); // the port is free again
+    CHECK(test::collect(2).size() == 2);
+}
+
 TEST_CASE("connect to a closed port is refused", "[tcp][errors]") {
     test::Runtime rt;
     const std::string addr = "127.0.0.1:" + std::to_string(test::closed_port());

@@ -18,7 +18,7 @@ import enum
 import os
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "cdb9e733eef79257"
+SPEC_CHECKSUM = "a9a3c816b31f95e2"
 VERSION = "0.1.0"
 
 
@@ -650,12 +650,12 @@ class TcpListener(_Handle):
         return op_id
 
     def close(self):
-        """Close a listener. Accepts in flight on it complete with CANCELED; the handle then answers CLOSED."""
+        """Close a listener. Accepts in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed and its port can be bound again."""
         result = _check(_lib.un_tcp_listener_close(self._handle))
         return None
 
     def close_submit(self, user_data=0):
-        """Asynchronous close: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Close a listener. Accepts in flight on it complete with CANCELED; the handle then answers CLOSED."""
+        """Asynchronous close: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Close a listener. Accepts in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed and its port can be bound again."""
         op_id = _check(_lib.un_tcp_listener_close_submit(self._handle, user_data))
         return op_id
 
@@ -745,12 +745,12 @@ class TcpStream(_Handle):
         return op_id
 
     def close(self):
-        """Close a stream. Operations in flight on it complete with CANCELED; the handle then answers CLOSED."""
+        """Close a stream. Operations in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed."""
         result = _check(_lib.un_tcp_close(self._handle))
         return None
 
     def close_submit(self, user_data=0):
-        """Asynchronous close: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Close a stream. Operations in flight on it complete with CANCELED; the handle then answers CLOSED."""
+        """Asynchronous close: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Close a stream. Operations in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed."""
         op_id = _check(_lib.un_tcp_close_submit(self._handle, user_data))
         return op_id
 
@@ -968,12 +968,12 @@ class UdpSocket(_Handle):
         return (op_id, buf_buf)
 
     def close(self):
-        """Close a UDP socket. Operations in flight on it complete with CANCELED; the handle then answers CLOSED."""
+        """Close a UDP socket. Operations in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed and its port can be bound again."""
         result = _check(_lib.un_udp_close(self._handle))
         return None
 
     def close_submit(self, user_data=0):
-        """Asynchronous close: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Close a UDP socket. Operations in flight on it complete with CANCELED; the handle then answers CLOSED."""
+        """Asynchronous close: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Close a UDP socket. Operations in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed and its port can be bound again."""
         op_id = _check(_lib.un_udp_close_submit(self._handle, user_data))
         return op_id
 

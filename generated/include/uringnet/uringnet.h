@@ -28,7 +28,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "cdb9e733eef79257"
+#define UN_SPEC_CHECKSUM "a9a3c816b31f95e2"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -463,7 +463,7 @@ UN_API int64_t un_tcp_write_submit(un_tcp_stream_t stream, const void *buf, uint
 
 /**
  * Close a stream. Operations in flight on it complete with CANCELED; the handle then answers
- * CLOSED.
+ * CLOSED. When the close completes, the socket is closed.
  *
  * @param stream Stream to close.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
@@ -477,6 +477,7 @@ UN_API int64_t un_tcp_close_submit(un_tcp_stream_t stream, uint64_t user_data);
 
 /**
  * Close a listener. Accepts in flight on it complete with CANCELED; the handle then answers CLOSED.
+ * When the close completes, the socket is closed and its port can be bound again.
  *
  * @param listener Listener to close.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
@@ -713,7 +714,7 @@ UN_API int64_t un_udp_recv_submit(un_udp_socket_t socket, void *buf, uint32_t ma
 
 /**
  * Close a UDP socket. Operations in flight on it complete with CANCELED; the handle then answers
- * CLOSED.
+ * CLOSED. When the close completes, the socket is closed and its port can be bound again.
  *
  * @param socket Socket to close.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,

@@ -85,10 +85,11 @@ UN_API int64_t monoio_tcp_read(int64_t stream, un_rv_t buf, int64_t max_len);
  */
 UN_API int64_t monoio_tcp_write(int64_t stream, un_rv_t buf, int64_t len);
 /** Close a stream. Operations in flight on it complete with CANCELED; the handle then answers
- * CLOSED. (Adapter of un_tcp_close.) */
+ * CLOSED. When the close completes, the socket is closed. (Adapter of un_tcp_close.) */
 UN_API int64_t monoio_tcp_close(int64_t stream);
 /** Close a listener. Accepts in flight on it complete with CANCELED; the handle then answers
- * CLOSED. (Adapter of un_tcp_listener_close.) */
+ * CLOSED. When the close completes, the socket is closed and its port can be bound again. (Adapter
+ * of un_tcp_listener_close.) */
 UN_API int64_t monoio_tcp_listener_close(int64_t listener);
 /** The local address as text ("127.0.0.1:8080", "[::1]:8080"), or nil on error. (Adapter of
  * un_socket_local_addr.) */
@@ -140,7 +141,8 @@ UN_API int64_t monoio_udp_send(int64_t socket, un_rv_t buf, int64_t len);
  * than max_len gives TRUNCATED. (Adapter of un_udp_recv.) */
 UN_API int64_t monoio_udp_recv(int64_t socket, un_rv_t buf, int64_t max_len);
 /** Close a UDP socket. Operations in flight on it complete with CANCELED; the handle then answers
- * CLOSED. (Adapter of un_udp_close.) */
+ * CLOSED. When the close completes, the socket is closed and its port can be bound again. (Adapter
+ * of un_udp_close.) */
 UN_API int64_t monoio_udp_close(int64_t socket);
 /** Join the multicast group (an IPv4 or IPv6 address without port) on the interface named iface (""
  * for the default one). (Adapter of un_udp_join_multicast.) */
