@@ -123,6 +123,7 @@ class UringBackend final : public Backend {
 
     void start(Op *op, int fd) override {
         const bool timed = op->deadline_ns >= 0;
+        op->notif_only = false; // (a write goes on after a short zero-copy send)
         io_uring_sqe *sqe = get_sqe(timed ? 2 : 1);
         switch (op->kind) {
         case OpKind::accept:
@@ -418,10 +419,13 @@ class UringBackend final : public Backend {
             if (flags & IORING_CQE_F_MORE) { // a zero-copy send: its notification follows
                 ++op->pending;
                 ++pending_;
+                op->notif_only = true;
             }
         }
         if (--op->pending == 0) {
             shard_.on_op_done(op);
+        } else if (op->notif_only && (data & kTimeoutBit) == 0 && (flags & IORING_CQE_F_NOTIF) == 0) {
+            shard_.on_notif_only(op);
         }
     }
 

@@ -411,6 +411,9 @@ void Shard::begin_stop() {
             backend_->cancel(op.get());
         }
     }
+    for (uint32_t i = 0; i < slots_.size(); ++i) {
+        abort_if_only_notifications(i); // (others end when their cancel arrives)
+    }
     for (Slot &s : slots_) {
         while (!s.write_wait.empty()) {
             Op *o = s.write_wait.front();
@@ -507,7 +510,71 @@ void Shard::close_handle(uint32_t index, Request &req) {
         free_slot(index);
         complete(req, 0);
     } else {
-        closers_.emplace_back(index, &req); // answered by free_slot, once the fd is closed
+        closers_.emplace_back(index, &req); // answered once the fd is closed
+        abort_if_only_notifications(index);
+    }
+}
+
+// ---- zero-copy sends and closing ----
+//
+// A zero-copy send's buffer stays the kernel's until its notification, which comes only when
+// the data has left the socket. A peer that reads nothing would keep it (and so the op, the
+// fd and a close or shutdown waiting for them) forever. So when a closing stream (or any
+// stream at shutdown) has nothing but such notifications left, its fd is closed at once with
+// SO_LINGER 0: the reset frees the queued data, the notifications follow, and the slot is
+// freed when they have come. Its write was cancelled already, so no data is lost that the
+// caller was promised.
+
+bool Shard::only_notifications_left(const Slot &s) const {
+    for (const Op *o : s.ops) {
+        if (!o->notif_only) {
+            return false;
+        }
+    }
+    return !s.ops.empty();
+}
+
+void Shard::abort_if_only_notifications(uint32_t index) {
+    Slot &s = slots_[index];
+    if (s.fd < 0 || (!s.closing && !stopping_) || !only_notifications_left(s)) {
+        return;
+    }
+    const linger abort{1, 0};
+    setsockopt(s.fd, SOL_SOCKET, SO_LINGER, &abort, sizeof abort);
+    close_fd(index);
+    answer_closers(index);
+}
+
+void Shard::on_notif_only(Op *op) {
+    if (op->slot != kNoSlot) {
+        abort_if_only_notifications(op->slot);
+    }
+}
+
+void Shard::close_fd(uint32_t index) {
+    Slot &s = slots_[index];
+    if (FastSlot *f = fast_.find(index)) {
+        // A calling thread may still be in a non-blocking call on this fd: let it finish.
+        while (f->users.load(std::memory_order_seq_cst) != 0) {
+            std::this_thread::yield();
+        }
+    }
+    if (s.fd >= 0) {
+        backend_->remove_fd(s.fd);
+        close(s.fd);
+        s.fd = -1;
+    }
+}
+
+void Shard::answer_closers(uint32_t index) {
+    for (size_t i = 0; i < closers_.size();) {
+        if (closers_[i].first == index) {
+            complete(*closers_[i].second, 0);
+            closers_[i] = closers_.back();
+            closers_.pop_back();
+        } else {
+            ++i;
+        }
     }
 }
 
@@ -541,30 +608,12 @@ int64_t Shard::cancel_ops(uint32_t index) {
 
 void Shard::free_slot(uint32_t index) {
     Slot &s = slots_[index];
-    if (FastSlot *f = fast_.find(index)) {
-        // A calling thread may still be in a non-blocking call on this fd: let it finish.
-        while (f->users.load(std::memory_order_seq_cst) != 0) {
-            std::this_thread::yield();
-        }
-    }
-    if (s.fd >= 0) {
-        backend_->remove_fd(s.fd);
-        close(s.fd);
-        s.fd = -1;
-    }
+    close_fd(index);
     for (int fd : s.ready) { // connections accepted for requests that never came
         close(fd);
     }
     s.ready.clear();
-    for (size_t i = 0; i < closers_.size();) {
-        if (closers_[i].first == index) {
-            complete(*closers_[i].second, 0);
-            closers_[i] = closers_.back();
-            closers_.pop_back();
-        } else {
-            ++i;
-        }
-    }
+    answer_closers(index);
     s.stash.reset();
     s.shard_reads = s.recv_eof = false;
     s.recv_err = 0;

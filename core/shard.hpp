@@ -76,6 +76,7 @@ struct Op {
     bool connect_started = false; ///< epoll: connect() was called
     int io_fd = -1;           ///< the fd the op works on (epoll; io_uring zero-copy retries)
     bool zero_copy = false;   ///< io_uring: sent with SEND_ZC
+    bool notif_only = false;  ///< io_uring: a zero-copy send whose only missing piece is the kernel's notification
     bool multishot = false;   ///< io_uring: a multishot accept or receive (no request of its own)
     bool waiting = false;     ///< an accept or read waiting for its slot's multishot: only its deadline is in the kernel
     bool given = false;       ///< a waiting op was given its result (res: the fd, or the bytes copied to buf)
@@ -214,6 +215,8 @@ class Shard {
     // ---- used by the backends, on the shard thread ----
     /// An op the backend finished: op->res holds the result or -errno.
     void on_op_done(Op *op);
+    /// A zero-copy send's result came; its notification (buffer released) is still to come.
+    void on_notif_only(Op *op);
     /// A connection (res >= 0) or an error from a listener's multishot accept.
     void on_multishot_accept(Op *op, int res, bool more);
     /// Data (res > 0 bytes at data, the backend's until this returns), the end of the stream
@@ -258,6 +261,10 @@ class Shard {
     void count_bytes(bool read, uint64_t n);
     void release_slot_op(Op *op);
     void free_slot(uint32_t index);
+    void close_fd(uint32_t index);
+    bool only_notifications_left(const Slot &s) const;
+    void abort_if_only_notifications(uint32_t index);
+    void answer_closers(uint32_t index);
     void free_op(Op *op);
 
     Runtime &rt_;

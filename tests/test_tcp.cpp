@@ -147,6 +147,60 @@ TEST_CASE("a large write through the runtime thread is sent without a copy where
     CHECK(test::total_stats()["zero_copy_sends"].get<uint64_t>() >= 1);
 }
 
+TEST_CASE("closing a stream whose large write the peer never drains returns", "[tcp][zerocopy][close]") {
+    // A zero-copy send's buffer is the kernel's until its notification, which comes only once
+    // the data has left the socket: a close must not wait for that while the peer reads nothing.
+    test::Runtime rt;
+    test::Pair p;
+    std::vector<unsigned char> data(16 << 20, 'z');
+    REQUIRE(un_tcp_write_submit(p.client, data.data(), static_cast<uint32_t>(data.size()), -1, 1) > 0);
+    for (int i = 0; i < 5000 && test::total_stats()["bytes_written"].get<uint64_t>() == 0; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50)); // the socket buffers are full
+    const int fds = test::open_fds();
+    std::atomic<bool> closed{false};
+    std::thread closer([&] {
+        CHECK(un_tcp_close(p.client) == 0);
+        closed.store(true);
+    });
+    for (int i = 0; i < 5000 && !closed.load(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    const bool returned = closed.load();
+    if (!returned) {
+        un_tcp_close(p.server); // frees the data so the closer can finish before failing
+    }
+    closer.join();
+    REQUIRE(returned);
+    CHECK(test::open_fds() == fds - 1);
+    un_completion_t done{};
+    REQUIRE(un_poll(&done, 1, test::kWait) == 1);
+    CHECK(done.result == UN_ERR_CANCELED);
+
+    // The same at shutdown: a runtime with such a write in flight stops.
+    test::Pair q;
+    REQUIRE(un_tcp_write_submit(q.client, data.data(), static_cast<uint32_t>(data.size()), -1, 2) > 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::atomic<bool> stopped{false};
+    std::thread stopper([&] {
+        CHECK(un_runtime_shutdown() == 0);
+        stopped.store(true);
+    });
+    for (int i = 0; i < 5000 && !stopped.load(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    const bool shut = stopped.load();
+    if (!shut) {
+        un_tcp_close(q.server);
+    }
+    stopper.join();
+    REQUIRE(shut);
+    REQUIRE(un_poll(&done, 1, 0) == 1);
+    CHECK(done.result == UN_ERR_SHUT_DOWN);
+    REQUIRE(un_runtime_init() == 0); // for test::Runtime's own shutdown
+}
+
 TEST_CASE("one listener accepts 100 connections", "[tcp]") {
     test::Runtime rt;
     test::Listener l;
