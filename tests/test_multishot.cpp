@@ -49,6 +49,15 @@ int64_t read_async(int64_t stream, char *buf, uint32_t len, int64_t timeout_ms) 
     return 0;
 }
 
+/// Switches a pair's server end to multishot receive (where there is one): its first
+/// asynchronous read, of one byte written for it.
+void switch_to_multishot(const test::Pair &p) {
+    char b;
+    REQUIRE(un_tcp_write(p.client, "s", 1, test::kWait) == 1);
+    REQUIRE(read_async(p.server, &b, 1, test::kWait) == 1);
+    REQUIRE(b == 's');
+}
+
 std::string pattern(size_t n) {
     std::string s(n, '\0');
     for (size_t i = 0; i < n; ++i) {
@@ -203,9 +212,8 @@ TEST_CASE("a blocking read after an asynchronous one gets the bytes the stream k
 TEST_CASE("small reads split what the stream kept, in order", "[multishot][order]") {
     test::Runtime rt;
     test::Pair p;
+    switch_to_multishot(p);
     char buf[8];
-    REQUIRE(un_tcp_write(p.client, "x", 1, test::kWait) == 1);
-    REQUIRE(read_async(p.server, buf, 1, test::kWait) == 1);
     const std::string text = "the quick brown fox jumps over the lazy dog";
     REQUIRE(un_tcp_write(p.client, text.data(), static_cast<uint32_t>(text.size()), test::kWait) ==
             static_cast<int64_t>(text.size()));
@@ -262,9 +270,8 @@ TEST_CASE("the end of the stream completes every waiting read with 0, and later 
 TEST_CASE("data sent before the peer closes is read before the end of the stream", "[multishot]") {
     test::Runtime rt;
     test::Pair p;
+    switch_to_multishot(p);
     char buf[64];
-    REQUIRE(un_tcp_write(p.client, "1", 1, test::kWait) == 1);
-    REQUIRE(read_async(p.server, buf, 1, test::kWait) == 1);
     REQUIRE(un_tcp_write(p.client, "last words", 10, test::kWait) == 10);
     REQUIRE(un_tcp_close(p.client) == 0);
     std::this_thread::sleep_for(std::chrono::milliseconds(20)); // both arrive before the read
