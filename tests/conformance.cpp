@@ -198,17 +198,7 @@ int64_t in_fresh_netns(const std::function<int64_t()> &fn, std::string &why) {
 // fn's result from a child in a fresh network namespace whose name server (one of the
 // test's, on 127.0.0.1) holds every query; INT64_MIN + 1 (and why) when that cannot be set up.
 int64_t in_private_dns(const std::function<int64_t(test::SlowNameServer &)> &fn, std::string &why) {
-    const int64_t r = in_fresh_netns(
-        [&]() -> int64_t {
-            test::SlowNameServer dns;
-            if (!test::use_local_name_server() || !dns.start()) {
-                return INT64_MIN + 1;
-            }
-            const int64_t v = fn(dns);
-            dns.answer.store(true); // let the resolver threads finish
-            return v;
-        },
-        why);
+    const int64_t r = in_fresh_netns([&] { return test::serve_names(fn, INT64_MIN + 1); }, why);
     if (r == INT64_MIN + 1 && why.empty()) {
         why = "cannot give a private namespace its own name server";
     }

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <thread>
 #include <vector>
 
@@ -109,6 +110,20 @@ inline bool asked(SlowNameServer &dns, int n) {
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     return dns.queries.load() >= n;
+}
+
+/// In a child's fresh network namespace: gives it the private name server and hosts file,
+/// runs fn, then lets the name server answer (so resolver threads still waiting finish).
+/// Returns fn's result, or `unavailable` when the name server cannot be set up.
+template <typename R>
+R serve_names(const std::function<R(SlowNameServer &)> &fn, R unavailable) {
+    SlowNameServer dns;
+    if (!use_local_name_server() || !dns.start()) {
+        return unavailable;
+    }
+    const R r = fn(dns);
+    dns.answer.store(true);
+    return r;
 }
 
 } // namespace test

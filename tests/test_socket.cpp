@@ -196,17 +196,7 @@ namespace {
 // query until told to answer) and hosts file; skips the test where that cannot be set up.
 void with_private_dns(const std::function<int(test::SlowNameServer &)> &fn) {
     std::string why;
-    const int rc = test::in_fresh_netns(
-        [&] {
-            test::SlowNameServer dns;
-            if (!test::use_local_name_server() || !dns.start()) {
-                return 77;
-            }
-            const int r = fn(dns);
-            dns.answer.store(true); // let resolver threads still waiting finish
-            return r;
-        },
-        why);
+    const int rc = test::in_fresh_netns([&] { return test::serve_names(fn, 77); }, why);
     if (rc == -1 || rc == 77) {
         conformance::skip(rc == -1 ? why.c_str() : "cannot give a private namespace its own name server");
         return;
