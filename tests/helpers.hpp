@@ -98,6 +98,18 @@ struct Pair {
     }
 };
 
+/// A plain socket (not a uringnet handle) connected to a listener's "127.0.0.1:port".
+inline int raw_connect(const std::string &addr) {
+    sockaddr_in sa{};
+    sa.sin_family = AF_INET;
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    sa.sin_port = htons(static_cast<uint16_t>(std::stoi(addr.substr(addr.rfind(':') + 1))));
+    const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    REQUIRE(fd >= 0);
+    REQUIRE(connect(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) == 0);
+    return fd;
+}
+
 /// Reads exactly n bytes (or fails the test).
 inline std::string read_exact(un_tcp_stream_t s, size_t n) {
     std::string out(n, '\0');

@@ -66,18 +66,6 @@ std::string pattern(size_t n) {
     return s;
 }
 
-/// A plain socket connected to addr ("127.0.0.1:port").
-int raw_connect(const std::string &addr) {
-    sockaddr_in sa{};
-    sa.sin_family = AF_INET;
-    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    sa.sin_port = htons(static_cast<uint16_t>(std::stoi(addr.substr(addr.rfind(':') + 1))));
-    const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    REQUIRE(fd >= 0);
-    REQUIRE(connect(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) == 0);
-    return fd;
-}
-
 // Completions delivered to a callback; the one tagged kHold keeps the runtime thread busy
 // until the test lets it go, so data piles up in the kernel meanwhile.
 constexpr uint64_t kHold = 999999;
@@ -181,7 +169,7 @@ TEST_CASE("a blocking read after an asynchronous one gets the bytes the stream k
     Held held;
     REQUIRE(un_set_completion_callback(on_completion, &held) == 0);
     test::Listener l;
-    const int peer = raw_connect(l.addr);
+    const int peer = test::raw_connect(l.addr);
     const int64_t server = un_tcp_accept(l.handle, test::kWait);
     REQUIRE(server > 0);
     char first = 0;
@@ -282,7 +270,7 @@ TEST_CASE("data sent before the peer closes is read before the end of the stream
 TEST_CASE("a reset fails one waiting read with RESET and ends the others", "[multishot]") {
     test::Runtime rt;
     test::Listener l;
-    const int peer = raw_connect(l.addr);
+    const int peer = test::raw_connect(l.addr);
     const int64_t server = un_tcp_accept(l.handle, test::kWait);
     REQUIRE(server > 0);
     char bufs[2][8];
@@ -405,7 +393,7 @@ TEST_CASE("when the buffer ring runs dry the receive is armed again and nothing 
     std::vector<int64_t> streams;
     std::vector<char> first(kStreams);
     for (size_t i = 0; i < kStreams; ++i) {
-        peers.push_back(raw_connect(l.addr));
+        peers.push_back(test::raw_connect(l.addr));
         streams.push_back(un_tcp_accept(l.handle, test::kWait));
         REQUIRE(streams.back() > 0);
         REQUIRE(un_tcp_read_submit(streams.back(), &first[i], 1, test::kWait,

@@ -38,17 +38,10 @@ TEST_CASE("accepted connections spread over two shards", "[shards]") {
     REQUIRE(test::stats()["shard_count"] == 2);
     test::Listener l;
     // Clients outside the runtime (plain sockets): all the load is the accepted streams.
-    const int port = std::stoi(l.addr.substr(l.addr.rfind(':') + 1));
     std::vector<int> clients;
     std::vector<int64_t> servers;
     for (int i = 0; i < 40; ++i) {
-        const int fd = socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in sa{};
-        sa.sin_family = AF_INET;
-        sa.sin_port = htons(static_cast<uint16_t>(port));
-        sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        REQUIRE(connect(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) == 0);
-        clients.push_back(fd);
+        clients.push_back(test::raw_connect(l.addr));
         servers.push_back(un_tcp_accept(l.handle, test::kWait));
         REQUIRE(servers.back() > 0);
     }
