@@ -159,19 +159,15 @@ class UringBackend final : public Backend {
             io_uring_prep_nop(sqe);
             break;
         }
-        if (op->kind != OpKind::connect && static_cast<size_t>(fd) < fixed_.size() && fixed_[static_cast<size_t>(fd)]) {
-            sqe->fd = fd; // the table is indexed by fd
-            sqe->flags |= IOSQE_FIXED_FILE;
+        if (op->kind != OpKind::connect) {
+            use_fixed_file(sqe, fd);
         }
         io_uring_sqe_set_data(sqe, op);
         op->pending = 1;
         ++pending_;
         if (timed) {
             sqe->flags |= IOSQE_IO_LINK;
-            int64_t left = op->deadline_ns - now_ns();
-            left = left < 0 ? 0 : left;
-            op->ts.tv_sec = left / 1000000000;
-            op->ts.tv_nsec = left % 1000000000;
+            set_time_left(op);
             io_uring_sqe *t = io_uring_get_sqe(&ring_);
             io_uring_prep_link_timeout(t, &op->ts, 0);
             io_uring_sqe_set_data64(t, reinterpret_cast<uint64_t>(op) | kTimeoutBit);
@@ -200,9 +196,7 @@ class UringBackend final : public Backend {
         } else {
             io_uring_prep_multishot_accept(sqe, fd, nullptr, nullptr, SOCK_CLOEXEC);
         }
-        if (static_cast<size_t>(fd) < fixed_.size() && fixed_[static_cast<size_t>(fd)]) {
-            sqe->flags |= IOSQE_FIXED_FILE;
-        }
+        use_fixed_file(sqe, fd);
         io_uring_sqe_set_data(sqe, op);
         op->multishot = true;
         op->pending = 1;
@@ -211,10 +205,7 @@ class UringBackend final : public Backend {
     }
 
     void arm_deadline(Op *op) override {
-        int64_t left = op->deadline_ns - now_ns();
-        left = left < 0 ? 0 : left;
-        op->ts.tv_sec = left / 1000000000;
-        op->ts.tv_nsec = left % 1000000000;
+        set_time_left(op);
         io_uring_sqe *t = get_sqe(1);
         io_uring_prep_timeout(t, &op->ts, 0, 0);
         io_uring_sqe_set_data64(t, reinterpret_cast<uint64_t>(op) | kTimeoutBit);
@@ -264,6 +255,21 @@ class UringBackend final : public Backend {
     }
 
   private:
+    // op->ts: the time from now to op's deadline (0 when it has passed), for a timeout SQE.
+    static void set_time_left(Op *op) {
+        const int64_t left = std::max<int64_t>(op->deadline_ns - now_ns(), 0);
+        op->ts.tv_sec = left / 1000000000;
+        op->ts.tv_nsec = left % 1000000000;
+    }
+
+    // Points sqe at fd's slot in the registered-file table when fd is registered.
+    void use_fixed_file(io_uring_sqe *sqe, int fd) const {
+        if (fd >= 0 && static_cast<size_t>(fd) < fixed_.size() && fixed_[static_cast<size_t>(fd)]) {
+            sqe->fd = fd; // the table is indexed by fd
+            sqe->flags |= IOSQE_FIXED_FILE;
+        }
+    }
+
     // The provided-buffer ring, registered by hand (liburing 2.3 has no
     // io_uring_setup_buf_ring): one mapping holds the ring of buffer descriptors, then the
     // buffers. Linux 5.19+; false where the kernel refuses it.
