@@ -345,9 +345,7 @@ Scenario scenario_for(const Operation &op, int64_t code) {
                 [](void *ctx, const un_completion_t *) { result = static_cast<Env *>(ctx)->call(); }, &env);
             static char stats[8192];
             un_runtime_stats_submit(stats, sizeof stats, 0);
-            for (int i = 0; i < 5000 && result == INT64_MIN; ++i) {
-                std::this_thread::sleep_for(std::chrono::milliseconds(1));
-            }
+            test::eventually([] { return result != INT64_MIN; });
             un_set_completion_callback(nullptr, nullptr);
             return result.load();
         };

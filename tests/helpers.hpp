@@ -10,10 +10,12 @@
 #include <dirent.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "uringnet/uringnet.h"
@@ -44,6 +46,19 @@ inline std::string local_addr(int64_t h) {
 
 inline std::string listener_addr(un_tcp_listener_t l) { return local_addr(l); }
 
+/// Polls pred every millisecond until it holds or about ms milliseconds have passed; returns
+/// whether it held. No Catch assertion inside: usable in forked children and other threads.
+template <typename Pred>
+bool eventually(Pred pred, int ms = 5000) {
+    for (int i = 0; i < ms; ++i) {
+        if (pred()) {
+            return true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return pred();
+}
+
 /// The runtime's statistics, parsed.
 inline nlohmann::json stats() {
     char buf[16384];
@@ -53,6 +68,11 @@ inline nlohmann::json stats() {
 }
 
 inline nlohmann::json total_stats() { return stats()["total"]; }
+
+/// Waits (bounded) until the runtime's total of a statistic reaches at least n.
+inline bool wait_for_stat(const char *key, uint64_t n) {
+    return eventually([&] { return total_stats()[key].get<uint64_t>() >= n; });
+}
 
 /// File descriptors this process has open.
 inline int open_fds() {

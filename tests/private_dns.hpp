@@ -19,6 +19,8 @@
 #include <thread>
 #include <vector>
 
+#include "helpers.hpp"
+
 namespace test {
 
 // A name server on 127.0.0.1:53 of a private namespace that holds every query until told to
@@ -106,10 +108,7 @@ inline bool use_local_name_server() {
 
 // Waits (bounded) until the name server has been asked at least n times.
 inline bool asked(SlowNameServer &dns, int n) {
-    for (int i = 0; i < 10000 && dns.queries.load() < n; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    return dns.queries.load() >= n;
+    return eventually([&] { return dns.queries.load() >= n; }, 10000);
 }
 
 /// In a child's fresh network namespace: gives it the private name server and hosts file,

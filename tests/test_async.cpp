@@ -131,9 +131,7 @@ TEST_CASE("callbacks run on the runtime thread, may submit, may not block", "[as
                 },
                 &st) == 0);
     REQUIRE(un_udp_send_to_submit(st.sock, "first", 5, st.peer.c_str(), -1, 1) > 0);
-    for (int i = 0; i < 5000 && st.count.load() < 2; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
+    test::eventually([&] { return st.count.load() >= 2; });
     un_set_completion_callback(nullptr, nullptr);
     REQUIRE(st.count.load() == 2);
     CHECK(st.thread != std::this_thread::get_id());
@@ -165,10 +163,7 @@ TEST_CASE("changing the callback waits for a running call of the old one", "[asy
     const int64_t sock = un_udp_bind("127.0.0.1:0", 0);
     const std::string peer = test::local_addr(sock);
     REQUIRE(un_udp_send_to_submit(sock, "x", 1, peer.c_str(), -1, 1) > 0);
-    for (int i = 0; i < 5000 && !st->inside.load(); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    REQUIRE(st->inside.load());
+    REQUIRE(test::eventually([&] { return st->inside.load(); }));
     REQUIRE(un_set_completion_callback(nullptr, nullptr) == 0);
     CHECK_FALSE(st->inside.load()); // the call had returned: its ctx may go
     CHECK(st->calls.load() == 1);
@@ -198,9 +193,7 @@ TEST_CASE("a callback may replace itself; later completions go to the new one", 
     for (uint64_t i = 0; i < 3; ++i) {
         REQUIRE(un_udp_send_to_submit(sock, "x", 1, peer.c_str(), -1, i) > 0);
     }
-    for (int i = 0; i < 5000 && counts.first.load() + counts.second.load() < 3; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
+    test::eventually([&] { return counts.first.load() + counts.second.load() >= 3; });
     REQUIRE(un_set_completion_callback(nullptr, nullptr) == 0); // frees the replaced pairs
     CHECK(counts.first.load() == 1);
     CHECK(counts.second.load() == 2);
@@ -213,9 +206,7 @@ TEST_CASE("op_cancel stops one operation; its completion says CANCELED", "[async
     const int64_t keep = un_udp_recv_submit(a, buf, sizeof buf, -1, 1);
     char buf2[8];
     const int64_t stop = un_udp_recv_submit(a, buf2, sizeof buf2, -1, 2);
-    for (int i = 0; i < 1000 && test::total_stats()["in_flight"] != 2; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
+    test::eventually([] { return test::total_stats()["in_flight"] == 2; }, 1000);
     CHECK(un_op_cancel(stop) == 0);
     un_completion_t c{};
     REQUIRE(un_poll(&c, 1, test::kWait) == 1);
@@ -300,9 +291,7 @@ TEST_CASE("shutdown with 1000 operations in flight completes them all and leaks 
             REQUIRE(un_udp_recv_submit(sock, bufs[s * kEach + i], 16, -1, static_cast<uint64_t>(s * kEach + i)) > 0);
         }
     }
-    for (int i = 0; i < 5000 && test::total_stats()["in_flight"] != kSockets * kEach; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
+    test::eventually([] { return test::total_stats()["in_flight"] == kSockets * kEach; });
     REQUIRE(test::total_stats()["in_flight"] == kSockets * kEach);
     REQUIRE(un_runtime_shutdown() == 0);
     const auto done = collect(kSockets * kEach, 0); // still collectable after the shutdown

@@ -17,18 +17,7 @@
 namespace {
 
 // Waits until n operations are in flight in the runtime (they reached the kernel).
-void wait_in_flight(uint64_t n) {
-    for (int i = 0; i < 5000; ++i) {
-        char buf[4096];
-        const int64_t len = un_runtime_stats(buf, sizeof buf);
-        const std::string s(buf, static_cast<size_t>(len > 0 ? len : 0));
-        const auto pos = s.rfind("\"in_flight\":");
-        if (pos != std::string::npos && std::stoull(s.substr(pos + 12)) >= n) {
-            return;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-}
+void wait_in_flight(uint64_t n) { test::wait_for_stat("in_flight", n); }
 
 void reset_from_peer(int64_t stream) {
     REQUIRE(un_socket_set_option(stream, UN_SOCKET_OPTION_LINGER, 0) == 0);

@@ -25,16 +25,7 @@ bool has_multishot_recv() { return test::stats()["multishot_recv"].get<bool>(); 
 
 uint64_t total(const char *key) { return test::total_stats()[key].get<uint64_t>(); }
 
-/// Waits (bounded) until the total of a statistic reaches at least n.
-bool wait_for_stat(const char *key, uint64_t n) {
-    for (int i = 0; i < 5000; ++i) {
-        if (total(key) >= n) {
-            return true;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    return false;
-}
+using test::wait_for_stat;
 
 /// Submits one read and waits for its completion; returns its result.
 int64_t read_async(int64_t stream, char *buf, uint32_t len, int64_t timeout_ms) {
@@ -80,9 +71,7 @@ void on_completion(void *ctx, const un_completion_t *c) {
     auto *h = static_cast<Held *>(ctx);
     if (c->user_data == kHold) {
         h->holding.store(true);
-        for (int i = 0; i < 10000 && !h->release.load(); ++i) { // bounded: 10 s at most
-            std::this_thread::sleep_for(std::chrono::milliseconds(1));
-        }
+        test::eventually([&] { return h->release.load(); }, 10000); // bounded: 10 s at most
     }
     std::lock_guard lk(h->mu);
     h->results[c->user_data] = c->result;
@@ -93,25 +82,17 @@ void hold_runtime(Held &held) {
     const int64_t udp = un_udp_bind("127.0.0.1:0", 0);
     static char scratch[4];
     REQUIRE(un_udp_recv_submit(udp, scratch, sizeof scratch, 1, kHold) > 0);
-    for (int i = 0; i < 5000 && !held.holding.load(); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    REQUIRE(held.holding.load());
+    REQUIRE(test::eventually([&] { return held.holding.load(); }));
 }
 
 /// Waits (bounded) until the callback has seen n completions.
 size_t wait_results(Held &held, size_t n) {
-    for (int i = 0; i < 5000; ++i) {
-        {
-            std::lock_guard lk(held.mu);
-            if (held.results.size() >= n) {
-                return held.results.size();
-            }
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    std::lock_guard lk(held.mu);
-    return held.results.size();
+    const auto seen = [&] {
+        std::lock_guard lk(held.mu);
+        return held.results.size();
+    };
+    test::eventually([&] { return seen() >= n; });
+    return seen();
 }
 
 } // namespace

@@ -105,9 +105,7 @@ TEST_CASE("async operations, batches and op_cancel across shards", "[shards][asy
         ids.push_back(un_udp_recv_submit(socks[i], bufs[i], 16, -1, static_cast<uint64_t>(i)));
     }
     REQUIRE(un_batch_end() == 4);
-    for (int i = 0; i < 1000 && test::stats()["total"]["in_flight"] != 4; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
+    test::eventually([] { return test::total_stats()["in_flight"] == 4; }, 1000);
     for (int64_t id : ids) { // each op id finds its own shard
         CHECK(un_op_cancel(id) == 0);
     }
@@ -191,9 +189,7 @@ TEST_CASE("statistics reset on every shard; shutdown stops every shard", "[shard
             results[i] = un_udp_recv(socks[i], buf, sizeof buf, -1);
         });
     }
-    for (int i = 0; i < 1000 && test::stats()["total"]["in_flight"] != socks.size(); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
+    test::eventually([&] { return test::total_stats()["in_flight"] == socks.size(); }, 1000);
     REQUIRE(un_runtime_shutdown() == 0);
     for (auto &t : blocked) {
         t.join();

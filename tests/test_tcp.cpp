@@ -154,9 +154,7 @@ TEST_CASE("closing a stream whose large write the peer never drains returns", "[
     test::Pair p;
     std::vector<unsigned char> data(16 << 20, 'z');
     REQUIRE(un_tcp_write_submit(p.client, data.data(), static_cast<uint32_t>(data.size()), -1, 1) > 0);
-    for (int i = 0; i < 5000 && test::total_stats()["bytes_written"].get<uint64_t>() == 0; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
+    test::wait_for_stat("bytes_written", 1);
     std::this_thread::sleep_for(std::chrono::milliseconds(50)); // the socket buffers are full
     const int fds = test::open_fds();
     std::atomic<bool> closed{false};
@@ -164,10 +162,7 @@ TEST_CASE("closing a stream whose large write the peer never drains returns", "[
         CHECK(un_tcp_close(p.client) == 0);
         closed.store(true);
     });
-    for (int i = 0; i < 5000 && !closed.load(); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    const bool returned = closed.load();
+    const bool returned = test::eventually([&] { return closed.load(); });
     if (!returned) {
         un_tcp_close(p.server); // frees the data so the closer can finish before failing
     }
@@ -187,10 +182,7 @@ TEST_CASE("closing a stream whose large write the peer never drains returns", "[
         CHECK(un_runtime_shutdown() == 0);
         stopped.store(true);
     });
-    for (int i = 0; i < 5000 && !stopped.load(); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    const bool shut = stopped.load();
+    const bool shut = test::eventually([&] { return stopped.load(); });
     if (!shut) {
         un_tcp_close(q.server);
     }
@@ -277,9 +269,7 @@ TEST_CASE("when a close returns the socket is gone: its port can be bound again 
         REQUIRE(un_tcp_accept_submit(l, -1, 1) > 0); // in flight when the listener closes
         seen.fds_at_close.store(-1);
         REQUIRE(un_tcp_listener_close_submit(l, 9) > 0);
-        for (int k = 0; k < 5000 && seen.fds_at_close.load() < 0; ++k) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(1));
-        }
+        test::eventually([&] { return seen.fds_at_close.load() >= 0; });
         REQUIRE(seen.fds_at_close.load() == fds); // the listener's fd is closed already
     }
     REQUIRE(un_set_completion_callback(nullptr, nullptr) == 0);
