@@ -368,17 +368,7 @@ void Shard::on_lookup(uint32_t id, int64_t result, const Address &address) {
     if (result == 0) {
         op->req->address = address;
     }
-    if (op->in_backend) { // its deadline is armed: go on when that is removed
-        op->given = result == 0;
-        op->failed = result != 0;
-        op->res = static_cast<int32_t>(result);
-        backend_->cancel(op);
-    } else if (result == 0) {
-        drop(stats_.in_flight);
-        continue_lookup(op);
-    } else {
-        finish_waiter(op, result);
-    }
+    settle(op, static_cast<int>(result), result == 0);
 }
 
 void Shard::continue_lookup(Op *op) {
@@ -746,12 +736,9 @@ void Shard::on_op_done(Op *op) {
     op->in_backend = false;
     const int res = op->res;
     if (op->waiting) {
-        // Its deadline fired or was removed: it was given its result, or it ends here.
-        if (op->given) {
-            drop(stats_.in_flight);
-            complete_given(op, res);
-        } else if (op->failed) { // the multishot's -errno, or a lookup's error code
-            finish_waiter(op, op->kind == OpKind::lookup ? res : op_error(op, res));
+        // Its deadline fired or was removed: it was settled (given or failed), or it ends here.
+        if (op->given || op->failed) {
+            end_waiting(op, res, op->given);
         } else {
             finish_waiter(op, op_error(op, -ECANCELED));
         }
@@ -964,38 +951,44 @@ void Shard::end_multishot(Op *m, bool rearm) {
 
 void Shard::give(Op *waiter, int res) {
     slots_[waiter->slot].waiters.erase(waiter);
-    if (waiter->in_backend) { // its deadline is armed: finish when that is removed
-        waiter->res = res;
-        waiter->given = true;
-        backend_->cancel(waiter);
-    } else {
-        drop(stats_.in_flight);
-        complete_given(waiter, res);
-    }
-}
-
-void Shard::complete_given(Op *op, int res) {
-    if (op->kind == OpKind::accept) {
-        complete_accept(op, res);
-    } else if (op->kind == OpKind::lookup) {
-        continue_lookup(op);
-    } else {
-        count_bytes(true, static_cast<uint64_t>(res));
-        finish(op, res);
-    }
+    settle(waiter, res, true);
 }
 
 // The kernel ended the multishot with an error (EMFILE, ECONNRESET, ...): the oldest
 // request gets it, as its own operation would have.
 void Shard::fail_oldest_waiter(Slot &s, int res) {
     Op *w = s.waiters.front();
+    s.waiters.erase(w);
+    settle(w, res, false);
+}
+
+// A waiting op's outcome: its result (ok: an fd, the bytes copied to its buffer, or its
+// address looked up) or its failure (res: the multishot's -errno, or a lookup's error code).
+// With its deadline armed it ends when that is removed (on_op_done), otherwise at once.
+void Shard::settle(Op *w, int res, bool ok) {
     if (w->in_backend) {
-        s.waiters.erase(w);
         w->res = res;
-        w->failed = true;
+        w->given = ok;
+        w->failed = !ok;
         backend_->cancel(w);
     } else {
-        finish_waiter(w, op_error(w, res));
+        end_waiting(w, res, ok);
+    }
+}
+
+void Shard::end_waiting(Op *w, int res, bool ok) {
+    if (!ok) {
+        finish_waiter(w, w->kind == OpKind::lookup ? res : op_error(w, res));
+        return;
+    }
+    drop(stats_.in_flight);
+    if (w->kind == OpKind::accept) {
+        complete_accept(w, res);
+    } else if (w->kind == OpKind::lookup) {
+        continue_lookup(w);
+    } else {
+        count_bytes(true, static_cast<uint64_t>(res));
+        finish(w, res);
     }
 }
 

@@ -249,8 +249,9 @@ class Shard {
     void complete_accept(Op *op, int fd);
     void wait_for_multishot(Op *op);
     void give(Op *waiter, int res);
-    void complete_given(Op *op, int res);
     void fail_oldest_waiter(Slot &s, int res);
+    void settle(Op *w, int res, bool ok);
+    void end_waiting(Op *w, int res, bool ok);
     void finish_waiter(Op *waiter, int64_t result);
     void arm_multishot(uint32_t index);
     void end_multishot(Op *m, bool rearm);
