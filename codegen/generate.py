@@ -46,6 +46,7 @@ TARGETS = {
     "core/dispatch.cpp.j2": "src/dispatch.cpp",
     "docs/api.md.j2": "../docs/api.md",  # the reference lives in the repository's docs/
     "tests/conformance.cpp.j2": "tests/conformance.cpp",
+    "tests/op_errors.hpp.j2": "tests/op_errors.hpp",
     "c/uringnet_simple.h.j2": "include/uringnet/uringnet_simple.h",
     "c/simple_adapters.cpp.j2": "src/simple_adapters.cpp",
     "python/uringnet.py.j2": "python/uringnet.py",

@@ -254,6 +254,20 @@ class Operation:
     errors: list[Error]
     simple: list[SimpleBinding] = field(default_factory=list)
     not_provoked: dict[str, str] = field(default_factory=dict)
+    submit_only: list[str] = field(default_factory=list)
+
+    @property
+    def blocking_errors(self) -> list[Error]:
+        """The errors the blocking form can return (all listed but the submit-only ones)."""
+        return [e for e in self.errors if e.name not in self.submit_only]
+
+    @property
+    def submit_errors(self) -> list[Error]:
+        """The errors a *_submit form can return, at once or as its completion's result: a
+        submission never waits, so never WOULD_DEADLOCK."""
+        if not self.has_async:
+            return []
+        return [e for e in self.errors if e.name != "WOULD_DEADLOCK"]
 
     @property
     def c_name(self) -> str:
@@ -472,10 +486,16 @@ def build(raw: dict) -> Spec:
             if en not in o["errors"]:
                 raise SpecError(f"{where}, field not_provoked.{en}: not one of the operation's errors")
             _check_doc(f"{where}, field not_provoked.{en}", why)
+        submit_only = o.get("submit_only", [])
+        for en in submit_only:
+            if en not in o["errors"]:
+                raise SpecError(f"{where}, field submit_only: {en} is not one of the operation's errors")
+        if submit_only and not (o["execution"] == "ring" and o["group"] != "async"):
+            raise SpecError(f"{where}, field submit_only: the operation has no *_submit form")
         if o["execution"] == "caller" and any(p.type == "handle" for p in params):
             raise SpecError(f"{where}, field execution: an operation on a handle must run on the ring")
         ops.append(Operation(o["name"], o["request"], o["since"], o["group"], o["execution"],
-                             o["doc"], params, result, errs, [], not_provoked))
+                             o["doc"], params, result, errs, [], not_provoked, submit_only))
         ops[-1].simple = [_simple_binding(ops[-1], b, i, enum_by_name) for i, b in enumerate(o.get("simple", []))]
     _unique(ops, lambda o: o.name, "operation name")
     _unique(ops, lambda o: o.request, "request number")

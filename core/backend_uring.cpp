@@ -137,7 +137,10 @@ class UringBackend final : public Backend {
             break;
         case OpKind::write:
             op->io_fd = fd;
-            op->zero_copy = zero_copy_ && op->len - op->done >= kZeroCopyMin;
+            // A write with a deadline is never sent zero-copy: its completion would wait for
+            // the notification, which waits for the peer to take the data, so no deadline
+            // (and no fallback on a refusal, see on_cqe) could end it.
+            op->zero_copy = zero_copy_ && !timed && op->len - op->done >= kZeroCopyMin;
             if (op->zero_copy) {
                 // The write completes only after the notification: the caller's buffer is
                 // the kernel's until then.

@@ -70,11 +70,22 @@ using Invoker = int64_t (*)(Args &);
 
 struct Operation {
     const char *name;
+    bool submit; ///< the *_submit form: invoke returns the completion's result (or the error given at once)
     std::vector<Param> params;
     Invoker invoke;
+    std::vector<int64_t> errors; ///< what the spec lists for the operation
 };
 
-/// Provokes `expected` for op over real sockets and checks the exact code (Catch2 CHECK).
+/// For a *_submit form: the error `id` is, or else the result of the completion of op `id`
+/// (collected with un_poll; other completions are dropped). While it waits, in_flight_op()
+/// gives the id, so a scenario can cancel it from another thread.
+int64_t completion_of(int64_t id);
+
+/// The op id a submitted form is waiting for, or 0.
+int64_t in_flight_op();
+
+/// Provokes `expected` for op over real sockets and checks the exact code (Catch2 CHECK), and
+/// that the code is one the spec lists for the operation.
 void check(const Operation &op, int64_t expected);
 
 /// Marks the running test as skipped, with the reason (ctest shows it as skipped).

@@ -175,7 +175,7 @@ TEST_CASE("changing the callback waits for a running call of the old one", "[asy
     CHECK(cs[0].user_data == 2);
 }
 
-TEST_CASE("a callback may replace itself; later completions go to the new one", "[async][callback]") {
+TEST_CASE("a callback may replace itself, and later completions go to the new one", "[async][callback]") {
     test::Runtime rt;
     struct Counts {
         std::atomic<int> first{0}, second{0};
@@ -199,7 +199,7 @@ TEST_CASE("a callback may replace itself; later completions go to the new one", 
     CHECK(counts.second.load() == 2);
 }
 
-TEST_CASE("op_cancel stops one operation; its completion says CANCELED", "[async][cancel]") {
+TEST_CASE("op_cancel stops one operation, whose completion says CANCELED", "[async][cancel]") {
     test::Runtime rt;
     const int64_t a = un_udp_bind("127.0.0.1:0", 0);
     char buf[8];

@@ -117,7 +117,7 @@ TEST_CASE("the backend can be forced by the API and by URINGNET_BACKEND", "[back
     CHECK(rc == 0);
 }
 
-TEST_CASE("without forcing, io_uring is chosen where it works; SQPOLL only on request", "[backend]") {
+TEST_CASE("without forcing, io_uring is chosen where it works, and SQPOLL only on request", "[backend]") {
     const int rc = test::wait_child(test::spawn([] {
         unsetenv("URINGNET_BACKEND");
         CHILD_EXPECT(un_runtime_init() == 0);

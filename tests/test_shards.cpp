@@ -166,7 +166,7 @@ TEST_CASE("streams on every shard receive through their own shard's buffer ring"
     }
 }
 
-TEST_CASE("statistics reset on every shard; shutdown stops every shard", "[shards]") {
+TEST_CASE("statistics reset on every shard, and shutdown stops every shard", "[shards]") {
     if (!two_shards()) {
         return;
     }

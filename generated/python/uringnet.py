@@ -18,7 +18,7 @@ import enum
 import os
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "a9a3c816b31f95e2"
+SPEC_CHECKSUM = "c46ce9a622f33443"
 VERSION = "0.1.0"
 
 

@@ -1,7 +1,8 @@
 /* Generated from api/net.json by codegen/generate.py (template tests/conformance.cpp.j2). Do not
  * edit: change the spec or the template and run codegen/generate.py. */
-// One test per operation and per error the spec lists for it: tests/conformance.cpp
-// provokes the error for real and checks the exact code.
+// One test per operation and per error the spec lists for it, for the blocking form and for
+// the *_submit form (whose error arrives at once or as its completion's result):
+// tests/conformance.cpp provokes the error for real and checks the exact code.
 #include <catch2/catch.hpp>
 
 #include "conformance.hpp"
@@ -11,26 +12,34 @@ namespace {
 
 const conformance::Operation runtime_init = {
     "runtime_init",
+    false,
     {},
     [](conformance::Args &) -> int64_t { return un_runtime_init(); },
+    {UN_ERR_ALREADY_INITIALIZED, UN_ERR_IO_URING_UNAVAILABLE, UN_ERR_IO_URING_NO_MEMORY,
+     UN_ERR_NO_RESOURCES, UN_ERR_INVALID_ARGUMENT, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation runtime_shutdown = {
     "runtime_shutdown",
+    false,
     {},
     [](conformance::Args &) -> int64_t { return un_runtime_shutdown(); },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation runtime_configure_entries = {
     "runtime_configure_entries",
+    false,
     {
         {"entries", conformance::ParamType::i64, 0},
     },
     [](conformance::Args &a) -> int64_t { return un_runtime_configure_entries(a.i64("entries")); },
+    {UN_ERR_INVALID_ARGUMENT},
 };
 
 const conformance::Operation runtime_stats = {
     "runtime_stats",
+    false,
     {
         {"out", conformance::ParamType::text_out, 0},
         {"out_len", conformance::ParamType::u32, 0},
@@ -38,18 +47,38 @@ const conformance::Operation runtime_stats = {
     [](conformance::Args &a) -> int64_t {
         return un_runtime_stats(a.out("out"), a.u32("out_len"));
     },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BUFFER_TOO_SMALL, UN_ERR_INVALID_ARGUMENT,
+     UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation runtime_stats_submit = {
+    "runtime_stats",
+    true,
+    {
+        {"out", conformance::ParamType::text_out, 0},
+        {"out_len", conformance::ParamType::u32, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(
+            un_runtime_stats_submit(a.out("out"), a.u32("out_len"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BUFFER_TOO_SMALL, UN_ERR_INVALID_ARGUMENT,
+     UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation runtime_configure_backend = {
     "runtime_configure_backend",
+    false,
     {
         {"backend", conformance::ParamType::enumeration, 0},
     },
     [](conformance::Args &a) -> int64_t { return un_runtime_configure_backend(a.i32("backend")); },
+    {UN_ERR_INVALID_ARGUMENT},
 };
 
 const conformance::Operation runtime_backend = {
     "runtime_backend",
+    false,
     {
         {"out", conformance::ParamType::text_out, 0},
         {"out_len", conformance::ParamType::u32, 0},
@@ -57,24 +86,56 @@ const conformance::Operation runtime_backend = {
     [](conformance::Args &a) -> int64_t {
         return un_runtime_backend(a.out("out"), a.u32("out_len"));
     },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BUFFER_TOO_SMALL, UN_ERR_INVALID_ARGUMENT,
+     UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation runtime_backend_submit = {
+    "runtime_backend",
+    true,
+    {
+        {"out", conformance::ParamType::text_out, 0},
+        {"out_len", conformance::ParamType::u32, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(
+            un_runtime_backend_submit(a.out("out"), a.u32("out_len"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BUFFER_TOO_SMALL, UN_ERR_INVALID_ARGUMENT,
+     UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation runtime_reset_stats = {
     "runtime_reset_stats",
+    false,
     {},
     [](conformance::Args &) -> int64_t { return un_runtime_reset_stats(); },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation runtime_reset_stats_submit = {
+    "runtime_reset_stats",
+    true,
+    {},
+    [](conformance::Args &) -> int64_t {
+        return conformance::completion_of(un_runtime_reset_stats_submit(0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation runtime_configure_shards = {
     "runtime_configure_shards",
+    false,
     {
         {"shards", conformance::ParamType::i64, 0},
     },
     [](conformance::Args &a) -> int64_t { return un_runtime_configure_shards(a.i64("shards")); },
+    {UN_ERR_INVALID_ARGUMENT},
 };
 
 const conformance::Operation runtime_configure_recv_buffers = {
     "runtime_configure_recv_buffers",
+    false,
     {
         {"count", conformance::ParamType::u32, 0},
         {"size", conformance::ParamType::u32, 0},
@@ -82,10 +143,12 @@ const conformance::Operation runtime_configure_recv_buffers = {
     [](conformance::Args &a) -> int64_t {
         return un_runtime_configure_recv_buffers(a.u32("count"), a.u32("size"));
     },
+    {UN_ERR_INVALID_ARGUMENT},
 };
 
 const conformance::Operation tcp_listen = {
     "tcp_listen",
+    false,
     {
         {"addr", conformance::ParamType::address, 0},
         {"backlog", conformance::ParamType::i32, 0},
@@ -94,10 +157,31 @@ const conformance::Operation tcp_listen = {
     [](conformance::Args &a) -> int64_t {
         return un_tcp_listen(a.text("addr"), a.i32("backlog"), a.u32("flags"));
     },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_ADDRESS, UN_ERR_INVALID_ARGUMENT,
+     UN_ERR_UNKNOWN_HOST, UN_ERR_ADDRESS_IN_USE, UN_ERR_ADDRESS_NOT_AVAILABLE,
+     UN_ERR_PERMISSION_DENIED, UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
+};
+
+const conformance::Operation tcp_listen_submit = {
+    "tcp_listen",
+    true,
+    {
+        {"addr", conformance::ParamType::address, 0},
+        {"backlog", conformance::ParamType::i32, 0},
+        {"flags", conformance::ParamType::u32, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(
+            un_tcp_listen_submit(a.text("addr"), a.i32("backlog"), a.u32("flags"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_ADDRESS, UN_ERR_INVALID_ARGUMENT,
+     UN_ERR_UNKNOWN_HOST, UN_ERR_ADDRESS_IN_USE, UN_ERR_ADDRESS_NOT_AVAILABLE,
+     UN_ERR_PERMISSION_DENIED, UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
 };
 
 const conformance::Operation tcp_accept = {
     "tcp_accept",
+    false,
     {
         {"listener", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_LISTENER)},
         {"timeout_ms", conformance::ParamType::i64, 0},
@@ -105,10 +189,30 @@ const conformance::Operation tcp_accept = {
     [](conformance::Args &a) -> int64_t {
         return un_tcp_accept(a.handle("listener"), a.i64("timeout_ms"));
     },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_NO_RESOURCES,
+     UN_ERR_CONNECTION_ABORTED, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation tcp_accept_submit = {
+    "tcp_accept",
+    true,
+    {
+        {"listener", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_LISTENER)},
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(
+            un_tcp_accept_submit(a.handle("listener"), a.i64("timeout_ms"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_NO_RESOURCES,
+     UN_ERR_CONNECTION_ABORTED, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation tcp_connect = {
     "tcp_connect",
+    false,
     {
         {"addr", conformance::ParamType::address, 0},
         {"timeout_ms", conformance::ParamType::i64, 0},
@@ -116,10 +220,30 @@ const conformance::Operation tcp_connect = {
     [](conformance::Args &a) -> int64_t {
         return un_tcp_connect(a.text("addr"), a.i64("timeout_ms"));
     },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_ADDRESS, UN_ERR_UNKNOWN_HOST,
+     UN_ERR_CONNECTION_REFUSED, UN_ERR_HOST_UNREACHABLE, UN_ERR_TIMED_OUT, UN_ERR_NO_RESOURCES,
+     UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
+};
+
+const conformance::Operation tcp_connect_submit = {
+    "tcp_connect",
+    true,
+    {
+        {"addr", conformance::ParamType::address, 0},
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(
+            un_tcp_connect_submit(a.text("addr"), a.i64("timeout_ms"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_ADDRESS, UN_ERR_UNKNOWN_HOST,
+     UN_ERR_CONNECTION_REFUSED, UN_ERR_HOST_UNREACHABLE, UN_ERR_TIMED_OUT, UN_ERR_NO_RESOURCES,
+     UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
 };
 
 const conformance::Operation tcp_read = {
     "tcp_read",
+    false,
     {
         {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
         {"buf", conformance::ParamType::bytes_out, 0},
@@ -129,10 +253,32 @@ const conformance::Operation tcp_read = {
     [](conformance::Args &a) -> int64_t {
         return un_tcp_read(a.handle("stream"), a.buf("buf"), a.u32("max_len"), a.i64("timeout_ms"));
     },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_RESET,
+     UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation tcp_read_submit = {
+    "tcp_read",
+    true,
+    {
+        {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
+        {"buf", conformance::ParamType::bytes_out, 0},
+        {"max_len", conformance::ParamType::u32, 0},
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(un_tcp_read_submit(
+            a.handle("stream"), a.buf("buf"), a.u32("max_len"), a.i64("timeout_ms"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_RESET,
+     UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation tcp_write = {
     "tcp_write",
+    false,
     {
         {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
         {"buf", conformance::ParamType::bytes_in, 0},
@@ -142,26 +288,80 @@ const conformance::Operation tcp_write = {
     [](conformance::Args &a) -> int64_t {
         return un_tcp_write(a.handle("stream"), a.cbuf("buf"), a.u32("len"), a.i64("timeout_ms"));
     },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_RESET,
+     UN_ERR_BROKEN_PIPE, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation tcp_write_submit = {
+    "tcp_write",
+    true,
+    {
+        {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
+        {"buf", conformance::ParamType::bytes_in, 0},
+        {"len", conformance::ParamType::u32, 0},
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(un_tcp_write_submit(
+            a.handle("stream"), a.cbuf("buf"), a.u32("len"), a.i64("timeout_ms"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_RESET,
+     UN_ERR_BROKEN_PIPE, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation tcp_close = {
     "tcp_close",
+    false,
     {
         {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
     },
     [](conformance::Args &a) -> int64_t { return un_tcp_close(a.handle("stream")); },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation tcp_close_submit = {
+    "tcp_close",
+    true,
+    {
+        {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(un_tcp_close_submit(a.handle("stream"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation tcp_listener_close = {
     "tcp_listener_close",
+    false,
     {
         {"listener", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_LISTENER)},
     },
     [](conformance::Args &a) -> int64_t { return un_tcp_listener_close(a.handle("listener")); },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation tcp_listener_close_submit = {
+    "tcp_listener_close",
+    true,
+    {
+        {"listener", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_LISTENER)},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(un_tcp_listener_close_submit(a.handle("listener"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation socket_local_addr = {
     "socket_local_addr",
+    false,
     {
         {"handle", conformance::ParamType::handle,
          (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
@@ -172,18 +372,55 @@ const conformance::Operation socket_local_addr = {
     [](conformance::Args &a) -> int64_t {
         return un_socket_local_addr(a.handle("handle"), a.out("out"), a.u32("out_len"));
     },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_BUFFER_TOO_SMALL, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation socket_local_addr_submit = {
+    "socket_local_addr",
+    true,
+    {
+        {"handle", conformance::ParamType::handle,
+         (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
+             (1u << UN_HANDLE_UDP_SOCKET)},
+        {"out", conformance::ParamType::text_out, 0},
+        {"out_len", conformance::ParamType::u32, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(
+            un_socket_local_addr_submit(a.handle("handle"), a.out("out"), a.u32("out_len"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_BUFFER_TOO_SMALL, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation tcp_flush = {
     "tcp_flush",
+    false,
     {
         {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
     },
     [](conformance::Args &a) -> int64_t { return un_tcp_flush(a.handle("stream")); },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation tcp_flush_submit = {
+    "tcp_flush",
+    true,
+    {
+        {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(un_tcp_flush_submit(a.handle("stream"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation tcp_shutdown = {
     "tcp_shutdown",
+    false,
     {
         {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
         {"how", conformance::ParamType::enumeration, 0},
@@ -191,10 +428,28 @@ const conformance::Operation tcp_shutdown = {
     [](conformance::Args &a) -> int64_t {
         return un_tcp_shutdown(a.handle("stream"), a.i32("how"));
     },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_NOT_CONNECTED, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation tcp_shutdown_submit = {
+    "tcp_shutdown",
+    true,
+    {
+        {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
+        {"how", conformance::ParamType::enumeration, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(
+            un_tcp_shutdown_submit(a.handle("stream"), a.i32("how"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_NOT_CONNECTED, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation socket_peer_addr = {
     "socket_peer_addr",
+    false,
     {
         {"handle", conformance::ParamType::handle,
          (1u << UN_HANDLE_TCP_STREAM) | (1u << UN_HANDLE_UDP_SOCKET)},
@@ -204,10 +459,30 @@ const conformance::Operation socket_peer_addr = {
     [](conformance::Args &a) -> int64_t {
         return un_socket_peer_addr(a.handle("handle"), a.out("out"), a.u32("out_len"));
     },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_BUFFER_TOO_SMALL, UN_ERR_NOT_CONNECTED, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation socket_peer_addr_submit = {
+    "socket_peer_addr",
+    true,
+    {
+        {"handle", conformance::ParamType::handle,
+         (1u << UN_HANDLE_TCP_STREAM) | (1u << UN_HANDLE_UDP_SOCKET)},
+        {"out", conformance::ParamType::text_out, 0},
+        {"out_len", conformance::ParamType::u32, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(
+            un_socket_peer_addr_submit(a.handle("handle"), a.out("out"), a.u32("out_len"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_BUFFER_TOO_SMALL, UN_ERR_NOT_CONNECTED, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation socket_set_option = {
     "socket_set_option",
+    false,
     {
         {"handle", conformance::ParamType::handle,
          (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
@@ -218,10 +493,31 @@ const conformance::Operation socket_set_option = {
     [](conformance::Args &a) -> int64_t {
         return un_socket_set_option(a.handle("handle"), a.i32("option"), a.i64("value"));
     },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation socket_set_option_submit = {
+    "socket_set_option",
+    true,
+    {
+        {"handle", conformance::ParamType::handle,
+         (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
+             (1u << UN_HANDLE_UDP_SOCKET)},
+        {"option", conformance::ParamType::enumeration, 0},
+        {"value", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(
+            un_socket_set_option_submit(a.handle("handle"), a.i32("option"), a.i64("value"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation socket_get_option = {
     "socket_get_option",
+    false,
     {
         {"handle", conformance::ParamType::handle,
          (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
@@ -231,29 +527,86 @@ const conformance::Operation socket_get_option = {
     [](conformance::Args &a) -> int64_t {
         return un_socket_get_option(a.handle("handle"), a.i32("option"));
     },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation socket_get_option_submit = {
+    "socket_get_option",
+    true,
+    {
+        {"handle", conformance::ParamType::handle,
+         (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
+             (1u << UN_HANDLE_UDP_SOCKET)},
+        {"option", conformance::ParamType::enumeration, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(
+            un_socket_get_option_submit(a.handle("handle"), a.i32("option"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation socket_cancel = {
     "socket_cancel",
+    false,
     {
         {"handle", conformance::ParamType::handle,
          (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
              (1u << UN_HANDLE_UDP_SOCKET)},
     },
     [](conformance::Args &a) -> int64_t { return un_socket_cancel(a.handle("handle")); },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation socket_cancel_submit = {
+    "socket_cancel",
+    true,
+    {
+        {"handle", conformance::ParamType::handle,
+         (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
+             (1u << UN_HANDLE_UDP_SOCKET)},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(un_socket_cancel_submit(a.handle("handle"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation udp_bind = {
     "udp_bind",
+    false,
     {
         {"addr", conformance::ParamType::address, 0},
         {"flags", conformance::ParamType::u32, 0},
     },
     [](conformance::Args &a) -> int64_t { return un_udp_bind(a.text("addr"), a.u32("flags")); },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_ADDRESS, UN_ERR_INVALID_ARGUMENT,
+     UN_ERR_UNKNOWN_HOST, UN_ERR_ADDRESS_IN_USE, UN_ERR_ADDRESS_NOT_AVAILABLE,
+     UN_ERR_PERMISSION_DENIED, UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
+};
+
+const conformance::Operation udp_bind_submit = {
+    "udp_bind",
+    true,
+    {
+        {"addr", conformance::ParamType::address, 0},
+        {"flags", conformance::ParamType::u32, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(un_udp_bind_submit(a.text("addr"), a.u32("flags"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_ADDRESS, UN_ERR_INVALID_ARGUMENT,
+     UN_ERR_UNKNOWN_HOST, UN_ERR_ADDRESS_IN_USE, UN_ERR_ADDRESS_NOT_AVAILABLE,
+     UN_ERR_PERMISSION_DENIED, UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
 };
 
 const conformance::Operation udp_send_to = {
     "udp_send_to",
+    false,
     {
         {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
         {"buf", conformance::ParamType::bytes_in, 0},
@@ -265,10 +618,36 @@ const conformance::Operation udp_send_to = {
         return un_udp_send_to(a.handle("socket"), a.cbuf("buf"), a.u32("len"), a.text("addr"),
                               a.i64("timeout_ms"));
     },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_UNKNOWN_HOST, UN_ERR_INVALID_ARGUMENT,
+     UN_ERR_PERMISSION_DENIED, UN_ERR_MESSAGE_TOO_LONG, UN_ERR_HOST_UNREACHABLE, UN_ERR_CANCELED,
+     UN_ERR_TIMED_OUT, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation udp_send_to_submit = {
+    "udp_send_to",
+    true,
+    {
+        {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
+        {"buf", conformance::ParamType::bytes_in, 0},
+        {"len", conformance::ParamType::u32, 0},
+        {"addr", conformance::ParamType::address, 0},
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(un_udp_send_to_submit(a.handle("socket"), a.cbuf("buf"),
+                                                                a.u32("len"), a.text("addr"),
+                                                                a.i64("timeout_ms"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_UNKNOWN_HOST, UN_ERR_INVALID_ARGUMENT,
+     UN_ERR_PERMISSION_DENIED, UN_ERR_MESSAGE_TOO_LONG, UN_ERR_HOST_UNREACHABLE, UN_ERR_CANCELED,
+     UN_ERR_TIMED_OUT, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation udp_recv_from = {
     "udp_recv_from",
+    false,
     {
         {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
         {"buf", conformance::ParamType::bytes_out, 0},
@@ -281,10 +660,35 @@ const conformance::Operation udp_recv_from = {
         return un_udp_recv_from(a.handle("socket"), a.buf("buf"), a.u32("max_len"), a.out("from"),
                                 a.u32("from_len"), a.i64("timeout_ms"));
     },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_BUFFER_TOO_SMALL, UN_ERR_TRUNCATED,
+     UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation udp_recv_from_submit = {
+    "udp_recv_from",
+    true,
+    {
+        {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
+        {"buf", conformance::ParamType::bytes_out, 0},
+        {"max_len", conformance::ParamType::u32, 0},
+        {"from", conformance::ParamType::text_out, 0},
+        {"from_len", conformance::ParamType::u32, 0},
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(
+            un_udp_recv_from_submit(a.handle("socket"), a.buf("buf"), a.u32("max_len"),
+                                    a.out("from"), a.u32("from_len"), a.i64("timeout_ms"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_BUFFER_TOO_SMALL, UN_ERR_TRUNCATED,
+     UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation udp_connect = {
     "udp_connect",
+    false,
     {
         {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
         {"addr", conformance::ParamType::address, 0},
@@ -292,10 +696,30 @@ const conformance::Operation udp_connect = {
     [](conformance::Args &a) -> int64_t {
         return un_udp_connect(a.handle("socket"), a.text("addr"));
     },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_UNKNOWN_HOST, UN_ERR_HOST_UNREACHABLE,
+     UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
+};
+
+const conformance::Operation udp_connect_submit = {
+    "udp_connect",
+    true,
+    {
+        {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
+        {"addr", conformance::ParamType::address, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(
+            un_udp_connect_submit(a.handle("socket"), a.text("addr"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_UNKNOWN_HOST, UN_ERR_HOST_UNREACHABLE,
+     UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
 };
 
 const conformance::Operation udp_send = {
     "udp_send",
+    false,
     {
         {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
         {"buf", conformance::ParamType::bytes_in, 0},
@@ -305,10 +729,32 @@ const conformance::Operation udp_send = {
     [](conformance::Args &a) -> int64_t {
         return un_udp_send(a.handle("socket"), a.cbuf("buf"), a.u32("len"), a.i64("timeout_ms"));
     },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_NOT_CONNECTED, UN_ERR_CONNECTION_REFUSED,
+     UN_ERR_MESSAGE_TOO_LONG, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation udp_send_submit = {
+    "udp_send",
+    true,
+    {
+        {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
+        {"buf", conformance::ParamType::bytes_in, 0},
+        {"len", conformance::ParamType::u32, 0},
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(un_udp_send_submit(a.handle("socket"), a.cbuf("buf"),
+                                                             a.u32("len"), a.i64("timeout_ms"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_NOT_CONNECTED, UN_ERR_CONNECTION_REFUSED,
+     UN_ERR_MESSAGE_TOO_LONG, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation udp_recv = {
     "udp_recv",
+    false,
     {
         {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
         {"buf", conformance::ParamType::bytes_out, 0},
@@ -318,18 +764,56 @@ const conformance::Operation udp_recv = {
     [](conformance::Args &a) -> int64_t {
         return un_udp_recv(a.handle("socket"), a.buf("buf"), a.u32("max_len"), a.i64("timeout_ms"));
     },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_TRUNCATED, UN_ERR_CONNECTION_REFUSED,
+     UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation udp_recv_submit = {
+    "udp_recv",
+    true,
+    {
+        {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
+        {"buf", conformance::ParamType::bytes_out, 0},
+        {"max_len", conformance::ParamType::u32, 0},
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(un_udp_recv_submit(
+            a.handle("socket"), a.buf("buf"), a.u32("max_len"), a.i64("timeout_ms"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_TRUNCATED, UN_ERR_CONNECTION_REFUSED,
+     UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation udp_close = {
     "udp_close",
+    false,
     {
         {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
     },
     [](conformance::Args &a) -> int64_t { return un_udp_close(a.handle("socket")); },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation udp_close_submit = {
+    "udp_close",
+    true,
+    {
+        {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(un_udp_close_submit(a.handle("socket"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation udp_join_multicast = {
     "udp_join_multicast",
+    false,
     {
         {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
         {"group", conformance::ParamType::text, 0},
@@ -338,10 +822,31 @@ const conformance::Operation udp_join_multicast = {
     [](conformance::Args &a) -> int64_t {
         return un_udp_join_multicast(a.handle("socket"), a.text("group"), a.text("iface"));
     },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_NO_SUCH_INTERFACE, UN_ERR_INVALID_ARGUMENT,
+     UN_ERR_ADDRESS_IN_USE, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation udp_join_multicast_submit = {
+    "udp_join_multicast",
+    true,
+    {
+        {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
+        {"group", conformance::ParamType::text, 0},
+        {"iface", conformance::ParamType::text, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(
+            un_udp_join_multicast_submit(a.handle("socket"), a.text("group"), a.text("iface"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_NO_SUCH_INTERFACE, UN_ERR_INVALID_ARGUMENT,
+     UN_ERR_ADDRESS_IN_USE, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation udp_leave_multicast = {
     "udp_leave_multicast",
+    false,
     {
         {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
         {"group", conformance::ParamType::text, 0},
@@ -350,10 +855,31 @@ const conformance::Operation udp_leave_multicast = {
     [](conformance::Args &a) -> int64_t {
         return un_udp_leave_multicast(a.handle("socket"), a.text("group"), a.text("iface"));
     },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_NO_SUCH_INTERFACE, UN_ERR_INVALID_ARGUMENT,
+     UN_ERR_ADDRESS_NOT_AVAILABLE, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation udp_leave_multicast_submit = {
+    "udp_leave_multicast",
+    true,
+    {
+        {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
+        {"group", conformance::ParamType::text, 0},
+        {"iface", conformance::ParamType::text, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(
+            un_udp_leave_multicast_submit(a.handle("socket"), a.text("group"), a.text("iface"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
+     UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_NO_SUCH_INTERFACE, UN_ERR_INVALID_ARGUMENT,
+     UN_ERR_ADDRESS_NOT_AVAILABLE, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation poll = {
     "poll",
+    false,
     {
         {"out", conformance::ParamType::completions_out, 0},
         {"max", conformance::ParamType::u32, 0},
@@ -362,32 +888,43 @@ const conformance::Operation poll = {
     [](conformance::Args &a) -> int64_t {
         return un_poll(a.completions("out"), a.u32("max"), a.i64("timeout_ms"));
     },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_INVALID_ARGUMENT, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation completion_fd = {
     "completion_fd",
+    false,
     {},
-    [](conformance::Args &) -> int64_t { return un_completion_fd(); },
+    [](conformance::Args &) -> int64_t {
+        return un_completion_fd(); },
+    {UN_ERR_NO_RESOURCES},
 };
 
 const conformance::Operation op_cancel = {
     "op_cancel",
+    false,
     {
         {"op_id", conformance::ParamType::op_id, 0},
     },
     [](conformance::Args &a) -> int64_t { return un_op_cancel(a.i64("op_id")); },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_OP_NOT_FOUND, UN_ERR_INVALID_ARGUMENT,
+     UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation batch_begin = {
     "batch_begin",
+    false,
     {},
     [](conformance::Args &) -> int64_t { return un_batch_begin(); },
+    {UN_ERR_INVALID_ARGUMENT},
 };
 
 const conformance::Operation batch_end = {
     "batch_end",
+    false,
     {},
     [](conformance::Args &) -> int64_t { return un_batch_end(); },
+    {UN_ERR_INVALID_ARGUMENT},
 };
 
 } // namespace
@@ -401,9 +938,7 @@ TEST_CASE("runtime_init returns IO_URING_UNAVAILABLE", "[conformance][runtime_in
 }
 
 TEST_CASE("runtime_init returns IO_URING_NO_MEMORY", "[conformance][runtime_init]") {
-    conformance::skip("Since Linux 5.12 io_uring charges its rings to the memory cgroup instead of "
-                      "RLIMIT_MEMLOCK, so a test cannot make io_uring_setup fail with ENOMEM "
-                      "without exhausting the machine's memory.");
+    conformance::check(runtime_init, UN_ERR_IO_URING_NO_MEMORY);
 }
 
 TEST_CASE("runtime_init returns NO_RESOURCES", "[conformance][runtime_init]") {
@@ -455,6 +990,25 @@ TEST_CASE("runtime_stats returns WOULD_DEADLOCK", "[conformance][runtime_stats]"
     conformance::check(runtime_stats, UN_ERR_WOULD_DEADLOCK);
 }
 
+TEST_CASE("runtime_stats_submit completes with NOT_INITIALIZED",
+          "[conformance][submit][runtime_stats]") {
+    conformance::check(runtime_stats_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("runtime_stats_submit completes with SHUT_DOWN", "[conformance][submit][runtime_stats]") {
+    conformance::check(runtime_stats_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("runtime_stats_submit completes with BUFFER_TOO_SMALL",
+          "[conformance][submit][runtime_stats]") {
+    conformance::check(runtime_stats_submit, UN_ERR_BUFFER_TOO_SMALL);
+}
+
+TEST_CASE("runtime_stats_submit completes with INVALID_ARGUMENT",
+          "[conformance][submit][runtime_stats]") {
+    conformance::check(runtime_stats_submit, UN_ERR_INVALID_ARGUMENT);
+}
+
 TEST_CASE("runtime_configure_backend returns INVALID_ARGUMENT",
           "[conformance][runtime_configure_backend]") {
     conformance::check(runtime_configure_backend, UN_ERR_INVALID_ARGUMENT);
@@ -480,6 +1034,26 @@ TEST_CASE("runtime_backend returns WOULD_DEADLOCK", "[conformance][runtime_backe
     conformance::check(runtime_backend, UN_ERR_WOULD_DEADLOCK);
 }
 
+TEST_CASE("runtime_backend_submit completes with NOT_INITIALIZED",
+          "[conformance][submit][runtime_backend]") {
+    conformance::check(runtime_backend_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("runtime_backend_submit completes with SHUT_DOWN",
+          "[conformance][submit][runtime_backend]") {
+    conformance::check(runtime_backend_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("runtime_backend_submit completes with BUFFER_TOO_SMALL",
+          "[conformance][submit][runtime_backend]") {
+    conformance::check(runtime_backend_submit, UN_ERR_BUFFER_TOO_SMALL);
+}
+
+TEST_CASE("runtime_backend_submit completes with INVALID_ARGUMENT",
+          "[conformance][submit][runtime_backend]") {
+    conformance::check(runtime_backend_submit, UN_ERR_INVALID_ARGUMENT);
+}
+
 TEST_CASE("runtime_reset_stats returns NOT_INITIALIZED", "[conformance][runtime_reset_stats]") {
     conformance::check(runtime_reset_stats, UN_ERR_NOT_INITIALIZED);
 }
@@ -490,6 +1064,16 @@ TEST_CASE("runtime_reset_stats returns SHUT_DOWN", "[conformance][runtime_reset_
 
 TEST_CASE("runtime_reset_stats returns WOULD_DEADLOCK", "[conformance][runtime_reset_stats]") {
     conformance::check(runtime_reset_stats, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("runtime_reset_stats_submit completes with NOT_INITIALIZED",
+          "[conformance][submit][runtime_reset_stats]") {
+    conformance::check(runtime_reset_stats_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("runtime_reset_stats_submit completes with SHUT_DOWN",
+          "[conformance][submit][runtime_reset_stats]") {
+    conformance::check(runtime_reset_stats_submit, UN_ERR_SHUT_DOWN);
 }
 
 TEST_CASE("runtime_configure_shards returns INVALID_ARGUMENT",
@@ -542,6 +1126,49 @@ TEST_CASE("tcp_listen returns WOULD_DEADLOCK", "[conformance][tcp_listen]") {
     conformance::check(tcp_listen, UN_ERR_WOULD_DEADLOCK);
 }
 
+TEST_CASE("tcp_listen_submit completes with NOT_INITIALIZED", "[conformance][submit][tcp_listen]") {
+    conformance::check(tcp_listen_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("tcp_listen_submit completes with SHUT_DOWN", "[conformance][submit][tcp_listen]") {
+    conformance::check(tcp_listen_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_listen_submit completes with BAD_ADDRESS", "[conformance][submit][tcp_listen]") {
+    conformance::check(tcp_listen_submit, UN_ERR_BAD_ADDRESS);
+}
+
+TEST_CASE("tcp_listen_submit completes with INVALID_ARGUMENT",
+          "[conformance][submit][tcp_listen]") {
+    conformance::check(tcp_listen_submit, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("tcp_listen_submit completes with UNKNOWN_HOST", "[conformance][submit][tcp_listen]") {
+    conformance::check(tcp_listen_submit, UN_ERR_UNKNOWN_HOST);
+}
+
+TEST_CASE("tcp_listen_submit completes with ADDRESS_IN_USE", "[conformance][submit][tcp_listen]") {
+    conformance::check(tcp_listen_submit, UN_ERR_ADDRESS_IN_USE);
+}
+
+TEST_CASE("tcp_listen_submit completes with ADDRESS_NOT_AVAILABLE",
+          "[conformance][submit][tcp_listen]") {
+    conformance::check(tcp_listen_submit, UN_ERR_ADDRESS_NOT_AVAILABLE);
+}
+
+TEST_CASE("tcp_listen_submit completes with PERMISSION_DENIED",
+          "[conformance][submit][tcp_listen]") {
+    conformance::check(tcp_listen_submit, UN_ERR_PERMISSION_DENIED);
+}
+
+TEST_CASE("tcp_listen_submit completes with NO_RESOURCES", "[conformance][submit][tcp_listen]") {
+    conformance::check(tcp_listen_submit, UN_ERR_NO_RESOURCES);
+}
+
+TEST_CASE("tcp_listen_submit completes with CANCELED", "[conformance][submit][tcp_listen]") {
+    conformance::check(tcp_listen_submit, UN_ERR_CANCELED);
+}
+
 TEST_CASE("tcp_accept returns NOT_INITIALIZED", "[conformance][tcp_accept]") {
     conformance::check(tcp_accept, UN_ERR_NOT_INITIALIZED);
 }
@@ -588,6 +1215,49 @@ TEST_CASE("tcp_accept returns WOULD_DEADLOCK", "[conformance][tcp_accept]") {
     conformance::check(tcp_accept, UN_ERR_WOULD_DEADLOCK);
 }
 
+TEST_CASE("tcp_accept_submit completes with NOT_INITIALIZED", "[conformance][submit][tcp_accept]") {
+    conformance::check(tcp_accept_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("tcp_accept_submit completes with SHUT_DOWN", "[conformance][submit][tcp_accept]") {
+    conformance::check(tcp_accept_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_accept_submit completes with BAD_HANDLE", "[conformance][submit][tcp_accept]") {
+    conformance::check(tcp_accept_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("tcp_accept_submit completes with CLOSED", "[conformance][submit][tcp_accept]") {
+    conformance::check(tcp_accept_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("tcp_accept_submit completes with WRONG_KIND", "[conformance][submit][tcp_accept]") {
+    conformance::check(tcp_accept_submit, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("tcp_accept_submit completes with WRONG_RUNTIME", "[conformance][submit][tcp_accept]") {
+    conformance::check(tcp_accept_submit, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("tcp_accept_submit completes with CANCELED", "[conformance][submit][tcp_accept]") {
+    conformance::check(tcp_accept_submit, UN_ERR_CANCELED);
+}
+
+TEST_CASE("tcp_accept_submit completes with TIMED_OUT", "[conformance][submit][tcp_accept]") {
+    conformance::check(tcp_accept_submit, UN_ERR_TIMED_OUT);
+}
+
+TEST_CASE("tcp_accept_submit completes with NO_RESOURCES", "[conformance][submit][tcp_accept]") {
+    conformance::check(tcp_accept_submit, UN_ERR_NO_RESOURCES);
+}
+
+TEST_CASE("tcp_accept_submit completes with CONNECTION_ABORTED",
+          "[conformance][submit][tcp_accept]") {
+    conformance::skip(
+        "Linux queues a connection that was reset before accept and hands it out (the reset shows "
+        "on the first read), so accept never fails with ECONNABORTED here.");
+}
+
 TEST_CASE("tcp_connect returns NOT_INITIALIZED", "[conformance][tcp_connect]") {
     conformance::check(tcp_connect, UN_ERR_NOT_INITIALIZED);
 }
@@ -622,6 +1292,45 @@ TEST_CASE("tcp_connect returns NO_RESOURCES", "[conformance][tcp_connect]") {
 
 TEST_CASE("tcp_connect returns WOULD_DEADLOCK", "[conformance][tcp_connect]") {
     conformance::check(tcp_connect, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("tcp_connect_submit completes with NOT_INITIALIZED",
+          "[conformance][submit][tcp_connect]") {
+    conformance::check(tcp_connect_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("tcp_connect_submit completes with SHUT_DOWN", "[conformance][submit][tcp_connect]") {
+    conformance::check(tcp_connect_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_connect_submit completes with BAD_ADDRESS", "[conformance][submit][tcp_connect]") {
+    conformance::check(tcp_connect_submit, UN_ERR_BAD_ADDRESS);
+}
+
+TEST_CASE("tcp_connect_submit completes with UNKNOWN_HOST", "[conformance][submit][tcp_connect]") {
+    conformance::check(tcp_connect_submit, UN_ERR_UNKNOWN_HOST);
+}
+
+TEST_CASE("tcp_connect_submit completes with CONNECTION_REFUSED",
+          "[conformance][submit][tcp_connect]") {
+    conformance::check(tcp_connect_submit, UN_ERR_CONNECTION_REFUSED);
+}
+
+TEST_CASE("tcp_connect_submit completes with HOST_UNREACHABLE",
+          "[conformance][submit][tcp_connect]") {
+    conformance::check(tcp_connect_submit, UN_ERR_HOST_UNREACHABLE);
+}
+
+TEST_CASE("tcp_connect_submit completes with TIMED_OUT", "[conformance][submit][tcp_connect]") {
+    conformance::check(tcp_connect_submit, UN_ERR_TIMED_OUT);
+}
+
+TEST_CASE("tcp_connect_submit completes with NO_RESOURCES", "[conformance][submit][tcp_connect]") {
+    conformance::check(tcp_connect_submit, UN_ERR_NO_RESOURCES);
+}
+
+TEST_CASE("tcp_connect_submit completes with CANCELED", "[conformance][submit][tcp_connect]") {
+    conformance::check(tcp_connect_submit, UN_ERR_CANCELED);
 }
 
 TEST_CASE("tcp_read returns NOT_INITIALIZED", "[conformance][tcp_read]") {
@@ -666,6 +1375,46 @@ TEST_CASE("tcp_read returns RESET", "[conformance][tcp_read]") {
 
 TEST_CASE("tcp_read returns WOULD_DEADLOCK", "[conformance][tcp_read]") {
     conformance::check(tcp_read, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("tcp_read_submit completes with NOT_INITIALIZED", "[conformance][submit][tcp_read]") {
+    conformance::check(tcp_read_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("tcp_read_submit completes with SHUT_DOWN", "[conformance][submit][tcp_read]") {
+    conformance::check(tcp_read_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_read_submit completes with BAD_HANDLE", "[conformance][submit][tcp_read]") {
+    conformance::check(tcp_read_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("tcp_read_submit completes with CLOSED", "[conformance][submit][tcp_read]") {
+    conformance::check(tcp_read_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("tcp_read_submit completes with WRONG_KIND", "[conformance][submit][tcp_read]") {
+    conformance::check(tcp_read_submit, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("tcp_read_submit completes with WRONG_RUNTIME", "[conformance][submit][tcp_read]") {
+    conformance::check(tcp_read_submit, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("tcp_read_submit completes with INVALID_ARGUMENT", "[conformance][submit][tcp_read]") {
+    conformance::check(tcp_read_submit, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("tcp_read_submit completes with CANCELED", "[conformance][submit][tcp_read]") {
+    conformance::check(tcp_read_submit, UN_ERR_CANCELED);
+}
+
+TEST_CASE("tcp_read_submit completes with TIMED_OUT", "[conformance][submit][tcp_read]") {
+    conformance::check(tcp_read_submit, UN_ERR_TIMED_OUT);
+}
+
+TEST_CASE("tcp_read_submit completes with RESET", "[conformance][submit][tcp_read]") {
+    conformance::check(tcp_read_submit, UN_ERR_RESET);
 }
 
 TEST_CASE("tcp_write returns NOT_INITIALIZED", "[conformance][tcp_write]") {
@@ -716,6 +1465,50 @@ TEST_CASE("tcp_write returns WOULD_DEADLOCK", "[conformance][tcp_write]") {
     conformance::check(tcp_write, UN_ERR_WOULD_DEADLOCK);
 }
 
+TEST_CASE("tcp_write_submit completes with NOT_INITIALIZED", "[conformance][submit][tcp_write]") {
+    conformance::check(tcp_write_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("tcp_write_submit completes with SHUT_DOWN", "[conformance][submit][tcp_write]") {
+    conformance::check(tcp_write_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_write_submit completes with BAD_HANDLE", "[conformance][submit][tcp_write]") {
+    conformance::check(tcp_write_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("tcp_write_submit completes with CLOSED", "[conformance][submit][tcp_write]") {
+    conformance::check(tcp_write_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("tcp_write_submit completes with WRONG_KIND", "[conformance][submit][tcp_write]") {
+    conformance::check(tcp_write_submit, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("tcp_write_submit completes with WRONG_RUNTIME", "[conformance][submit][tcp_write]") {
+    conformance::check(tcp_write_submit, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("tcp_write_submit completes with INVALID_ARGUMENT", "[conformance][submit][tcp_write]") {
+    conformance::check(tcp_write_submit, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("tcp_write_submit completes with CANCELED", "[conformance][submit][tcp_write]") {
+    conformance::check(tcp_write_submit, UN_ERR_CANCELED);
+}
+
+TEST_CASE("tcp_write_submit completes with TIMED_OUT", "[conformance][submit][tcp_write]") {
+    conformance::check(tcp_write_submit, UN_ERR_TIMED_OUT);
+}
+
+TEST_CASE("tcp_write_submit completes with RESET", "[conformance][submit][tcp_write]") {
+    conformance::check(tcp_write_submit, UN_ERR_RESET);
+}
+
+TEST_CASE("tcp_write_submit completes with BROKEN_PIPE", "[conformance][submit][tcp_write]") {
+    conformance::check(tcp_write_submit, UN_ERR_BROKEN_PIPE);
+}
+
 TEST_CASE("tcp_close returns NOT_INITIALIZED", "[conformance][tcp_close]") {
     conformance::check(tcp_close, UN_ERR_NOT_INITIALIZED);
 }
@@ -742,6 +1535,30 @@ TEST_CASE("tcp_close returns WRONG_RUNTIME", "[conformance][tcp_close]") {
 
 TEST_CASE("tcp_close returns WOULD_DEADLOCK", "[conformance][tcp_close]") {
     conformance::check(tcp_close, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("tcp_close_submit completes with NOT_INITIALIZED", "[conformance][submit][tcp_close]") {
+    conformance::check(tcp_close_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("tcp_close_submit completes with SHUT_DOWN", "[conformance][submit][tcp_close]") {
+    conformance::check(tcp_close_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_close_submit completes with BAD_HANDLE", "[conformance][submit][tcp_close]") {
+    conformance::check(tcp_close_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("tcp_close_submit completes with CLOSED", "[conformance][submit][tcp_close]") {
+    conformance::check(tcp_close_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("tcp_close_submit completes with WRONG_KIND", "[conformance][submit][tcp_close]") {
+    conformance::check(tcp_close_submit, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("tcp_close_submit completes with WRONG_RUNTIME", "[conformance][submit][tcp_close]") {
+    conformance::check(tcp_close_submit, UN_ERR_WRONG_RUNTIME);
 }
 
 TEST_CASE("tcp_listener_close returns NOT_INITIALIZED", "[conformance][tcp_listener_close]") {
@@ -772,6 +1589,36 @@ TEST_CASE("tcp_listener_close returns WOULD_DEADLOCK", "[conformance][tcp_listen
     conformance::check(tcp_listener_close, UN_ERR_WOULD_DEADLOCK);
 }
 
+TEST_CASE("tcp_listener_close_submit completes with NOT_INITIALIZED",
+          "[conformance][submit][tcp_listener_close]") {
+    conformance::check(tcp_listener_close_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("tcp_listener_close_submit completes with SHUT_DOWN",
+          "[conformance][submit][tcp_listener_close]") {
+    conformance::check(tcp_listener_close_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_listener_close_submit completes with BAD_HANDLE",
+          "[conformance][submit][tcp_listener_close]") {
+    conformance::check(tcp_listener_close_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("tcp_listener_close_submit completes with CLOSED",
+          "[conformance][submit][tcp_listener_close]") {
+    conformance::check(tcp_listener_close_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("tcp_listener_close_submit completes with WRONG_KIND",
+          "[conformance][submit][tcp_listener_close]") {
+    conformance::check(tcp_listener_close_submit, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("tcp_listener_close_submit completes with WRONG_RUNTIME",
+          "[conformance][submit][tcp_listener_close]") {
+    conformance::check(tcp_listener_close_submit, UN_ERR_WRONG_RUNTIME);
+}
+
 TEST_CASE("socket_local_addr returns NOT_INITIALIZED", "[conformance][socket_local_addr]") {
     conformance::check(socket_local_addr, UN_ERR_NOT_INITIALIZED);
 }
@@ -800,6 +1647,36 @@ TEST_CASE("socket_local_addr returns WOULD_DEADLOCK", "[conformance][socket_loca
     conformance::check(socket_local_addr, UN_ERR_WOULD_DEADLOCK);
 }
 
+TEST_CASE("socket_local_addr_submit completes with NOT_INITIALIZED",
+          "[conformance][submit][socket_local_addr]") {
+    conformance::check(socket_local_addr_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("socket_local_addr_submit completes with SHUT_DOWN",
+          "[conformance][submit][socket_local_addr]") {
+    conformance::check(socket_local_addr_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("socket_local_addr_submit completes with BAD_HANDLE",
+          "[conformance][submit][socket_local_addr]") {
+    conformance::check(socket_local_addr_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("socket_local_addr_submit completes with CLOSED",
+          "[conformance][submit][socket_local_addr]") {
+    conformance::check(socket_local_addr_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("socket_local_addr_submit completes with WRONG_RUNTIME",
+          "[conformance][submit][socket_local_addr]") {
+    conformance::check(socket_local_addr_submit, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("socket_local_addr_submit completes with BUFFER_TOO_SMALL",
+          "[conformance][submit][socket_local_addr]") {
+    conformance::check(socket_local_addr_submit, UN_ERR_BUFFER_TOO_SMALL);
+}
+
 TEST_CASE("tcp_flush returns NOT_INITIALIZED", "[conformance][tcp_flush]") {
     conformance::check(tcp_flush, UN_ERR_NOT_INITIALIZED);
 }
@@ -826,6 +1703,30 @@ TEST_CASE("tcp_flush returns WRONG_RUNTIME", "[conformance][tcp_flush]") {
 
 TEST_CASE("tcp_flush returns WOULD_DEADLOCK", "[conformance][tcp_flush]") {
     conformance::check(tcp_flush, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("tcp_flush_submit completes with NOT_INITIALIZED", "[conformance][submit][tcp_flush]") {
+    conformance::check(tcp_flush_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("tcp_flush_submit completes with SHUT_DOWN", "[conformance][submit][tcp_flush]") {
+    conformance::check(tcp_flush_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_flush_submit completes with BAD_HANDLE", "[conformance][submit][tcp_flush]") {
+    conformance::check(tcp_flush_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("tcp_flush_submit completes with CLOSED", "[conformance][submit][tcp_flush]") {
+    conformance::check(tcp_flush_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("tcp_flush_submit completes with WRONG_KIND", "[conformance][submit][tcp_flush]") {
+    conformance::check(tcp_flush_submit, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("tcp_flush_submit completes with WRONG_RUNTIME", "[conformance][submit][tcp_flush]") {
+    conformance::check(tcp_flush_submit, UN_ERR_WRONG_RUNTIME);
 }
 
 TEST_CASE("tcp_shutdown returns NOT_INITIALIZED", "[conformance][tcp_shutdown]") {
@@ -864,6 +1765,42 @@ TEST_CASE("tcp_shutdown returns WOULD_DEADLOCK", "[conformance][tcp_shutdown]") 
     conformance::check(tcp_shutdown, UN_ERR_WOULD_DEADLOCK);
 }
 
+TEST_CASE("tcp_shutdown_submit completes with NOT_INITIALIZED",
+          "[conformance][submit][tcp_shutdown]") {
+    conformance::check(tcp_shutdown_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("tcp_shutdown_submit completes with SHUT_DOWN", "[conformance][submit][tcp_shutdown]") {
+    conformance::check(tcp_shutdown_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_shutdown_submit completes with BAD_HANDLE", "[conformance][submit][tcp_shutdown]") {
+    conformance::check(tcp_shutdown_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("tcp_shutdown_submit completes with CLOSED", "[conformance][submit][tcp_shutdown]") {
+    conformance::check(tcp_shutdown_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("tcp_shutdown_submit completes with WRONG_KIND", "[conformance][submit][tcp_shutdown]") {
+    conformance::check(tcp_shutdown_submit, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("tcp_shutdown_submit completes with WRONG_RUNTIME",
+          "[conformance][submit][tcp_shutdown]") {
+    conformance::check(tcp_shutdown_submit, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("tcp_shutdown_submit completes with INVALID_ARGUMENT",
+          "[conformance][submit][tcp_shutdown]") {
+    conformance::check(tcp_shutdown_submit, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("tcp_shutdown_submit completes with NOT_CONNECTED",
+          "[conformance][submit][tcp_shutdown]") {
+    conformance::check(tcp_shutdown_submit, UN_ERR_NOT_CONNECTED);
+}
+
 TEST_CASE("socket_peer_addr returns NOT_INITIALIZED", "[conformance][socket_peer_addr]") {
     conformance::check(socket_peer_addr, UN_ERR_NOT_INITIALIZED);
 }
@@ -900,6 +1837,46 @@ TEST_CASE("socket_peer_addr returns WOULD_DEADLOCK", "[conformance][socket_peer_
     conformance::check(socket_peer_addr, UN_ERR_WOULD_DEADLOCK);
 }
 
+TEST_CASE("socket_peer_addr_submit completes with NOT_INITIALIZED",
+          "[conformance][submit][socket_peer_addr]") {
+    conformance::check(socket_peer_addr_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("socket_peer_addr_submit completes with SHUT_DOWN",
+          "[conformance][submit][socket_peer_addr]") {
+    conformance::check(socket_peer_addr_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("socket_peer_addr_submit completes with BAD_HANDLE",
+          "[conformance][submit][socket_peer_addr]") {
+    conformance::check(socket_peer_addr_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("socket_peer_addr_submit completes with CLOSED",
+          "[conformance][submit][socket_peer_addr]") {
+    conformance::check(socket_peer_addr_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("socket_peer_addr_submit completes with WRONG_KIND",
+          "[conformance][submit][socket_peer_addr]") {
+    conformance::check(socket_peer_addr_submit, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("socket_peer_addr_submit completes with WRONG_RUNTIME",
+          "[conformance][submit][socket_peer_addr]") {
+    conformance::check(socket_peer_addr_submit, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("socket_peer_addr_submit completes with BUFFER_TOO_SMALL",
+          "[conformance][submit][socket_peer_addr]") {
+    conformance::check(socket_peer_addr_submit, UN_ERR_BUFFER_TOO_SMALL);
+}
+
+TEST_CASE("socket_peer_addr_submit completes with NOT_CONNECTED",
+          "[conformance][submit][socket_peer_addr]") {
+    conformance::check(socket_peer_addr_submit, UN_ERR_NOT_CONNECTED);
+}
+
 TEST_CASE("socket_set_option returns NOT_INITIALIZED", "[conformance][socket_set_option]") {
     conformance::check(socket_set_option, UN_ERR_NOT_INITIALIZED);
 }
@@ -930,6 +1907,41 @@ TEST_CASE("socket_set_option returns UNSUPPORTED", "[conformance][socket_set_opt
 
 TEST_CASE("socket_set_option returns WOULD_DEADLOCK", "[conformance][socket_set_option]") {
     conformance::check(socket_set_option, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("socket_set_option_submit completes with NOT_INITIALIZED",
+          "[conformance][submit][socket_set_option]") {
+    conformance::check(socket_set_option_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("socket_set_option_submit completes with SHUT_DOWN",
+          "[conformance][submit][socket_set_option]") {
+    conformance::check(socket_set_option_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("socket_set_option_submit completes with BAD_HANDLE",
+          "[conformance][submit][socket_set_option]") {
+    conformance::check(socket_set_option_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("socket_set_option_submit completes with CLOSED",
+          "[conformance][submit][socket_set_option]") {
+    conformance::check(socket_set_option_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("socket_set_option_submit completes with WRONG_RUNTIME",
+          "[conformance][submit][socket_set_option]") {
+    conformance::check(socket_set_option_submit, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("socket_set_option_submit completes with INVALID_ARGUMENT",
+          "[conformance][submit][socket_set_option]") {
+    conformance::check(socket_set_option_submit, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("socket_set_option_submit completes with UNSUPPORTED",
+          "[conformance][submit][socket_set_option]") {
+    conformance::check(socket_set_option_submit, UN_ERR_UNSUPPORTED);
 }
 
 TEST_CASE("socket_get_option returns NOT_INITIALIZED", "[conformance][socket_get_option]") {
@@ -964,6 +1976,41 @@ TEST_CASE("socket_get_option returns WOULD_DEADLOCK", "[conformance][socket_get_
     conformance::check(socket_get_option, UN_ERR_WOULD_DEADLOCK);
 }
 
+TEST_CASE("socket_get_option_submit completes with NOT_INITIALIZED",
+          "[conformance][submit][socket_get_option]") {
+    conformance::check(socket_get_option_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("socket_get_option_submit completes with SHUT_DOWN",
+          "[conformance][submit][socket_get_option]") {
+    conformance::check(socket_get_option_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("socket_get_option_submit completes with BAD_HANDLE",
+          "[conformance][submit][socket_get_option]") {
+    conformance::check(socket_get_option_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("socket_get_option_submit completes with CLOSED",
+          "[conformance][submit][socket_get_option]") {
+    conformance::check(socket_get_option_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("socket_get_option_submit completes with WRONG_RUNTIME",
+          "[conformance][submit][socket_get_option]") {
+    conformance::check(socket_get_option_submit, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("socket_get_option_submit completes with INVALID_ARGUMENT",
+          "[conformance][submit][socket_get_option]") {
+    conformance::check(socket_get_option_submit, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("socket_get_option_submit completes with UNSUPPORTED",
+          "[conformance][submit][socket_get_option]") {
+    conformance::check(socket_get_option_submit, UN_ERR_UNSUPPORTED);
+}
+
 TEST_CASE("socket_cancel returns NOT_INITIALIZED", "[conformance][socket_cancel]") {
     conformance::check(socket_cancel, UN_ERR_NOT_INITIALIZED);
 }
@@ -986,6 +2033,29 @@ TEST_CASE("socket_cancel returns WRONG_RUNTIME", "[conformance][socket_cancel]")
 
 TEST_CASE("socket_cancel returns WOULD_DEADLOCK", "[conformance][socket_cancel]") {
     conformance::check(socket_cancel, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("socket_cancel_submit completes with NOT_INITIALIZED",
+          "[conformance][submit][socket_cancel]") {
+    conformance::check(socket_cancel_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("socket_cancel_submit completes with SHUT_DOWN", "[conformance][submit][socket_cancel]") {
+    conformance::check(socket_cancel_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("socket_cancel_submit completes with BAD_HANDLE",
+          "[conformance][submit][socket_cancel]") {
+    conformance::check(socket_cancel_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("socket_cancel_submit completes with CLOSED", "[conformance][submit][socket_cancel]") {
+    conformance::check(socket_cancel_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("socket_cancel_submit completes with WRONG_RUNTIME",
+          "[conformance][submit][socket_cancel]") {
+    conformance::check(socket_cancel_submit, UN_ERR_WRONG_RUNTIME);
 }
 
 TEST_CASE("udp_bind returns NOT_INITIALIZED", "[conformance][udp_bind]") {
@@ -1026,6 +2096,47 @@ TEST_CASE("udp_bind returns NO_RESOURCES", "[conformance][udp_bind]") {
 
 TEST_CASE("udp_bind returns WOULD_DEADLOCK", "[conformance][udp_bind]") {
     conformance::check(udp_bind, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("udp_bind_submit completes with NOT_INITIALIZED", "[conformance][submit][udp_bind]") {
+    conformance::check(udp_bind_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("udp_bind_submit completes with SHUT_DOWN", "[conformance][submit][udp_bind]") {
+    conformance::check(udp_bind_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_bind_submit completes with BAD_ADDRESS", "[conformance][submit][udp_bind]") {
+    conformance::check(udp_bind_submit, UN_ERR_BAD_ADDRESS);
+}
+
+TEST_CASE("udp_bind_submit completes with INVALID_ARGUMENT", "[conformance][submit][udp_bind]") {
+    conformance::check(udp_bind_submit, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("udp_bind_submit completes with UNKNOWN_HOST", "[conformance][submit][udp_bind]") {
+    conformance::check(udp_bind_submit, UN_ERR_UNKNOWN_HOST);
+}
+
+TEST_CASE("udp_bind_submit completes with ADDRESS_IN_USE", "[conformance][submit][udp_bind]") {
+    conformance::check(udp_bind_submit, UN_ERR_ADDRESS_IN_USE);
+}
+
+TEST_CASE("udp_bind_submit completes with ADDRESS_NOT_AVAILABLE",
+          "[conformance][submit][udp_bind]") {
+    conformance::check(udp_bind_submit, UN_ERR_ADDRESS_NOT_AVAILABLE);
+}
+
+TEST_CASE("udp_bind_submit completes with PERMISSION_DENIED", "[conformance][submit][udp_bind]") {
+    conformance::check(udp_bind_submit, UN_ERR_PERMISSION_DENIED);
+}
+
+TEST_CASE("udp_bind_submit completes with NO_RESOURCES", "[conformance][submit][udp_bind]") {
+    conformance::check(udp_bind_submit, UN_ERR_NO_RESOURCES);
+}
+
+TEST_CASE("udp_bind_submit completes with CANCELED", "[conformance][submit][udp_bind]") {
+    conformance::check(udp_bind_submit, UN_ERR_CANCELED);
 }
 
 TEST_CASE("udp_send_to returns NOT_INITIALIZED", "[conformance][udp_send_to]") {
@@ -1092,6 +2203,71 @@ TEST_CASE("udp_send_to returns WOULD_DEADLOCK", "[conformance][udp_send_to]") {
     conformance::check(udp_send_to, UN_ERR_WOULD_DEADLOCK);
 }
 
+TEST_CASE("udp_send_to_submit completes with NOT_INITIALIZED",
+          "[conformance][submit][udp_send_to]") {
+    conformance::check(udp_send_to_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("udp_send_to_submit completes with SHUT_DOWN", "[conformance][submit][udp_send_to]") {
+    conformance::check(udp_send_to_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_send_to_submit completes with BAD_HANDLE", "[conformance][submit][udp_send_to]") {
+    conformance::check(udp_send_to_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("udp_send_to_submit completes with CLOSED", "[conformance][submit][udp_send_to]") {
+    conformance::check(udp_send_to_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("udp_send_to_submit completes with WRONG_KIND", "[conformance][submit][udp_send_to]") {
+    conformance::check(udp_send_to_submit, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("udp_send_to_submit completes with WRONG_RUNTIME", "[conformance][submit][udp_send_to]") {
+    conformance::check(udp_send_to_submit, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("udp_send_to_submit completes with BAD_ADDRESS", "[conformance][submit][udp_send_to]") {
+    conformance::check(udp_send_to_submit, UN_ERR_BAD_ADDRESS);
+}
+
+TEST_CASE("udp_send_to_submit completes with UNKNOWN_HOST", "[conformance][submit][udp_send_to]") {
+    conformance::check(udp_send_to_submit, UN_ERR_UNKNOWN_HOST);
+}
+
+TEST_CASE("udp_send_to_submit completes with INVALID_ARGUMENT",
+          "[conformance][submit][udp_send_to]") {
+    conformance::check(udp_send_to_submit, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("udp_send_to_submit completes with PERMISSION_DENIED",
+          "[conformance][submit][udp_send_to]") {
+    conformance::check(udp_send_to_submit, UN_ERR_PERMISSION_DENIED);
+}
+
+TEST_CASE("udp_send_to_submit completes with MESSAGE_TOO_LONG",
+          "[conformance][submit][udp_send_to]") {
+    conformance::check(udp_send_to_submit, UN_ERR_MESSAGE_TOO_LONG);
+}
+
+TEST_CASE("udp_send_to_submit completes with HOST_UNREACHABLE",
+          "[conformance][submit][udp_send_to]") {
+    conformance::check(udp_send_to_submit, UN_ERR_HOST_UNREACHABLE);
+}
+
+TEST_CASE("udp_send_to_submit completes with CANCELED", "[conformance][submit][udp_send_to]") {
+    conformance::check(udp_send_to_submit, UN_ERR_CANCELED);
+}
+
+TEST_CASE("udp_send_to_submit completes with TIMED_OUT", "[conformance][submit][udp_send_to]") {
+    conformance::check(udp_send_to_submit, UN_ERR_TIMED_OUT);
+}
+
+TEST_CASE("udp_send_to_submit completes with UNSUPPORTED", "[conformance][submit][udp_send_to]") {
+    conformance::check(udp_send_to_submit, UN_ERR_UNSUPPORTED);
+}
+
 TEST_CASE("udp_recv_from returns NOT_INITIALIZED", "[conformance][udp_recv_from]") {
     conformance::check(udp_recv_from, UN_ERR_NOT_INITIALIZED);
 }
@@ -1140,6 +2316,56 @@ TEST_CASE("udp_recv_from returns WOULD_DEADLOCK", "[conformance][udp_recv_from]"
     conformance::check(udp_recv_from, UN_ERR_WOULD_DEADLOCK);
 }
 
+TEST_CASE("udp_recv_from_submit completes with NOT_INITIALIZED",
+          "[conformance][submit][udp_recv_from]") {
+    conformance::check(udp_recv_from_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("udp_recv_from_submit completes with SHUT_DOWN", "[conformance][submit][udp_recv_from]") {
+    conformance::check(udp_recv_from_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_recv_from_submit completes with BAD_HANDLE",
+          "[conformance][submit][udp_recv_from]") {
+    conformance::check(udp_recv_from_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("udp_recv_from_submit completes with CLOSED", "[conformance][submit][udp_recv_from]") {
+    conformance::check(udp_recv_from_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("udp_recv_from_submit completes with WRONG_KIND",
+          "[conformance][submit][udp_recv_from]") {
+    conformance::check(udp_recv_from_submit, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("udp_recv_from_submit completes with WRONG_RUNTIME",
+          "[conformance][submit][udp_recv_from]") {
+    conformance::check(udp_recv_from_submit, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("udp_recv_from_submit completes with INVALID_ARGUMENT",
+          "[conformance][submit][udp_recv_from]") {
+    conformance::check(udp_recv_from_submit, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("udp_recv_from_submit completes with BUFFER_TOO_SMALL",
+          "[conformance][submit][udp_recv_from]") {
+    conformance::check(udp_recv_from_submit, UN_ERR_BUFFER_TOO_SMALL);
+}
+
+TEST_CASE("udp_recv_from_submit completes with TRUNCATED", "[conformance][submit][udp_recv_from]") {
+    conformance::check(udp_recv_from_submit, UN_ERR_TRUNCATED);
+}
+
+TEST_CASE("udp_recv_from_submit completes with CANCELED", "[conformance][submit][udp_recv_from]") {
+    conformance::check(udp_recv_from_submit, UN_ERR_CANCELED);
+}
+
+TEST_CASE("udp_recv_from_submit completes with TIMED_OUT", "[conformance][submit][udp_recv_from]") {
+    conformance::check(udp_recv_from_submit, UN_ERR_TIMED_OUT);
+}
+
 TEST_CASE("udp_connect returns NOT_INITIALIZED", "[conformance][udp_connect]") {
     conformance::check(udp_connect, UN_ERR_NOT_INITIALIZED);
 }
@@ -1184,6 +2410,56 @@ TEST_CASE("udp_connect returns WOULD_DEADLOCK", "[conformance][udp_connect]") {
     conformance::check(udp_connect, UN_ERR_WOULD_DEADLOCK);
 }
 
+TEST_CASE("udp_connect returns CANCELED", "[conformance][udp_connect]") {
+    conformance::check(udp_connect, UN_ERR_CANCELED);
+}
+
+TEST_CASE("udp_connect_submit completes with NOT_INITIALIZED",
+          "[conformance][submit][udp_connect]") {
+    conformance::check(udp_connect_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("udp_connect_submit completes with SHUT_DOWN", "[conformance][submit][udp_connect]") {
+    conformance::check(udp_connect_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_connect_submit completes with BAD_HANDLE", "[conformance][submit][udp_connect]") {
+    conformance::check(udp_connect_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("udp_connect_submit completes with CLOSED", "[conformance][submit][udp_connect]") {
+    conformance::check(udp_connect_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("udp_connect_submit completes with WRONG_KIND", "[conformance][submit][udp_connect]") {
+    conformance::check(udp_connect_submit, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("udp_connect_submit completes with WRONG_RUNTIME", "[conformance][submit][udp_connect]") {
+    conformance::check(udp_connect_submit, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("udp_connect_submit completes with BAD_ADDRESS", "[conformance][submit][udp_connect]") {
+    conformance::check(udp_connect_submit, UN_ERR_BAD_ADDRESS);
+}
+
+TEST_CASE("udp_connect_submit completes with UNKNOWN_HOST", "[conformance][submit][udp_connect]") {
+    conformance::check(udp_connect_submit, UN_ERR_UNKNOWN_HOST);
+}
+
+TEST_CASE("udp_connect_submit completes with HOST_UNREACHABLE",
+          "[conformance][submit][udp_connect]") {
+    conformance::check(udp_connect_submit, UN_ERR_HOST_UNREACHABLE);
+}
+
+TEST_CASE("udp_connect_submit completes with UNSUPPORTED", "[conformance][submit][udp_connect]") {
+    conformance::check(udp_connect_submit, UN_ERR_UNSUPPORTED);
+}
+
+TEST_CASE("udp_connect_submit completes with CANCELED", "[conformance][submit][udp_connect]") {
+    conformance::check(udp_connect_submit, UN_ERR_CANCELED);
+}
+
 TEST_CASE("udp_send returns NOT_INITIALIZED", "[conformance][udp_send]") {
     conformance::check(udp_send, UN_ERR_NOT_INITIALIZED);
 }
@@ -1225,17 +2501,63 @@ TEST_CASE("udp_send returns MESSAGE_TOO_LONG", "[conformance][udp_send]") {
 }
 
 TEST_CASE("udp_send returns CANCELED", "[conformance][udp_send]") {
-    conformance::skip(
-        "A UDP send completes at once, so it is never in flight long enough to be canceled.");
+    conformance::check(udp_send, UN_ERR_CANCELED);
 }
 
 TEST_CASE("udp_send returns TIMED_OUT", "[conformance][udp_send]") {
-    conformance::skip("A UDP send never waits on Linux loopback or veth: the kernel queues or "
-                      "drops the datagram at once, so no deadline can expire.");
+    conformance::check(udp_send, UN_ERR_TIMED_OUT);
 }
 
 TEST_CASE("udp_send returns WOULD_DEADLOCK", "[conformance][udp_send]") {
     conformance::check(udp_send, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("udp_send_submit completes with NOT_INITIALIZED", "[conformance][submit][udp_send]") {
+    conformance::check(udp_send_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("udp_send_submit completes with SHUT_DOWN", "[conformance][submit][udp_send]") {
+    conformance::check(udp_send_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_send_submit completes with BAD_HANDLE", "[conformance][submit][udp_send]") {
+    conformance::check(udp_send_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("udp_send_submit completes with CLOSED", "[conformance][submit][udp_send]") {
+    conformance::check(udp_send_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("udp_send_submit completes with WRONG_KIND", "[conformance][submit][udp_send]") {
+    conformance::check(udp_send_submit, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("udp_send_submit completes with WRONG_RUNTIME", "[conformance][submit][udp_send]") {
+    conformance::check(udp_send_submit, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("udp_send_submit completes with INVALID_ARGUMENT", "[conformance][submit][udp_send]") {
+    conformance::check(udp_send_submit, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("udp_send_submit completes with NOT_CONNECTED", "[conformance][submit][udp_send]") {
+    conformance::check(udp_send_submit, UN_ERR_NOT_CONNECTED);
+}
+
+TEST_CASE("udp_send_submit completes with CONNECTION_REFUSED", "[conformance][submit][udp_send]") {
+    conformance::check(udp_send_submit, UN_ERR_CONNECTION_REFUSED);
+}
+
+TEST_CASE("udp_send_submit completes with MESSAGE_TOO_LONG", "[conformance][submit][udp_send]") {
+    conformance::check(udp_send_submit, UN_ERR_MESSAGE_TOO_LONG);
+}
+
+TEST_CASE("udp_send_submit completes with CANCELED", "[conformance][submit][udp_send]") {
+    conformance::check(udp_send_submit, UN_ERR_CANCELED);
+}
+
+TEST_CASE("udp_send_submit completes with TIMED_OUT", "[conformance][submit][udp_send]") {
+    conformance::check(udp_send_submit, UN_ERR_TIMED_OUT);
 }
 
 TEST_CASE("udp_recv returns NOT_INITIALIZED", "[conformance][udp_recv]") {
@@ -1286,6 +2608,50 @@ TEST_CASE("udp_recv returns WOULD_DEADLOCK", "[conformance][udp_recv]") {
     conformance::check(udp_recv, UN_ERR_WOULD_DEADLOCK);
 }
 
+TEST_CASE("udp_recv_submit completes with NOT_INITIALIZED", "[conformance][submit][udp_recv]") {
+    conformance::check(udp_recv_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("udp_recv_submit completes with SHUT_DOWN", "[conformance][submit][udp_recv]") {
+    conformance::check(udp_recv_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_recv_submit completes with BAD_HANDLE", "[conformance][submit][udp_recv]") {
+    conformance::check(udp_recv_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("udp_recv_submit completes with CLOSED", "[conformance][submit][udp_recv]") {
+    conformance::check(udp_recv_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("udp_recv_submit completes with WRONG_KIND", "[conformance][submit][udp_recv]") {
+    conformance::check(udp_recv_submit, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("udp_recv_submit completes with WRONG_RUNTIME", "[conformance][submit][udp_recv]") {
+    conformance::check(udp_recv_submit, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("udp_recv_submit completes with INVALID_ARGUMENT", "[conformance][submit][udp_recv]") {
+    conformance::check(udp_recv_submit, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("udp_recv_submit completes with TRUNCATED", "[conformance][submit][udp_recv]") {
+    conformance::check(udp_recv_submit, UN_ERR_TRUNCATED);
+}
+
+TEST_CASE("udp_recv_submit completes with CONNECTION_REFUSED", "[conformance][submit][udp_recv]") {
+    conformance::check(udp_recv_submit, UN_ERR_CONNECTION_REFUSED);
+}
+
+TEST_CASE("udp_recv_submit completes with CANCELED", "[conformance][submit][udp_recv]") {
+    conformance::check(udp_recv_submit, UN_ERR_CANCELED);
+}
+
+TEST_CASE("udp_recv_submit completes with TIMED_OUT", "[conformance][submit][udp_recv]") {
+    conformance::check(udp_recv_submit, UN_ERR_TIMED_OUT);
+}
+
 TEST_CASE("udp_close returns NOT_INITIALIZED", "[conformance][udp_close]") {
     conformance::check(udp_close, UN_ERR_NOT_INITIALIZED);
 }
@@ -1312,6 +2678,30 @@ TEST_CASE("udp_close returns WRONG_RUNTIME", "[conformance][udp_close]") {
 
 TEST_CASE("udp_close returns WOULD_DEADLOCK", "[conformance][udp_close]") {
     conformance::check(udp_close, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("udp_close_submit completes with NOT_INITIALIZED", "[conformance][submit][udp_close]") {
+    conformance::check(udp_close_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("udp_close_submit completes with SHUT_DOWN", "[conformance][submit][udp_close]") {
+    conformance::check(udp_close_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_close_submit completes with BAD_HANDLE", "[conformance][submit][udp_close]") {
+    conformance::check(udp_close_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("udp_close_submit completes with CLOSED", "[conformance][submit][udp_close]") {
+    conformance::check(udp_close_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("udp_close_submit completes with WRONG_KIND", "[conformance][submit][udp_close]") {
+    conformance::check(udp_close_submit, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("udp_close_submit completes with WRONG_RUNTIME", "[conformance][submit][udp_close]") {
+    conformance::check(udp_close_submit, UN_ERR_WRONG_RUNTIME);
 }
 
 TEST_CASE("udp_join_multicast returns NOT_INITIALIZED", "[conformance][udp_join_multicast]") {
@@ -1362,6 +2752,61 @@ TEST_CASE("udp_join_multicast returns WOULD_DEADLOCK", "[conformance][udp_join_m
     conformance::check(udp_join_multicast, UN_ERR_WOULD_DEADLOCK);
 }
 
+TEST_CASE("udp_join_multicast_submit completes with NOT_INITIALIZED",
+          "[conformance][submit][udp_join_multicast]") {
+    conformance::check(udp_join_multicast_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("udp_join_multicast_submit completes with SHUT_DOWN",
+          "[conformance][submit][udp_join_multicast]") {
+    conformance::check(udp_join_multicast_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_join_multicast_submit completes with BAD_HANDLE",
+          "[conformance][submit][udp_join_multicast]") {
+    conformance::check(udp_join_multicast_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("udp_join_multicast_submit completes with CLOSED",
+          "[conformance][submit][udp_join_multicast]") {
+    conformance::check(udp_join_multicast_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("udp_join_multicast_submit completes with WRONG_KIND",
+          "[conformance][submit][udp_join_multicast]") {
+    conformance::check(udp_join_multicast_submit, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("udp_join_multicast_submit completes with WRONG_RUNTIME",
+          "[conformance][submit][udp_join_multicast]") {
+    conformance::check(udp_join_multicast_submit, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("udp_join_multicast_submit completes with BAD_ADDRESS",
+          "[conformance][submit][udp_join_multicast]") {
+    conformance::check(udp_join_multicast_submit, UN_ERR_BAD_ADDRESS);
+}
+
+TEST_CASE("udp_join_multicast_submit completes with NO_SUCH_INTERFACE",
+          "[conformance][submit][udp_join_multicast]") {
+    conformance::check(udp_join_multicast_submit, UN_ERR_NO_SUCH_INTERFACE);
+}
+
+TEST_CASE("udp_join_multicast_submit completes with INVALID_ARGUMENT",
+          "[conformance][submit][udp_join_multicast]") {
+    conformance::check(udp_join_multicast_submit, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("udp_join_multicast_submit completes with ADDRESS_IN_USE",
+          "[conformance][submit][udp_join_multicast]") {
+    conformance::check(udp_join_multicast_submit, UN_ERR_ADDRESS_IN_USE);
+}
+
+TEST_CASE("udp_join_multicast_submit completes with UNSUPPORTED",
+          "[conformance][submit][udp_join_multicast]") {
+    conformance::check(udp_join_multicast_submit, UN_ERR_UNSUPPORTED);
+}
+
 TEST_CASE("udp_leave_multicast returns NOT_INITIALIZED", "[conformance][udp_leave_multicast]") {
     conformance::check(udp_leave_multicast, UN_ERR_NOT_INITIALIZED);
 }
@@ -1409,6 +2854,61 @@ TEST_CASE("udp_leave_multicast returns UNSUPPORTED", "[conformance][udp_leave_mu
 
 TEST_CASE("udp_leave_multicast returns WOULD_DEADLOCK", "[conformance][udp_leave_multicast]") {
     conformance::check(udp_leave_multicast, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("udp_leave_multicast_submit completes with NOT_INITIALIZED",
+          "[conformance][submit][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("udp_leave_multicast_submit completes with SHUT_DOWN",
+          "[conformance][submit][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_leave_multicast_submit completes with BAD_HANDLE",
+          "[conformance][submit][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("udp_leave_multicast_submit completes with CLOSED",
+          "[conformance][submit][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("udp_leave_multicast_submit completes with WRONG_KIND",
+          "[conformance][submit][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast_submit, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("udp_leave_multicast_submit completes with WRONG_RUNTIME",
+          "[conformance][submit][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast_submit, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("udp_leave_multicast_submit completes with BAD_ADDRESS",
+          "[conformance][submit][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast_submit, UN_ERR_BAD_ADDRESS);
+}
+
+TEST_CASE("udp_leave_multicast_submit completes with NO_SUCH_INTERFACE",
+          "[conformance][submit][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast_submit, UN_ERR_NO_SUCH_INTERFACE);
+}
+
+TEST_CASE("udp_leave_multicast_submit completes with INVALID_ARGUMENT",
+          "[conformance][submit][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast_submit, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("udp_leave_multicast_submit completes with ADDRESS_NOT_AVAILABLE",
+          "[conformance][submit][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast_submit, UN_ERR_ADDRESS_NOT_AVAILABLE);
+}
+
+TEST_CASE("udp_leave_multicast_submit completes with UNSUPPORTED",
+          "[conformance][submit][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast_submit, UN_ERR_UNSUPPORTED);
 }
 
 TEST_CASE("poll returns NOT_INITIALIZED", "[conformance][poll]") {

@@ -28,7 +28,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "a9a3c816b31f95e2"
+#define UN_SPEC_CHECKSUM "c46ce9a622f33443"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -376,7 +376,7 @@ UN_API int64_t un_runtime_configure_recv_buffers(uint32_t count, uint32_t size);
  * @param flags bind_flag values or-ed together; 0 for none.
  * @return The listener handle. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_ADDRESS, INVALID_ARGUMENT,
  * UNKNOWN_HOST, ADDRESS_IN_USE, ADDRESS_NOT_AVAILABLE, PERMISSION_DENIED, NO_RESOURCES,
- * WOULD_DEADLOCK.
+ * WOULD_DEADLOCK, CANCELED.
  * @since 0.1
  */
 UN_API un_tcp_listener_t un_tcp_listen(const char *addr, int32_t backlog, uint32_t flags);
@@ -409,7 +409,7 @@ UN_API int64_t un_tcp_accept_submit(un_tcp_listener_t listener, int64_t timeout_
  * @param addr Remote address.
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
  * @return The connected stream. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_ADDRESS, UNKNOWN_HOST,
- * CONNECTION_REFUSED, HOST_UNREACHABLE, TIMED_OUT, NO_RESOURCES, WOULD_DEADLOCK.
+ * CONNECTION_REFUSED, HOST_UNREACHABLE, TIMED_OUT, NO_RESOURCES, WOULD_DEADLOCK, CANCELED.
  * @since 0.1
  */
 UN_API un_tcp_stream_t un_tcp_connect(const char *addr, int64_t timeout_ms);
@@ -608,7 +608,7 @@ UN_API int64_t un_socket_cancel_submit(un_handle_t handle, uint64_t user_data);
  * @param flags bind_flag values or-ed together; 0 for none.
  * @return The UDP socket handle. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_ADDRESS, INVALID_ARGUMENT,
  * UNKNOWN_HOST, ADDRESS_IN_USE, ADDRESS_NOT_AVAILABLE, PERMISSION_DENIED, NO_RESOURCES,
- * WOULD_DEADLOCK.
+ * WOULD_DEADLOCK, CANCELED.
  * @since 0.1
  */
 UN_API un_udp_socket_t un_udp_bind(const char *addr, uint32_t flags);
@@ -666,7 +666,8 @@ UN_API int64_t un_udp_recv_from_submit(un_udp_socket_t socket, void *buf, uint32
  * @param socket Socket to connect.
  * @param addr Peer address.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME, BAD_ADDRESS, UNKNOWN_HOST, HOST_UNREACHABLE, UNSUPPORTED, WOULD_DEADLOCK.
+ * WRONG_RUNTIME, BAD_ADDRESS, UNKNOWN_HOST, HOST_UNREACHABLE, UNSUPPORTED, WOULD_DEADLOCK,
+ * CANCELED.
  * @since 0.1
  */
 UN_API int64_t un_udp_connect(un_udp_socket_t socket, const char *addr);
