@@ -44,6 +44,26 @@ bool valid_host_name(std::string_view host) {
     return true;
 }
 
+// "localhost" and every name under ".localhost" (any case, with or without the final dot)
+// mean the loopback address without a lookup (RFC 6761, section 6.3), so they work on a
+// machine without /etc/hosts and never reach a name server.
+bool is_localhost(std::string_view host) {
+    if (!host.empty() && host.back() == '.') {
+        host.remove_suffix(1);
+    }
+    constexpr std::string_view kName = "localhost";
+    if (host.size() < kName.size()) {
+        return false;
+    }
+    const std::string_view tail = host.substr(host.size() - kName.size());
+    for (size_t i = 0; i < kName.size(); ++i) {
+        if ((tail[i] | 0x20) != kName[i]) {
+            return false;
+        }
+    }
+    return host.size() == kName.size() || host[host.size() - kName.size() - 1] == '.';
+}
+
 void set_port(Address &out, uint16_t port) {
     if (out.family() == AF_INET) {
         reinterpret_cast<sockaddr_in *>(&out.storage)->sin_port = htons(port);
@@ -135,6 +155,13 @@ int64_t to_address(const char *text, Address &out, bool may_look_up) {
             }
             if (!valid_host_name(host)) {
                 return UN_ERR_BAD_ADDRESS;
+            }
+            if (is_localhost(host)) { // RFC 6761 6.3: loopback, never looked up
+                sin->sin_family = AF_INET;
+                sin->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+                out.len = sizeof(sockaddr_in);
+                set_port(out, port);
+                return 0;
             }
             if (!may_look_up) {
                 return UN_ERR_UNKNOWN_HOST;

@@ -16,7 +16,8 @@ struct Address {
     int family() const { return storage.ss_family; }
 };
 
-/// Parses text into out. IP literals are parsed directly; a host name is resolved with
+/// Parses text into out. IP literals are parsed directly, "localhost" and names under
+/// ".localhost" are 127.0.0.1 without a lookup (RFC 6761); another host name is resolved with
 /// getaddrinfo on the calling thread (never the runtime thread). Returns 0 or an error code
 /// (BAD_ADDRESS, UNKNOWN_HOST).
 int64_t resolve_address(const char *text, Address &out);

@@ -768,10 +768,15 @@ void Shard::on_op_done(Op *op) {
         }
         return;
     case OpKind::read:
-        if (res >= 0) {
+        if (res > 0 || (res == 0 && slots_[op->slot].recv_err == 0)) {
             count_bytes(true, static_cast<uint64_t>(res));
             finish(op, res);
+        } else if (res == 0) { // a read behind the one that met the reset
+            finish(op, gen::error_from_errno(-slots_[op->slot].recv_err));
         } else {
+            if (res != -ECANCELED && res != -EINTR && res != -EAGAIN && !op->timed_out && slots_[op->slot].live) {
+                slots_[op->slot].recv_err = res; // the kernel says it once; later reads here say it too
+            }
             finish(op, op_error(op, res));
         }
         return;
@@ -870,6 +875,10 @@ void Shard::read(Request &req, uint32_t index, void *buf, uint32_t len, int64_t 
     op->buf = buf;
     op->len = len;
     if (!s.shard_reads) {
+        if (s.recv_err != 0) { // a reset stream stays reset: never an end of stream
+            finish(op, gen::error_from_errno(-s.recv_err));
+            return;
+        }
         if (!req.async || !backend_->multishot_recv()) {
             start_op(op);
             return;
@@ -886,8 +895,8 @@ void Shard::read(Request &req, uint32_t index, void *buf, uint32_t len, int64_t 
             finish(op, take_stashed(s, op));
             return;
         }
-        if (s.recv_err != 0) {
-            finish(op, gen::error_from_errno(-std::exchange(s.recv_err, 0)));
+        if (s.recv_err != 0) { // a reset stream stays reset: never an end of stream
+            finish(op, gen::error_from_errno(-s.recv_err));
             return;
         }
         if (s.recv_eof) {
@@ -1056,14 +1065,15 @@ void Shard::on_multishot_recv(Op *m, int res, const char *data, bool more) {
     } else if (res == -ENOBUFS) {
         bump(stats_.buffer_ring_empty); // the buffer ring ran dry: armed again below
     } else if (res < 0 && res != -ECANCELED) {
-        if (!s.waiters.empty()) {
+        // A reset (or another error) ends the stream for every read: each waiting read and
+        // every later one gets the error; none is told the stream ended cleanly.
+        s.recv_err = res;
+        while (!s.waiters.empty()) {
             fail_oldest_waiter(s, res);
-        } else {
-            s.recv_err = res;
         }
     }
     if (!more) {
-        end_multishot(m, res != 0);
+        end_multishot(m, res != 0 && s.recv_err == 0);
     }
 }
 

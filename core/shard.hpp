@@ -122,7 +122,7 @@ struct Slot {
     bool writing = false;
     bool shard_reads = false; ///< the stream reads through a multishot receive (served by the shard)
     bool recv_eof = false;    ///< ... which met the end of the stream (reads get 0 once stash is drained)
-    int recv_err = 0;         ///< ... which ended with -errno while no read waited (the next read gets it)
+    int recv_err = 0;         ///< ... which ended with -errno (every later read gets it, after the stash)
     std::vector<Op *> ops;       ///< ops in the kernel on this slot
     WaitQueue write_wait;        ///< writes queued behind the one in flight
     // The slot's multishot accept (listeners) or receive (streams), and the accept or read

@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "conformance.hpp"
 #include "uringnet/uringnet.h"
 
 namespace test {
@@ -49,7 +50,7 @@ inline std::string listener_addr(un_tcp_listener_t l) { return local_addr(l); }
 /// Polls pred every millisecond until it holds or about ms milliseconds have passed; returns
 /// whether it held. No Catch assertion inside: usable in forked children and other threads.
 template <typename Pred>
-bool eventually(Pred pred, int ms = 5000) {
+[[nodiscard]] bool eventually(Pred pred, int ms = 5000) {
     for (int i = 0; i < ms; ++i) {
         if (pred()) {
             return true;
@@ -57,6 +58,30 @@ bool eventually(Pred pred, int ms = 5000) {
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     return pred();
+}
+
+/// True when this machine's loopback has IPv6 (::1 can be bound); minimal containers and
+/// kernels booted with ipv6.disable=1 have none.
+inline bool ipv6_loopback() {
+    const int fd = socket(AF_INET6, SOCK_DGRAM, 0);
+    if (fd < 0) {
+        return false;
+    }
+    sockaddr_in6 sa{};
+    sa.sin6_family = AF_INET6;
+    sa.sin6_addr = in6addr_loopback;
+    const bool ok = bind(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) == 0;
+    close(fd);
+    return ok;
+}
+
+/// Skips the running test (saying why) where loopback has no IPv6; true when it may go on.
+inline bool needs_ipv6_loopback() {
+    if (ipv6_loopback()) {
+        return true;
+    }
+    conformance::skip("this machine's loopback has no IPv6 (::1 cannot be bound)");
+    return false;
 }
 
 /// The runtime's statistics, parsed.
@@ -70,7 +95,7 @@ inline nlohmann::json stats() {
 inline nlohmann::json total_stats() { return stats()["total"]; }
 
 /// Waits (bounded) until the runtime's total of a statistic reaches at least n.
-inline bool wait_for_stat(const char *key, uint64_t n) {
+[[nodiscard]] inline bool wait_for_stat(const char *key, uint64_t n) {
     return eventually([&] { return total_stats()[key].get<uint64_t>() >= n; });
 }
 

@@ -107,7 +107,7 @@ inline bool use_local_name_server() {
 }
 
 // Waits (bounded) until the name server has been asked at least n times.
-inline bool asked(SlowNameServer &dns, int n) {
+[[nodiscard]] inline bool asked(SlowNameServer &dns, int n) {
     return eventually([&] { return dns.queries.load() >= n; }, 10000);
 }
 

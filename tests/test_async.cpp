@@ -131,7 +131,7 @@ TEST_CASE("callbacks run on the runtime thread, may submit, may not block", "[as
                 },
                 &st) == 0);
     REQUIRE(un_udp_send_to_submit(st.sock, "first", 5, st.peer.c_str(), -1, 1) > 0);
-    test::eventually([&] { return st.count.load() >= 2; });
+    REQUIRE(test::eventually([&] { return st.count.load() >= 2; }));
     un_set_completion_callback(nullptr, nullptr);
     REQUIRE(st.count.load() == 2);
     CHECK(st.thread != std::this_thread::get_id());
@@ -193,7 +193,7 @@ TEST_CASE("a callback may replace itself, and later completions go to the new on
     for (uint64_t i = 0; i < 3; ++i) {
         REQUIRE(un_udp_send_to_submit(sock, "x", 1, peer.c_str(), -1, i) > 0);
     }
-    test::eventually([&] { return counts.first.load() + counts.second.load() >= 3; });
+    REQUIRE(test::eventually([&] { return counts.first.load() + counts.second.load() >= 3; }));
     REQUIRE(un_set_completion_callback(nullptr, nullptr) == 0); // frees the replaced pairs
     CHECK(counts.first.load() == 1);
     CHECK(counts.second.load() == 2);
@@ -206,7 +206,7 @@ TEST_CASE("op_cancel stops one operation, whose completion says CANCELED", "[asy
     const int64_t keep = un_udp_recv_submit(a, buf, sizeof buf, -1, 1);
     char buf2[8];
     const int64_t stop = un_udp_recv_submit(a, buf2, sizeof buf2, -1, 2);
-    test::eventually([] { return test::total_stats()["in_flight"] == 2; }, 1000);
+    REQUIRE(test::eventually([] { return test::total_stats()["in_flight"] == 2; }, 1000));
     CHECK(un_op_cancel(stop) == 0);
     un_completion_t c{};
     REQUIRE(un_poll(&c, 1, test::kWait) == 1);
@@ -291,7 +291,7 @@ TEST_CASE("shutdown with 1000 operations in flight completes them all and leaks 
             REQUIRE(un_udp_recv_submit(sock, bufs[s * kEach + i], 16, -1, static_cast<uint64_t>(s * kEach + i)) > 0);
         }
     }
-    test::eventually([] { return test::total_stats()["in_flight"] == kSockets * kEach; });
+    REQUIRE(test::eventually([] { return test::total_stats()["in_flight"] == kSockets * kEach; }));
     REQUIRE(test::total_stats()["in_flight"] == kSockets * kEach);
     REQUIRE(un_runtime_shutdown() == 0);
     const auto done = collect(kSockets * kEach, 0); // still collectable after the shutdown

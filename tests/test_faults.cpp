@@ -17,7 +17,7 @@
 namespace {
 
 // Waits until n operations are in flight in the runtime (they reached the kernel).
-void wait_in_flight(uint64_t n) { test::wait_for_stat("in_flight", n); }
+void wait_in_flight(uint64_t n) { REQUIRE(test::wait_for_stat("in_flight", n)); }
 
 void reset_from_peer(int64_t stream) {
     REQUIRE(un_socket_set_option(stream, UN_SOCKET_OPTION_LINGER, 0) == 0);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "op_errors.hpp"
 #include "uringnet/uringnet.h"
 
 namespace {
@@ -46,9 +47,20 @@ struct Input {
     }
 };
 
-void check(int64_t rc, const char *what) {
-    if (rc < 0 && std::string(un_error_name(rc)) == "UNKNOWN") {
-        std::fprintf(stderr, "%s returned %lld, which is not in the error table\n", what, static_cast<long long>(rc));
+// Every result is a success or an error the operation's spec entry lists (not merely a code
+// that exists somewhere).
+void check(int64_t rc, const char *op) {
+    if (!op_errors::listed(op, rc)) {
+        std::fprintf(stderr, "%s returned %lld (%s), which its spec entry does not list\n", op,
+                     static_cast<long long>(rc), un_error_name(rc));
+        std::abort();
+    }
+}
+
+void check_submit(int64_t rc, int request) {
+    if (!op_errors::listed_submit(request, rc)) {
+        std::fprintf(stderr, "a submitted operation (request %d) gave %lld (%s), which its spec entry does not list\n",
+                     request, static_cast<long long>(rc), un_error_name(rc));
         std::abort();
     }
 }
@@ -88,8 +100,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         const uint8_t op = in.byte() % 16;
         const int64_t timeout = in.byte() % 4; // every wait is bounded
         int64_t rc = 0;
+        const char *what = "";
         switch (op) {
         case 0:
+            what = "tcp_listen";
             rc = un_tcp_listen("127.0.0.1:0", in.byte() % 4, in.byte() % 4);
             if (rc > 0) {
                 handles.push_back(rc);
@@ -97,31 +111,43 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             }
             break;
         case 1:
+            what = "tcp_connect";
             rc = un_tcp_connect(tcp_addrs[in.byte() % tcp_addrs.size()].c_str(), 5);
             if (rc > 0) {
                 handles.push_back(rc);
             }
             break;
         case 2:
+            what = "tcp_accept";
             rc = un_tcp_accept(pick(), timeout);
             if (rc > 0) {
                 handles.push_back(rc);
             }
             break;
         case 3:
+            what = "tcp_read";
             rc = un_tcp_read(pick(), buf, in.byte() % 64, timeout);
             break;
         case 4:
+            what = "tcp_write";
             rc = un_tcp_write(pick(), buf, static_cast<uint32_t>(in.byte()) * 16, 5);
             break;
-        case 5: {
+        case 5: { // the close of the wrong kind answers WRONG_KIND and changes nothing
             const int64_t h = pick();
-            rc = (h >> 40 & 0xF) == UN_HANDLE_TCP_LISTENER ? un_tcp_listener_close(h)
-                 : (h >> 40 & 0xF) == UN_HANDLE_UDP_SOCKET ? un_udp_close(h)
-                                                          : un_tcp_close(h);
+            what = "tcp_close";
+            rc = un_tcp_close(h);
+            if (rc == UN_ERR_WRONG_KIND) {
+                what = "tcp_listener_close";
+                rc = un_tcp_listener_close(h);
+            }
+            if (rc == UN_ERR_WRONG_KIND) {
+                what = "udp_close";
+                rc = un_udp_close(h);
+            }
             break;
         }
         case 6:
+            what = "udp_bind";
             rc = un_udp_bind("127.0.0.1:0", in.byte() % 4);
             if (rc > 0) {
                 handles.push_back(rc);
@@ -129,36 +155,47 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             }
             break;
         case 7:
+            what = "udp_send_to";
             rc = un_udp_send_to(pick(), buf, static_cast<uint32_t>(in.byte()) * 8,
                                 udp_addrs[in.byte() % udp_addrs.size()].c_str(), 5);
             break;
         case 8: {
+            what = "udp_recv_from";
             char from[64];
             rc = un_udp_recv_from(pick(), buf, in.byte(), from, in.byte() % 65, timeout);
             break;
         }
         case 9:
+            what = "socket_set_option";
             rc = un_socket_set_option(pick(), in.byte() % 13, static_cast<int8_t>(in.byte()));
             break;
         case 10:
+            what = "socket_get_option";
             rc = un_socket_get_option(pick(), in.byte() % 13);
             break;
         case 11:
+            what = "tcp_shutdown";
             rc = un_tcp_shutdown(pick(), in.byte() % 4);
             break;
         case 12:
+            what = "socket_cancel";
             rc = un_socket_cancel(pick());
             break;
         case 13: {
             char out[64];
             const uint32_t len = in.byte() % 65;
-            rc = in.byte() % 2 ? un_socket_local_addr(pick(), out, len) : un_socket_peer_addr(pick(), out, len);
+            const bool local = in.byte() % 2;
+            what = local ? "socket_local_addr" : "socket_peer_addr";
+            rc = local ? un_socket_local_addr(pick(), out, len) : un_socket_peer_addr(pick(), out, len);
             break;
         }
         case 14: {
             const int slot = pending_async % 64;
-            rc = in.byte() % 2 ? un_udp_recv_submit(pick(), g_async_bufs[slot], 256, 1 + timeout, 0)
-                               : un_tcp_read_submit(pick(), g_async_bufs[slot], 256, 1 + timeout, 0);
+            const bool udp = in.byte() % 2;
+            rc = udp ? un_udp_recv_submit(pick(), g_async_bufs[slot], 256, 1 + timeout, 0)
+                     : un_tcp_read_submit(pick(), g_async_bufs[slot], 256, 1 + timeout, 0);
+            check_submit(rc, udp ? UN_REQUEST_UDP_RECV : UN_REQUEST_TCP_READ);
+            what = nullptr;
             if (rc > 0) {
                 ++pending_async;
                 if (in.byte() % 2) {
@@ -168,18 +205,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             break;
         }
         default: {
+            what = "poll";
             un_completion_t c[8];
             rc = un_poll(c, 8, 0);
             if (rc > 0) {
                 pending_async -= static_cast<int>(rc);
                 for (int64_t i = 0; i < rc; ++i) {
-                    check(c[i].result, "an async operation");
+                    check_submit(c[i].result, c[i].request);
                 }
             }
             break;
         }
         }
-        check(rc, "an operation");
+        if (what != nullptr) {
+            check(rc, what);
+        }
         if (std::getenv("FUZZ_API_TRACE") != nullptr) { // replaying a failure: show each step
             std::fprintf(stderr, "step %d op %d -> %lld (%s), %d fds open\n", step, op, static_cast<long long>(rc),
                          un_error_name(rc), open_fds());
