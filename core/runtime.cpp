@@ -165,7 +165,10 @@ int64_t route(int64_t h, uint32_t kind_mask, Shard *&shard) {
     }
     const handle::Parts p = handle::decode(h);
     if ((kind_mask & kind_bit(p.kind)) == 0) {
-        return p.kind == 0 ? UN_ERR_BAD_HANDLE : UN_ERR_WRONG_KIND;
+        // A kind no handle has was never issued; a real kind the operation does not take is
+        // the caller's mix-up.
+        const bool real_kind = p.kind >= UN_HANDLE_TCP_LISTENER && p.kind <= UN_HANDLE_UDP_SOCKET;
+        return real_kind ? UN_ERR_WRONG_KIND : UN_ERR_BAD_HANDLE;
     }
     if (p.epoch != g_rt->epoch) {
         return p.epoch > g_epoch ? UN_ERR_BAD_HANDLE : UN_ERR_WRONG_RUNTIME;

@@ -46,8 +46,7 @@ TEST_CASE("a reset arriving while a write waits gives RESET", "[faults]") {
     std::vector<char> big(64 << 20, 'w'); // far more than the socket buffers: the write waits
     std::atomic<int64_t> result{1};
     std::thread writer([&] { result = un_tcp_write(p.server, big.data(), static_cast<uint32_t>(big.size()), test::kWait); });
-    wait_in_flight(1);
-    std::this_thread::sleep_for(std::chrono::milliseconds(20)); // the buffers are full
+    wait_in_flight(1); // what the calling thread could not write waits in the runtime: the buffers are full
     reset_from_peer(p.client);
     writer.join();
     CHECK(result.load() == UN_ERR_RESET);

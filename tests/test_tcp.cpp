@@ -379,7 +379,7 @@ TEST_CASE("a read blocked on one thread is released when another closes the stre
         char buf[16];
         result = un_tcp_read(s, buf, sizeof buf, -1);
     });
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    REQUIRE(test::wait_for_stat("in_flight", 1)); // the call waits in the runtime
     REQUIRE(un_tcp_close(s) == 0);
     reader.join();
     CHECK(result.load() == UN_ERR_CANCELED);
@@ -391,7 +391,7 @@ TEST_CASE("an accept blocked on one thread is released when another closes the l
     test::Listener l;
     std::atomic<int64_t> result{1};
     std::thread acceptor([&] { result = un_tcp_accept(l.handle, -1); });
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    REQUIRE(test::wait_for_stat("in_flight", 1)); // the call waits in the runtime
     REQUIRE(un_tcp_listener_close(l.handle) == 0);
     acceptor.join();
     CHECK(result.load() == UN_ERR_CANCELED);

@@ -128,7 +128,7 @@ TEST_CASE("UDP timeouts, cancellation and close", "[udp][timeout]") {
     CHECK(recv_from(a, 64, 20).rc == UN_ERR_TIMED_OUT);
     std::atomic<int64_t> result{1};
     std::thread t([&] { result = recv_from(a, 64, -1).rc; });
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    REQUIRE(test::wait_for_stat("in_flight", 1)); // the call waits in the runtime
     REQUIRE(un_udp_close(a) == 0);
     t.join();
     CHECK(result.load() == UN_ERR_CANCELED);

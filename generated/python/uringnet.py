@@ -18,7 +18,7 @@ import enum
 import os
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "c46ce9a622f33443"
+SPEC_CHECKSUM = "309c2c9e57c72022"
 VERSION = "0.1.0"
 
 

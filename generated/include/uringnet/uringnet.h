@@ -3,7 +3,10 @@
 /**
  * @file uringnet.h
  * Networking on Linux io_uring behind a generated C ABI. Every handle lives on a runtime thread;
- * blocking calls post a request to it and wait for its completion.
+ * blocking calls post a request to it and wait for its completion. Addresses are text:
+ * "127.0.0.1:80", "[::1]:80" or "host:80"; "localhost" and every name under ".localhost" mean
+ * 127.0.0.1 without any lookup (RFC 6761, section 6.3), so they work without /etc/hosts and never
+ * reach a name server; other names are looked up by resolver threads.
  *
  * Conventions: every function returns an int64_t; a negative value is an error code
  * (UN_ERR_*), never an errno. Handles are positive 64-bit values that
@@ -28,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "c46ce9a622f33443"
+#define UN_SPEC_CHECKSUM "309c2c9e57c72022"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
