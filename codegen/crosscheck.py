@@ -2,7 +2,9 @@
 """Cross-check the Simple surface three ways: the spec's bindings, the generated .spl
 `extern fn` lines and the generated C header of the adapters must agree on every function's
 name, parameter count, parameter types and result type (the old layer's .spl and Rust
-exports disagreed on exactly these).
+exports disagreed on exactly these). Also: every module keeps Simple's parser rules (each
+break reported as file:line: rule), and the classes offer every signature of Simple's own
+synchronous std.net (api/simple_std_net.txt), so a std.net program runs unchanged.
 
     codegen/crosscheck.py [--spl DIR] [--header FILE] [--spec FILE]
 
@@ -82,14 +84,105 @@ def check(spec: model.Spec, spl_dir: Path, header: Path) -> list[str]:
     return problems
 
 
+# ---- Simple's parser rules (../shared/design/simple-std-net.md, section 4) ----
+
+# Keywords that can never name a parameter or field, and those that fail in expressions on
+# some parser versions: none may be a name in the generated modules.
+NEVER_NAMES = set("""me let mut elif defer case extends pub priv as structured_export crate true false go await
+yield move lazy ensures invariant decreases forall exists not_to handle_pool _ forbid allow""".split())
+AVOID_NAMES = {"vec", "gpu", "shared", "slice", "tensor", "grid", "flat", "not", "from", "on", "bind",
+               "result", "type", "self"}
+PARAMS = re.compile(r"^\s*(?:pub\s+)?(?:static\s+)?(?:fn|me)\s+\w+\((.*)\)")
+
+
+def parser_rules(path: Path) -> list[str]:
+    """Each line of a module that breaks one of Simple's parser rules, as "file:line: rule"."""
+    problems = []
+    lines = path.read_text().splitlines()
+    body_kind = None  # "struct" or "class" while inside one
+    first_item = False  # the next item of the body is its first
+    fn_opened = False  # the previous line opened a function body
+    has_export = False
+    for n, line in enumerate(lines, 1):
+        where = f"{path.name}:{n}"
+        stripped = line.strip()
+        indent = len(line) - len(line.lstrip())
+        if not stripped or stripped.startswith("#"):
+            continue
+        if re.search(r"\b[A-Z]\w*\s*\{\s*\w+\s*:", stripped):
+            problems.append(f"{where}: construct with T(field: value), as std does, not T {{ field: value }}")
+        if re.search(r"\bOption<|\bNone\b", stripped):
+            problems.append(f"{where}: std writes T? and nil, not Option<T> and None")
+        if indent == 0:
+            m = re.match(r"(?:pub\s+)?(struct|class|enum)\s+\w+", stripped)
+            body_kind, first_item = (m.group(1), True) if m else (None, False)
+            if stripped.startswith('"""'):
+                problems.append(f"{where}: a top-level docstring attaches to nothing (put it inside the item's body)")
+            if re.match(r"import\b|from\s+\S+\s+import\b", stripped) or (
+                    stripped.startswith(("use ", "import ")) and "::" in stripped):
+                problems.append(f"{where}: import, :: and from-import are deprecated (write use a.b.{{X}})")
+            if stripped.startswith("export "):
+                has_export = True
+            fn_opened = bool(re.match(r"(?:pub\s+)?fn\b", stripped))
+            continue
+        if body_kind and indent == 4:
+            if stripped.startswith('"""') and not first_item:
+                problems.append(f"{where}: a docstring is allowed only as the first item of a {body_kind} body "
+                                f"(or first in a function body)")
+            if body_kind == "struct" and stripped.startswith("pub static fn"):
+                problems.append(f"{where}: a struct body does not accept pub static fn (expected Colon, found Fn)")
+            first_item = False
+        elif stripped.startswith('"""') and not fn_opened:
+            problems.append(f"{where}: a docstring is allowed only first in a body")
+        fn_opened = bool(re.match(r"(?:pub\s+)?(?:static\s+)?(?:fn|me)\b", stripped))
+        m = PARAMS.match(line)
+        if m:
+            for param in filter(None, (p.strip() for p in m.group(1).split(","))):
+                name = param.split(":", 1)[0].strip()
+                if name == "self":
+                    problems.append(f"{where}: no explicit self parameter (it is injected; std omits it)")
+                elif name in NEVER_NAMES or name in AVOID_NAMES:
+                    problems.append(f"{where}: {name!r} is a keyword, not a name")
+    if not has_export:
+        problems.append(f"{path.name}: no export line (std modules export what they define)")
+    return problems
+
+
+def std_surface(spl_dir: Path) -> set[str]:
+    """Every method of the modules' classes as "Class.name(param types) -> result"."""
+    out = set()
+    for path in sorted(spl_dir.glob("*.spl")):
+        cls = None
+        for line in path.read_text().splitlines():
+            m = re.match(r"(?:pub\s+)?class\s+(\w+)", line)
+            if m:
+                cls = m.group(1)
+                continue
+            m = re.match(r"    ((?:static\s+)?(?:fn|me))\s+(\w+)\((.*)\)\s*(?:->\s*(.+?))?:\s*$", line)
+            if cls and m:
+                types = ", ".join(p.split(":", 1)[1].strip() for p in m.group(3).split(",") if p.strip())
+                out.add(f"{cls}.{m.group(1)} {m.group(2)}({types}) -> {m.group(4) or '()'}")
+    return out
+
+
+def surface_problems(spl_dir: Path, signatures: Path) -> list[str]:
+    have = std_surface(spl_dir)
+    want = [l.strip() for l in signatures.read_text().splitlines() if l.strip() and not l.startswith("#")]
+    return [f"std.net signature missing from the generated modules: {w}" for w in want if w not in have]
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--spec", type=Path, default=ROOT / "api" / "net.json")
     ap.add_argument("--spl", type=Path, default=ROOT / "generated" / "simple" / "net")
     ap.add_argument("--header", type=Path, default=ROOT / "generated" / "include" / "uringnet" / "uringnet_simple.h")
+    ap.add_argument("--std-signatures", type=Path, default=ROOT / "api" / "simple_std_net.txt")
     args = ap.parse_args(argv)
     spec = model.load(args.spec, ROOT / "api" / "schema.json")
     problems = check(spec, args.spl, args.header)
+    for path in sorted(args.spl.glob("*.spl")):
+        problems += parser_rules(path)
+    problems += surface_problems(args.spl, args.std_signatures)
     for p in problems:
         print(f"crosscheck: {p}")
     if not problems:

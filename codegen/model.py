@@ -229,12 +229,12 @@ class SimpleExtra:
     returns: str
     error: "Error | None" = None
 
-    INFO = ("abi_version", "spec_checksum")
+    INFO = ("abi_version", "spec_checksum", "rt_linked", "bytes_text")
 
     @property
     def spl_result(self) -> str:
         """A returned argument is any value; an error or the ABI version a raw integer."""
-        return {"abi_version": "i64", "spec_checksum": "text"}.get(self.returns, "i64" if self.error else "any")
+        return {"abi_version": "i64", "spec_checksum": "text", "rt_linked": "i64", "bytes_text": "text"}.get(self.returns, "i64" if self.error else "any")
 
     @property
     def c_result(self) -> str:
@@ -547,7 +547,7 @@ def _simple_binding(op: Operation, b: dict, i: int, enum_by_name: dict) -> Simpl
             continue
         if p.type == "text_out":
             if text_out == "array":
-                params.append(SimpleParam(p.name, "text_array", p))
+                params.append(SimpleParam(renamed.get(p.name, {}).get("name", p.name), "text_array", p))
             continue
         if p.is_len_of is not None and p.is_len_of.type == "text_out":
             continue

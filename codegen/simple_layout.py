@@ -1,9 +1,13 @@
 """How the Simple bindings are laid out in std.net's modules and classes.
 
-Style (one, used by every .spl template): the monoio-era std.net style of Simple's
-stdlib: `extern fn` declarations at the top of each module, then `pub struct` types whose
-methods are declared inside the struct body with `pub fn`, `val` bindings, `Result<_, NetError>`
-for fallible calls and `Option<text>` for text that may be missing.
+Style (one, used by every .spl template): Simple's current synchronous std.net
+(src/lib/nogc_sync_mut/net/, see ../shared/design/simple-std-net.md): `use` imports,
+`extern fn` declarations, `pub class` types whose methods take no explicit self (`me` for
+those that change the object), a docstring as the first line inside each body,
+`Result<T, SimpleError>` for fallible calls, `text?`/`nil` for text that may be missing,
+`T(field: value)` construction and `export` lines. The methods of std.net's own surface are
+written in the module templates (their bodies combine several monoio_* calls); every other
+Simple binding of the spec becomes a further method, generated here.
 """
 from __future__ import annotations
 
@@ -44,18 +48,32 @@ class SplModule:
     classes: list[SplClass]
 
 
+# Bindings that the hand-written std.net methods of the module templates call; every other
+# binding becomes a generated method.
+STD_BINDINGS = {
+    "monoio_runtime_init", "monoio_tcp_listen", "monoio_tcp_accept", "monoio_tcp_accept_timeout",
+    "monoio_tcp_connect", "monoio_tcp_connect_timeout", "monoio_tcp_read", "monoio_tcp_read_timeout",
+    "monoio_tcp_write", "monoio_tcp_write_timeout", "monoio_tcp_flush", "monoio_tcp_close",
+    "monoio_tcp_listener_close", "monoio_tcp_local_addr", "monoio_tcp_peer_addr", "monoio_tcp_set_nodelay",
+    "monoio_udp_bind", "monoio_udp_send_to", "monoio_udp_send_to_timeout", "monoio_udp_recv_from",
+    "monoio_udp_recv_from_timeout", "monoio_udp_connect", "monoio_udp_send", "monoio_udp_send_timeout",
+    "monoio_udp_recv", "monoio_udp_recv_timeout", "monoio_udp_close", "monoio_udp_local_addr",
+    "monoio_udp_set_broadcast", "monoio_udp_join_multicast", "monoio_udp_leave_multicast",
+}
+
+
 def _wrap(b: model.SimpleBinding) -> tuple[str, str, str | None]:
     if b.returns_text:
-        return "option_text", "Option<text>", None
+        return "option_text", "text?", None
     if b.text_out == "array":
-        return "result_pair", "Result<(i64, text), NetError>", None
+        return "result_pair", "Result<(i64, text), SimpleError>", None
     r = b.op.result
     if r.type == "handle":
         cls = CLASS_OF_HANDLE[r.handle.name]
-        return "result_class", f"Result<{cls}, NetError>", cls
+        return "result_class", f"Result<{cls}, SimpleError>", cls
     if r.type == "status":
-        return "result_unit", "Result<(), NetError>", None
-    return "result_i64", "Result<i64, NetError>", None
+        return "result_unit", "Result<(), SimpleError>", None
+    return "result_i64", "Result<i64, SimpleError>", None
 
 
 def modules(spec: model.Spec) -> list[SplModule]:
@@ -75,6 +93,11 @@ def modules(spec: model.Spec) -> list[SplModule]:
             target = [classes[CLASS_OF_HANDLE[k]] for k in sorted(kinds)]
             static = False
         params = [p for p in b.params if p is not hp and p.kind != "text_array"]
+        if b.name in STD_BINDINGS:
+            target = []  # a std.net method of the template calls it
+            module_name = next((m for m in ("tcp", "udp") if b.name.startswith(f"monoio_{m}_")), "runtime")
+            if b not in by_module[module_name]:
+                by_module[module_name].append(b)
         for cls in target:
             cls.methods.append(SplMethod(b.short_name, b, static, hp.name if hp else None, params,
                                          returns, wrap, result_class))

@@ -154,10 +154,24 @@ bool is_tcp_only(int64_t option) {
     return option == UN_SOCKET_OPTION_NODELAY || option == UN_SOCKET_OPTION_KEEPALIVE;
 }
 
-int64_t set_option(const Slot &s, int64_t option, int64_t value) {
+// read_timeout / write_timeout: remembered by the handle, not the kernel's.
+int32_t *remembered_timeout(Slot &s, int64_t option) {
+    return option == UN_SOCKET_OPTION_READ_TIMEOUT    ? &s.read_timeout_ms
+           : option == UN_SOCKET_OPTION_WRITE_TIMEOUT ? &s.write_timeout_ms
+                                                      : nullptr;
+}
+
+int64_t set_option(Slot &s, int64_t option, int64_t value) {
     const bool udp = s.kind == UN_HANDLE_UDP_SOCKET;
     if ((udp && is_tcp_only(option)) || (!udp && is_udp_only(option))) {
         return UN_ERR_UNSUPPORTED;
+    }
+    if (int32_t *t = remembered_timeout(s, option)) {
+        if (value < -1 || value > INT32_MAX) {
+            return UN_ERR_INVALID_ARGUMENT;
+        }
+        *t = static_cast<int32_t>(value);
+        return 0;
     }
     if (option == UN_SOCKET_OPTION_KEEPALIVE) {
         const int on = value > 0 ? 1 : 0;
@@ -199,10 +213,13 @@ int64_t get_int(int fd, int level, int name) {
     return v;
 }
 
-int64_t get_option(const Slot &s, int64_t option) {
+int64_t get_option(Slot &s, int64_t option) {
     const bool udp = s.kind == UN_HANDLE_UDP_SOCKET;
     if ((udp && is_tcp_only(option)) || (!udp && is_udp_only(option))) {
         return UN_ERR_UNSUPPORTED;
+    }
+    if (const int32_t *t = remembered_timeout(s, option)) {
+        return *t;
     }
     if (option == UN_SOCKET_OPTION_KEEPALIVE) {
         const int64_t on = get_int(s.fd, SOL_SOCKET, SO_KEEPALIVE);

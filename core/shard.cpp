@@ -607,6 +607,7 @@ void Shard::free_slot(uint32_t index) {
     s.stash.reset();
     s.shard_reads = s.recv_eof = false;
     s.recv_err = 0;
+    s.read_timeout_ms = s.write_timeout_ms = -1;
     s.closing = false;
     s.kind = 0;
     // Bump again so that the generation the next owner gets was never issued before.

@@ -123,6 +123,8 @@ struct Slot {
     bool shard_reads = false; ///< the stream reads through a multishot receive (served by the shard)
     bool recv_eof = false;    ///< ... which met the end of the stream (reads get 0 once stash is drained)
     int recv_err = 0;         ///< ... which ended with -errno (every later read gets it, after the stash)
+    int32_t read_timeout_ms = -1;  ///< options read_timeout / write_timeout: remembered for bindings
+    int32_t write_timeout_ms = -1; ///< whose calls have no timeout parameter (-1: none)
     std::vector<Op *> ops;       ///< ops in the kernel on this slot
     WaitQueue write_wait;        ///< writes queued behind the one in flight
     // The slot's multishot accept (listeners) or receive (streams), and the accept or read

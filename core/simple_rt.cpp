@@ -1,6 +1,10 @@
 #include "simple_rt.hpp"
 
+#include <dlfcn.h>
+
+#include <atomic>
 #include <cstring>
+#include <mutex>
 #include <new>
 
 #include "uringnet/uringnet.h"
@@ -17,6 +21,43 @@ __attribute__((weak)) bool rt_array_push(uint64_t array, uint64_t value);
 namespace uringnet::simple {
 namespace {
 
+// The Simple runtime's helpers, found one of two ways: linked together with this library
+// (the weak references above resolve at link time), or exported by the host process that
+// loaded it (found with dlsym, also when the host's library was loaded after this one).
+struct Rt {
+    uint64_t (*string_new)(const uint8_t *, uint64_t);
+    int64_t (*array_len)(uint64_t);
+    uint64_t (*array_get)(uint64_t, int64_t);
+    bool (*array_set)(uint64_t, int64_t, uint64_t);
+    bool (*array_push)(uint64_t, uint64_t);
+};
+
+template <typename F>
+F find(F linked, const char *name) {
+    return linked != nullptr ? linked : reinterpret_cast<F>(dlsym(RTLD_DEFAULT, name));
+}
+
+std::atomic<const Rt *> g_rt{nullptr};
+
+// The helpers, or null while some are unreachable (looked for again at the next call).
+const Rt *rt() {
+    if (const Rt *r = g_rt.load(std::memory_order_acquire)) {
+        return r;
+    }
+    static std::mutex mu;
+    static Rt found;
+    std::lock_guard lk(mu);
+    if (g_rt.load(std::memory_order_relaxed) == nullptr) {
+        found = Rt{find(&rt_string_new, "rt_string_new"), find(&rt_array_len, "rt_array_len"),
+                   find(&rt_array_get, "rt_array_get"), find(&rt_array_set, "rt_array_set"),
+                   find(&rt_array_push, "rt_array_push")};
+        if (found.string_new && found.array_len && found.array_get && found.array_set && found.array_push) {
+            g_rt.store(&found, std::memory_order_release);
+        }
+    }
+    return g_rt.load(std::memory_order_relaxed);
+}
+
 constexpr uint64_t kTagMask = 7, kTagInt = 0, kTagHeap = 1;
 constexpr uint8_t kString = 0x01, kArray = 0x02;
 
@@ -32,16 +73,13 @@ rv int_word(uint8_t b) { return static_cast<rv>(b) << 3; }
 
 } // namespace
 
-bool runtime_linked() {
-    return rt_string_new != nullptr && rt_array_len != nullptr && rt_array_get != nullptr &&
-           rt_array_set != nullptr && rt_array_push != nullptr;
-}
+bool runtime_linked() { return rt() != nullptr; }
 
 int64_t check_array(rv v) {
     if (heap(v, kArray) == nullptr) {
         return UN_ERR_WRONG_VALUE_KIND;
     }
-    return runtime_linked() ? 0 : UN_ERR_UNSUPPORTED;
+    return runtime_linked() ? 0 : UN_ERR_RUNTIME_NOT_LINKED;
 }
 
 int64_t text(rv v, std::string &out) {
@@ -65,7 +103,7 @@ int64_t bytes_in(rv v, int64_t len, std::vector<uint8_t> &out) {
     if (int64_t err = check_array(v)) {
         return err;
     }
-    if (len < 0 || len > kMaxChunk || len > rt_array_len(v)) {
+    if (len < 0 || len > kMaxChunk || len > rt()->array_len(v)) {
         return UN_ERR_INVALID_ARGUMENT;
     }
     try {
@@ -74,7 +112,7 @@ int64_t bytes_in(rv v, int64_t len, std::vector<uint8_t> &out) {
         return UN_ERR_NO_RESOURCES;
     }
     for (int64_t i = 0; i < len; ++i) {
-        const rv e = rt_array_get(v, i);
+        const rv e = rt()->array_get(v, i);
         const int64_t b = static_cast<int64_t>(e) >> 3;
         if ((e & kTagMask) != kTagInt || b < 0 || b > 255) {
             return UN_ERR_WRONG_VALUE_KIND;
@@ -100,10 +138,11 @@ int64_t bytes_out(rv v, int64_t max_len, std::vector<uint8_t> &out) {
 }
 
 int64_t store_bytes(rv v, const uint8_t *data, size_t n) {
-    const int64_t len = rt_array_len(v);
+    const Rt &r = *rt();
+    const int64_t len = r.array_len(v);
     for (size_t i = 0; i < n; ++i) {
         const auto idx = static_cast<int64_t>(i);
-        const bool ok = idx < len ? rt_array_set(v, idx, int_word(data[i])) : rt_array_push(v, int_word(data[i]));
+        const bool ok = idx < len ? r.array_set(v, idx, int_word(data[i])) : r.array_push(v, int_word(data[i]));
         if (!ok) {
             return UN_ERR_BUFFER_TOO_SMALL;
         }
@@ -115,13 +154,23 @@ int64_t store_text(rv v, const char *s) {
     if (int64_t err = check_array(v)) {
         return err;
     }
-    const rv t = rt_string_new(reinterpret_cast<const uint8_t *>(s), std::strlen(s));
-    const bool ok = rt_array_len(v) > 0 ? rt_array_set(v, 0, t) : rt_array_push(v, t);
+    const Rt &r = *rt();
+    const rv t = r.string_new(reinterpret_cast<const uint8_t *>(s), std::strlen(s));
+    const bool ok = r.array_len(v) > 0 ? r.array_set(v, 0, t) : r.array_push(v, t);
     return ok ? 0 : UN_ERR_BUFFER_TOO_SMALL;
 }
 
 rv make_text(const char *s, size_t n) {
-    return rt_string_new != nullptr ? rt_string_new(reinterpret_cast<const uint8_t *>(s), n) : kNil;
+    const Rt *r = rt();
+    return r != nullptr ? r->string_new(reinterpret_cast<const uint8_t *>(s), n) : kNil;
+}
+
+rv bytes_text(rv v) {
+    std::vector<uint8_t> bytes;
+    if (check_array(v) != 0 || bytes_in(v, rt()->array_len(v), bytes) != 0) {
+        return kNil;
+    }
+    return make_text(reinterpret_cast<const char *>(bytes.data()), bytes.size());
 }
 
 bool fits_u32(int64_t v) { return v >= 0 && v <= 0xFFFFFFFFLL; }

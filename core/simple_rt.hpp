@@ -5,8 +5,10 @@
 // { u8 type; u8 gc_flags; u16 reserved; u32 size; }: type 0x01 is a string (u64 len, u64 hash,
 // then the bytes), 0x02 an array. Arrays are only touched through the Simple runtime's
 // rt_array_* functions, so both array layouts and both byte encodings work. Those functions
-// and rt_string_new are weak references: the Simple runtime provides them when it links
-// this library; elsewhere the adapters answer UNSUPPORTED instead of crashing.
+// and rt_string_new come from the Simple runtime: linked together with this library (weak
+// references resolved at link time) or exported by the host process (found with dlsym).
+// Where neither is so, adapters that need them answer RUNTIME_NOT_LINKED (text results:
+// nil) instead of crashing.
 #pragma once
 
 #include <cstddef>
@@ -22,7 +24,7 @@ constexpr rv kNil = 3;
 /// The most bytes one adapter call moves through a temporary buffer.
 constexpr int64_t kMaxChunk = 64 << 20;
 
-/// True when the Simple runtime's rt_* functions are linked in.
+/// True when the Simple runtime's rt_* functions are reachable (linked in or exported).
 bool runtime_linked();
 /// Text argument -> NUL-terminated string; 0, WRONG_VALUE_KIND or UNSUPPORTED.
 int64_t text(rv v, std::string &out);
@@ -36,6 +38,9 @@ int64_t check_array(rv v);
 int64_t store_bytes(rv v, const uint8_t *data, size_t n);
 /// Stores a text into array v at index 0; 0 or an error code.
 int64_t store_text(rv v, const char *s);
+/// The text whose bytes are the elements of byte array v; nil when v is not one or the
+/// runtime's helpers are unreachable.
+rv bytes_text(rv v);
 /// A new Simple string, or nil when the runtime is not linked.
 rv make_text(const char *s, size_t n);
 /// An integer argument for a u32 / i32 parameter: false when out of range.

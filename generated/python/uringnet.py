@@ -18,7 +18,7 @@ import enum
 import os
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "309c2c9e57c72022"
+SPEC_CHECKSUM = "ef76f3c3a80a4d44"
 VERSION = "0.1.0"
 
 
@@ -332,6 +332,9 @@ class AbiMismatch(GeneralError):
 class OpNotFound(GeneralError):
     """-37: no asynchronous operation with that id is in flight (it has completed, or never existed)."""
 
+class RuntimeNotLinked(GeneralError):
+    """-38: the Simple runtime's rt_* functions are not reachable: link the library together with Simple's runtime, or load it into a host that exports them."""
+
 _ERRORS = {
     -1: GeneralError,
     -2: RefusedError,
@@ -370,6 +373,7 @@ _ERRORS = {
     -35: WrongValueKind,
     -36: AbiMismatch,
     -37: OpNotFound,
+    -38: RuntimeNotLinked,
 }
 
 
@@ -449,6 +453,8 @@ class SocketOption(enum.IntEnum):
     BROADCAST = 9
     MULTICAST_TTL = 10
     MULTICAST_LOOP = 11
+    READ_TIMEOUT = 12
+    WRITE_TIMEOUT = 13
 
 class BindFlag(enum.IntEnum):
     """Flags for tcp_listen and udp_bind, or-ed together."""

@@ -71,6 +71,9 @@ constexpr ErrorInfo kErrors[] = {
      "for"},
     {UN_ERR_OP_NOT_FOUND, -1, "OP_NOT_FOUND",
      "no asynchronous operation with that id is in flight (it has completed, or never existed)"},
+    {UN_ERR_RUNTIME_NOT_LINKED, -1, "RUNTIME_NOT_LINKED",
+     "the Simple runtime's rt_* functions are not reachable: link the library together with "
+     "Simple's runtime, or load it into a host that exports them"},
 };
 
 const ErrorInfo *find_error(int64_t code) {

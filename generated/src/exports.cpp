@@ -385,6 +385,8 @@ UN_API int64_t un_socket_set_option(un_handle_t handle, un_socket_option_t optio
     case UN_SOCKET_OPTION_BROADCAST:
     case UN_SOCKET_OPTION_MULTICAST_TTL:
     case UN_SOCKET_OPTION_MULTICAST_LOOP:
+    case UN_SOCKET_OPTION_READ_TIMEOUT:
+    case UN_SOCKET_OPTION_WRITE_TIMEOUT:
         break;
     default:
         return UN_ERR_INVALID_ARGUMENT;
@@ -412,6 +414,8 @@ UN_API int64_t un_socket_set_option_submit(un_handle_t handle, un_socket_option_
     case UN_SOCKET_OPTION_BROADCAST:
     case UN_SOCKET_OPTION_MULTICAST_TTL:
     case UN_SOCKET_OPTION_MULTICAST_LOOP:
+    case UN_SOCKET_OPTION_READ_TIMEOUT:
+    case UN_SOCKET_OPTION_WRITE_TIMEOUT:
         break;
     default:
         return UN_ERR_INVALID_ARGUMENT;
@@ -438,6 +442,8 @@ UN_API int64_t un_socket_get_option(un_handle_t handle, un_socket_option_t optio
     case UN_SOCKET_OPTION_BROADCAST:
     case UN_SOCKET_OPTION_MULTICAST_TTL:
     case UN_SOCKET_OPTION_MULTICAST_LOOP:
+    case UN_SOCKET_OPTION_READ_TIMEOUT:
+    case UN_SOCKET_OPTION_WRITE_TIMEOUT:
         break;
     default:
         return UN_ERR_INVALID_ARGUMENT;
@@ -465,6 +471,8 @@ UN_API int64_t un_socket_get_option_submit(un_handle_t handle, un_socket_option_
     case UN_SOCKET_OPTION_BROADCAST:
     case UN_SOCKET_OPTION_MULTICAST_TTL:
     case UN_SOCKET_OPTION_MULTICAST_LOOP:
+    case UN_SOCKET_OPTION_READ_TIMEOUT:
+    case UN_SOCKET_OPTION_WRITE_TIMEOUT:
         break;
     default:
         return UN_ERR_INVALID_ARGUMENT;

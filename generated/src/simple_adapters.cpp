@@ -68,10 +68,10 @@ UN_API int64_t monoio_configure_backend(int64_t backend) {
     return result;
 }
 
-UN_API int64_t monoio_configure_sqpoll(int64_t on) {
+UN_API int64_t monoio_configure_sqpoll(int64_t enabled) {
     int64_t err = 0;
     (void)err;
-    const int64_t result = un_runtime_configure_sqpoll(on != 0);
+    const int64_t result = un_runtime_configure_sqpoll(enabled != 0);
     return result;
 }
 
@@ -117,6 +117,13 @@ UN_API int64_t monoio_tcp_accept(int64_t listener) {
     return result;
 }
 
+UN_API int64_t monoio_tcp_accept_timeout(int64_t listener, int64_t timeout_ms) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_tcp_accept(listener, timeout_ms);
+    return result;
+}
+
 UN_API int64_t monoio_tcp_connect(un_rv_t addr) {
     int64_t err = 0;
     (void)err;
@@ -125,6 +132,17 @@ UN_API int64_t monoio_tcp_connect(un_rv_t addr) {
         return err;
     }
     const int64_t result = un_tcp_connect(addr_text.c_str(), -1);
+    return result;
+}
+
+UN_API int64_t monoio_tcp_connect_timeout(un_rv_t addr, int64_t timeout_ms) {
+    int64_t err = 0;
+    (void)err;
+    std::string addr_text;
+    if ((err = s::text(addr, addr_text)) != 0) {
+        return err;
+    }
+    const int64_t result = un_tcp_connect(addr_text.c_str(), timeout_ms);
     return result;
 }
 
@@ -146,6 +164,25 @@ UN_API int64_t monoio_tcp_read(int64_t stream, un_rv_t buf, int64_t max_len) {
     return result;
 }
 
+UN_API int64_t monoio_tcp_read_timeout(int64_t stream, un_rv_t buf, int64_t max_len,
+                                       int64_t timeout_ms) {
+    int64_t err = 0;
+    (void)err;
+    std::vector<uint8_t> buf_bytes;
+    if ((err = s::bytes_out(buf, max_len, buf_bytes)) != 0) {
+        return err;
+    }
+    const int64_t result =
+        un_tcp_read(stream, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), timeout_ms);
+    if (result > 0 || result == UN_ERR_TRUNCATED) {
+        const size_t n = result > 0 ? static_cast<size_t>(result) : buf_bytes.size();
+        if ((err = s::store_bytes(buf, buf_bytes.data(), n)) != 0) {
+            return err;
+        }
+    }
+    return result;
+}
+
 UN_API int64_t monoio_tcp_write(int64_t stream, un_rv_t buf, int64_t len) {
     int64_t err = 0;
     (void)err;
@@ -155,6 +192,19 @@ UN_API int64_t monoio_tcp_write(int64_t stream, un_rv_t buf, int64_t len) {
     }
     const int64_t result =
         un_tcp_write(stream, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), -1);
+    return result;
+}
+
+UN_API int64_t monoio_tcp_write_timeout(int64_t stream, un_rv_t buf, int64_t len,
+                                        int64_t timeout_ms) {
+    int64_t err = 0;
+    (void)err;
+    std::vector<uint8_t> buf_bytes;
+    if ((err = s::bytes_in(buf, len, buf_bytes)) != 0) {
+        return err;
+    }
+    const int64_t result =
+        un_tcp_write(stream, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), timeout_ms);
     return result;
 }
 
@@ -220,10 +270,10 @@ UN_API un_rv_t monoio_tcp_peer_addr(int64_t handle) {
     return result < 0 ? s::kNil : s::make_text(out_out.data(), std::strlen(out_out.data()));
 }
 
-UN_API int64_t monoio_tcp_set_nodelay(int64_t handle, int64_t on) {
+UN_API int64_t monoio_tcp_set_nodelay(int64_t handle, int64_t enabled) {
     int64_t err = 0;
     (void)err;
-    const int64_t result = un_socket_set_option(handle, UN_SOCKET_OPTION_NODELAY, on);
+    const int64_t result = un_socket_set_option(handle, UN_SOCKET_OPTION_NODELAY, enabled);
     return result;
 }
 
@@ -234,10 +284,10 @@ UN_API int64_t monoio_tcp_set_keepalive(int64_t handle, int64_t secs) {
     return result;
 }
 
-UN_API int64_t monoio_udp_set_broadcast(int64_t handle, int64_t on) {
+UN_API int64_t monoio_udp_set_broadcast(int64_t handle, int64_t enabled) {
     int64_t err = 0;
     (void)err;
-    const int64_t result = un_socket_set_option(handle, UN_SOCKET_OPTION_BROADCAST, on);
+    const int64_t result = un_socket_set_option(handle, UN_SOCKET_OPTION_BROADCAST, enabled);
     return result;
 }
 
@@ -305,14 +355,32 @@ UN_API int64_t monoio_udp_send_to(int64_t socket, un_rv_t buf, int64_t len, un_r
     return result;
 }
 
-UN_API int64_t monoio_udp_recv_from(int64_t socket, un_rv_t buf, int64_t max_len, un_rv_t from) {
+UN_API int64_t monoio_udp_send_to_timeout(int64_t socket, un_rv_t buf, int64_t len, un_rv_t addr,
+                                          int64_t timeout_ms) {
+    int64_t err = 0;
+    (void)err;
+    std::vector<uint8_t> buf_bytes;
+    if ((err = s::bytes_in(buf, len, buf_bytes)) != 0) {
+        return err;
+    }
+    std::string addr_text;
+    if ((err = s::text(addr, addr_text)) != 0) {
+        return err;
+    }
+    const int64_t result =
+        un_udp_send_to(socket, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()),
+                       addr_text.c_str(), timeout_ms);
+    return result;
+}
+
+UN_API int64_t monoio_udp_recv_from(int64_t socket, un_rv_t buf, int64_t max_len, un_rv_t sender) {
     int64_t err = 0;
     (void)err;
     std::vector<uint8_t> buf_bytes;
     if ((err = s::bytes_out(buf, max_len, buf_bytes)) != 0) {
         return err;
     }
-    if ((err = s::check_array(from)) != 0) {
+    if ((err = s::check_array(sender)) != 0) {
         return err;
     }
     std::vector<char> from_out(256);
@@ -326,7 +394,35 @@ UN_API int64_t monoio_udp_recv_from(int64_t socket, un_rv_t buf, int64_t max_len
         }
     }
     if ((result >= 0 || result == UN_ERR_TRUNCATED) &&
-        (err = s::store_text(from, from_out.data())) != 0) {
+        (err = s::store_text(sender, from_out.data())) != 0) {
+        return err;
+    }
+    return result;
+}
+
+UN_API int64_t monoio_udp_recv_from_timeout(int64_t socket, un_rv_t buf, int64_t max_len,
+                                            un_rv_t sender, int64_t timeout_ms) {
+    int64_t err = 0;
+    (void)err;
+    std::vector<uint8_t> buf_bytes;
+    if ((err = s::bytes_out(buf, max_len, buf_bytes)) != 0) {
+        return err;
+    }
+    if ((err = s::check_array(sender)) != 0) {
+        return err;
+    }
+    std::vector<char> from_out(256);
+    const int64_t result =
+        un_udp_recv_from(socket, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()),
+                         from_out.data(), static_cast<uint32_t>(from_out.size()), timeout_ms);
+    if (result > 0 || result == UN_ERR_TRUNCATED) {
+        const size_t n = result > 0 ? static_cast<size_t>(result) : buf_bytes.size();
+        if ((err = s::store_bytes(buf, buf_bytes.data(), n)) != 0) {
+            return err;
+        }
+    }
+    if ((result >= 0 || result == UN_ERR_TRUNCATED) &&
+        (err = s::store_text(sender, from_out.data())) != 0) {
         return err;
     }
     return result;
@@ -355,6 +451,19 @@ UN_API int64_t monoio_udp_send(int64_t socket, un_rv_t buf, int64_t len) {
     return result;
 }
 
+UN_API int64_t monoio_udp_send_timeout(int64_t socket, un_rv_t buf, int64_t len,
+                                       int64_t timeout_ms) {
+    int64_t err = 0;
+    (void)err;
+    std::vector<uint8_t> buf_bytes;
+    if ((err = s::bytes_in(buf, len, buf_bytes)) != 0) {
+        return err;
+    }
+    const int64_t result =
+        un_udp_send(socket, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), timeout_ms);
+    return result;
+}
+
 UN_API int64_t monoio_udp_recv(int64_t socket, un_rv_t buf, int64_t max_len) {
     int64_t err = 0;
     (void)err;
@@ -364,6 +473,25 @@ UN_API int64_t monoio_udp_recv(int64_t socket, un_rv_t buf, int64_t max_len) {
     }
     const int64_t result =
         un_udp_recv(socket, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), -1);
+    if (result > 0 || result == UN_ERR_TRUNCATED) {
+        const size_t n = result > 0 ? static_cast<size_t>(result) : buf_bytes.size();
+        if ((err = s::store_bytes(buf, buf_bytes.data(), n)) != 0) {
+            return err;
+        }
+    }
+    return result;
+}
+
+UN_API int64_t monoio_udp_recv_timeout(int64_t socket, un_rv_t buf, int64_t max_len,
+                                       int64_t timeout_ms) {
+    int64_t err = 0;
+    (void)err;
+    std::vector<uint8_t> buf_bytes;
+    if ((err = s::bytes_out(buf, max_len, buf_bytes)) != 0) {
+        return err;
+    }
+    const int64_t result =
+        un_udp_recv(socket, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), timeout_ms);
     if (result > 0 || result == UN_ERR_TRUNCATED) {
         const size_t n = result > 0 ? static_cast<size_t>(result) : buf_bytes.size();
         if ((err = s::store_bytes(buf, buf_bytes.data(), n)) != 0) {
@@ -425,6 +553,14 @@ UN_API int64_t monoio_uringnet_abi_version(void) {
 
 UN_API un_rv_t monoio_uringnet_spec_checksum(void) {
     return s::make_text(un_spec_checksum(), std::strlen(un_spec_checksum()));
+}
+
+UN_API int64_t monoio_uringnet_rt_linked(void) {
+    return s::runtime_linked() ? 1 : 0;
+}
+
+UN_API un_rv_t monoio_bytes_to_text(un_rv_t bytes) {
+    return s::bytes_text(bytes);
 }
 
 } // extern "C"

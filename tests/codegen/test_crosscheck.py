@@ -50,14 +50,14 @@ class CrossCheck(unittest.TestCase):
         self.assertIn("monoio_tcp_write: parameter count differs: spec 3, .spl 2, header 3", result.stdout)
 
     def test_spl_with_a_wrong_type_fails(self):
-        self.edit(self.spl / "udp.spl", "extern fn monoio_udp_recv_from(socket: i64, buf: [u8], max_len: i64, from: [text]) -> i64",
+        self.edit(self.spl / "udp.spl", "extern fn monoio_udp_recv_from(socket: i64, buf: [u8], max_len: i64, sender: [text]) -> i64",
                   "extern fn monoio_udp_recv_from(socket: i64, buf: [u8], max_len: i64, from: i64) -> i64")
         result = run(self.spl, self.header)
         self.assertEqual(result.returncode, 1)
         self.assertIn("monoio_udp_recv_from: parameter 4 is i64 in .spl but [text] in the spec", result.stdout)
 
     def test_header_with_a_wrong_type_fails(self):
-        self.edit(self.header, "monoio_tcp_set_nodelay(int64_t handle, int64_t on)",
+        self.edit(self.header, "monoio_tcp_set_nodelay(int64_t handle, int64_t enabled)",
                   "monoio_tcp_set_nodelay(int64_t handle, un_rv_t on)")
         result = run(self.spl, self.header)
         self.assertEqual(result.returncode, 1)
@@ -72,3 +72,54 @@ class CrossCheck(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+# One broken module per parser rule of Simple's (../shared/design/simple-std-net.md, section 4):
+# (what breaks it, the line it is on, words of the rule the cross-check must name).
+RULE_FIXTURES = {
+    "pub static fn in a struct": ('pub struct A:\n    """A."""\n    pub static fn make() -> A:\n        return A()\nexport A\n', 3, "pub static fn"),
+    "a later docstring in a body": ('pub class A:\n    """A."""\n    x: i64\n    """late"""\nexport A\n', 4, "first item"),
+    "a top-level docstring": ('"""floating"""\npub fn f() -> i64:\n    return 1\nexport f\n', 1, "top-level docstring"),
+    "a deprecated import": ('import net::{NetError}\nexport NetError\n', 1, "deprecated"),
+    "a keyword as a name": ('pub class A:\n    """A."""\n    fn set(on: bool) -> bool:\n        return on\nexport A\n', 3, "keyword"),
+    "an explicit self": ('pub class A:\n    """A."""\n    fn get(self) -> i64:\n        return 1\nexport A\n', 3, "explicit self"),
+    "brace construction": ('pub fn f() -> A:\n    return A { handle: 1 }\nexport f\n', 2, "T(field: value)"),
+    "Option and None": ('pub fn f() -> Option<text>:\n    return None\nexport f\n', 1, "T? and nil"),
+}
+
+
+class ParserRules(unittest.TestCase):
+    def test_each_rule_is_reported_with_file_and_line(self):
+        sys.path.insert(0, str(ROOT / "codegen"))
+        import crosscheck  # noqa: E402
+        for what, (text, line, words) in RULE_FIXTURES.items():
+            with self.subTest(what), tempfile.TemporaryDirectory() as d:
+                path = Path(d) / "broken.spl"
+                path.write_text(text)
+                problems = crosscheck.parser_rules(path)
+                self.assertTrue(any(p.startswith(f"broken.spl:{line}:") and words in p for p in problems),
+                                f"{what}: {problems}")
+
+    def test_a_module_without_export_lines_is_reported(self):
+        sys.path.insert(0, str(ROOT / "codegen"))
+        import crosscheck  # noqa: E402
+        with tempfile.TemporaryDirectory() as d:
+            path = Path(d) / "quiet.spl"
+            path.write_text('pub fn f() -> i64:\n    """F."""\n    return 1\n')
+            self.assertIn("quiet.spl: no export line (std modules export what they define)", crosscheck.parser_rules(path))
+
+    def test_the_generated_modules_keep_every_rule(self):
+        sys.path.insert(0, str(ROOT / "codegen"))
+        import crosscheck  # noqa: E402
+        for path in sorted(SPL.glob("*.spl")):
+            self.assertEqual(crosscheck.parser_rules(path), [], path.name)
+
+    def test_a_missing_std_net_method_is_reported(self):
+        with tempfile.TemporaryDirectory() as d:
+            spl = Path(d) / "net"
+            shutil.copytree(SPL, spl)
+            tcp = spl / "tcp.spl"
+            tcp.write_text(tcp.read_text().replace("    fn read_exact(size: usize)", "    fn read_all(size: usize)"))
+            out = run(spl, HEADER)
+            self.assertEqual(out.returncode, 1)
+            self.assertIn("std.net signature missing from the generated modules: TcpStream.fn read_exact(usize)", out.stdout)

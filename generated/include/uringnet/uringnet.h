@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "309c2c9e57c72022"
+#define UN_SPEC_CHECKSUM "ef76f3c3a80a4d44"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -79,6 +79,12 @@ typedef int32_t un_socket_option_t;
     10 /**< IP_MULTICAST_TTL or IPV6_MULTICAST_HOPS, 0..255 (UDP). */
 #define UN_SOCKET_OPTION_MULTICAST_LOOP                                                            \
     11 /**< IP_MULTICAST_LOOP or IPV6_MULTICAST_LOOP, 0 or 1 (UDP). */
+#define UN_SOCKET_OPTION_READ_TIMEOUT                                                              \
+    12 /**< Milliseconds a binding whose calls take no timeout (Simple's std.net) waits in accept, \
+          read and receive; -1 (the default) waits forever. The handle remembers it; C calls use   \
+          their own timeout_ms parameter. */
+#define UN_SOCKET_OPTION_WRITE_TIMEOUT                                                             \
+    13 /**< The same for write and send; -1 (the default) waits forever. */
 /** Flags for tcp_listen and udp_bind, or-ed together. */
 typedef int32_t un_bind_flag_t;
 #define UN_BIND_FLAG_REUSE_PORT                                                                    \
@@ -153,6 +159,9 @@ typedef int32_t un_bind_flag_t;
 #define UN_ERR_OP_NOT_FOUND                                                                        \
     (-37) /**< no asynchronous operation with that id is in flight (it has completed, or never     \
              existed) (class ERROR) */
+#define UN_ERR_RUNTIME_NOT_LINKED                                                                  \
+    (-38) /**< the Simple runtime's rt_* functions are not reachable: link the library together    \
+             with Simple's runtime, or load it into a host that exports them (class ERROR) */
 
 /* ---- Requests: every operation's number, as completions report it ---- */
 #define UN_REQUEST_RUNTIME_INIT 1

@@ -48,7 +48,7 @@ UN_API un_rv_t monoio_get_stats(void);
 UN_API int64_t monoio_configure_backend(int64_t backend);
 /** Turn io_uring's kernel submission-queue polling thread (SQPOLL) on or off for the next
  * runtime_init. Off by default: it keeps a core busy. (Adapter of un_runtime_configure_sqpoll.) */
-UN_API int64_t monoio_configure_sqpoll(int64_t on);
+UN_API int64_t monoio_configure_sqpoll(int64_t enabled);
 /** Why the running runtime uses the backend it uses (text that starts with "io_uring" or "epoll"),
  * or nil when it is not running. (Adapter of un_runtime_backend.) */
 UN_API un_rv_t monoio_runtime_backend(void);
@@ -67,10 +67,17 @@ UN_API int64_t monoio_tcp_listen(un_rv_t addr);
 /** Wait for the next connection on a listener and return it as a new stream. The listener stays
  * open; call again for the next connection. (Adapter of un_tcp_accept.) */
 UN_API int64_t monoio_tcp_accept(int64_t listener);
+/** Wait for the next connection on a listener and return it as a new stream. The listener stays
+ * open; call again for the next connection. (Adapter of un_tcp_accept.) */
+UN_API int64_t monoio_tcp_accept_timeout(int64_t listener, int64_t timeout_ms);
 /** Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by
  * the library's resolver threads, never on the runtime thread and never by blocking
  * tcp_connect_submit; timeout_ms covers the lookup and the connect. (Adapter of un_tcp_connect.) */
 UN_API int64_t monoio_tcp_connect(un_rv_t addr);
+/** Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by
+ * the library's resolver threads, never on the runtime thread and never by blocking
+ * tcp_connect_submit; timeout_ms covers the lookup and the connect. (Adapter of un_tcp_connect.) */
+UN_API int64_t monoio_tcp_connect_timeout(un_rv_t addr, int64_t timeout_ms);
 /** Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed
  * its side. Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read submitted
  * with tcp_read_submit switches the stream to it for good: one receive stays armed, fills buffers
@@ -79,11 +86,26 @@ UN_API int64_t monoio_tcp_connect(un_rv_t addr);
  * blocking ones too, is served from it in order. A read that times out or is cancelled loses no
  * data. (Adapter of un_tcp_read.) */
 UN_API int64_t monoio_tcp_read(int64_t stream, un_rv_t buf, int64_t max_len);
+/** Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed
+ * its side. Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read submitted
+ * with tcp_read_submit switches the stream to it for good: one receive stays armed, fills buffers
+ * of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next
+ * read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream,
+ * blocking ones too, is served from it in order. A read that times out or is cancelled loses no
+ * data. (Adapter of un_tcp_read.) */
+UN_API int64_t monoio_tcp_read_timeout(int64_t stream, un_rv_t buf, int64_t max_len,
+                                       int64_t timeout_ms);
 /** Write all len bytes of buf to a stream. Short writes are continued until every byte is sent;
  * writes on one stream are sent in the order they were called; a closed peer gives an error, never
  * SIGPIPE. On TIMED_OUT or CANCELED a prefix of buf may have been sent. (Adapter of un_tcp_write.)
  */
 UN_API int64_t monoio_tcp_write(int64_t stream, un_rv_t buf, int64_t len);
+/** Write all len bytes of buf to a stream. Short writes are continued until every byte is sent;
+ * writes on one stream are sent in the order they were called; a closed peer gives an error, never
+ * SIGPIPE. On TIMED_OUT or CANCELED a prefix of buf may have been sent. (Adapter of un_tcp_write.)
+ */
+UN_API int64_t monoio_tcp_write_timeout(int64_t stream, un_rv_t buf, int64_t len,
+                                        int64_t timeout_ms);
 /** Close a stream. Operations in flight on it complete with CANCELED; the handle then answers
  * CLOSED. When the close completes, the socket is closed. (Adapter of un_tcp_close.) */
 UN_API int64_t monoio_tcp_close(int64_t stream);
@@ -108,12 +130,12 @@ UN_API int64_t monoio_tcp_shutdown(int64_t stream, int64_t how);
  * un_socket_peer_addr.) */
 UN_API un_rv_t monoio_tcp_peer_addr(int64_t handle);
 /** Turn TCP_NODELAY on (true) or off. (Adapter of un_socket_set_option.) */
-UN_API int64_t monoio_tcp_set_nodelay(int64_t handle, int64_t on);
+UN_API int64_t monoio_tcp_set_nodelay(int64_t handle, int64_t enabled);
 /** Turn TCP keepalive on with an idle time of secs seconds; 0 or less turns it off. (Adapter of
  * un_socket_set_option.) */
 UN_API int64_t monoio_tcp_set_keepalive(int64_t handle, int64_t secs);
 /** Allow (true) or forbid sending to broadcast addresses. (Adapter of un_socket_set_option.) */
-UN_API int64_t monoio_udp_set_broadcast(int64_t handle, int64_t on);
+UN_API int64_t monoio_udp_set_broadcast(int64_t handle, int64_t enabled);
 /** The TTL (hop limit) of outgoing multicast datagrams, 0..255. (Adapter of un_socket_set_option.)
  */
 UN_API int64_t monoio_udp_set_multicast_ttl(int64_t handle, int64_t ttl);
@@ -129,17 +151,32 @@ UN_API int64_t monoio_socket_cancel(int64_t handle);
 UN_API int64_t monoio_udp_bind(un_rv_t addr);
 /** Send one datagram of len bytes to addr. (Adapter of un_udp_send_to.) */
 UN_API int64_t monoio_udp_send_to(int64_t socket, un_rv_t buf, int64_t len, un_rv_t addr);
+/** Send one datagram of len bytes to addr. (Adapter of un_udp_send_to.) */
+UN_API int64_t monoio_udp_send_to_timeout(int64_t socket, un_rv_t buf, int64_t len, un_rv_t addr,
+                                          int64_t timeout_ms);
 /** Receive one datagram into buf; its sender's address (text) is stored into from[0]. A datagram
  * longer than max_len gives TRUNCATED. (Adapter of un_udp_recv_from.) */
-UN_API int64_t monoio_udp_recv_from(int64_t socket, un_rv_t buf, int64_t max_len, un_rv_t from);
+UN_API int64_t monoio_udp_recv_from(int64_t socket, un_rv_t buf, int64_t max_len, un_rv_t sender);
+/** Receive one datagram into buf and write its sender's address into from, NUL-terminated. A
+ * datagram longer than max_len gives TRUNCATED (its first max_len bytes are in buf). (Adapter of
+ * un_udp_recv_from.) */
+UN_API int64_t monoio_udp_recv_from_timeout(int64_t socket, un_rv_t buf, int64_t max_len,
+                                            un_rv_t sender, int64_t timeout_ms);
 /** Set the default destination of a UDP socket and accept datagrams only from it. (Adapter of
  * un_udp_connect.) */
 UN_API int64_t monoio_udp_connect(int64_t socket, un_rv_t addr);
 /** Send one datagram to the connected peer. (Adapter of un_udp_send.) */
 UN_API int64_t monoio_udp_send(int64_t socket, un_rv_t buf, int64_t len);
+/** Send one datagram to the connected peer. (Adapter of un_udp_send.) */
+UN_API int64_t monoio_udp_send_timeout(int64_t socket, un_rv_t buf, int64_t len,
+                                       int64_t timeout_ms);
 /** Receive one datagram from the connected peer (or anyone, if not connected). A datagram longer
  * than max_len gives TRUNCATED. (Adapter of un_udp_recv.) */
 UN_API int64_t monoio_udp_recv(int64_t socket, un_rv_t buf, int64_t max_len);
+/** Receive one datagram from the connected peer (or anyone, if not connected). A datagram longer
+ * than max_len gives TRUNCATED. (Adapter of un_udp_recv.) */
+UN_API int64_t monoio_udp_recv_timeout(int64_t socket, un_rv_t buf, int64_t max_len,
+                                       int64_t timeout_ms);
 /** Close a UDP socket. Operations in flight on it complete with CANCELED; the handle then answers
  * CLOSED. When the close completes, the socket is closed and its port can be bound again. (Adapter
  * of un_udp_close.) */
@@ -161,6 +198,12 @@ UN_API int64_t monoio_uringnet_abi_version(void);
 /** The checksum of the spec the loaded library was built from, as text; Runtime.init compares it
  * too. */
 UN_API un_rv_t monoio_uringnet_spec_checksum(void);
+/** 1 when the Simple runtime's rt_* functions are reachable (linked in, or exported by the host),
+ * else 0; std.net's Runtime.init refuses to start without them (RUNTIME_NOT_LINKED). */
+UN_API int64_t monoio_uringnet_rt_linked(void);
+/** The text whose UTF-8 bytes are the array's elements (std.net's read_line uses it); nil for an
+ * argument that is not a byte array, or where Simple's rt_* functions are unreachable. */
+UN_API un_rv_t monoio_bytes_to_text(un_rv_t bytes);
 
 #ifdef __cplusplus
 }
