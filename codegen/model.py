@@ -229,12 +229,12 @@ class SimpleExtra:
     returns: str
     error: "Error | None" = None
 
-    INFO = ("abi_version", "spec_checksum", "rt_linked", "bytes_text")
+    INFO = ("abi_version", "spec_checksum", "rt_linked", "bytes_text", "runtime_started")
 
     @property
     def spl_result(self) -> str:
         """A returned argument is any value; an error or the ABI version a raw integer."""
-        return {"abi_version": "i64", "spec_checksum": "text", "rt_linked": "i64", "bytes_text": "text"}.get(self.returns, "i64" if self.error else "any")
+        return {"abi_version": "i64", "spec_checksum": "text", "rt_linked": "i64", "bytes_text": "text", "runtime_started": "i64"}.get(self.returns, "i64" if self.error else "any")
 
     @property
     def c_result(self) -> str:

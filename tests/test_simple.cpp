@@ -165,4 +165,48 @@ TEST_CASE("Simple: runtime functions, statistics and the extras", "[simple]") {
     CHECK(monoio_runtime_backend() == standin::kNil);
     CHECK(monoio_configure_backend(7) == UN_ERR_INVALID_ARGUMENT);
     CHECK(monoio_configure_sqpoll(0) == 0);
+    // std.net needs no init call: its first bind or connect starts the runtime, once.
+    CHECK(monoio_runtime_ensure() == 0);
+    CHECK(monoio_runtime_ensure() == 0); // running already: nothing to do
+    CHECK(monoio_tcp_listen(standin::make_text("127.0.0.1:0")) > 0);
+    CHECK(monoio_runtime_shutdown() == 0);
+}
+
+TEST_CASE("Simple: what std.net's classes call, linked together with the runtime", "[simple]") {
+    // The rt_* stand-in is linked into this executable together with liburingnet.a: the first
+    // of the three ways a Simple host reaches them (tests/linking has the other two).
+    CHECK(monoio_uringnet_rt_linked() == 1);
+    SimpleRuntime rt;
+    const int64_t l = monoio_tcp_listen(standin::make_text("127.0.0.1:0"));
+    REQUIRE(l > 0);
+    const standin::rv addr = monoio_tcp_local_addr(l);
+    // TcpListener.accept_timeout / TcpStream.connect_timeout.
+    CHECK(monoio_tcp_accept_timeout(l, 20) == UN_ERR_TIMED_OUT);
+    const int64_t c = monoio_tcp_connect_timeout(addr, 5000);
+    REQUIRE(c > 0);
+    const int64_t s = monoio_tcp_accept_timeout(l, 5000);
+    REQUIRE(s > 0);
+    // set_read_timeout / set_write_timeout: remembered by the handle, read back by read().
+    CHECK(monoio_socket_get_option(s, UN_SOCKET_OPTION_READ_TIMEOUT) == -1);
+    CHECK(monoio_socket_set_option(s, UN_SOCKET_OPTION_READ_TIMEOUT, 25) == 0);
+    CHECK(monoio_socket_get_option(s, UN_SOCKET_OPTION_READ_TIMEOUT) == 25);
+    CHECK(monoio_socket_set_option(s, UN_SOCKET_OPTION_WRITE_TIMEOUT, -2) == UN_ERR_INVALID_ARGUMENT);
+    const standin::rv buf = standin::make_array(Layout::out_of_line, 16);
+    CHECK(monoio_tcp_read_timeout(s, buf, 16, monoio_socket_get_option(s, UN_SOCKET_OPTION_READ_TIMEOUT)) ==
+          UN_ERR_TIMED_OUT);
+    // read(size) and read_line: an empty array filled by the adapter, then made text.
+    CHECK(monoio_tcp_write_timeout(c, standin::make_bytes(Layout::inline_words, "line\n"), 5, 5000) == 5);
+    CHECK(monoio_tcp_read_timeout(s, buf, 16, 5000) == 5);
+    CHECK(standin::text_of(monoio_bytes_to_text(buf)) == "line\n");
+    CHECK(monoio_bytes_to_text(standin::make_int(1)) == standin::kNil);
+    // A closed handle forgets its timeouts with the rest: the next owner starts at -1.
+    CHECK(monoio_tcp_close(s) == 0);
+    CHECK(monoio_socket_get_option(s, UN_SOCKET_OPTION_READ_TIMEOUT) == UN_ERR_CLOSED);
+    // UdpSocket.recv_from returns the sender.
+    const int64_t a = monoio_udp_bind(standin::make_text("127.0.0.1:0"));
+    const int64_t b = monoio_udp_bind(standin::make_text("127.0.0.1:0"));
+    CHECK(monoio_udp_send_to_timeout(a, standin::make_bytes(Layout::packed_bytes, "hi"), 2, monoio_udp_local_addr(b), 5000) == 2);
+    const standin::rv from = standin::make_array(Layout::out_of_line, 1);
+    CHECK(monoio_udp_recv_from_timeout(b, buf, 16, from, 5000) == 2);
+    CHECK(standin::text_of(rt_array_get(from, 0)) == standin::text_of(monoio_udp_local_addr(a)));
 }

@@ -18,7 +18,7 @@ import enum
 import os
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "ef76f3c3a80a4d44"
+SPEC_CHECKSUM = "35e7ed72a1158810"
 VERSION = "0.1.0"
 
 

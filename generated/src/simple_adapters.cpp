@@ -563,4 +563,9 @@ UN_API un_rv_t monoio_bytes_to_text(un_rv_t bytes) {
     return s::bytes_text(bytes);
 }
 
+UN_API int64_t monoio_runtime_ensure(void) {
+    const int64_t r = un_runtime_init();
+    return r == UN_ERR_ALREADY_INITIALIZED ? 0 : r;
+}
+
 } // extern "C"

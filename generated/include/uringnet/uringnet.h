@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "ef76f3c3a80a4d44"
+#define UN_SPEC_CHECKSUM "35e7ed72a1158810"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */

@@ -204,6 +204,9 @@ UN_API int64_t monoio_uringnet_rt_linked(void);
 /** The text whose UTF-8 bytes are the array's elements (std.net's read_line uses it); nil for an
  * argument that is not a byte array, or where Simple's rt_* functions are unreachable. */
 UN_API un_rv_t monoio_bytes_to_text(un_rv_t bytes);
+/** Start the runtime unless it is running (std.net starts it at the first bind or connect, as
+ * Simple's std.net needs no init call): 0, or runtime_init's error. */
+UN_API int64_t monoio_runtime_ensure(void);
 
 #ifdef __cplusplus
 }
