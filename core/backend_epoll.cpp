@@ -2,6 +2,8 @@
 // registered edge-triggered; an Op first tries its syscall, and on EAGAIN waits in its fd's
 // reader or writer queue until the fd is ready. Deadlines live in an ordered set that
 // bounds epoll_wait. Completions are queued and delivered from poll(), like CQEs.
+#include <climits>
+#include <algorithm>
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -101,7 +103,9 @@ class EpollBackend final : public Backend {
             timeout = -1;
             if (!timers_.empty()) {
                 const int64_t left = timers_.begin()->first - now_ns();
-                timeout = left <= 0 ? 0 : static_cast<int>((left + 999999) / 1000000);
+                // (a deadline weeks away is waited for in steps of INT_MAX ms at most)
+                const int64_t ms = left <= 0 ? 0 : left / 1000000 + 1;
+                timeout = static_cast<int>(std::min<int64_t>(ms, INT_MAX));
             }
         }
         epoll_event events[64];

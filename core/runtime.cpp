@@ -6,6 +6,7 @@
 // its final drain; requests posted before are completed with SHUT_DOWN.
 #include "runtime.hpp"
 
+#include <pthread.h>
 #include <sched.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -19,6 +20,7 @@
 #include <deque>
 #include <cstdlib>
 #include <cstring>
+#include <new>
 #include <nlohmann/json.hpp>
 #include <shared_mutex>
 #include <thread>
@@ -68,7 +70,15 @@ int64_t backend_config(BackendConfig &c) {
     return 0;
 }
 
-int64_t not_running() { return g_ever_started ? UN_ERR_SHUT_DOWN : UN_ERR_NOT_INITIALIZED; }
+// In a child made by fork() while a runtime ran: the parent's runtime, whose threads do not
+// exist here. Never used or freed (its memory and fds are the child's copies): every call
+// answers FORKED until runtime_init starts the child's own runtime (or shutdown lets go).
+Runtime *g_inherited = nullptr; // guarded by g_mu
+
+int64_t not_running() {
+    return g_inherited != nullptr ? UN_ERR_FORKED : g_ever_started ? UN_ERR_SHUT_DOWN : UN_ERR_NOT_INITIALIZED;
+}
+
 
 } // namespace
 
@@ -201,6 +211,39 @@ struct Completions {
     std::atomic<bool> running{false}; // a runtime is up: a waiting poll may still get something
 };
 Completions g_done;
+
+// fork() while other threads of this process post requests or deliver completions: the
+// child gets the runtime lock and the completion queue in a known state (both are held
+// across the fork), and forgets the parent's runtime, completions and eventfd.
+void before_fork() {
+    g_mu.lock();
+    g_done.mu.lock();
+}
+
+void after_fork_in_parent() {
+    g_done.mu.unlock();
+    g_mu.unlock();
+}
+
+void after_fork_in_child() {
+    g_done.queue.clear();
+    if (g_done.fd >= 0) {
+        close(g_done.fd); // the parent's copy: the child gets its own on request
+        g_done.fd = -1;
+    }
+    g_done.running.store(false);
+    if (g_rt != nullptr) {
+        g_inherited = g_rt;
+        g_rt = nullptr;
+    }
+    // The child has one thread: the locks start afresh (an unlock would keep the waiter
+    // counts of the parent's other threads, and the next lock would wait for them forever).
+    new (&g_done.cv) std::condition_variable();
+    new (&g_done.mu) std::mutex();
+    new (&g_mu) std::shared_mutex();
+}
+
+[[maybe_unused]] const int g_atfork = pthread_atfork(before_fork, after_fork_in_parent, after_fork_in_child);
 thread_local bool t_in_callback = false;
 
 std::atomic<int64_t> g_next_op{1};
@@ -487,6 +530,7 @@ int64_t handle_runtime_init() {
     }
     g_epoch = epoch;
     g_rt = rt.release();
+    g_inherited = nullptr; // (a forked child's own runtime now; the parent's is let go)
     g_ever_started = true;
     g_done.running.store(true);
     return 0;
@@ -499,6 +543,10 @@ int64_t handle_runtime_shutdown() {
     std::unique_ptr<Runtime> rt;
     {
         std::unique_lock lk(g_mu);
+        if (g_rt == nullptr && g_inherited != nullptr) {
+            g_inherited = nullptr; // a forked child lets go of its parent's runtime
+            return 0;
+        }
         if (g_rt == nullptr) {
             return not_running();
         }
@@ -524,13 +572,13 @@ int64_t handle_poll(un_completion_t *out, uint32_t max, int64_t timeout_ms) {
     }
     {
         std::shared_lock lk(g_mu);
-        if (!g_ever_started) {
-            return UN_ERR_NOT_INITIALIZED;
+        if (!g_ever_started || g_inherited != nullptr) {
+            return g_inherited != nullptr ? UN_ERR_FORKED : UN_ERR_NOT_INITIALIZED;
         }
     }
     std::unique_lock lk(g_done.mu);
     auto ready = [] { return !g_done.queue.empty() || !g_done.running.load(); };
-    if (timeout_ms < 0) {
+    if (timeout_ms < 0 || timeout_ms > (int64_t{1} << 40)) { // (beyond 34 years: forever, no overflow)
         g_done.cv.wait(lk, ready);
     } else if (timeout_ms > 0) {
         g_done.cv.wait_for(lk, std::chrono::milliseconds(timeout_ms), ready);

@@ -68,6 +68,13 @@ int64_t now_ns() {
     return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
 
+int64_t deadline_after(int64_t now, int64_t timeout_ms) {
+    if (timeout_ms < 0 || timeout_ms > (INT64_MAX - now) / 1000000) {
+        return -1;
+    }
+    return now + timeout_ms * 1000000;
+}
+
 Shard::Shard(Runtime &rt, uint32_t id, uint32_t epoch, BackendConfig config)
     : rt_(rt), id_(id), epoch_(epoch), config_(std::move(config)) {}
 
@@ -379,8 +386,8 @@ void Shard::continue_lookup(Op *op) {
     }
     req.lookup.clear();
     if (int64_t *timeout = gen::timeout_arg(req); timeout != nullptr && *timeout >= 0) {
-        const int64_t left_ms = (op->deadline_ns - now_ns()) / 1000000;
-        *timeout = left_ms > 0 ? left_ms : 0;
+        const int64_t left_ms = op->deadline_ns < 0 ? -1 : (op->deadline_ns - now_ns()) / 1000000;
+        *timeout = op->deadline_ns < 0 ? -1 : (left_ms > 0 ? left_ms : 0);
     }
     // The op ends here without completing the request: the handler starts its own.
     if (req.async) {
@@ -628,7 +635,7 @@ Op *Shard::new_op(OpKind kind, Request *req, uint32_t slot, int64_t timeout_ms) 
     op->kind = kind;
     op->req = req;
     op->slot = slot;
-    op->deadline_ns = timeout_ms >= 0 ? now_ns() + timeout_ms * 1000000 : -1;
+    op->deadline_ns = deadline_after(now_ns(), timeout_ms);
     if (req != nullptr && req->async) {
         async_ops_[req->op_id] = op;
     }

@@ -319,4 +319,8 @@ bool on_shard_thread();
 
 int64_t now_ns();
 
+/// The CLOCK_MONOTONIC deadline timeout_ms after now, or -1 (none: wait forever) for a negative
+/// timeout and for one too long to be a deadline in nanoseconds (about 292 years): no overflow.
+int64_t deadline_after(int64_t now, int64_t timeout_ms);
+
 } // namespace uringnet

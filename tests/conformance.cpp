@@ -375,6 +375,13 @@ Scenario scenario_for(const Operation &op, int64_t code) {
             env.shutdown();
             return env.call();
         };
+    case UN_ERR_FORKED:
+        // In a child forked while the runtime runs (its threads stayed in the parent).
+        return [](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            return in_child([&] { return env.call(); });
+        };
     case UN_ERR_ALREADY_INITIALIZED:
         return [](Env &env, std::string &) {
             env.init();

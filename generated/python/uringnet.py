@@ -18,7 +18,7 @@ import enum
 import os
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "35e7ed72a1158810"
+SPEC_CHECKSUM = "65e8cfd6f027b9da"
 VERSION = "0.1.0"
 
 
@@ -335,6 +335,9 @@ class OpNotFound(GeneralError):
 class RuntimeNotLinked(GeneralError):
     """-38: the Simple runtime's rt_* functions are not reachable: link the library together with Simple's runtime, or load it into a host that exports them."""
 
+class Forked(GeneralError):
+    """-39: this process is a fork of the one that started the runtime: the runtime belongs to the parent; call runtime_init for the child's own."""
+
 _ERRORS = {
     -1: GeneralError,
     -2: RefusedError,
@@ -374,6 +377,7 @@ _ERRORS = {
     -36: AbiMismatch,
     -37: OpNotFound,
     -38: RuntimeNotLinked,
+    -39: Forked,
 }
 
 
@@ -500,7 +504,7 @@ class Runtime:
 
     @staticmethod
     def init():
-        """Start the runtime: one thread with its own io_uring of the configured number of entries, or epoll where io_uring is refused (see runtime_configure_backend and the URINGNET_BACKEND environment variable: auto, io_uring or epoll). Handles issued by an earlier, shut-down runtime are rejected with WRONG_RUNTIME."""
+        """Start the runtime: one thread with its own io_uring of the configured number of entries, or epoll where io_uring is refused (see runtime_configure_backend and the URINGNET_BACKEND environment variable: auto, io_uring or epoll). Handles issued by an earlier, shut-down runtime are rejected with WRONG_RUNTIME. In a child made by fork() while a runtime ran, every call answers FORKED (the runtime's threads are the parent's) until runtime_init starts the child's own runtime; runtime_shutdown there lets go of the parent's and returns 0. The parent is unaffected."""
         result = _check(_lib.un_runtime_init())
         return None
 

@@ -74,6 +74,9 @@ constexpr ErrorInfo kErrors[] = {
     {UN_ERR_RUNTIME_NOT_LINKED, -1, "RUNTIME_NOT_LINKED",
      "the Simple runtime's rt_* functions are not reachable: link the library together with "
      "Simple's runtime, or load it into a host that exports them"},
+    {UN_ERR_FORKED, -1, "FORKED",
+     "this process is a fork of the one that started the runtime: the runtime belongs to the "
+     "parent; call runtime_init for the child's own"},
 };
 
 const ErrorInfo *find_error(int64_t code) {

@@ -47,8 +47,8 @@ const conformance::Operation runtime_stats = {
     [](conformance::Args &a) -> int64_t {
         return un_runtime_stats(a.out("out"), a.u32("out_len"));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BUFFER_TOO_SMALL, UN_ERR_INVALID_ARGUMENT,
-     UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BUFFER_TOO_SMALL,
+     UN_ERR_INVALID_ARGUMENT, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation runtime_stats_submit = {
@@ -62,8 +62,8 @@ const conformance::Operation runtime_stats_submit = {
         return conformance::completion_of(
             un_runtime_stats_submit(a.out("out"), a.u32("out_len"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BUFFER_TOO_SMALL, UN_ERR_INVALID_ARGUMENT,
-     UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BUFFER_TOO_SMALL,
+     UN_ERR_INVALID_ARGUMENT, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation runtime_configure_backend = {
@@ -86,8 +86,8 @@ const conformance::Operation runtime_backend = {
     [](conformance::Args &a) -> int64_t {
         return un_runtime_backend(a.out("out"), a.u32("out_len"));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BUFFER_TOO_SMALL, UN_ERR_INVALID_ARGUMENT,
-     UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BUFFER_TOO_SMALL,
+     UN_ERR_INVALID_ARGUMENT, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation runtime_backend_submit = {
@@ -101,8 +101,8 @@ const conformance::Operation runtime_backend_submit = {
         return conformance::completion_of(
             un_runtime_backend_submit(a.out("out"), a.u32("out_len"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BUFFER_TOO_SMALL, UN_ERR_INVALID_ARGUMENT,
-     UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BUFFER_TOO_SMALL,
+     UN_ERR_INVALID_ARGUMENT, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation runtime_reset_stats = {
@@ -110,7 +110,7 @@ const conformance::Operation runtime_reset_stats = {
     false,
     {},
     [](conformance::Args &) -> int64_t { return un_runtime_reset_stats(); },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation runtime_reset_stats_submit = {
@@ -120,7 +120,7 @@ const conformance::Operation runtime_reset_stats_submit = {
     [](conformance::Args &) -> int64_t {
         return conformance::completion_of(un_runtime_reset_stats_submit(0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation runtime_configure_shards = {
@@ -157,9 +157,10 @@ const conformance::Operation tcp_listen = {
     [](conformance::Args &a) -> int64_t {
         return un_tcp_listen(a.text("addr"), a.i32("backlog"), a.u32("flags"));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_ADDRESS, UN_ERR_INVALID_ARGUMENT,
-     UN_ERR_UNKNOWN_HOST, UN_ERR_ADDRESS_IN_USE, UN_ERR_ADDRESS_NOT_AVAILABLE,
-     UN_ERR_PERMISSION_DENIED, UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_ADDRESS,
+     UN_ERR_INVALID_ARGUMENT, UN_ERR_UNKNOWN_HOST, UN_ERR_ADDRESS_IN_USE,
+     UN_ERR_ADDRESS_NOT_AVAILABLE, UN_ERR_PERMISSION_DENIED, UN_ERR_NO_RESOURCES,
+     UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
 };
 
 const conformance::Operation tcp_listen_submit = {
@@ -174,9 +175,10 @@ const conformance::Operation tcp_listen_submit = {
         return conformance::completion_of(
             un_tcp_listen_submit(a.text("addr"), a.i32("backlog"), a.u32("flags"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_ADDRESS, UN_ERR_INVALID_ARGUMENT,
-     UN_ERR_UNKNOWN_HOST, UN_ERR_ADDRESS_IN_USE, UN_ERR_ADDRESS_NOT_AVAILABLE,
-     UN_ERR_PERMISSION_DENIED, UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_ADDRESS,
+     UN_ERR_INVALID_ARGUMENT, UN_ERR_UNKNOWN_HOST, UN_ERR_ADDRESS_IN_USE,
+     UN_ERR_ADDRESS_NOT_AVAILABLE, UN_ERR_PERMISSION_DENIED, UN_ERR_NO_RESOURCES,
+     UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
 };
 
 const conformance::Operation tcp_accept = {
@@ -189,9 +191,9 @@ const conformance::Operation tcp_accept = {
     [](conformance::Args &a) -> int64_t {
         return un_tcp_accept(a.handle("listener"), a.i64("timeout_ms"));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_NO_RESOURCES,
-     UN_ERR_CONNECTION_ABORTED, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_CANCELED, UN_ERR_TIMED_OUT,
+     UN_ERR_NO_RESOURCES, UN_ERR_CONNECTION_ABORTED, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation tcp_accept_submit = {
@@ -205,9 +207,9 @@ const conformance::Operation tcp_accept_submit = {
         return conformance::completion_of(
             un_tcp_accept_submit(a.handle("listener"), a.i64("timeout_ms"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_NO_RESOURCES,
-     UN_ERR_CONNECTION_ABORTED, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_CANCELED, UN_ERR_TIMED_OUT,
+     UN_ERR_NO_RESOURCES, UN_ERR_CONNECTION_ABORTED, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation tcp_connect = {
@@ -220,9 +222,9 @@ const conformance::Operation tcp_connect = {
     [](conformance::Args &a) -> int64_t {
         return un_tcp_connect(a.text("addr"), a.i64("timeout_ms"));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_ADDRESS, UN_ERR_UNKNOWN_HOST,
-     UN_ERR_CONNECTION_REFUSED, UN_ERR_HOST_UNREACHABLE, UN_ERR_TIMED_OUT, UN_ERR_NO_RESOURCES,
-     UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_ADDRESS,
+     UN_ERR_UNKNOWN_HOST, UN_ERR_CONNECTION_REFUSED, UN_ERR_HOST_UNREACHABLE, UN_ERR_TIMED_OUT,
+     UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
 };
 
 const conformance::Operation tcp_connect_submit = {
@@ -236,9 +238,9 @@ const conformance::Operation tcp_connect_submit = {
         return conformance::completion_of(
             un_tcp_connect_submit(a.text("addr"), a.i64("timeout_ms"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_ADDRESS, UN_ERR_UNKNOWN_HOST,
-     UN_ERR_CONNECTION_REFUSED, UN_ERR_HOST_UNREACHABLE, UN_ERR_TIMED_OUT, UN_ERR_NO_RESOURCES,
-     UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_ADDRESS,
+     UN_ERR_UNKNOWN_HOST, UN_ERR_CONNECTION_REFUSED, UN_ERR_HOST_UNREACHABLE, UN_ERR_TIMED_OUT,
+     UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
 };
 
 const conformance::Operation tcp_read = {
@@ -253,9 +255,9 @@ const conformance::Operation tcp_read = {
     [](conformance::Args &a) -> int64_t {
         return un_tcp_read(a.handle("stream"), a.buf("buf"), a.u32("max_len"), a.i64("timeout_ms"));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_RESET,
-     UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_CANCELED,
+     UN_ERR_TIMED_OUT, UN_ERR_RESET, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation tcp_read_submit = {
@@ -271,9 +273,9 @@ const conformance::Operation tcp_read_submit = {
         return conformance::completion_of(un_tcp_read_submit(
             a.handle("stream"), a.buf("buf"), a.u32("max_len"), a.i64("timeout_ms"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_RESET,
-     UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_CANCELED,
+     UN_ERR_TIMED_OUT, UN_ERR_RESET, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation tcp_write = {
@@ -288,9 +290,9 @@ const conformance::Operation tcp_write = {
     [](conformance::Args &a) -> int64_t {
         return un_tcp_write(a.handle("stream"), a.cbuf("buf"), a.u32("len"), a.i64("timeout_ms"));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_RESET,
-     UN_ERR_BROKEN_PIPE, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_CANCELED,
+     UN_ERR_TIMED_OUT, UN_ERR_RESET, UN_ERR_BROKEN_PIPE, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation tcp_write_submit = {
@@ -306,9 +308,9 @@ const conformance::Operation tcp_write_submit = {
         return conformance::completion_of(un_tcp_write_submit(
             a.handle("stream"), a.cbuf("buf"), a.u32("len"), a.i64("timeout_ms"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_RESET,
-     UN_ERR_BROKEN_PIPE, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_CANCELED,
+     UN_ERR_TIMED_OUT, UN_ERR_RESET, UN_ERR_BROKEN_PIPE, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation tcp_close = {
@@ -318,8 +320,8 @@ const conformance::Operation tcp_close = {
         {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
     },
     [](conformance::Args &a) -> int64_t { return un_tcp_close(a.handle("stream")); },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation tcp_close_submit = {
@@ -331,8 +333,8 @@ const conformance::Operation tcp_close_submit = {
     [](conformance::Args &a) -> int64_t {
         return conformance::completion_of(un_tcp_close_submit(a.handle("stream"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation tcp_listener_close = {
@@ -342,8 +344,8 @@ const conformance::Operation tcp_listener_close = {
         {"listener", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_LISTENER)},
     },
     [](conformance::Args &a) -> int64_t { return un_tcp_listener_close(a.handle("listener")); },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation tcp_listener_close_submit = {
@@ -355,8 +357,8 @@ const conformance::Operation tcp_listener_close_submit = {
     [](conformance::Args &a) -> int64_t {
         return conformance::completion_of(un_tcp_listener_close_submit(a.handle("listener"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation socket_local_addr = {
@@ -372,7 +374,7 @@ const conformance::Operation socket_local_addr = {
     [](conformance::Args &a) -> int64_t {
         return un_socket_local_addr(a.handle("handle"), a.out("out"), a.u32("out_len"));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_RUNTIME, UN_ERR_BUFFER_TOO_SMALL, UN_ERR_WOULD_DEADLOCK},
 };
 
@@ -390,7 +392,7 @@ const conformance::Operation socket_local_addr_submit = {
         return conformance::completion_of(
             un_socket_local_addr_submit(a.handle("handle"), a.out("out"), a.u32("out_len"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_RUNTIME, UN_ERR_BUFFER_TOO_SMALL, UN_ERR_WOULD_DEADLOCK},
 };
 
@@ -401,8 +403,8 @@ const conformance::Operation tcp_flush = {
         {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
     },
     [](conformance::Args &a) -> int64_t { return un_tcp_flush(a.handle("stream")); },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation tcp_flush_submit = {
@@ -414,8 +416,8 @@ const conformance::Operation tcp_flush_submit = {
     [](conformance::Args &a) -> int64_t {
         return conformance::completion_of(un_tcp_flush_submit(a.handle("stream"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation tcp_shutdown = {
@@ -428,8 +430,9 @@ const conformance::Operation tcp_shutdown = {
     [](conformance::Args &a) -> int64_t {
         return un_tcp_shutdown(a.handle("stream"), a.i32("how"));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_NOT_CONNECTED, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_NOT_CONNECTED,
+     UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation tcp_shutdown_submit = {
@@ -443,8 +446,9 @@ const conformance::Operation tcp_shutdown_submit = {
         return conformance::completion_of(
             un_tcp_shutdown_submit(a.handle("stream"), a.i32("how"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_NOT_CONNECTED, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_NOT_CONNECTED,
+     UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation socket_peer_addr = {
@@ -459,8 +463,9 @@ const conformance::Operation socket_peer_addr = {
     [](conformance::Args &a) -> int64_t {
         return un_socket_peer_addr(a.handle("handle"), a.out("out"), a.u32("out_len"));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_BUFFER_TOO_SMALL, UN_ERR_NOT_CONNECTED, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_BUFFER_TOO_SMALL, UN_ERR_NOT_CONNECTED,
+     UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation socket_peer_addr_submit = {
@@ -476,8 +481,9 @@ const conformance::Operation socket_peer_addr_submit = {
         return conformance::completion_of(
             un_socket_peer_addr_submit(a.handle("handle"), a.out("out"), a.u32("out_len"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_BUFFER_TOO_SMALL, UN_ERR_NOT_CONNECTED, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_BUFFER_TOO_SMALL, UN_ERR_NOT_CONNECTED,
+     UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation socket_set_option = {
@@ -493,7 +499,7 @@ const conformance::Operation socket_set_option = {
     [](conformance::Args &a) -> int64_t {
         return un_socket_set_option(a.handle("handle"), a.i32("option"), a.i64("value"));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
 };
 
@@ -511,7 +517,7 @@ const conformance::Operation socket_set_option_submit = {
         return conformance::completion_of(
             un_socket_set_option_submit(a.handle("handle"), a.i32("option"), a.i64("value"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
 };
 
@@ -527,7 +533,7 @@ const conformance::Operation socket_get_option = {
     [](conformance::Args &a) -> int64_t {
         return un_socket_get_option(a.handle("handle"), a.i32("option"));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
 };
 
@@ -544,7 +550,7 @@ const conformance::Operation socket_get_option_submit = {
         return conformance::completion_of(
             un_socket_get_option_submit(a.handle("handle"), a.i32("option"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
 };
 
@@ -557,7 +563,7 @@ const conformance::Operation socket_cancel = {
              (1u << UN_HANDLE_UDP_SOCKET)},
     },
     [](conformance::Args &a) -> int64_t { return un_socket_cancel(a.handle("handle")); },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
 };
 
@@ -572,7 +578,7 @@ const conformance::Operation socket_cancel_submit = {
     [](conformance::Args &a) -> int64_t {
         return conformance::completion_of(un_socket_cancel_submit(a.handle("handle"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
 };
 
@@ -584,9 +590,10 @@ const conformance::Operation udp_bind = {
         {"flags", conformance::ParamType::u32, 0},
     },
     [](conformance::Args &a) -> int64_t { return un_udp_bind(a.text("addr"), a.u32("flags")); },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_ADDRESS, UN_ERR_INVALID_ARGUMENT,
-     UN_ERR_UNKNOWN_HOST, UN_ERR_ADDRESS_IN_USE, UN_ERR_ADDRESS_NOT_AVAILABLE,
-     UN_ERR_PERMISSION_DENIED, UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_ADDRESS,
+     UN_ERR_INVALID_ARGUMENT, UN_ERR_UNKNOWN_HOST, UN_ERR_ADDRESS_IN_USE,
+     UN_ERR_ADDRESS_NOT_AVAILABLE, UN_ERR_PERMISSION_DENIED, UN_ERR_NO_RESOURCES,
+     UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
 };
 
 const conformance::Operation udp_bind_submit = {
@@ -599,9 +606,10 @@ const conformance::Operation udp_bind_submit = {
     [](conformance::Args &a) -> int64_t {
         return conformance::completion_of(un_udp_bind_submit(a.text("addr"), a.u32("flags"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_ADDRESS, UN_ERR_INVALID_ARGUMENT,
-     UN_ERR_UNKNOWN_HOST, UN_ERR_ADDRESS_IN_USE, UN_ERR_ADDRESS_NOT_AVAILABLE,
-     UN_ERR_PERMISSION_DENIED, UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_ADDRESS,
+     UN_ERR_INVALID_ARGUMENT, UN_ERR_UNKNOWN_HOST, UN_ERR_ADDRESS_IN_USE,
+     UN_ERR_ADDRESS_NOT_AVAILABLE, UN_ERR_PERMISSION_DENIED, UN_ERR_NO_RESOURCES,
+     UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
 };
 
 const conformance::Operation udp_send_to = {
@@ -618,10 +626,11 @@ const conformance::Operation udp_send_to = {
         return un_udp_send_to(a.handle("socket"), a.cbuf("buf"), a.u32("len"), a.text("addr"),
                               a.i64("timeout_ms"));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_UNKNOWN_HOST, UN_ERR_INVALID_ARGUMENT,
-     UN_ERR_PERMISSION_DENIED, UN_ERR_MESSAGE_TOO_LONG, UN_ERR_HOST_UNREACHABLE, UN_ERR_CANCELED,
-     UN_ERR_TIMED_OUT, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_UNKNOWN_HOST,
+     UN_ERR_INVALID_ARGUMENT, UN_ERR_PERMISSION_DENIED, UN_ERR_MESSAGE_TOO_LONG,
+     UN_ERR_HOST_UNREACHABLE, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_UNSUPPORTED,
+     UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation udp_send_to_submit = {
@@ -639,10 +648,11 @@ const conformance::Operation udp_send_to_submit = {
                                                                 a.u32("len"), a.text("addr"),
                                                                 a.i64("timeout_ms"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_UNKNOWN_HOST, UN_ERR_INVALID_ARGUMENT,
-     UN_ERR_PERMISSION_DENIED, UN_ERR_MESSAGE_TOO_LONG, UN_ERR_HOST_UNREACHABLE, UN_ERR_CANCELED,
-     UN_ERR_TIMED_OUT, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_UNKNOWN_HOST,
+     UN_ERR_INVALID_ARGUMENT, UN_ERR_PERMISSION_DENIED, UN_ERR_MESSAGE_TOO_LONG,
+     UN_ERR_HOST_UNREACHABLE, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_UNSUPPORTED,
+     UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation udp_recv_from = {
@@ -660,9 +670,9 @@ const conformance::Operation udp_recv_from = {
         return un_udp_recv_from(a.handle("socket"), a.buf("buf"), a.u32("max_len"), a.out("from"),
                                 a.u32("from_len"), a.i64("timeout_ms"));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_BUFFER_TOO_SMALL, UN_ERR_TRUNCATED,
-     UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_BUFFER_TOO_SMALL,
+     UN_ERR_TRUNCATED, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation udp_recv_from_submit = {
@@ -681,9 +691,9 @@ const conformance::Operation udp_recv_from_submit = {
             un_udp_recv_from_submit(a.handle("socket"), a.buf("buf"), a.u32("max_len"),
                                     a.out("from"), a.u32("from_len"), a.i64("timeout_ms"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_BUFFER_TOO_SMALL, UN_ERR_TRUNCATED,
-     UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_BUFFER_TOO_SMALL,
+     UN_ERR_TRUNCATED, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation udp_connect = {
@@ -696,9 +706,9 @@ const conformance::Operation udp_connect = {
     [](conformance::Args &a) -> int64_t {
         return un_udp_connect(a.handle("socket"), a.text("addr"));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_UNKNOWN_HOST, UN_ERR_HOST_UNREACHABLE,
-     UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_UNKNOWN_HOST,
+     UN_ERR_HOST_UNREACHABLE, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
 };
 
 const conformance::Operation udp_connect_submit = {
@@ -712,9 +722,9 @@ const conformance::Operation udp_connect_submit = {
         return conformance::completion_of(
             un_udp_connect_submit(a.handle("socket"), a.text("addr"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_UNKNOWN_HOST, UN_ERR_HOST_UNREACHABLE,
-     UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_UNKNOWN_HOST,
+     UN_ERR_HOST_UNREACHABLE, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
 };
 
 const conformance::Operation udp_send = {
@@ -729,9 +739,10 @@ const conformance::Operation udp_send = {
     [](conformance::Args &a) -> int64_t {
         return un_udp_send(a.handle("socket"), a.cbuf("buf"), a.u32("len"), a.i64("timeout_ms"));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_NOT_CONNECTED, UN_ERR_CONNECTION_REFUSED,
-     UN_ERR_MESSAGE_TOO_LONG, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_NOT_CONNECTED,
+     UN_ERR_CONNECTION_REFUSED, UN_ERR_MESSAGE_TOO_LONG, UN_ERR_CANCELED, UN_ERR_TIMED_OUT,
+     UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation udp_send_submit = {
@@ -747,9 +758,10 @@ const conformance::Operation udp_send_submit = {
         return conformance::completion_of(un_udp_send_submit(a.handle("socket"), a.cbuf("buf"),
                                                              a.u32("len"), a.i64("timeout_ms"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_NOT_CONNECTED, UN_ERR_CONNECTION_REFUSED,
-     UN_ERR_MESSAGE_TOO_LONG, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_NOT_CONNECTED,
+     UN_ERR_CONNECTION_REFUSED, UN_ERR_MESSAGE_TOO_LONG, UN_ERR_CANCELED, UN_ERR_TIMED_OUT,
+     UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation udp_recv = {
@@ -764,9 +776,9 @@ const conformance::Operation udp_recv = {
     [](conformance::Args &a) -> int64_t {
         return un_udp_recv(a.handle("socket"), a.buf("buf"), a.u32("max_len"), a.i64("timeout_ms"));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_TRUNCATED, UN_ERR_CONNECTION_REFUSED,
-     UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_TRUNCATED,
+     UN_ERR_CONNECTION_REFUSED, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation udp_recv_submit = {
@@ -782,9 +794,9 @@ const conformance::Operation udp_recv_submit = {
         return conformance::completion_of(un_udp_recv_submit(
             a.handle("socket"), a.buf("buf"), a.u32("max_len"), a.i64("timeout_ms"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_TRUNCATED, UN_ERR_CONNECTION_REFUSED,
-     UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_TRUNCATED,
+     UN_ERR_CONNECTION_REFUSED, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation udp_close = {
@@ -794,8 +806,8 @@ const conformance::Operation udp_close = {
         {"socket", conformance::ParamType::handle, (1u << UN_HANDLE_UDP_SOCKET)},
     },
     [](conformance::Args &a) -> int64_t { return un_udp_close(a.handle("socket")); },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation udp_close_submit = {
@@ -807,8 +819,8 @@ const conformance::Operation udp_close_submit = {
     [](conformance::Args &a) -> int64_t {
         return conformance::completion_of(un_udp_close_submit(a.handle("socket"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation udp_join_multicast = {
@@ -822,9 +834,9 @@ const conformance::Operation udp_join_multicast = {
     [](conformance::Args &a) -> int64_t {
         return un_udp_join_multicast(a.handle("socket"), a.text("group"), a.text("iface"));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_NO_SUCH_INTERFACE, UN_ERR_INVALID_ARGUMENT,
-     UN_ERR_ADDRESS_IN_USE, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_NO_SUCH_INTERFACE,
+     UN_ERR_INVALID_ARGUMENT, UN_ERR_ADDRESS_IN_USE, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation udp_join_multicast_submit = {
@@ -839,9 +851,9 @@ const conformance::Operation udp_join_multicast_submit = {
         return conformance::completion_of(
             un_udp_join_multicast_submit(a.handle("socket"), a.text("group"), a.text("iface"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_NO_SUCH_INTERFACE, UN_ERR_INVALID_ARGUMENT,
-     UN_ERR_ADDRESS_IN_USE, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_NO_SUCH_INTERFACE,
+     UN_ERR_INVALID_ARGUMENT, UN_ERR_ADDRESS_IN_USE, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation udp_leave_multicast = {
@@ -855,9 +867,10 @@ const conformance::Operation udp_leave_multicast = {
     [](conformance::Args &a) -> int64_t {
         return un_udp_leave_multicast(a.handle("socket"), a.text("group"), a.text("iface"));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_NO_SUCH_INTERFACE, UN_ERR_INVALID_ARGUMENT,
-     UN_ERR_ADDRESS_NOT_AVAILABLE, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_NO_SUCH_INTERFACE,
+     UN_ERR_INVALID_ARGUMENT, UN_ERR_ADDRESS_NOT_AVAILABLE, UN_ERR_UNSUPPORTED,
+     UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation udp_leave_multicast_submit = {
@@ -872,9 +885,10 @@ const conformance::Operation udp_leave_multicast_submit = {
         return conformance::completion_of(
             un_udp_leave_multicast_submit(a.handle("socket"), a.text("group"), a.text("iface"), 0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED, UN_ERR_WRONG_KIND,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_NO_SUCH_INTERFACE, UN_ERR_INVALID_ARGUMENT,
-     UN_ERR_ADDRESS_NOT_AVAILABLE, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_NO_SUCH_INTERFACE,
+     UN_ERR_INVALID_ARGUMENT, UN_ERR_ADDRESS_NOT_AVAILABLE, UN_ERR_UNSUPPORTED,
+     UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation poll = {
@@ -888,7 +902,7 @@ const conformance::Operation poll = {
     [](conformance::Args &a) -> int64_t {
         return un_poll(a.completions("out"), a.u32("max"), a.i64("timeout_ms"));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_INVALID_ARGUMENT, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_FORKED, UN_ERR_INVALID_ARGUMENT, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation completion_fd = {
@@ -907,8 +921,8 @@ const conformance::Operation op_cancel = {
         {"op_id", conformance::ParamType::op_id, 0},
     },
     [](conformance::Args &a) -> int64_t { return un_op_cancel(a.i64("op_id")); },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_OP_NOT_FOUND, UN_ERR_INVALID_ARGUMENT,
-     UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_OP_NOT_FOUND,
+     UN_ERR_INVALID_ARGUMENT, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation batch_begin = {
@@ -978,6 +992,10 @@ TEST_CASE("runtime_stats returns SHUT_DOWN", "[conformance][runtime_stats]") {
     conformance::check(runtime_stats, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("runtime_stats returns FORKED", "[conformance][runtime_stats]") {
+    conformance::check(runtime_stats, UN_ERR_FORKED);
+}
+
 TEST_CASE("runtime_stats returns BUFFER_TOO_SMALL", "[conformance][runtime_stats]") {
     conformance::check(runtime_stats, UN_ERR_BUFFER_TOO_SMALL);
 }
@@ -997,6 +1015,10 @@ TEST_CASE("runtime_stats_submit completes with NOT_INITIALIZED",
 
 TEST_CASE("runtime_stats_submit completes with SHUT_DOWN", "[conformance][submit][runtime_stats]") {
     conformance::check(runtime_stats_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("runtime_stats_submit completes with FORKED", "[conformance][submit][runtime_stats]") {
+    conformance::check(runtime_stats_submit, UN_ERR_FORKED);
 }
 
 TEST_CASE("runtime_stats_submit completes with BUFFER_TOO_SMALL",
@@ -1022,6 +1044,10 @@ TEST_CASE("runtime_backend returns SHUT_DOWN", "[conformance][runtime_backend]")
     conformance::check(runtime_backend, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("runtime_backend returns FORKED", "[conformance][runtime_backend]") {
+    conformance::check(runtime_backend, UN_ERR_FORKED);
+}
+
 TEST_CASE("runtime_backend returns BUFFER_TOO_SMALL", "[conformance][runtime_backend]") {
     conformance::check(runtime_backend, UN_ERR_BUFFER_TOO_SMALL);
 }
@@ -1044,6 +1070,11 @@ TEST_CASE("runtime_backend_submit completes with SHUT_DOWN",
     conformance::check(runtime_backend_submit, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("runtime_backend_submit completes with FORKED",
+          "[conformance][submit][runtime_backend]") {
+    conformance::check(runtime_backend_submit, UN_ERR_FORKED);
+}
+
 TEST_CASE("runtime_backend_submit completes with BUFFER_TOO_SMALL",
           "[conformance][submit][runtime_backend]") {
     conformance::check(runtime_backend_submit, UN_ERR_BUFFER_TOO_SMALL);
@@ -1062,6 +1093,10 @@ TEST_CASE("runtime_reset_stats returns SHUT_DOWN", "[conformance][runtime_reset_
     conformance::check(runtime_reset_stats, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("runtime_reset_stats returns FORKED", "[conformance][runtime_reset_stats]") {
+    conformance::check(runtime_reset_stats, UN_ERR_FORKED);
+}
+
 TEST_CASE("runtime_reset_stats returns WOULD_DEADLOCK", "[conformance][runtime_reset_stats]") {
     conformance::check(runtime_reset_stats, UN_ERR_WOULD_DEADLOCK);
 }
@@ -1074,6 +1109,11 @@ TEST_CASE("runtime_reset_stats_submit completes with NOT_INITIALIZED",
 TEST_CASE("runtime_reset_stats_submit completes with SHUT_DOWN",
           "[conformance][submit][runtime_reset_stats]") {
     conformance::check(runtime_reset_stats_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("runtime_reset_stats_submit completes with FORKED",
+          "[conformance][submit][runtime_reset_stats]") {
+    conformance::check(runtime_reset_stats_submit, UN_ERR_FORKED);
 }
 
 TEST_CASE("runtime_configure_shards returns INVALID_ARGUMENT",
@@ -1092,6 +1132,10 @@ TEST_CASE("tcp_listen returns NOT_INITIALIZED", "[conformance][tcp_listen]") {
 
 TEST_CASE("tcp_listen returns SHUT_DOWN", "[conformance][tcp_listen]") {
     conformance::check(tcp_listen, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_listen returns FORKED", "[conformance][tcp_listen]") {
+    conformance::check(tcp_listen, UN_ERR_FORKED);
 }
 
 TEST_CASE("tcp_listen returns BAD_ADDRESS", "[conformance][tcp_listen]") {
@@ -1132,6 +1176,10 @@ TEST_CASE("tcp_listen_submit completes with NOT_INITIALIZED", "[conformance][sub
 
 TEST_CASE("tcp_listen_submit completes with SHUT_DOWN", "[conformance][submit][tcp_listen]") {
     conformance::check(tcp_listen_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_listen_submit completes with FORKED", "[conformance][submit][tcp_listen]") {
+    conformance::check(tcp_listen_submit, UN_ERR_FORKED);
 }
 
 TEST_CASE("tcp_listen_submit completes with BAD_ADDRESS", "[conformance][submit][tcp_listen]") {
@@ -1175,6 +1223,10 @@ TEST_CASE("tcp_accept returns NOT_INITIALIZED", "[conformance][tcp_accept]") {
 
 TEST_CASE("tcp_accept returns SHUT_DOWN", "[conformance][tcp_accept]") {
     conformance::check(tcp_accept, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_accept returns FORKED", "[conformance][tcp_accept]") {
+    conformance::check(tcp_accept, UN_ERR_FORKED);
 }
 
 TEST_CASE("tcp_accept returns BAD_HANDLE", "[conformance][tcp_accept]") {
@@ -1223,6 +1275,10 @@ TEST_CASE("tcp_accept_submit completes with SHUT_DOWN", "[conformance][submit][t
     conformance::check(tcp_accept_submit, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("tcp_accept_submit completes with FORKED", "[conformance][submit][tcp_accept]") {
+    conformance::check(tcp_accept_submit, UN_ERR_FORKED);
+}
+
 TEST_CASE("tcp_accept_submit completes with BAD_HANDLE", "[conformance][submit][tcp_accept]") {
     conformance::check(tcp_accept_submit, UN_ERR_BAD_HANDLE);
 }
@@ -1266,6 +1322,10 @@ TEST_CASE("tcp_connect returns SHUT_DOWN", "[conformance][tcp_connect]") {
     conformance::check(tcp_connect, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("tcp_connect returns FORKED", "[conformance][tcp_connect]") {
+    conformance::check(tcp_connect, UN_ERR_FORKED);
+}
+
 TEST_CASE("tcp_connect returns BAD_ADDRESS", "[conformance][tcp_connect]") {
     conformance::check(tcp_connect, UN_ERR_BAD_ADDRESS);
 }
@@ -1301,6 +1361,10 @@ TEST_CASE("tcp_connect_submit completes with NOT_INITIALIZED",
 
 TEST_CASE("tcp_connect_submit completes with SHUT_DOWN", "[conformance][submit][tcp_connect]") {
     conformance::check(tcp_connect_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_connect_submit completes with FORKED", "[conformance][submit][tcp_connect]") {
+    conformance::check(tcp_connect_submit, UN_ERR_FORKED);
 }
 
 TEST_CASE("tcp_connect_submit completes with BAD_ADDRESS", "[conformance][submit][tcp_connect]") {
@@ -1339,6 +1403,10 @@ TEST_CASE("tcp_read returns NOT_INITIALIZED", "[conformance][tcp_read]") {
 
 TEST_CASE("tcp_read returns SHUT_DOWN", "[conformance][tcp_read]") {
     conformance::check(tcp_read, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_read returns FORKED", "[conformance][tcp_read]") {
+    conformance::check(tcp_read, UN_ERR_FORKED);
 }
 
 TEST_CASE("tcp_read returns BAD_HANDLE", "[conformance][tcp_read]") {
@@ -1385,6 +1453,10 @@ TEST_CASE("tcp_read_submit completes with SHUT_DOWN", "[conformance][submit][tcp
     conformance::check(tcp_read_submit, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("tcp_read_submit completes with FORKED", "[conformance][submit][tcp_read]") {
+    conformance::check(tcp_read_submit, UN_ERR_FORKED);
+}
+
 TEST_CASE("tcp_read_submit completes with BAD_HANDLE", "[conformance][submit][tcp_read]") {
     conformance::check(tcp_read_submit, UN_ERR_BAD_HANDLE);
 }
@@ -1423,6 +1495,10 @@ TEST_CASE("tcp_write returns NOT_INITIALIZED", "[conformance][tcp_write]") {
 
 TEST_CASE("tcp_write returns SHUT_DOWN", "[conformance][tcp_write]") {
     conformance::check(tcp_write, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_write returns FORKED", "[conformance][tcp_write]") {
+    conformance::check(tcp_write, UN_ERR_FORKED);
 }
 
 TEST_CASE("tcp_write returns BAD_HANDLE", "[conformance][tcp_write]") {
@@ -1473,6 +1549,10 @@ TEST_CASE("tcp_write_submit completes with SHUT_DOWN", "[conformance][submit][tc
     conformance::check(tcp_write_submit, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("tcp_write_submit completes with FORKED", "[conformance][submit][tcp_write]") {
+    conformance::check(tcp_write_submit, UN_ERR_FORKED);
+}
+
 TEST_CASE("tcp_write_submit completes with BAD_HANDLE", "[conformance][submit][tcp_write]") {
     conformance::check(tcp_write_submit, UN_ERR_BAD_HANDLE);
 }
@@ -1517,6 +1597,10 @@ TEST_CASE("tcp_close returns SHUT_DOWN", "[conformance][tcp_close]") {
     conformance::check(tcp_close, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("tcp_close returns FORKED", "[conformance][tcp_close]") {
+    conformance::check(tcp_close, UN_ERR_FORKED);
+}
+
 TEST_CASE("tcp_close returns BAD_HANDLE", "[conformance][tcp_close]") {
     conformance::check(tcp_close, UN_ERR_BAD_HANDLE);
 }
@@ -1545,6 +1629,10 @@ TEST_CASE("tcp_close_submit completes with SHUT_DOWN", "[conformance][submit][tc
     conformance::check(tcp_close_submit, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("tcp_close_submit completes with FORKED", "[conformance][submit][tcp_close]") {
+    conformance::check(tcp_close_submit, UN_ERR_FORKED);
+}
+
 TEST_CASE("tcp_close_submit completes with BAD_HANDLE", "[conformance][submit][tcp_close]") {
     conformance::check(tcp_close_submit, UN_ERR_BAD_HANDLE);
 }
@@ -1567,6 +1655,10 @@ TEST_CASE("tcp_listener_close returns NOT_INITIALIZED", "[conformance][tcp_liste
 
 TEST_CASE("tcp_listener_close returns SHUT_DOWN", "[conformance][tcp_listener_close]") {
     conformance::check(tcp_listener_close, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_listener_close returns FORKED", "[conformance][tcp_listener_close]") {
+    conformance::check(tcp_listener_close, UN_ERR_FORKED);
 }
 
 TEST_CASE("tcp_listener_close returns BAD_HANDLE", "[conformance][tcp_listener_close]") {
@@ -1599,6 +1691,11 @@ TEST_CASE("tcp_listener_close_submit completes with SHUT_DOWN",
     conformance::check(tcp_listener_close_submit, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("tcp_listener_close_submit completes with FORKED",
+          "[conformance][submit][tcp_listener_close]") {
+    conformance::check(tcp_listener_close_submit, UN_ERR_FORKED);
+}
+
 TEST_CASE("tcp_listener_close_submit completes with BAD_HANDLE",
           "[conformance][submit][tcp_listener_close]") {
     conformance::check(tcp_listener_close_submit, UN_ERR_BAD_HANDLE);
@@ -1625,6 +1722,10 @@ TEST_CASE("socket_local_addr returns NOT_INITIALIZED", "[conformance][socket_loc
 
 TEST_CASE("socket_local_addr returns SHUT_DOWN", "[conformance][socket_local_addr]") {
     conformance::check(socket_local_addr, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("socket_local_addr returns FORKED", "[conformance][socket_local_addr]") {
+    conformance::check(socket_local_addr, UN_ERR_FORKED);
 }
 
 TEST_CASE("socket_local_addr returns BAD_HANDLE", "[conformance][socket_local_addr]") {
@@ -1657,6 +1758,11 @@ TEST_CASE("socket_local_addr_submit completes with SHUT_DOWN",
     conformance::check(socket_local_addr_submit, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("socket_local_addr_submit completes with FORKED",
+          "[conformance][submit][socket_local_addr]") {
+    conformance::check(socket_local_addr_submit, UN_ERR_FORKED);
+}
+
 TEST_CASE("socket_local_addr_submit completes with BAD_HANDLE",
           "[conformance][submit][socket_local_addr]") {
     conformance::check(socket_local_addr_submit, UN_ERR_BAD_HANDLE);
@@ -1683,6 +1789,10 @@ TEST_CASE("tcp_flush returns NOT_INITIALIZED", "[conformance][tcp_flush]") {
 
 TEST_CASE("tcp_flush returns SHUT_DOWN", "[conformance][tcp_flush]") {
     conformance::check(tcp_flush, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_flush returns FORKED", "[conformance][tcp_flush]") {
+    conformance::check(tcp_flush, UN_ERR_FORKED);
 }
 
 TEST_CASE("tcp_flush returns BAD_HANDLE", "[conformance][tcp_flush]") {
@@ -1713,6 +1823,10 @@ TEST_CASE("tcp_flush_submit completes with SHUT_DOWN", "[conformance][submit][tc
     conformance::check(tcp_flush_submit, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("tcp_flush_submit completes with FORKED", "[conformance][submit][tcp_flush]") {
+    conformance::check(tcp_flush_submit, UN_ERR_FORKED);
+}
+
 TEST_CASE("tcp_flush_submit completes with BAD_HANDLE", "[conformance][submit][tcp_flush]") {
     conformance::check(tcp_flush_submit, UN_ERR_BAD_HANDLE);
 }
@@ -1735,6 +1849,10 @@ TEST_CASE("tcp_shutdown returns NOT_INITIALIZED", "[conformance][tcp_shutdown]")
 
 TEST_CASE("tcp_shutdown returns SHUT_DOWN", "[conformance][tcp_shutdown]") {
     conformance::check(tcp_shutdown, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_shutdown returns FORKED", "[conformance][tcp_shutdown]") {
+    conformance::check(tcp_shutdown, UN_ERR_FORKED);
 }
 
 TEST_CASE("tcp_shutdown returns BAD_HANDLE", "[conformance][tcp_shutdown]") {
@@ -1774,6 +1892,10 @@ TEST_CASE("tcp_shutdown_submit completes with SHUT_DOWN", "[conformance][submit]
     conformance::check(tcp_shutdown_submit, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("tcp_shutdown_submit completes with FORKED", "[conformance][submit][tcp_shutdown]") {
+    conformance::check(tcp_shutdown_submit, UN_ERR_FORKED);
+}
+
 TEST_CASE("tcp_shutdown_submit completes with BAD_HANDLE", "[conformance][submit][tcp_shutdown]") {
     conformance::check(tcp_shutdown_submit, UN_ERR_BAD_HANDLE);
 }
@@ -1807,6 +1929,10 @@ TEST_CASE("socket_peer_addr returns NOT_INITIALIZED", "[conformance][socket_peer
 
 TEST_CASE("socket_peer_addr returns SHUT_DOWN", "[conformance][socket_peer_addr]") {
     conformance::check(socket_peer_addr, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("socket_peer_addr returns FORKED", "[conformance][socket_peer_addr]") {
+    conformance::check(socket_peer_addr, UN_ERR_FORKED);
 }
 
 TEST_CASE("socket_peer_addr returns BAD_HANDLE", "[conformance][socket_peer_addr]") {
@@ -1847,6 +1973,11 @@ TEST_CASE("socket_peer_addr_submit completes with SHUT_DOWN",
     conformance::check(socket_peer_addr_submit, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("socket_peer_addr_submit completes with FORKED",
+          "[conformance][submit][socket_peer_addr]") {
+    conformance::check(socket_peer_addr_submit, UN_ERR_FORKED);
+}
+
 TEST_CASE("socket_peer_addr_submit completes with BAD_HANDLE",
           "[conformance][submit][socket_peer_addr]") {
     conformance::check(socket_peer_addr_submit, UN_ERR_BAD_HANDLE);
@@ -1885,6 +2016,10 @@ TEST_CASE("socket_set_option returns SHUT_DOWN", "[conformance][socket_set_optio
     conformance::check(socket_set_option, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("socket_set_option returns FORKED", "[conformance][socket_set_option]") {
+    conformance::check(socket_set_option, UN_ERR_FORKED);
+}
+
 TEST_CASE("socket_set_option returns BAD_HANDLE", "[conformance][socket_set_option]") {
     conformance::check(socket_set_option, UN_ERR_BAD_HANDLE);
 }
@@ -1919,6 +2054,11 @@ TEST_CASE("socket_set_option_submit completes with SHUT_DOWN",
     conformance::check(socket_set_option_submit, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("socket_set_option_submit completes with FORKED",
+          "[conformance][submit][socket_set_option]") {
+    conformance::check(socket_set_option_submit, UN_ERR_FORKED);
+}
+
 TEST_CASE("socket_set_option_submit completes with BAD_HANDLE",
           "[conformance][submit][socket_set_option]") {
     conformance::check(socket_set_option_submit, UN_ERR_BAD_HANDLE);
@@ -1950,6 +2090,10 @@ TEST_CASE("socket_get_option returns NOT_INITIALIZED", "[conformance][socket_get
 
 TEST_CASE("socket_get_option returns SHUT_DOWN", "[conformance][socket_get_option]") {
     conformance::check(socket_get_option, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("socket_get_option returns FORKED", "[conformance][socket_get_option]") {
+    conformance::check(socket_get_option, UN_ERR_FORKED);
 }
 
 TEST_CASE("socket_get_option returns BAD_HANDLE", "[conformance][socket_get_option]") {
@@ -1986,6 +2130,11 @@ TEST_CASE("socket_get_option_submit completes with SHUT_DOWN",
     conformance::check(socket_get_option_submit, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("socket_get_option_submit completes with FORKED",
+          "[conformance][submit][socket_get_option]") {
+    conformance::check(socket_get_option_submit, UN_ERR_FORKED);
+}
+
 TEST_CASE("socket_get_option_submit completes with BAD_HANDLE",
           "[conformance][submit][socket_get_option]") {
     conformance::check(socket_get_option_submit, UN_ERR_BAD_HANDLE);
@@ -2019,6 +2168,10 @@ TEST_CASE("socket_cancel returns SHUT_DOWN", "[conformance][socket_cancel]") {
     conformance::check(socket_cancel, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("socket_cancel returns FORKED", "[conformance][socket_cancel]") {
+    conformance::check(socket_cancel, UN_ERR_FORKED);
+}
+
 TEST_CASE("socket_cancel returns BAD_HANDLE", "[conformance][socket_cancel]") {
     conformance::check(socket_cancel, UN_ERR_BAD_HANDLE);
 }
@@ -2044,6 +2197,10 @@ TEST_CASE("socket_cancel_submit completes with SHUT_DOWN", "[conformance][submit
     conformance::check(socket_cancel_submit, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("socket_cancel_submit completes with FORKED", "[conformance][submit][socket_cancel]") {
+    conformance::check(socket_cancel_submit, UN_ERR_FORKED);
+}
+
 TEST_CASE("socket_cancel_submit completes with BAD_HANDLE",
           "[conformance][submit][socket_cancel]") {
     conformance::check(socket_cancel_submit, UN_ERR_BAD_HANDLE);
@@ -2064,6 +2221,10 @@ TEST_CASE("udp_bind returns NOT_INITIALIZED", "[conformance][udp_bind]") {
 
 TEST_CASE("udp_bind returns SHUT_DOWN", "[conformance][udp_bind]") {
     conformance::check(udp_bind, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_bind returns FORKED", "[conformance][udp_bind]") {
+    conformance::check(udp_bind, UN_ERR_FORKED);
 }
 
 TEST_CASE("udp_bind returns BAD_ADDRESS", "[conformance][udp_bind]") {
@@ -2106,6 +2267,10 @@ TEST_CASE("udp_bind_submit completes with SHUT_DOWN", "[conformance][submit][udp
     conformance::check(udp_bind_submit, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("udp_bind_submit completes with FORKED", "[conformance][submit][udp_bind]") {
+    conformance::check(udp_bind_submit, UN_ERR_FORKED);
+}
+
 TEST_CASE("udp_bind_submit completes with BAD_ADDRESS", "[conformance][submit][udp_bind]") {
     conformance::check(udp_bind_submit, UN_ERR_BAD_ADDRESS);
 }
@@ -2145,6 +2310,10 @@ TEST_CASE("udp_send_to returns NOT_INITIALIZED", "[conformance][udp_send_to]") {
 
 TEST_CASE("udp_send_to returns SHUT_DOWN", "[conformance][udp_send_to]") {
     conformance::check(udp_send_to, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_send_to returns FORKED", "[conformance][udp_send_to]") {
+    conformance::check(udp_send_to, UN_ERR_FORKED);
 }
 
 TEST_CASE("udp_send_to returns BAD_HANDLE", "[conformance][udp_send_to]") {
@@ -2212,6 +2381,10 @@ TEST_CASE("udp_send_to_submit completes with SHUT_DOWN", "[conformance][submit][
     conformance::check(udp_send_to_submit, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("udp_send_to_submit completes with FORKED", "[conformance][submit][udp_send_to]") {
+    conformance::check(udp_send_to_submit, UN_ERR_FORKED);
+}
+
 TEST_CASE("udp_send_to_submit completes with BAD_HANDLE", "[conformance][submit][udp_send_to]") {
     conformance::check(udp_send_to_submit, UN_ERR_BAD_HANDLE);
 }
@@ -2276,6 +2449,10 @@ TEST_CASE("udp_recv_from returns SHUT_DOWN", "[conformance][udp_recv_from]") {
     conformance::check(udp_recv_from, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("udp_recv_from returns FORKED", "[conformance][udp_recv_from]") {
+    conformance::check(udp_recv_from, UN_ERR_FORKED);
+}
+
 TEST_CASE("udp_recv_from returns BAD_HANDLE", "[conformance][udp_recv_from]") {
     conformance::check(udp_recv_from, UN_ERR_BAD_HANDLE);
 }
@@ -2323,6 +2500,10 @@ TEST_CASE("udp_recv_from_submit completes with NOT_INITIALIZED",
 
 TEST_CASE("udp_recv_from_submit completes with SHUT_DOWN", "[conformance][submit][udp_recv_from]") {
     conformance::check(udp_recv_from_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_recv_from_submit completes with FORKED", "[conformance][submit][udp_recv_from]") {
+    conformance::check(udp_recv_from_submit, UN_ERR_FORKED);
 }
 
 TEST_CASE("udp_recv_from_submit completes with BAD_HANDLE",
@@ -2374,6 +2555,10 @@ TEST_CASE("udp_connect returns SHUT_DOWN", "[conformance][udp_connect]") {
     conformance::check(udp_connect, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("udp_connect returns FORKED", "[conformance][udp_connect]") {
+    conformance::check(udp_connect, UN_ERR_FORKED);
+}
+
 TEST_CASE("udp_connect returns BAD_HANDLE", "[conformance][udp_connect]") {
     conformance::check(udp_connect, UN_ERR_BAD_HANDLE);
 }
@@ -2423,6 +2608,10 @@ TEST_CASE("udp_connect_submit completes with SHUT_DOWN", "[conformance][submit][
     conformance::check(udp_connect_submit, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("udp_connect_submit completes with FORKED", "[conformance][submit][udp_connect]") {
+    conformance::check(udp_connect_submit, UN_ERR_FORKED);
+}
+
 TEST_CASE("udp_connect_submit completes with BAD_HANDLE", "[conformance][submit][udp_connect]") {
     conformance::check(udp_connect_submit, UN_ERR_BAD_HANDLE);
 }
@@ -2466,6 +2655,10 @@ TEST_CASE("udp_send returns NOT_INITIALIZED", "[conformance][udp_send]") {
 
 TEST_CASE("udp_send returns SHUT_DOWN", "[conformance][udp_send]") {
     conformance::check(udp_send, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_send returns FORKED", "[conformance][udp_send]") {
+    conformance::check(udp_send, UN_ERR_FORKED);
 }
 
 TEST_CASE("udp_send returns BAD_HANDLE", "[conformance][udp_send]") {
@@ -2520,6 +2713,10 @@ TEST_CASE("udp_send_submit completes with SHUT_DOWN", "[conformance][submit][udp
     conformance::check(udp_send_submit, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("udp_send_submit completes with FORKED", "[conformance][submit][udp_send]") {
+    conformance::check(udp_send_submit, UN_ERR_FORKED);
+}
+
 TEST_CASE("udp_send_submit completes with BAD_HANDLE", "[conformance][submit][udp_send]") {
     conformance::check(udp_send_submit, UN_ERR_BAD_HANDLE);
 }
@@ -2566,6 +2763,10 @@ TEST_CASE("udp_recv returns NOT_INITIALIZED", "[conformance][udp_recv]") {
 
 TEST_CASE("udp_recv returns SHUT_DOWN", "[conformance][udp_recv]") {
     conformance::check(udp_recv, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_recv returns FORKED", "[conformance][udp_recv]") {
+    conformance::check(udp_recv, UN_ERR_FORKED);
 }
 
 TEST_CASE("udp_recv returns BAD_HANDLE", "[conformance][udp_recv]") {
@@ -2616,6 +2817,10 @@ TEST_CASE("udp_recv_submit completes with SHUT_DOWN", "[conformance][submit][udp
     conformance::check(udp_recv_submit, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("udp_recv_submit completes with FORKED", "[conformance][submit][udp_recv]") {
+    conformance::check(udp_recv_submit, UN_ERR_FORKED);
+}
+
 TEST_CASE("udp_recv_submit completes with BAD_HANDLE", "[conformance][submit][udp_recv]") {
     conformance::check(udp_recv_submit, UN_ERR_BAD_HANDLE);
 }
@@ -2660,6 +2865,10 @@ TEST_CASE("udp_close returns SHUT_DOWN", "[conformance][udp_close]") {
     conformance::check(udp_close, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("udp_close returns FORKED", "[conformance][udp_close]") {
+    conformance::check(udp_close, UN_ERR_FORKED);
+}
+
 TEST_CASE("udp_close returns BAD_HANDLE", "[conformance][udp_close]") {
     conformance::check(udp_close, UN_ERR_BAD_HANDLE);
 }
@@ -2688,6 +2897,10 @@ TEST_CASE("udp_close_submit completes with SHUT_DOWN", "[conformance][submit][ud
     conformance::check(udp_close_submit, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("udp_close_submit completes with FORKED", "[conformance][submit][udp_close]") {
+    conformance::check(udp_close_submit, UN_ERR_FORKED);
+}
+
 TEST_CASE("udp_close_submit completes with BAD_HANDLE", "[conformance][submit][udp_close]") {
     conformance::check(udp_close_submit, UN_ERR_BAD_HANDLE);
 }
@@ -2710,6 +2923,10 @@ TEST_CASE("udp_join_multicast returns NOT_INITIALIZED", "[conformance][udp_join_
 
 TEST_CASE("udp_join_multicast returns SHUT_DOWN", "[conformance][udp_join_multicast]") {
     conformance::check(udp_join_multicast, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_join_multicast returns FORKED", "[conformance][udp_join_multicast]") {
+    conformance::check(udp_join_multicast, UN_ERR_FORKED);
 }
 
 TEST_CASE("udp_join_multicast returns BAD_HANDLE", "[conformance][udp_join_multicast]") {
@@ -2760,6 +2977,11 @@ TEST_CASE("udp_join_multicast_submit completes with NOT_INITIALIZED",
 TEST_CASE("udp_join_multicast_submit completes with SHUT_DOWN",
           "[conformance][submit][udp_join_multicast]") {
     conformance::check(udp_join_multicast_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_join_multicast_submit completes with FORKED",
+          "[conformance][submit][udp_join_multicast]") {
+    conformance::check(udp_join_multicast_submit, UN_ERR_FORKED);
 }
 
 TEST_CASE("udp_join_multicast_submit completes with BAD_HANDLE",
@@ -2815,6 +3037,10 @@ TEST_CASE("udp_leave_multicast returns SHUT_DOWN", "[conformance][udp_leave_mult
     conformance::check(udp_leave_multicast, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("udp_leave_multicast returns FORKED", "[conformance][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast, UN_ERR_FORKED);
+}
+
 TEST_CASE("udp_leave_multicast returns BAD_HANDLE", "[conformance][udp_leave_multicast]") {
     conformance::check(udp_leave_multicast, UN_ERR_BAD_HANDLE);
 }
@@ -2866,6 +3092,11 @@ TEST_CASE("udp_leave_multicast_submit completes with SHUT_DOWN",
     conformance::check(udp_leave_multicast_submit, UN_ERR_SHUT_DOWN);
 }
 
+TEST_CASE("udp_leave_multicast_submit completes with FORKED",
+          "[conformance][submit][udp_leave_multicast]") {
+    conformance::check(udp_leave_multicast_submit, UN_ERR_FORKED);
+}
+
 TEST_CASE("udp_leave_multicast_submit completes with BAD_HANDLE",
           "[conformance][submit][udp_leave_multicast]") {
     conformance::check(udp_leave_multicast_submit, UN_ERR_BAD_HANDLE);
@@ -2915,6 +3146,10 @@ TEST_CASE("poll returns NOT_INITIALIZED", "[conformance][poll]") {
     conformance::check(poll, UN_ERR_NOT_INITIALIZED);
 }
 
+TEST_CASE("poll returns FORKED", "[conformance][poll]") {
+    conformance::check(poll, UN_ERR_FORKED);
+}
+
 TEST_CASE("poll returns INVALID_ARGUMENT", "[conformance][poll]") {
     conformance::check(poll, UN_ERR_INVALID_ARGUMENT);
 }
@@ -2933,6 +3168,10 @@ TEST_CASE("op_cancel returns NOT_INITIALIZED", "[conformance][op_cancel]") {
 
 TEST_CASE("op_cancel returns SHUT_DOWN", "[conformance][op_cancel]") {
     conformance::check(op_cancel, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("op_cancel returns FORKED", "[conformance][op_cancel]") {
+    conformance::check(op_cancel, UN_ERR_FORKED);
 }
 
 TEST_CASE("op_cancel returns OP_NOT_FOUND", "[conformance][op_cancel]") {

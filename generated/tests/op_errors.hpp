@@ -25,95 +25,102 @@ inline constexpr int64_t runtime_configure_entries_blocking[] = {-13, 0};
 inline constexpr int64_t runtime_configure_entries_submit[] = {0};
 inline constexpr int64_t runtime_num_cores_blocking[] = {0};
 inline constexpr int64_t runtime_num_cores_submit[] = {0};
-inline constexpr int64_t runtime_stats_blocking[] = {-14, -15, -19, -13, -18, 0};
-inline constexpr int64_t runtime_stats_submit[] = {-14, -15, -19, -13, 0};
+inline constexpr int64_t runtime_stats_blocking[] = {-14, -15, -39, -19, -13, -18, 0};
+inline constexpr int64_t runtime_stats_submit[] = {-14, -15, -39, -19, -13, 0};
 inline constexpr int64_t runtime_configure_backend_blocking[] = {-13, 0};
 inline constexpr int64_t runtime_configure_backend_submit[] = {0};
 inline constexpr int64_t runtime_configure_sqpoll_blocking[] = {0};
 inline constexpr int64_t runtime_configure_sqpoll_submit[] = {0};
-inline constexpr int64_t runtime_backend_blocking[] = {-14, -15, -19, -13, -18, 0};
-inline constexpr int64_t runtime_backend_submit[] = {-14, -15, -19, -13, 0};
-inline constexpr int64_t runtime_reset_stats_blocking[] = {-14, -15, -18, 0};
-inline constexpr int64_t runtime_reset_stats_submit[] = {-14, -15, 0};
+inline constexpr int64_t runtime_backend_blocking[] = {-14, -15, -39, -19, -13, -18, 0};
+inline constexpr int64_t runtime_backend_submit[] = {-14, -15, -39, -19, -13, 0};
+inline constexpr int64_t runtime_reset_stats_blocking[] = {-14, -15, -39, -18, 0};
+inline constexpr int64_t runtime_reset_stats_submit[] = {-14, -15, -39, 0};
 inline constexpr int64_t runtime_configure_shards_blocking[] = {-13, 0};
 inline constexpr int64_t runtime_configure_shards_submit[] = {0};
 inline constexpr int64_t runtime_configure_recv_buffers_blocking[] = {-13, 0};
 inline constexpr int64_t runtime_configure_recv_buffers_submit[] = {0};
-inline constexpr int64_t tcp_listen_blocking[] = {-14, -15, -12, -13, -28, -21,
-                                                  -22, -23, -27, -18, 0};
-inline constexpr int64_t tcp_listen_submit[] = {-14, -15, -12, -13, -28, -21,
-                                                -22, -23, -27, -17, 0};
-inline constexpr int64_t tcp_accept_blocking[] = {-14, -15, -8,  -9,  -10, -11,
+inline constexpr int64_t tcp_listen_blocking[] = {-14, -15, -39, -12, -13, -28,
+                                                  -21, -22, -23, -27, -18, 0};
+inline constexpr int64_t tcp_listen_submit[] = {-14, -15, -39, -12, -13, -28,
+                                                -21, -22, -23, -27, -17, 0};
+inline constexpr int64_t tcp_accept_blocking[] = {-14, -15, -39, -8,  -9,  -10, -11,
                                                   -17, -4,  -27, -25, -18, 0};
-inline constexpr int64_t tcp_accept_submit[] = {-14, -15, -8, -9, -10, -11, -17, -4, -27, -25, 0};
-inline constexpr int64_t tcp_connect_blocking[] = {-14, -15, -12, -28, -20, -24, -4, -27, -18, 0};
-inline constexpr int64_t tcp_connect_submit[] = {-14, -15, -12, -28, -20, -24, -4, -27, -17, 0};
-inline constexpr int64_t tcp_read_blocking[] = {-14, -15, -8, -9, -10, -11,
-                                                -13, -17, -4, -3, -18, 0};
-inline constexpr int64_t tcp_read_submit[] = {-14, -15, -8, -9, -10, -11, -13, -17, -4, -3, 0};
-inline constexpr int64_t tcp_write_blocking[] = {-14, -15, -8, -9,  -10, -11, -13,
-                                                 -17, -4,  -3, -26, -18, 0};
-inline constexpr int64_t tcp_write_submit[] = {-14, -15, -8, -9, -10, -11,
-                                               -13, -17, -4, -3, -26, 0};
-inline constexpr int64_t tcp_close_blocking[] = {-14, -15, -8, -9, -10, -11, -18, 0};
-inline constexpr int64_t tcp_close_submit[] = {-14, -15, -8, -9, -10, -11, 0};
-inline constexpr int64_t tcp_listener_close_blocking[] = {-14, -15, -8, -9, -10, -11, -18, 0};
-inline constexpr int64_t tcp_listener_close_submit[] = {-14, -15, -8, -9, -10, -11, 0};
-inline constexpr int64_t socket_local_addr_blocking[] = {-14, -15, -8, -9, -11, -19, -18, 0};
-inline constexpr int64_t socket_local_addr_submit[] = {-14, -15, -8, -9, -11, -19, 0};
-inline constexpr int64_t tcp_flush_blocking[] = {-14, -15, -8, -9, -10, -11, -18, 0};
-inline constexpr int64_t tcp_flush_submit[] = {-14, -15, -8, -9, -10, -11, 0};
-inline constexpr int64_t tcp_shutdown_blocking[] = {-14, -15, -8, -9, -10, -11, -13, -6, -18, 0};
-inline constexpr int64_t tcp_shutdown_submit[] = {-14, -15, -8, -9, -10, -11, -13, -6, 0};
-inline constexpr int64_t socket_peer_addr_blocking[] = {-14, -15, -8, -9,  -10,
-                                                        -11, -19, -6, -18, 0};
-inline constexpr int64_t socket_peer_addr_submit[] = {-14, -15, -8, -9, -10, -11, -19, -6, 0};
-inline constexpr int64_t socket_set_option_blocking[] = {-14, -15, -8, -9, -11, -13, -29, -18, 0};
-inline constexpr int64_t socket_set_option_submit[] = {-14, -15, -8, -9, -11, -13, -29, 0};
-inline constexpr int64_t socket_get_option_blocking[] = {-14, -15, -8, -9, -11, -13, -29, -18, 0};
-inline constexpr int64_t socket_get_option_submit[] = {-14, -15, -8, -9, -11, -13, -29, 0};
-inline constexpr int64_t socket_cancel_blocking[] = {-14, -15, -8, -9, -11, -18, 0};
-inline constexpr int64_t socket_cancel_submit[] = {-14, -15, -8, -9, -11, 0};
-inline constexpr int64_t udp_bind_blocking[] = {-14, -15, -12, -13, -28, -21,
-                                                -22, -23, -27, -18, 0};
-inline constexpr int64_t udp_bind_submit[] = {-14, -15, -12, -13, -28, -21, -22, -23, -27, -17, 0};
-inline constexpr int64_t udp_send_to_blocking[] = {-14, -15, -8,  -9,  -10, -11, -12, -28, -13,
-                                                   -23, -32, -24, -17, -4,  -29, -18, 0};
-inline constexpr int64_t udp_send_to_submit[] = {-14, -15, -8,  -9,  -10, -11, -12, -28,
+inline constexpr int64_t tcp_accept_submit[] = {-14, -15, -39, -8,  -9,  -10,
+                                                -11, -17, -4,  -27, -25, 0};
+inline constexpr int64_t tcp_connect_blocking[] = {-14, -15, -39, -12, -28, -20,
+                                                   -24, -4,  -27, -18, 0};
+inline constexpr int64_t tcp_connect_submit[] = {-14, -15, -39, -12, -28, -20,
+                                                 -24, -4,  -27, -17, 0};
+inline constexpr int64_t tcp_read_blocking[] = {-14, -15, -39, -8, -9,  -10, -11,
+                                                -13, -17, -4,  -3, -18, 0};
+inline constexpr int64_t tcp_read_submit[] = {-14, -15, -39, -8, -9, -10, -11, -13, -17, -4, -3, 0};
+inline constexpr int64_t tcp_write_blocking[] = {-14, -15, -39, -8, -9,  -10, -11,
+                                                 -13, -17, -4,  -3, -26, -18, 0};
+inline constexpr int64_t tcp_write_submit[] = {-14, -15, -39, -8, -9,  -10, -11,
+                                               -13, -17, -4,  -3, -26, 0};
+inline constexpr int64_t tcp_close_blocking[] = {-14, -15, -39, -8, -9, -10, -11, -18, 0};
+inline constexpr int64_t tcp_close_submit[] = {-14, -15, -39, -8, -9, -10, -11, 0};
+inline constexpr int64_t tcp_listener_close_blocking[] = {-14, -15, -39, -8, -9, -10, -11, -18, 0};
+inline constexpr int64_t tcp_listener_close_submit[] = {-14, -15, -39, -8, -9, -10, -11, 0};
+inline constexpr int64_t socket_local_addr_blocking[] = {-14, -15, -39, -8, -9, -11, -19, -18, 0};
+inline constexpr int64_t socket_local_addr_submit[] = {-14, -15, -39, -8, -9, -11, -19, 0};
+inline constexpr int64_t tcp_flush_blocking[] = {-14, -15, -39, -8, -9, -10, -11, -18, 0};
+inline constexpr int64_t tcp_flush_submit[] = {-14, -15, -39, -8, -9, -10, -11, 0};
+inline constexpr int64_t tcp_shutdown_blocking[] = {-14, -15, -39, -8,  -9, -10,
+                                                    -11, -13, -6,  -18, 0};
+inline constexpr int64_t tcp_shutdown_submit[] = {-14, -15, -39, -8, -9, -10, -11, -13, -6, 0};
+inline constexpr int64_t socket_peer_addr_blocking[] = {-14, -15, -39, -8,  -9, -10,
+                                                        -11, -19, -6,  -18, 0};
+inline constexpr int64_t socket_peer_addr_submit[] = {-14, -15, -39, -8, -9, -10, -11, -19, -6, 0};
+inline constexpr int64_t socket_set_option_blocking[] = {-14, -15, -39, -8,  -9,
+                                                         -11, -13, -29, -18, 0};
+inline constexpr int64_t socket_set_option_submit[] = {-14, -15, -39, -8, -9, -11, -13, -29, 0};
+inline constexpr int64_t socket_get_option_blocking[] = {-14, -15, -39, -8,  -9,
+                                                         -11, -13, -29, -18, 0};
+inline constexpr int64_t socket_get_option_submit[] = {-14, -15, -39, -8, -9, -11, -13, -29, 0};
+inline constexpr int64_t socket_cancel_blocking[] = {-14, -15, -39, -8, -9, -11, -18, 0};
+inline constexpr int64_t socket_cancel_submit[] = {-14, -15, -39, -8, -9, -11, 0};
+inline constexpr int64_t udp_bind_blocking[] = {-14, -15, -39, -12, -13, -28,
+                                                -21, -22, -23, -27, -18, 0};
+inline constexpr int64_t udp_bind_submit[] = {-14, -15, -39, -12, -13, -28,
+                                              -21, -22, -23, -27, -17, 0};
+inline constexpr int64_t udp_send_to_blocking[] = {-14, -15, -39, -8,  -9,  -10, -11, -12, -28,
+                                                   -13, -23, -32, -24, -17, -4,  -29, -18, 0};
+inline constexpr int64_t udp_send_to_submit[] = {-14, -15, -39, -8,  -9,  -10, -11, -12, -28,
                                                  -13, -23, -32, -24, -17, -4,  -29, 0};
-inline constexpr int64_t udp_recv_from_blocking[] = {-14, -15, -8,  -9, -10, -11, -13,
-                                                     -19, -31, -17, -4, -18, 0};
-inline constexpr int64_t udp_recv_from_submit[] = {-14, -15, -8,  -9,  -10, -11,
-                                                   -13, -19, -31, -17, -4,  0};
-inline constexpr int64_t udp_connect_blocking[] = {-14, -15, -8,  -9,  -10, -11, -12,
-                                                   -28, -24, -29, -18, -17, 0};
-inline constexpr int64_t udp_connect_submit[] = {-14, -15, -8,  -9,  -10, -11,
+inline constexpr int64_t udp_recv_from_blocking[] = {-14, -15, -39, -8,  -9, -10, -11,
+                                                     -13, -19, -31, -17, -4, -18, 0};
+inline constexpr int64_t udp_recv_from_submit[] = {-14, -15, -39, -8,  -9, -10, -11,
+                                                   -13, -19, -31, -17, -4, 0};
+inline constexpr int64_t udp_connect_blocking[] = {-14, -15, -39, -8,  -9,  -10, -11,
+                                                   -12, -28, -24, -29, -18, -17, 0};
+inline constexpr int64_t udp_connect_submit[] = {-14, -15, -39, -8,  -9,  -10, -11,
                                                  -12, -28, -24, -29, -17, 0};
-inline constexpr int64_t udp_send_blocking[] = {-14, -15, -8,  -9,  -10, -11, -13,
-                                                -6,  -20, -32, -17, -4,  -18, 0};
-inline constexpr int64_t udp_send_submit[] = {-14, -15, -8,  -9,  -10, -11, -13,
-                                              -6,  -20, -32, -17, -4,  0};
-inline constexpr int64_t udp_recv_blocking[] = {-14, -15, -8,  -9, -10, -11, -13,
-                                                -31, -20, -17, -4, -18, 0};
-inline constexpr int64_t udp_recv_submit[] = {-14, -15, -8,  -9,  -10, -11,
-                                              -13, -31, -20, -17, -4,  0};
-inline constexpr int64_t udp_close_blocking[] = {-14, -15, -8, -9, -10, -11, -18, 0};
-inline constexpr int64_t udp_close_submit[] = {-14, -15, -8, -9, -10, -11, 0};
-inline constexpr int64_t udp_join_multicast_blocking[] = {-14, -15, -8,  -9,  -10, -11, -12,
-                                                          -33, -13, -21, -29, -18, 0};
-inline constexpr int64_t udp_join_multicast_submit[] = {-14, -15, -8,  -9,  -10, -11,
+inline constexpr int64_t udp_send_blocking[] = {-14, -15, -39, -8,  -9, -10, -11, -13,
+                                                -6,  -20, -32, -17, -4, -18, 0};
+inline constexpr int64_t udp_send_submit[] = {-14, -15, -39, -8,  -9,  -10, -11,
+                                              -13, -6,  -20, -32, -17, -4,  0};
+inline constexpr int64_t udp_recv_blocking[] = {-14, -15, -39, -8,  -9, -10, -11,
+                                                -13, -31, -20, -17, -4, -18, 0};
+inline constexpr int64_t udp_recv_submit[] = {-14, -15, -39, -8,  -9, -10, -11,
+                                              -13, -31, -20, -17, -4, 0};
+inline constexpr int64_t udp_close_blocking[] = {-14, -15, -39, -8, -9, -10, -11, -18, 0};
+inline constexpr int64_t udp_close_submit[] = {-14, -15, -39, -8, -9, -10, -11, 0};
+inline constexpr int64_t udp_join_multicast_blocking[] = {-14, -15, -39, -8,  -9,  -10, -11,
+                                                          -12, -33, -13, -21, -29, -18, 0};
+inline constexpr int64_t udp_join_multicast_submit[] = {-14, -15, -39, -8,  -9,  -10, -11,
                                                         -12, -33, -13, -21, -29, 0};
-inline constexpr int64_t udp_leave_multicast_blocking[] = {-14, -15, -8,  -9,  -10, -11, -12,
-                                                           -33, -13, -22, -29, -18, 0};
-inline constexpr int64_t udp_leave_multicast_submit[] = {-14, -15, -8,  -9,  -10, -11,
+inline constexpr int64_t udp_leave_multicast_blocking[] = {-14, -15, -39, -8,  -9,  -10, -11,
+                                                           -12, -33, -13, -22, -29, -18, 0};
+inline constexpr int64_t udp_leave_multicast_submit[] = {-14, -15, -39, -8,  -9,  -10, -11,
                                                          -12, -33, -13, -22, -29, 0};
-inline constexpr int64_t poll_blocking[] = {-14, -13, -18, 0};
+inline constexpr int64_t poll_blocking[] = {-14, -39, -13, -18, 0};
 inline constexpr int64_t poll_submit[] = {0};
 inline constexpr int64_t completion_fd_blocking[] = {-27, 0};
 inline constexpr int64_t completion_fd_submit[] = {0};
 inline constexpr int64_t set_completion_callback_blocking[] = {0};
 inline constexpr int64_t set_completion_callback_submit[] = {0};
-inline constexpr int64_t op_cancel_blocking[] = {-14, -15, -37, -13, -18, 0};
+inline constexpr int64_t op_cancel_blocking[] = {-14, -15, -39, -37, -13, -18, 0};
 inline constexpr int64_t op_cancel_submit[] = {0};
 inline constexpr int64_t batch_begin_blocking[] = {-13, 0};
 inline constexpr int64_t batch_begin_submit[] = {0};

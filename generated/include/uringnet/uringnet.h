@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "35e7ed72a1158810"
+#define UN_SPEC_CHECKSUM "65e8cfd6f027b9da"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -162,6 +162,9 @@ typedef int32_t un_bind_flag_t;
 #define UN_ERR_RUNTIME_NOT_LINKED                                                                  \
     (-38) /**< the Simple runtime's rt_* functions are not reachable: link the library together    \
              with Simple's runtime, or load it into a host that exports them (class ERROR) */
+#define UN_ERR_FORKED                                                                              \
+    (-39) /**< this process is a fork of the one that started the runtime: the runtime belongs to  \
+             the parent; call runtime_init for the child's own (class ERROR) */
 
 /* ---- Requests: every operation's number, as completions report it ---- */
 #define UN_REQUEST_RUNTIME_INIT 1
@@ -244,7 +247,9 @@ UN_API int64_t un_error_class(int64_t code);
  * Start the runtime: one thread with its own io_uring of the configured number of entries, or epoll
  * where io_uring is refused (see runtime_configure_backend and the URINGNET_BACKEND environment
  * variable: auto, io_uring or epoll). Handles issued by an earlier, shut-down runtime are rejected
- * with WRONG_RUNTIME.
+ * with WRONG_RUNTIME. In a child made by fork() while a runtime ran, every call answers FORKED (the
+ * runtime's threads are the parent's) until runtime_init starts the child's own runtime;
+ * runtime_shutdown there lets go of the parent's and returns 0. The parent is unaffected.
  *
  * @return 0 on success. Errors: ALREADY_INITIALIZED, IO_URING_UNAVAILABLE, IO_URING_NO_MEMORY,
  * NO_RESOURCES, INVALID_ARGUMENT, WOULD_DEADLOCK.
@@ -294,7 +299,7 @@ UN_API int64_t un_runtime_num_cores(void);
  *
  * @param out Buffer that receives the JSON text.
  * @param out_len Size of out in bytes, including room for the NUL.
- * @return Length of the JSON text, without the NUL. Errors: NOT_INITIALIZED, SHUT_DOWN,
+ * @return Length of the JSON text, without the NUL. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
  * BUFFER_TOO_SMALL, INVALID_ARGUMENT, WOULD_DEADLOCK.
  * @since 0.1
  */
@@ -329,7 +334,7 @@ UN_API int64_t un_runtime_configure_sqpoll(bool on);
  *
  * @param out Buffer that receives the reason text, or NULL.
  * @param out_len Size of out in bytes (256 is always enough), or 0.
- * @return UN_BACKEND_IO_URING or UN_BACKEND_EPOLL. Errors: NOT_INITIALIZED, SHUT_DOWN,
+ * @return UN_BACKEND_IO_URING or UN_BACKEND_EPOLL. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
  * BUFFER_TOO_SMALL, INVALID_ARGUMENT, WOULD_DEADLOCK.
  * @since 0.1
  */
@@ -342,7 +347,7 @@ UN_API int64_t un_runtime_backend_submit(char *out, uint32_t out_len, uint64_t u
  * Set the runtime's counters (requests, completions, errors, bytes, accepts, connects, wake-ups,
  * submit calls) back to zero; gauges (in flight, open handles) keep their values.
  *
- * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, WOULD_DEADLOCK.
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_runtime_reset_stats(void);
@@ -386,9 +391,9 @@ UN_API int64_t un_runtime_configure_recv_buffers(uint32_t count, uint32_t size);
  * @param addr Local address to bind.
  * @param backlog Queue length for pending connections; 0 or less means SOMAXCONN.
  * @param flags bind_flag values or-ed together; 0 for none.
- * @return The listener handle. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_ADDRESS, INVALID_ARGUMENT,
- * UNKNOWN_HOST, ADDRESS_IN_USE, ADDRESS_NOT_AVAILABLE, PERMISSION_DENIED, NO_RESOURCES,
- * WOULD_DEADLOCK, CANCELED.
+ * @return The listener handle. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_ADDRESS,
+ * INVALID_ARGUMENT, UNKNOWN_HOST, ADDRESS_IN_USE, ADDRESS_NOT_AVAILABLE, PERMISSION_DENIED,
+ * NO_RESOURCES, WOULD_DEADLOCK, CANCELED.
  * @since 0.1
  */
 UN_API un_tcp_listener_t un_tcp_listen(const char *addr, int32_t backlog, uint32_t flags);
@@ -402,9 +407,10 @@ UN_API int64_t un_tcp_listen_submit(const char *addr, int32_t backlog, uint32_t 
  * open; call again for the next connection.
  *
  * @param listener Listener from tcp_listen.
- * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
- * @return The accepted stream. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME, CANCELED, TIMED_OUT, NO_RESOURCES, CONNECTION_ABORTED, WOULD_DEADLOCK.
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever, as does a
+ * value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * @return The accepted stream. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED,
+ * WRONG_KIND, WRONG_RUNTIME, CANCELED, TIMED_OUT, NO_RESOURCES, CONNECTION_ABORTED, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API un_tcp_stream_t un_tcp_accept(un_tcp_listener_t listener, int64_t timeout_ms);
@@ -419,9 +425,11 @@ UN_API int64_t un_tcp_accept_submit(un_tcp_listener_t listener, int64_t timeout_
  * tcp_connect_submit; timeout_ms covers the lookup and the connect.
  *
  * @param addr Remote address.
- * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
- * @return The connected stream. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_ADDRESS, UNKNOWN_HOST,
- * CONNECTION_REFUSED, HOST_UNREACHABLE, TIMED_OUT, NO_RESOURCES, WOULD_DEADLOCK, CANCELED.
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever, as does a
+ * value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * @return The connected stream. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_ADDRESS,
+ * UNKNOWN_HOST, CONNECTION_REFUSED, HOST_UNREACHABLE, TIMED_OUT, NO_RESOURCES, WOULD_DEADLOCK,
+ * CANCELED.
  * @since 0.1
  */
 UN_API un_tcp_stream_t un_tcp_connect(const char *addr, int64_t timeout_ms);
@@ -441,9 +449,10 @@ UN_API int64_t un_tcp_connect_submit(const char *addr, int64_t timeout_ms, uint6
  * @param stream Stream to read from.
  * @param buf Buffer that receives the bytes.
  * @param max_len Capacity of buf.
- * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
- * @return Bytes read; 0 at end of stream. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED,
- * WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, CANCELED, TIMED_OUT, RESET, WOULD_DEADLOCK.
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever, as does a
+ * value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * @return Bytes read; 0 at end of stream. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE,
+ * CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, CANCELED, TIMED_OUT, RESET, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_tcp_read(un_tcp_stream_t stream, void *buf, uint32_t max_len, int64_t timeout_ms);
@@ -460,10 +469,11 @@ UN_API int64_t un_tcp_read_submit(un_tcp_stream_t stream, void *buf, uint32_t ma
  * @param stream Stream to write to.
  * @param buf Bytes to send.
  * @param len Number of bytes in buf.
- * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
- * @return Bytes written: always len on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
- * CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, CANCELED, TIMED_OUT, RESET, BROKEN_PIPE,
- * WOULD_DEADLOCK.
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever, as does a
+ * value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * @return Bytes written: always len on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
+ * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, CANCELED, TIMED_OUT, RESET,
+ * BROKEN_PIPE, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_tcp_write(un_tcp_stream_t stream, const void *buf, uint32_t len,
@@ -478,7 +488,7 @@ UN_API int64_t un_tcp_write_submit(un_tcp_stream_t stream, const void *buf, uint
  * CLOSED. When the close completes, the socket is closed.
  *
  * @param stream Stream to close.
- * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED, WRONG_KIND,
  * WRONG_RUNTIME, WOULD_DEADLOCK.
  * @since 0.1
  */
@@ -492,7 +502,7 @@ UN_API int64_t un_tcp_close_submit(un_tcp_stream_t stream, uint64_t user_data);
  * When the close completes, the socket is closed and its port can be bound again.
  *
  * @param listener Listener to close.
- * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED, WRONG_KIND,
  * WRONG_RUNTIME, WOULD_DEADLOCK.
  * @since 0.1
  */
@@ -507,7 +517,7 @@ UN_API int64_t un_tcp_listener_close_submit(un_tcp_listener_t listener, uint64_t
  * buffered here.
  *
  * @param stream Stream to flush.
- * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED, WRONG_KIND,
  * WRONG_RUNTIME, WOULD_DEADLOCK.
  * @since 0.1
  */
@@ -522,7 +532,7 @@ UN_API int64_t un_tcp_flush_submit(un_tcp_stream_t stream, uint64_t user_data);
  *
  * @param stream Stream to shut down.
  * @param how read, write or both.
- * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED, WRONG_KIND,
  * WRONG_RUNTIME, INVALID_ARGUMENT, NOT_CONNECTED, WOULD_DEADLOCK.
  * @since 0.1
  */
@@ -540,7 +550,7 @@ UN_API int64_t un_tcp_shutdown_submit(un_tcp_stream_t stream, un_shutdown_how_t 
  * @param handle A listener, stream or UDP socket.
  * @param out Buffer that receives the address text.
  * @param out_len Size of out in bytes, including room for the NUL (64 is always enough).
- * @return Length of the address text, without the NUL. Errors: NOT_INITIALIZED, SHUT_DOWN,
+ * @return Length of the address text, without the NUL. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
  * BAD_HANDLE, CLOSED, WRONG_RUNTIME, BUFFER_TOO_SMALL, WOULD_DEADLOCK.
  * @since 0.1
  */
@@ -556,7 +566,7 @@ UN_API int64_t un_socket_local_addr_submit(un_handle_t handle, char *out, uint32
  * @param handle A stream or a connected UDP socket.
  * @param out Buffer that receives the address text.
  * @param out_len Size of out in bytes, including room for the NUL (64 is always enough).
- * @return Length of the address text, without the NUL. Errors: NOT_INITIALIZED, SHUT_DOWN,
+ * @return Length of the address text, without the NUL. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
  * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, BUFFER_TOO_SMALL, NOT_CONNECTED, WOULD_DEADLOCK.
  * @since 0.1
  */
@@ -572,8 +582,8 @@ UN_API int64_t un_socket_peer_addr_submit(un_handle_t handle, char *out, uint32_
  * @param handle A listener, stream or UDP socket.
  * @param option Which option.
  * @param value The new value; its meaning is given with each option.
- * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_RUNTIME,
- * INVALID_ARGUMENT, UNSUPPORTED, WOULD_DEADLOCK.
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED,
+ * WRONG_RUNTIME, INVALID_ARGUMENT, UNSUPPORTED, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_socket_set_option(un_handle_t handle, un_socket_option_t option, int64_t value);
@@ -588,7 +598,8 @@ UN_API int64_t un_socket_set_option_submit(un_handle_t handle, un_socket_option_
  * @param handle A listener, stream or UDP socket.
  * @param option Which option.
  * @return The option's current value, in the units given with the option. Errors: NOT_INITIALIZED,
- * SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_RUNTIME, INVALID_ARGUMENT, UNSUPPORTED, WOULD_DEADLOCK.
+ * SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED, WRONG_RUNTIME, INVALID_ARGUMENT, UNSUPPORTED,
+ * WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_socket_get_option(un_handle_t handle, un_socket_option_t option);
@@ -602,8 +613,8 @@ UN_API int64_t un_socket_get_option_submit(un_handle_t handle, un_socket_option_
  * and usable.
  *
  * @param handle A listener, stream or UDP socket.
- * @return Number of operations that were canceled. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
- * CLOSED, WRONG_RUNTIME, WOULD_DEADLOCK.
+ * @return Number of operations that were canceled. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
+ * BAD_HANDLE, CLOSED, WRONG_RUNTIME, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_socket_cancel(un_handle_t handle);
@@ -618,9 +629,9 @@ UN_API int64_t un_socket_cancel_submit(un_handle_t handle, uint64_t user_data);
  *
  * @param addr Local address to bind.
  * @param flags bind_flag values or-ed together; 0 for none.
- * @return The UDP socket handle. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_ADDRESS, INVALID_ARGUMENT,
- * UNKNOWN_HOST, ADDRESS_IN_USE, ADDRESS_NOT_AVAILABLE, PERMISSION_DENIED, NO_RESOURCES,
- * WOULD_DEADLOCK, CANCELED.
+ * @return The UDP socket handle. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_ADDRESS,
+ * INVALID_ARGUMENT, UNKNOWN_HOST, ADDRESS_IN_USE, ADDRESS_NOT_AVAILABLE, PERMISSION_DENIED,
+ * NO_RESOURCES, WOULD_DEADLOCK, CANCELED.
  * @since 0.1
  */
 UN_API un_udp_socket_t un_udp_bind(const char *addr, uint32_t flags);
@@ -635,9 +646,10 @@ UN_API int64_t un_udp_bind_submit(const char *addr, uint32_t flags, uint64_t use
  * @param buf The datagram.
  * @param len Number of bytes in buf.
  * @param addr Destination address.
- * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
- * @return Bytes sent: always len on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
- * CLOSED, WRONG_KIND, WRONG_RUNTIME, BAD_ADDRESS, UNKNOWN_HOST, INVALID_ARGUMENT,
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever, as does a
+ * value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * @return Bytes sent: always len on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
+ * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, BAD_ADDRESS, UNKNOWN_HOST, INVALID_ARGUMENT,
  * PERMISSION_DENIED, MESSAGE_TOO_LONG, HOST_UNREACHABLE, CANCELED, TIMED_OUT, UNSUPPORTED,
  * WOULD_DEADLOCK.
  * @since 0.1
@@ -658,10 +670,11 @@ UN_API int64_t un_udp_send_to_submit(un_udp_socket_t socket, const void *buf, ui
  * @param max_len Capacity of buf.
  * @param from Buffer that receives the sender's address text.
  * @param from_len Size of from in bytes (64 is always enough).
- * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
- * @return Bytes received (0 for an empty datagram). Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
- * CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, BUFFER_TOO_SMALL, TRUNCATED, CANCELED,
- * TIMED_OUT, WOULD_DEADLOCK.
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever, as does a
+ * value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * @return Bytes received (0 for an empty datagram). Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
+ * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, BUFFER_TOO_SMALL, TRUNCATED,
+ * CANCELED, TIMED_OUT, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_udp_recv_from(un_udp_socket_t socket, void *buf, uint32_t max_len, char *from,
@@ -677,7 +690,7 @@ UN_API int64_t un_udp_recv_from_submit(un_udp_socket_t socket, void *buf, uint32
  *
  * @param socket Socket to connect.
  * @param addr Peer address.
- * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED, WRONG_KIND,
  * WRONG_RUNTIME, BAD_ADDRESS, UNKNOWN_HOST, HOST_UNREACHABLE, UNSUPPORTED, WOULD_DEADLOCK,
  * CANCELED.
  * @since 0.1
@@ -693,10 +706,11 @@ UN_API int64_t un_udp_connect_submit(un_udp_socket_t socket, const char *addr, u
  * @param socket A connected UDP socket.
  * @param buf The datagram.
  * @param len Number of bytes in buf.
- * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
- * @return Bytes sent: always len on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
- * CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, NOT_CONNECTED, CONNECTION_REFUSED,
- * MESSAGE_TOO_LONG, CANCELED, TIMED_OUT, WOULD_DEADLOCK.
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever, as does a
+ * value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * @return Bytes sent: always len on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
+ * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, NOT_CONNECTED,
+ * CONNECTION_REFUSED, MESSAGE_TOO_LONG, CANCELED, TIMED_OUT, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_udp_send(un_udp_socket_t socket, const void *buf, uint32_t len,
@@ -713,10 +727,11 @@ UN_API int64_t un_udp_send_submit(un_udp_socket_t socket, const void *buf, uint3
  * @param socket Socket to receive on.
  * @param buf Buffer that receives the datagram.
  * @param max_len Capacity of buf.
- * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever.
- * @return Bytes received (0 for an empty datagram). Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE,
- * CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, TRUNCATED, CONNECTION_REFUSED, CANCELED,
- * TIMED_OUT, WOULD_DEADLOCK.
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever, as does a
+ * value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * @return Bytes received (0 for an empty datagram). Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
+ * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, TRUNCATED, CONNECTION_REFUSED,
+ * CANCELED, TIMED_OUT, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_udp_recv(un_udp_socket_t socket, void *buf, uint32_t max_len, int64_t timeout_ms);
@@ -730,7 +745,7 @@ UN_API int64_t un_udp_recv_submit(un_udp_socket_t socket, void *buf, uint32_t ma
  * CLOSED. When the close completes, the socket is closed and its port can be bound again.
  *
  * @param socket Socket to close.
- * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED, WRONG_KIND,
  * WRONG_RUNTIME, WOULD_DEADLOCK.
  * @since 0.1
  */
@@ -746,7 +761,7 @@ UN_API int64_t un_udp_close_submit(un_udp_socket_t socket, uint64_t user_data);
  * @param socket Socket that joins.
  * @param group Group address, e.g. "239.1.2.3" or "ff02::1:3".
  * @param iface Interface name such as "eth0", or "" for the default.
- * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED, WRONG_KIND,
  * WRONG_RUNTIME, BAD_ADDRESS, NO_SUCH_INTERFACE, INVALID_ARGUMENT, ADDRESS_IN_USE, UNSUPPORTED,
  * WOULD_DEADLOCK.
  * @since 0.1
@@ -763,7 +778,7 @@ UN_API int64_t un_udp_join_multicast_submit(un_udp_socket_t socket, const char *
  * @param socket Socket that leaves.
  * @param group Group address, as given to udp_join_multicast.
  * @param iface Interface name, as given to udp_join_multicast.
- * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, BAD_HANDLE, CLOSED, WRONG_KIND,
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED, WRONG_KIND,
  * WRONG_RUNTIME, BAD_ADDRESS, NO_SUCH_INTERFACE, INVALID_ARGUMENT, ADDRESS_NOT_AVAILABLE,
  * UNSUPPORTED, WOULD_DEADLOCK.
  * @since 0.1
@@ -784,7 +799,7 @@ UN_API int64_t un_udp_leave_multicast_submit(un_udp_socket_t socket, const char 
  * @param max Capacity of out, at least 1.
  * @param timeout_ms How long to wait for a first completion; 0 returns at once, -1 waits forever.
  * @return Number of completions written into out (0 when the wait timed out). Errors:
- * NOT_INITIALIZED, INVALID_ARGUMENT, WOULD_DEADLOCK.
+ * NOT_INITIALIZED, FORKED, INVALID_ARGUMENT, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_poll(un_completion_t *out, uint32_t max, int64_t timeout_ms);
@@ -821,7 +836,7 @@ UN_API int64_t un_set_completion_callback(un_completion_fn callback, void *ctx);
  *
  * @param op_id The operation's id.
  * @return 0 when the operation was found and asked to stop. Errors: NOT_INITIALIZED, SHUT_DOWN,
- * OP_NOT_FOUND, INVALID_ARGUMENT, WOULD_DEADLOCK.
+ * FORKED, OP_NOT_FOUND, INVALID_ARGUMENT, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_op_cancel(int64_t op_id);

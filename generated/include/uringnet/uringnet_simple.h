@@ -23,12 +23,18 @@ typedef uint64_t un_rv_t;
 /** Start the runtime: one thread with its own io_uring of the configured number of entries, or
  * epoll where io_uring is refused (see runtime_configure_backend and the URINGNET_BACKEND
  * environment variable: auto, io_uring or epoll). Handles issued by an earlier, shut-down runtime
- * are rejected with WRONG_RUNTIME. (Adapter of un_runtime_init.) */
+ * are rejected with WRONG_RUNTIME. In a child made by fork() while a runtime ran, every call
+ * answers FORKED (the runtime's threads are the parent's) until runtime_init starts the child's own
+ * runtime; runtime_shutdown there lets go of the parent's and returns 0. The parent is unaffected.
+ * (Adapter of un_runtime_init.) */
 UN_API int64_t monoio_runtime_init(void);
 /** Start the runtime: one thread with its own io_uring of the configured number of entries, or
  * epoll where io_uring is refused (see runtime_configure_backend and the URINGNET_BACKEND
  * environment variable: auto, io_uring or epoll). Handles issued by an earlier, shut-down runtime
- * are rejected with WRONG_RUNTIME. (Adapter of un_runtime_init.) */
+ * are rejected with WRONG_RUNTIME. In a child made by fork() while a runtime ran, every call
+ * answers FORKED (the runtime's threads are the parent's) until runtime_init starts the child's own
+ * runtime; runtime_shutdown there lets go of the parent's and returns 0. The parent is unaffected.
+ * (Adapter of un_runtime_init.) */
 UN_API int64_t monoio_runtime_init_global(void);
 /** Stop the runtime: every operation still in flight completes with SHUT_DOWN, every handle is
  * closed and the thread is joined. Later calls return SHUT_DOWN until runtime_init is called again.

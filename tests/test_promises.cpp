@@ -1,0 +1,77 @@
+// The promises the core makes, each tried the way a user would break it (issue: the core keeps
+// its promises by construction): large timeouts, ...
+#include <atomic>
+#include <climits>
+#include <thread>
+
+#include "helpers.hpp"
+#include "netns.hpp"
+
+TEST_CASE("a timeout too large for a deadline waits forever instead of expiring at once", "[promises][timeout]") {
+    test::Runtime rt;
+    test::Pair p;
+    for (const int64_t huge : {INT64_MAX, INT64_MAX / 1000, int64_t{1} << 53, int64_t{30} * 24 * 3600 * 1000}) {
+        INFO("timeout_ms " << huge);
+        std::atomic<int64_t> result{1};
+        std::thread reader([&] {
+            char buf[8];
+            result = un_tcp_read(p.server, buf, sizeof buf, huge);
+        });
+        REQUIRE(test::wait_for_stat("in_flight", 1)); // waiting, not TIMED_OUT after 0 ms
+        CHECK(result.load() == 1);
+        REQUIRE(un_socket_cancel(p.server) >= 1);
+        reader.join();
+        CHECK(result.load() == UN_ERR_CANCELED);
+    }
+    // A submitted accept and un_poll with the same timeouts.
+    char stats[8192];
+    const int64_t id = un_tcp_accept_submit(p.l.handle, INT64_MAX, 5);
+    REQUIRE(id > 0);
+    un_completion_t c{};
+    CHECK(un_poll(&c, 1, 50) == 0); // still waiting
+    CHECK(un_op_cancel(id) == 0);
+    REQUIRE(un_poll(&c, 1, INT64_MAX) == 1); // (returns as soon as the completion is there)
+    CHECK(c.user_data == 5);
+    CHECK(c.result == UN_ERR_CANCELED);
+    REQUIRE(un_runtime_stats_submit(stats, sizeof stats, 6) > 0);
+    REQUIRE(un_poll(&c, 1, INT64_MAX - 1) == 1);
+    CHECK(c.user_data == 6);
+}
+
+TEST_CASE("after fork the child gets FORKED at once and may start its own runtime", "[promises][fork]") {
+    test::Runtime rt;
+    test::Pair p;
+    // A read waits in the parent while it forks: neither side may hang.
+    std::atomic<int64_t> parent_read{1};
+    std::thread reader([&] {
+        char buf[8];
+        parent_read = un_tcp_read(p.server, buf, sizeof buf, test::kWait);
+    });
+    REQUIRE(test::wait_for_stat("in_flight", 1));
+    const int rc = test::wait_child(test::spawn([&] {
+        char buf[64];
+        CHILD_EXPECT(un_tcp_write(p.client, "x", 1, 1000) == UN_ERR_FORKED);
+        CHILD_EXPECT(un_tcp_listen("127.0.0.1:0", 0, 0) == UN_ERR_FORKED);
+        CHILD_EXPECT(un_runtime_stats(buf, sizeof buf) == UN_ERR_FORKED);
+        un_completion_t c;
+        CHILD_EXPECT(un_poll(&c, 1, -1) == UN_ERR_FORKED); // never waits for the parent's threads
+        CHILD_EXPECT(un_tcp_write_submit(p.client, "x", 1, -1, 0) == UN_ERR_FORKED);
+        // The child's own runtime.
+        CHILD_EXPECT(un_runtime_init() == 0);
+        const int64_t l = un_tcp_listen("127.0.0.1:0", 0, 0);
+        CHILD_EXPECT(l > 0);
+        CHILD_EXPECT(un_socket_local_addr(l, buf, sizeof buf) > 0);
+        const int64_t c2 = un_tcp_connect(buf, 5000);
+        CHILD_EXPECT(c2 > 0 && un_tcp_accept(l, 5000) > 0);
+        CHILD_EXPECT(un_tcp_write(p.client, "x", 1, 1000) == UN_ERR_WRONG_RUNTIME); // the parent's handle
+        CHILD_EXPECT(un_runtime_shutdown() == 0);
+        return 0;
+    }));
+    CHECK(rc == 0);
+    // A child that only lets go of the parent's runtime.
+    CHECK(test::wait_child(test::spawn([] { return un_runtime_shutdown() == 0 && un_runtime_shutdown() == UN_ERR_SHUT_DOWN ? 0 : 1; })) == 0);
+    // The parent is unaffected: its waiting read gets the data.
+    REQUIRE(un_tcp_write(p.client, "ok", 2, test::kWait) == 2);
+    reader.join();
+    CHECK(parent_read.load() == 2);
+}
