@@ -255,6 +255,7 @@ class Operation:
     simple: list[SimpleBinding] = field(default_factory=list)
     not_provoked: dict[str, str] = field(default_factory=dict)
     submit_only: list[str] = field(default_factory=list)
+    from_callback: str = ""  # "inline", "started" or "" (WOULD_DEADLOCK from a callback)
 
     @property
     def blocking_errors(self) -> list[Error]:
@@ -494,8 +495,11 @@ def build(raw: dict) -> Spec:
             raise SpecError(f"{where}, field submit_only: the operation has no *_submit form")
         if o["execution"] == "caller" and any(p.type == "handle" for p in params):
             raise SpecError(f"{where}, field execution: an operation on a handle must run on the ring")
+        if o.get("from_callback") and o["execution"] != "ring":
+            raise SpecError(f"{where}, field from_callback: only a ring operation is posted from a callback")
         ops.append(Operation(o["name"], o["request"], o["since"], o["group"], o["execution"],
-                             o["doc"], params, result, errs, [], not_provoked, submit_only))
+                             o["doc"], params, result, errs, [], not_provoked, submit_only,
+                             o.get("from_callback", "")))
         ops[-1].simple = [_simple_binding(ops[-1], b, i, enum_by_name) for i, b in enumerate(o.get("simple", []))]
     _unique(ops, lambda o: o.name, "operation name")
     _unique(ops, lambda o: o.request, "request number")

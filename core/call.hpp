@@ -13,7 +13,11 @@ namespace uringnet {
 /// Validates what the calling thread can: runtime state, handle shape, kind and epoch.
 /// kind_mask has bit (1 << kind) set for every handle kind the operation takes; 0 when
 /// the operation takes no handle.
-int64_t call(Request &req, int64_t handle = 0, uint32_t kind_mask = 0);
+/// From a completion callback (a runtime thread, where waiting could deadlock) the request
+/// runs inline, is started, or is refused with WOULD_DEADLOCK, as the spec's from_callback says.
+enum class FromCallback { would_deadlock, inline_, started };
+int64_t call(Request &req, int64_t handle = 0, uint32_t kind_mask = 0,
+             FromCallback from_callback = FromCallback::would_deadlock);
 
 /// kind_mask value meaning "handle is a shard number" (operations that take an op id).
 constexpr uint32_t kRouteByOp = 0xFFFFFFFFu;

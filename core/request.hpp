@@ -34,6 +34,7 @@ struct Request {
     int64_t result = 0;
     std::binary_semaphore done{0};
     bool async = false;     ///< submitted with *_submit: nobody waits on done
+    bool detached = false;  ///< started from a completion callback: nobody waits, no completion
     int64_t op_id = 0;      ///< async only: the id *_submit returned
     uint64_t user_data = 0; ///< async only
     FastSlot *writer_slot = nullptr; ///< a write counted in this stream's writers
@@ -47,7 +48,9 @@ struct Request {
             release_writer(writer_slot);
             writer_slot = nullptr;
         }
-        if (async) {
+        if (detached) {
+            delete this;
+        } else if (async) {
             deliver_completion(this); // deletes this
         } else {
             done.release();

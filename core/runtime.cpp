@@ -445,9 +445,44 @@ bool write_directly(Shard &shard, FastSlot &f, Request &req, std::shared_lock<st
 
 } // namespace
 
-int64_t call(Request &req, int64_t h, uint32_t kind_mask) {
-    if (on_shard_thread()) {
+namespace {
+
+// A blocking call made on a runtime thread (from a completion callback), which must not wait.
+int64_t call_from_shard(Request &req, int64_t h, uint32_t kind_mask, FromCallback how) {
+    if (how == FromCallback::would_deadlock) {
         return UN_ERR_WOULD_DEADLOCK;
+    }
+    std::shared_lock<std::shared_mutex> lk;
+    Shard *shard;
+    if (int64_t err = route_running(lk, h, kind_mask, shard)) {
+        return err;
+    }
+    Shard *here = Shard::current();
+    req.handle = h;
+    if (how == FromCallback::inline_) {
+        if (kind_mask != 0 && shard != here) {
+            return UN_ERR_WOULD_DEADLOCK; // another shard's handle: only its thread may answer
+        }
+        return here->run_inline(req);
+    }
+    // Started: a copy runs after the callback returns (on this shard: from its local queue).
+    auto started = std::make_unique<Request>(req.kind);
+    started->args = req.args;
+    started->handle = h;
+    started->detached = true;
+    if (shard == here) {
+        shard->post_local(started.release());
+    } else {
+        shard->post(started.release());
+    }
+    return 0;
+}
+
+} // namespace
+
+int64_t call(Request &req, int64_t h, uint32_t kind_mask, FromCallback from_callback) {
+    if (on_shard_thread()) {
+        return call_from_shard(req, h, kind_mask, from_callback);
     }
     std::shared_lock<std::shared_mutex> lk;
     Shard *shard;

@@ -160,6 +160,9 @@ class Shard {
     void post_lookup_result(uint32_t id, int64_t result, const Address &address);
     /// Queues req from this shard's own thread (a completion callback): no lock, no wake-up.
     void post_local(Request *req) { local_.push_back(req); }
+    /// Runs a request that completes at once (an option, an address, statistics) on this
+    /// shard's own thread, from inside a completion callback; returns its result.
+    int64_t run_inline(Request &req);
     /// The shard whose thread is calling, or null.
     static Shard *current();
     /// The published state of a handle slot, for the calling threads' fast path (any thread).

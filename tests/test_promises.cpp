@@ -3,6 +3,7 @@
 #include <atomic>
 #include <climits>
 #include <thread>
+#include <vector>
 
 #include "helpers.hpp"
 #include "netns.hpp"
@@ -74,4 +75,53 @@ TEST_CASE("after fork the child gets FORKED at once and may start its own runtim
     REQUIRE(un_tcp_write(p.client, "ok", 2, test::kWait) == 2);
     reader.join();
     CHECK(parent_read.load() == 2);
+}
+
+namespace {
+
+struct Closer {
+    std::atomic<int> closed{0};
+    std::atomic<int64_t> close_result{1}, addr_result{1}, option_result{1};
+};
+
+// A server's natural callback: the read of a finished connection completes, the callback
+// closes the stream there and then (and reads its address and an option first).
+void close_when_read(void *ctx, const un_completion_t *c) {
+    auto *st = static_cast<Closer *>(ctx);
+    const auto stream = static_cast<int64_t>(c->user_data);
+    char addr[64];
+    st->addr_result = un_socket_local_addr(stream, addr, sizeof addr);
+    st->option_result = un_socket_set_option(stream, UN_SOCKET_OPTION_NODELAY, 1);
+    st->close_result = un_tcp_close(stream);
+    st->closed++;
+}
+
+} // namespace
+
+TEST_CASE("calls that never wait work from a completion callback", "[promises][callback]") {
+    test::Runtime rt;
+    test::Listener l;
+    Closer st;
+    REQUIRE(un_set_completion_callback(close_when_read, &st) == 0);
+    const int fds = test::open_fds();
+    constexpr int kConns = 20;
+    std::vector<int> peers;
+    static char bufs[kConns][8];
+    for (int i = 0; i < kConns; ++i) {
+        peers.push_back(test::raw_connect(l.addr));
+        const int64_t s = un_tcp_accept(l.handle, test::kWait);
+        REQUIRE(s > 0);
+        REQUIRE(un_tcp_read_submit(s, bufs[i], 8, -1, static_cast<uint64_t>(s)) > 0);
+    }
+    for (int p : peers) {
+        close(p); // the server reads end of stream and closes its side from the callback
+    }
+    REQUIRE(test::eventually([&] { return st.closed.load() == kConns; }));
+    REQUIRE(un_set_completion_callback(nullptr, nullptr) == 0);
+    CHECK(st.close_result.load() == 0);
+    CHECK(st.addr_result.load() > 0);
+    CHECK(st.option_result.load() == 0);
+    // Every server socket is closed (the clients' are too): nothing is left behind.
+    CHECK(test::eventually([&] { return test::open_fds() == fds && test::total_stats()["open_handles"] == 1; }));
+    CHECK(test::total_stats()["open_handles"] == 1); // the listener only
 }

@@ -18,7 +18,7 @@ import enum
 import os
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "65e8cfd6f027b9da"
+SPEC_CHECKSUM = "e7e6cd327fdbcf0b"
 VERSION = "0.1.0"
 
 

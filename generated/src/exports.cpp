@@ -40,7 +40,7 @@ UN_API int64_t un_runtime_stats(char *out, uint32_t out_len) {
     uringnet::Request req(uringnet::gen::RequestKind::runtime_stats);
     req.args.runtime_stats = {out, out_len};
 
-    return uringnet::call(req, 0, 0);
+    return uringnet::call(req, 0, 0, uringnet::FromCallback::inline_);
 }
 
 UN_API int64_t un_runtime_stats_submit(char *out, uint32_t out_len, uint64_t user_data) {
@@ -80,7 +80,7 @@ UN_API int64_t un_runtime_backend(char *out, uint32_t out_len) {
     uringnet::Request req(uringnet::gen::RequestKind::runtime_backend);
     req.args.runtime_backend = {out, out_len};
 
-    return uringnet::call(req, 0, 0);
+    return uringnet::call(req, 0, 0, uringnet::FromCallback::would_deadlock);
 }
 
 UN_API int64_t un_runtime_backend_submit(char *out, uint32_t out_len, uint64_t user_data) {
@@ -98,7 +98,7 @@ UN_API int64_t un_runtime_reset_stats(void) {
 
     uringnet::Request req(uringnet::gen::RequestKind::runtime_reset_stats);
 
-    return uringnet::call(req, 0, 0);
+    return uringnet::call(req, 0, 0, uringnet::FromCallback::started);
 }
 
 UN_API int64_t un_runtime_reset_stats_submit(uint64_t user_data) {
@@ -129,7 +129,7 @@ UN_API un_tcp_listener_t un_tcp_listen(const char *addr, int32_t backlog, uint32
         return err;
     }
 
-    return uringnet::call(req, 0, 0);
+    return uringnet::call(req, 0, 0, uringnet::FromCallback::would_deadlock);
 }
 
 UN_API int64_t un_tcp_listen_submit(const char *addr, int32_t backlog, uint32_t flags,
@@ -152,7 +152,8 @@ UN_API un_tcp_stream_t un_tcp_accept(un_tcp_listener_t listener, int64_t timeout
     uringnet::Request req(uringnet::gen::RequestKind::tcp_accept);
     req.args.tcp_accept = {listener, timeout_ms};
 
-    return uringnet::call(req, listener, (1u << UN_HANDLE_TCP_LISTENER));
+    return uringnet::call(req, listener, (1u << UN_HANDLE_TCP_LISTENER),
+                          uringnet::FromCallback::would_deadlock);
 }
 
 UN_API int64_t un_tcp_accept_submit(un_tcp_listener_t listener, int64_t timeout_ms,
@@ -175,7 +176,7 @@ UN_API un_tcp_stream_t un_tcp_connect(const char *addr, int64_t timeout_ms) {
         return err;
     }
 
-    return uringnet::call(req, 0, 0);
+    return uringnet::call(req, 0, 0, uringnet::FromCallback::would_deadlock);
 }
 
 UN_API int64_t un_tcp_connect_submit(const char *addr, int64_t timeout_ms, uint64_t user_data) {
@@ -201,7 +202,8 @@ UN_API int64_t un_tcp_read(un_tcp_stream_t stream, void *buf, uint32_t max_len,
     uringnet::Request req(uringnet::gen::RequestKind::tcp_read);
     req.args.tcp_read = {stream, buf, max_len, timeout_ms};
 
-    return uringnet::call(req, stream, (1u << UN_HANDLE_TCP_STREAM));
+    return uringnet::call(req, stream, (1u << UN_HANDLE_TCP_STREAM),
+                          uringnet::FromCallback::would_deadlock);
 }
 
 UN_API int64_t un_tcp_read_submit(un_tcp_stream_t stream, void *buf, uint32_t max_len,
@@ -225,7 +227,8 @@ UN_API int64_t un_tcp_write(un_tcp_stream_t stream, const void *buf, uint32_t le
     uringnet::Request req(uringnet::gen::RequestKind::tcp_write);
     req.args.tcp_write = {stream, buf, len, timeout_ms};
 
-    return uringnet::call(req, stream, (1u << UN_HANDLE_TCP_STREAM));
+    return uringnet::call(req, stream, (1u << UN_HANDLE_TCP_STREAM),
+                          uringnet::FromCallback::would_deadlock);
 }
 
 UN_API int64_t un_tcp_write_submit(un_tcp_stream_t stream, const void *buf, uint32_t len,
@@ -245,7 +248,8 @@ UN_API int64_t un_tcp_close(un_tcp_stream_t stream) {
     uringnet::Request req(uringnet::gen::RequestKind::tcp_close);
     req.args.tcp_close = {stream};
 
-    return uringnet::call(req, stream, (1u << UN_HANDLE_TCP_STREAM));
+    return uringnet::call(req, stream, (1u << UN_HANDLE_TCP_STREAM),
+                          uringnet::FromCallback::started);
 }
 
 UN_API int64_t un_tcp_close_submit(un_tcp_stream_t stream, uint64_t user_data) {
@@ -261,7 +265,8 @@ UN_API int64_t un_tcp_listener_close(un_tcp_listener_t listener) {
     uringnet::Request req(uringnet::gen::RequestKind::tcp_listener_close);
     req.args.tcp_listener_close = {listener};
 
-    return uringnet::call(req, listener, (1u << UN_HANDLE_TCP_LISTENER));
+    return uringnet::call(req, listener, (1u << UN_HANDLE_TCP_LISTENER),
+                          uringnet::FromCallback::started);
 }
 
 UN_API int64_t un_tcp_listener_close_submit(un_tcp_listener_t listener, uint64_t user_data) {
@@ -282,7 +287,8 @@ UN_API int64_t un_socket_local_addr(un_handle_t handle, char *out, uint32_t out_
 
     return uringnet::call(req, handle,
                           (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
-                              (1u << UN_HANDLE_UDP_SOCKET));
+                              (1u << UN_HANDLE_UDP_SOCKET),
+                          uringnet::FromCallback::inline_);
 }
 
 UN_API int64_t un_socket_local_addr_submit(un_handle_t handle, char *out, uint32_t out_len,
@@ -304,7 +310,8 @@ UN_API int64_t un_tcp_flush(un_tcp_stream_t stream) {
     uringnet::Request req(uringnet::gen::RequestKind::tcp_flush);
     req.args.tcp_flush = {stream};
 
-    return uringnet::call(req, stream, (1u << UN_HANDLE_TCP_STREAM));
+    return uringnet::call(req, stream, (1u << UN_HANDLE_TCP_STREAM),
+                          uringnet::FromCallback::inline_);
 }
 
 UN_API int64_t un_tcp_flush_submit(un_tcp_stream_t stream, uint64_t user_data) {
@@ -328,7 +335,8 @@ UN_API int64_t un_tcp_shutdown(un_tcp_stream_t stream, un_shutdown_how_t how) {
     uringnet::Request req(uringnet::gen::RequestKind::tcp_shutdown);
     req.args.tcp_shutdown = {stream, how};
 
-    return uringnet::call(req, stream, (1u << UN_HANDLE_TCP_STREAM));
+    return uringnet::call(req, stream, (1u << UN_HANDLE_TCP_STREAM),
+                          uringnet::FromCallback::inline_);
 }
 
 UN_API int64_t un_tcp_shutdown_submit(un_tcp_stream_t stream, un_shutdown_how_t how,
@@ -356,7 +364,8 @@ UN_API int64_t un_socket_peer_addr(un_handle_t handle, char *out, uint32_t out_l
     uringnet::Request req(uringnet::gen::RequestKind::socket_peer_addr);
     req.args.socket_peer_addr = {handle, out, out_len};
 
-    return uringnet::call(req, handle, (1u << UN_HANDLE_TCP_STREAM) | (1u << UN_HANDLE_UDP_SOCKET));
+    return uringnet::call(req, handle, (1u << UN_HANDLE_TCP_STREAM) | (1u << UN_HANDLE_UDP_SOCKET),
+                          uringnet::FromCallback::inline_);
 }
 
 UN_API int64_t un_socket_peer_addr_submit(un_handle_t handle, char *out, uint32_t out_len,
@@ -397,7 +406,8 @@ UN_API int64_t un_socket_set_option(un_handle_t handle, un_socket_option_t optio
 
     return uringnet::call(req, handle,
                           (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
-                              (1u << UN_HANDLE_UDP_SOCKET));
+                              (1u << UN_HANDLE_UDP_SOCKET),
+                          uringnet::FromCallback::inline_);
 }
 
 UN_API int64_t un_socket_set_option_submit(un_handle_t handle, un_socket_option_t option,
@@ -454,7 +464,8 @@ UN_API int64_t un_socket_get_option(un_handle_t handle, un_socket_option_t optio
 
     return uringnet::call(req, handle,
                           (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
-                              (1u << UN_HANDLE_UDP_SOCKET));
+                              (1u << UN_HANDLE_UDP_SOCKET),
+                          uringnet::FromCallback::inline_);
 }
 
 UN_API int64_t un_socket_get_option_submit(un_handle_t handle, un_socket_option_t option,
@@ -493,7 +504,8 @@ UN_API int64_t un_socket_cancel(un_handle_t handle) {
 
     return uringnet::call(req, handle,
                           (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
-                              (1u << UN_HANDLE_UDP_SOCKET));
+                              (1u << UN_HANDLE_UDP_SOCKET),
+                          uringnet::FromCallback::started);
 }
 
 UN_API int64_t un_socket_cancel_submit(un_handle_t handle, uint64_t user_data) {
@@ -517,7 +529,7 @@ UN_API un_udp_socket_t un_udp_bind(const char *addr, uint32_t flags) {
         return err;
     }
 
-    return uringnet::call(req, 0, 0);
+    return uringnet::call(req, 0, 0, uringnet::FromCallback::would_deadlock);
 }
 
 UN_API int64_t un_udp_bind_submit(const char *addr, uint32_t flags, uint64_t user_data) {
@@ -549,7 +561,8 @@ UN_API int64_t un_udp_send_to(un_udp_socket_t socket, const void *buf, uint32_t 
         return err;
     }
 
-    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET));
+    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET),
+                          uringnet::FromCallback::would_deadlock);
 }
 
 UN_API int64_t un_udp_send_to_submit(un_udp_socket_t socket, const void *buf, uint32_t len,
@@ -582,7 +595,8 @@ UN_API int64_t un_udp_recv_from(un_udp_socket_t socket, void *buf, uint32_t max_
     uringnet::Request req(uringnet::gen::RequestKind::udp_recv_from);
     req.args.udp_recv_from = {socket, buf, max_len, from, from_len, timeout_ms};
 
-    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET));
+    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET),
+                          uringnet::FromCallback::would_deadlock);
 }
 
 UN_API int64_t un_udp_recv_from_submit(un_udp_socket_t socket, void *buf, uint32_t max_len,
@@ -612,7 +626,8 @@ UN_API int64_t un_udp_connect(un_udp_socket_t socket, const char *addr) {
         return err;
     }
 
-    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET));
+    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET),
+                          uringnet::FromCallback::would_deadlock);
 }
 
 UN_API int64_t un_udp_connect_submit(un_udp_socket_t socket, const char *addr, uint64_t user_data) {
@@ -638,7 +653,8 @@ UN_API int64_t un_udp_send(un_udp_socket_t socket, const void *buf, uint32_t len
     uringnet::Request req(uringnet::gen::RequestKind::udp_send);
     req.args.udp_send = {socket, buf, len, timeout_ms};
 
-    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET));
+    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET),
+                          uringnet::FromCallback::would_deadlock);
 }
 
 UN_API int64_t un_udp_send_submit(un_udp_socket_t socket, const void *buf, uint32_t len,
@@ -662,7 +678,8 @@ UN_API int64_t un_udp_recv(un_udp_socket_t socket, void *buf, uint32_t max_len,
     uringnet::Request req(uringnet::gen::RequestKind::udp_recv);
     req.args.udp_recv = {socket, buf, max_len, timeout_ms};
 
-    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET));
+    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET),
+                          uringnet::FromCallback::would_deadlock);
 }
 
 UN_API int64_t un_udp_recv_submit(un_udp_socket_t socket, void *buf, uint32_t max_len,
@@ -682,7 +699,8 @@ UN_API int64_t un_udp_close(un_udp_socket_t socket) {
     uringnet::Request req(uringnet::gen::RequestKind::udp_close);
     req.args.udp_close = {socket};
 
-    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET));
+    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET),
+                          uringnet::FromCallback::started);
 }
 
 UN_API int64_t un_udp_close_submit(un_udp_socket_t socket, uint64_t user_data) {
@@ -704,7 +722,8 @@ UN_API int64_t un_udp_join_multicast(un_udp_socket_t socket, const char *group, 
     uringnet::Request req(uringnet::gen::RequestKind::udp_join_multicast);
     req.args.udp_join_multicast = {socket, group, iface};
 
-    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET));
+    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET),
+                          uringnet::FromCallback::would_deadlock);
 }
 
 UN_API int64_t un_udp_join_multicast_submit(un_udp_socket_t socket, const char *group,
@@ -734,7 +753,8 @@ UN_API int64_t un_udp_leave_multicast(un_udp_socket_t socket, const char *group,
     uringnet::Request req(uringnet::gen::RequestKind::udp_leave_multicast);
     req.args.udp_leave_multicast = {socket, group, iface};
 
-    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET));
+    return uringnet::call(req, socket, (1u << UN_HANDLE_UDP_SOCKET),
+                          uringnet::FromCallback::would_deadlock);
 }
 
 UN_API int64_t un_udp_leave_multicast_submit(un_udp_socket_t socket, const char *group,
@@ -775,7 +795,8 @@ UN_API int64_t un_op_cancel(int64_t op_id) {
     uringnet::Request req(uringnet::gen::RequestKind::op_cancel);
     req.args.op_cancel = {op_id};
 
-    return uringnet::call(req, uringnet::route_of_op(op_id), uringnet::kRouteByOp);
+    return uringnet::call(req, uringnet::route_of_op(op_id), uringnet::kRouteByOp,
+                          uringnet::FromCallback::started);
 }
 
 UN_API int64_t un_batch_begin(void) {

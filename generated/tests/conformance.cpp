@@ -48,7 +48,7 @@ const conformance::Operation runtime_stats = {
         return un_runtime_stats(a.out("out"), a.u32("out_len"));
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BUFFER_TOO_SMALL,
-     UN_ERR_INVALID_ARGUMENT, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_INVALID_ARGUMENT},
 };
 
 const conformance::Operation runtime_stats_submit = {
@@ -63,7 +63,7 @@ const conformance::Operation runtime_stats_submit = {
             un_runtime_stats_submit(a.out("out"), a.u32("out_len"), 0));
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BUFFER_TOO_SMALL,
-     UN_ERR_INVALID_ARGUMENT, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_INVALID_ARGUMENT},
 };
 
 const conformance::Operation runtime_configure_backend = {
@@ -110,7 +110,7 @@ const conformance::Operation runtime_reset_stats = {
     false,
     {},
     [](conformance::Args &) -> int64_t { return un_runtime_reset_stats(); },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED},
 };
 
 const conformance::Operation runtime_reset_stats_submit = {
@@ -120,7 +120,7 @@ const conformance::Operation runtime_reset_stats_submit = {
     [](conformance::Args &) -> int64_t {
         return conformance::completion_of(un_runtime_reset_stats_submit(0));
     },
-    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_WOULD_DEADLOCK},
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED},
 };
 
 const conformance::Operation runtime_configure_shards = {
@@ -321,7 +321,7 @@ const conformance::Operation tcp_close = {
     },
     [](conformance::Args &a) -> int64_t { return un_tcp_close(a.handle("stream")); },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
-     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME},
 };
 
 const conformance::Operation tcp_close_submit = {
@@ -334,7 +334,7 @@ const conformance::Operation tcp_close_submit = {
         return conformance::completion_of(un_tcp_close_submit(a.handle("stream"), 0));
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
-     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME},
 };
 
 const conformance::Operation tcp_listener_close = {
@@ -345,7 +345,7 @@ const conformance::Operation tcp_listener_close = {
     },
     [](conformance::Args &a) -> int64_t { return un_tcp_listener_close(a.handle("listener")); },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
-     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME},
 };
 
 const conformance::Operation tcp_listener_close_submit = {
@@ -358,7 +358,7 @@ const conformance::Operation tcp_listener_close_submit = {
         return conformance::completion_of(un_tcp_listener_close_submit(a.handle("listener"), 0));
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
-     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME},
 };
 
 const conformance::Operation socket_local_addr = {
@@ -564,7 +564,7 @@ const conformance::Operation socket_cancel = {
     },
     [](conformance::Args &a) -> int64_t { return un_socket_cancel(a.handle("handle")); },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_WRONG_RUNTIME},
 };
 
 const conformance::Operation socket_cancel_submit = {
@@ -579,7 +579,7 @@ const conformance::Operation socket_cancel_submit = {
         return conformance::completion_of(un_socket_cancel_submit(a.handle("handle"), 0));
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
-     UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_WRONG_RUNTIME},
 };
 
 const conformance::Operation udp_bind = {
@@ -807,7 +807,7 @@ const conformance::Operation udp_close = {
     },
     [](conformance::Args &a) -> int64_t { return un_udp_close(a.handle("socket")); },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
-     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME},
 };
 
 const conformance::Operation udp_close_submit = {
@@ -820,7 +820,7 @@ const conformance::Operation udp_close_submit = {
         return conformance::completion_of(un_udp_close_submit(a.handle("socket"), 0));
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
-     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME},
 };
 
 const conformance::Operation udp_join_multicast = {
@@ -922,7 +922,7 @@ const conformance::Operation op_cancel = {
     },
     [](conformance::Args &a) -> int64_t { return un_op_cancel(a.i64("op_id")); },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_OP_NOT_FOUND,
-     UN_ERR_INVALID_ARGUMENT, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_INVALID_ARGUMENT},
 };
 
 const conformance::Operation batch_begin = {
@@ -1002,10 +1002,6 @@ TEST_CASE("runtime_stats returns BUFFER_TOO_SMALL", "[conformance][runtime_stats
 
 TEST_CASE("runtime_stats returns INVALID_ARGUMENT", "[conformance][runtime_stats]") {
     conformance::check(runtime_stats, UN_ERR_INVALID_ARGUMENT);
-}
-
-TEST_CASE("runtime_stats returns WOULD_DEADLOCK", "[conformance][runtime_stats]") {
-    conformance::check(runtime_stats, UN_ERR_WOULD_DEADLOCK);
 }
 
 TEST_CASE("runtime_stats_submit completes with NOT_INITIALIZED",
@@ -1095,10 +1091,6 @@ TEST_CASE("runtime_reset_stats returns SHUT_DOWN", "[conformance][runtime_reset_
 
 TEST_CASE("runtime_reset_stats returns FORKED", "[conformance][runtime_reset_stats]") {
     conformance::check(runtime_reset_stats, UN_ERR_FORKED);
-}
-
-TEST_CASE("runtime_reset_stats returns WOULD_DEADLOCK", "[conformance][runtime_reset_stats]") {
-    conformance::check(runtime_reset_stats, UN_ERR_WOULD_DEADLOCK);
 }
 
 TEST_CASE("runtime_reset_stats_submit completes with NOT_INITIALIZED",
@@ -1617,10 +1609,6 @@ TEST_CASE("tcp_close returns WRONG_RUNTIME", "[conformance][tcp_close]") {
     conformance::check(tcp_close, UN_ERR_WRONG_RUNTIME);
 }
 
-TEST_CASE("tcp_close returns WOULD_DEADLOCK", "[conformance][tcp_close]") {
-    conformance::check(tcp_close, UN_ERR_WOULD_DEADLOCK);
-}
-
 TEST_CASE("tcp_close_submit completes with NOT_INITIALIZED", "[conformance][submit][tcp_close]") {
     conformance::check(tcp_close_submit, UN_ERR_NOT_INITIALIZED);
 }
@@ -1675,10 +1663,6 @@ TEST_CASE("tcp_listener_close returns WRONG_KIND", "[conformance][tcp_listener_c
 
 TEST_CASE("tcp_listener_close returns WRONG_RUNTIME", "[conformance][tcp_listener_close]") {
     conformance::check(tcp_listener_close, UN_ERR_WRONG_RUNTIME);
-}
-
-TEST_CASE("tcp_listener_close returns WOULD_DEADLOCK", "[conformance][tcp_listener_close]") {
-    conformance::check(tcp_listener_close, UN_ERR_WOULD_DEADLOCK);
 }
 
 TEST_CASE("tcp_listener_close_submit completes with NOT_INITIALIZED",
@@ -2182,10 +2166,6 @@ TEST_CASE("socket_cancel returns CLOSED", "[conformance][socket_cancel]") {
 
 TEST_CASE("socket_cancel returns WRONG_RUNTIME", "[conformance][socket_cancel]") {
     conformance::check(socket_cancel, UN_ERR_WRONG_RUNTIME);
-}
-
-TEST_CASE("socket_cancel returns WOULD_DEADLOCK", "[conformance][socket_cancel]") {
-    conformance::check(socket_cancel, UN_ERR_WOULD_DEADLOCK);
 }
 
 TEST_CASE("socket_cancel_submit completes with NOT_INITIALIZED",
@@ -2885,10 +2865,6 @@ TEST_CASE("udp_close returns WRONG_RUNTIME", "[conformance][udp_close]") {
     conformance::check(udp_close, UN_ERR_WRONG_RUNTIME);
 }
 
-TEST_CASE("udp_close returns WOULD_DEADLOCK", "[conformance][udp_close]") {
-    conformance::check(udp_close, UN_ERR_WOULD_DEADLOCK);
-}
-
 TEST_CASE("udp_close_submit completes with NOT_INITIALIZED", "[conformance][submit][udp_close]") {
     conformance::check(udp_close_submit, UN_ERR_NOT_INITIALIZED);
 }
@@ -3180,10 +3156,6 @@ TEST_CASE("op_cancel returns OP_NOT_FOUND", "[conformance][op_cancel]") {
 
 TEST_CASE("op_cancel returns INVALID_ARGUMENT", "[conformance][op_cancel]") {
     conformance::check(op_cancel, UN_ERR_INVALID_ARGUMENT);
-}
-
-TEST_CASE("op_cancel returns WOULD_DEADLOCK", "[conformance][op_cancel]") {
-    conformance::check(op_cancel, UN_ERR_WOULD_DEADLOCK);
 }
 
 TEST_CASE("batch_begin returns INVALID_ARGUMENT", "[conformance][batch_begin]") {

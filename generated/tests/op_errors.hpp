@@ -25,7 +25,7 @@ inline constexpr int64_t runtime_configure_entries_blocking[] = {-13, 0};
 inline constexpr int64_t runtime_configure_entries_submit[] = {0};
 inline constexpr int64_t runtime_num_cores_blocking[] = {0};
 inline constexpr int64_t runtime_num_cores_submit[] = {0};
-inline constexpr int64_t runtime_stats_blocking[] = {-14, -15, -39, -19, -13, -18, 0};
+inline constexpr int64_t runtime_stats_blocking[] = {-14, -15, -39, -19, -13, 0};
 inline constexpr int64_t runtime_stats_submit[] = {-14, -15, -39, -19, -13, 0};
 inline constexpr int64_t runtime_configure_backend_blocking[] = {-13, 0};
 inline constexpr int64_t runtime_configure_backend_submit[] = {0};
@@ -33,7 +33,7 @@ inline constexpr int64_t runtime_configure_sqpoll_blocking[] = {0};
 inline constexpr int64_t runtime_configure_sqpoll_submit[] = {0};
 inline constexpr int64_t runtime_backend_blocking[] = {-14, -15, -39, -19, -13, -18, 0};
 inline constexpr int64_t runtime_backend_submit[] = {-14, -15, -39, -19, -13, 0};
-inline constexpr int64_t runtime_reset_stats_blocking[] = {-14, -15, -39, -18, 0};
+inline constexpr int64_t runtime_reset_stats_blocking[] = {-14, -15, -39, 0};
 inline constexpr int64_t runtime_reset_stats_submit[] = {-14, -15, -39, 0};
 inline constexpr int64_t runtime_configure_shards_blocking[] = {-13, 0};
 inline constexpr int64_t runtime_configure_shards_submit[] = {0};
@@ -58,9 +58,9 @@ inline constexpr int64_t tcp_write_blocking[] = {-14, -15, -39, -8, -9,  -10, -1
                                                  -13, -17, -4,  -3, -26, -18, 0};
 inline constexpr int64_t tcp_write_submit[] = {-14, -15, -39, -8, -9,  -10, -11,
                                                -13, -17, -4,  -3, -26, 0};
-inline constexpr int64_t tcp_close_blocking[] = {-14, -15, -39, -8, -9, -10, -11, -18, 0};
+inline constexpr int64_t tcp_close_blocking[] = {-14, -15, -39, -8, -9, -10, -11, 0};
 inline constexpr int64_t tcp_close_submit[] = {-14, -15, -39, -8, -9, -10, -11, 0};
-inline constexpr int64_t tcp_listener_close_blocking[] = {-14, -15, -39, -8, -9, -10, -11, -18, 0};
+inline constexpr int64_t tcp_listener_close_blocking[] = {-14, -15, -39, -8, -9, -10, -11, 0};
 inline constexpr int64_t tcp_listener_close_submit[] = {-14, -15, -39, -8, -9, -10, -11, 0};
 inline constexpr int64_t socket_local_addr_blocking[] = {-14, -15, -39, -8, -9, -11, -19, -18, 0};
 inline constexpr int64_t socket_local_addr_submit[] = {-14, -15, -39, -8, -9, -11, -19, 0};
@@ -78,7 +78,7 @@ inline constexpr int64_t socket_set_option_submit[] = {-14, -15, -39, -8, -9, -1
 inline constexpr int64_t socket_get_option_blocking[] = {-14, -15, -39, -8,  -9,
                                                          -11, -13, -29, -18, 0};
 inline constexpr int64_t socket_get_option_submit[] = {-14, -15, -39, -8, -9, -11, -13, -29, 0};
-inline constexpr int64_t socket_cancel_blocking[] = {-14, -15, -39, -8, -9, -11, -18, 0};
+inline constexpr int64_t socket_cancel_blocking[] = {-14, -15, -39, -8, -9, -11, 0};
 inline constexpr int64_t socket_cancel_submit[] = {-14, -15, -39, -8, -9, -11, 0};
 inline constexpr int64_t udp_bind_blocking[] = {-14, -15, -39, -12, -13, -28,
                                                 -21, -22, -23, -27, -18, 0};
@@ -104,7 +104,7 @@ inline constexpr int64_t udp_recv_blocking[] = {-14, -15, -39, -8,  -9, -10, -11
                                                 -13, -31, -20, -17, -4, -18, 0};
 inline constexpr int64_t udp_recv_submit[] = {-14, -15, -39, -8,  -9, -10, -11,
                                               -13, -31, -20, -17, -4, 0};
-inline constexpr int64_t udp_close_blocking[] = {-14, -15, -39, -8, -9, -10, -11, -18, 0};
+inline constexpr int64_t udp_close_blocking[] = {-14, -15, -39, -8, -9, -10, -11, 0};
 inline constexpr int64_t udp_close_submit[] = {-14, -15, -39, -8, -9, -10, -11, 0};
 inline constexpr int64_t udp_join_multicast_blocking[] = {-14, -15, -39, -8,  -9,  -10, -11,
                                                           -12, -33, -13, -21, -29, -18, 0};
@@ -120,7 +120,7 @@ inline constexpr int64_t completion_fd_blocking[] = {-27, 0};
 inline constexpr int64_t completion_fd_submit[] = {0};
 inline constexpr int64_t set_completion_callback_blocking[] = {0};
 inline constexpr int64_t set_completion_callback_submit[] = {0};
-inline constexpr int64_t op_cancel_blocking[] = {-14, -15, -39, -37, -13, -18, 0};
+inline constexpr int64_t op_cancel_blocking[] = {-14, -15, -39, -37, -13, 0};
 inline constexpr int64_t op_cancel_submit[] = {0};
 inline constexpr int64_t batch_begin_blocking[] = {-13, 0};
 inline constexpr int64_t batch_begin_submit[] = {0};

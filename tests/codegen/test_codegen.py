@@ -102,6 +102,14 @@ class BrokenSpecs(unittest.TestCase):
         self.assert_rejected(lambda s: op(s, "tcp_close").update(execution="caller"),
                              "operation tcp_close, field execution")
 
+    def test_from_callback_on_a_caller_operation(self):
+        self.assert_rejected(lambda s: op(s, "runtime_num_cores").update(from_callback="inline"),
+                             "operation runtime_num_cores, field from_callback")
+
+    def test_submit_only_error_not_listed(self):
+        self.assert_rejected(lambda s: op(s, "tcp_connect").update(submit_only=["TRUNCATED"]),
+                             "operation tcp_connect, field submit_only")
+
 
 class GeneratedFiles(unittest.TestCase):
     def test_every_generated_file_has_the_banner(self):

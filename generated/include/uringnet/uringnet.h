@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "65e8cfd6f027b9da"
+#define UN_SPEC_CHECKSUM "e7e6cd327fdbcf0b"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -300,7 +300,7 @@ UN_API int64_t un_runtime_num_cores(void);
  * @param out Buffer that receives the JSON text.
  * @param out_len Size of out in bytes, including room for the NUL.
  * @return Length of the JSON text, without the NUL. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
- * BUFFER_TOO_SMALL, INVALID_ARGUMENT, WOULD_DEADLOCK.
+ * BUFFER_TOO_SMALL, INVALID_ARGUMENT.
  * @since 0.1
  */
 UN_API int64_t un_runtime_stats(char *out, uint32_t out_len);
@@ -347,7 +347,7 @@ UN_API int64_t un_runtime_backend_submit(char *out, uint32_t out_len, uint64_t u
  * Set the runtime's counters (requests, completions, errors, bytes, accepts, connects, wake-ups,
  * submit calls) back to zero; gauges (in flight, open handles) keep their values.
  *
- * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, WOULD_DEADLOCK.
+ * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED.
  * @since 0.1
  */
 UN_API int64_t un_runtime_reset_stats(void);
@@ -489,7 +489,7 @@ UN_API int64_t un_tcp_write_submit(un_tcp_stream_t stream, const void *buf, uint
  *
  * @param stream Stream to close.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME, WOULD_DEADLOCK.
+ * WRONG_RUNTIME.
  * @since 0.1
  */
 UN_API int64_t un_tcp_close(un_tcp_stream_t stream);
@@ -503,7 +503,7 @@ UN_API int64_t un_tcp_close_submit(un_tcp_stream_t stream, uint64_t user_data);
  *
  * @param listener Listener to close.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME, WOULD_DEADLOCK.
+ * WRONG_RUNTIME.
  * @since 0.1
  */
 UN_API int64_t un_tcp_listener_close(un_tcp_listener_t listener);
@@ -614,7 +614,7 @@ UN_API int64_t un_socket_get_option_submit(un_handle_t handle, un_socket_option_
  *
  * @param handle A listener, stream or UDP socket.
  * @return Number of operations that were canceled. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
- * BAD_HANDLE, CLOSED, WRONG_RUNTIME, WOULD_DEADLOCK.
+ * BAD_HANDLE, CLOSED, WRONG_RUNTIME.
  * @since 0.1
  */
 UN_API int64_t un_socket_cancel(un_handle_t handle);
@@ -746,7 +746,7 @@ UN_API int64_t un_udp_recv_submit(un_udp_socket_t socket, void *buf, uint32_t ma
  *
  * @param socket Socket to close.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME, WOULD_DEADLOCK.
+ * WRONG_RUNTIME.
  * @since 0.1
  */
 UN_API int64_t un_udp_close(un_udp_socket_t socket);
@@ -836,7 +836,7 @@ UN_API int64_t un_set_completion_callback(un_completion_fn callback, void *ctx);
  *
  * @param op_id The operation's id.
  * @return 0 when the operation was found and asked to stop. Errors: NOT_INITIALIZED, SHUT_DOWN,
- * FORKED, OP_NOT_FOUND, INVALID_ARGUMENT, WOULD_DEADLOCK.
+ * FORKED, OP_NOT_FOUND, INVALID_ARGUMENT.
  * @since 0.1
  */
 UN_API int64_t un_op_cancel(int64_t op_id);
