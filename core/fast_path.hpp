@@ -22,17 +22,20 @@
 namespace uringnet {
 
 struct FastSlot {
-    std::atomic<uint64_t> key{0};      ///< (fd << 32) | kShardReads? | kLive | generation
+    std::atomic<uint64_t> key{0};      ///< (generation << 32) | kLive | kShardReads? | fd
     std::atomic<uint32_t> users{0};    ///< callers using fd right now
     std::atomic<uint32_t> writers{0};  ///< writes queued or in flight, kFastWriter while a caller writes
     static constexpr uint32_t kFastWriter = 1u << 31;
 
-    static constexpr uint64_t kLive = 1u << 16;
-    static constexpr uint64_t kShardReads = 1u << 17; ///< reads go through the shard
+    static constexpr uint64_t kLive = 1u << 31;
+    static constexpr uint64_t kShardReads = 1u << 30; ///< reads go through the shard
+    static constexpr uint64_t kFdMask = (1u << 30) - 1; ///< (Linux caps fds below 2^30: fs.nr_open)
 
     static uint64_t make_key(int fd, uint32_t gen) {
-        return (static_cast<uint64_t>(static_cast<uint32_t>(fd)) << 32) | kLive | (gen & 0xFFFF);
+        return (static_cast<uint64_t>(gen) << 32) | kLive | (static_cast<uint32_t>(fd) & kFdMask);
     }
+    static uint32_t gen_of(uint64_t key) { return static_cast<uint32_t>(key >> 32); }
+    static int fd_of(uint64_t key) { return static_cast<int>(key & kFdMask); }
 };
 
 /// FastSlots by slot index, in chunks that are allocated once and never move.

@@ -36,6 +36,21 @@ std::shared_mutex g_mu;
 Runtime *g_rt = nullptr; // guarded by g_mu
 bool g_ever_started = false;
 uint32_t g_epoch = 0;
+// Init and shutdown one at a time, so that a new runtime's generations start above the
+// last one's (set after its shards stopped): g_gen_floor.
+std::mutex g_life_mu;
+uint32_t g_gen_floor = 1; // guarded by g_life_mu
+
+// The first generation above every one the runtime issued (its shards have stopped, or are
+// a forked child's copies). Near the end of the 32-bit range it starts over at 1: a handle
+// 2^31 runtime generations old could then be taken for a live one.
+uint32_t gen_floor_after(const Runtime &rt) {
+    uint32_t top = rt.first_gen;
+    for (const auto &s : rt.shards) {
+        top = std::max(top, s->max_gen());
+    }
+    return top < (1u << 31) ? top + 1 : 1;
+}
 std::atomic<unsigned> g_entries{256};
 std::atomic<int32_t> g_backend{UN_BACKEND_AUTO};
 std::atomic<bool> g_sqpoll{false};
@@ -180,8 +195,8 @@ int64_t route(int64_t h, uint32_t kind_mask, Shard *&shard) {
         const bool real_kind = p.kind >= UN_HANDLE_TCP_LISTENER && p.kind <= UN_HANDLE_UDP_SOCKET;
         return real_kind ? UN_ERR_WRONG_KIND : UN_ERR_BAD_HANDLE;
     }
-    if (p.epoch != g_rt->epoch) {
-        return p.epoch > g_epoch ? UN_ERR_BAD_HANDLE : UN_ERR_WRONG_RUNTIME;
+    if (p.gen < g_rt->first_gen) {
+        return UN_ERR_WRONG_RUNTIME; // issued by an earlier runtime of this process
     }
     if (p.shard >= g_rt->shards.size()) {
         return UN_ERR_BAD_HANDLE;
@@ -235,7 +250,9 @@ void after_fork_in_child() {
     if (g_rt != nullptr) {
         g_inherited = g_rt;
         g_rt = nullptr;
+        g_gen_floor = gen_floor_after(*g_inherited); // the parent's handles are never the child's
     }
+    new (&g_life_mu) std::mutex();
     // The child has one thread: the locks start afresh (an unlock would keep the waiter
     // counts of the parent's other threads, and the next lock would wait for them forever).
     new (&g_done.cv) std::condition_variable();
@@ -316,12 +333,12 @@ FastSlot *fast_slot(Shard &shard, int64_t h) { return shard.fast_slot(handle::de
 bool enter(FastSlot &f, int64_t h, int &fd, bool reading) {
     f.users.fetch_add(1, std::memory_order_seq_cst);
     const uint64_t key = f.key.load(std::memory_order_seq_cst);
-    if ((key & FastSlot::kLive) == 0 || (key & 0xFFFF) != handle::decode(h).gen ||
+    if ((key & FastSlot::kLive) == 0 || FastSlot::gen_of(key) != handle::decode(h).gen ||
         (reading && (key & FastSlot::kShardReads) != 0)) {
         f.users.fetch_sub(1, std::memory_order_seq_cst);
         return false;
     }
-    fd = static_cast<int>(key >> 32);
+    fd = FastSlot::fd_of(key);
     return true;
 }
 
@@ -541,6 +558,7 @@ int64_t handle_runtime_init() {
     if (on_shard_thread()) {
         return UN_ERR_WOULD_DEADLOCK;
     }
+    std::lock_guard life(g_life_mu);
     std::unique_lock lk(g_mu);
     if (g_rt != nullptr) {
         return UN_ERR_ALREADY_INITIALIZED;
@@ -549,13 +567,14 @@ int64_t handle_runtime_init() {
     if (int64_t err = backend_config(config)) {
         return err;
     }
-    const uint32_t epoch = g_epoch % handle::kMaxEpoch + 1;
+    const uint32_t epoch = g_epoch + 1;
     auto rt = std::make_unique<Runtime>();
     rt->epoch = epoch;
+    rt->first_gen = g_gen_floor;
     rt->entries = config.entries;
     const unsigned n = g_shards.load();
     for (unsigned i = 0; i < n; ++i) {
-        rt->shards.push_back(std::make_unique<Shard>(*rt, i, epoch, config));
+        rt->shards.push_back(std::make_unique<Shard>(*rt, i, epoch, rt->first_gen, config));
     }
     for (unsigned i = 0; i < n; ++i) {
         if (int64_t err = rt->shards[i]->start()) {
@@ -575,6 +594,7 @@ int64_t handle_runtime_shutdown() {
     if (on_shard_thread()) {
         return UN_ERR_WOULD_DEADLOCK;
     }
+    std::lock_guard life(g_life_mu);
     std::unique_ptr<Runtime> rt;
     {
         std::unique_lock lk(g_mu);
@@ -589,6 +609,7 @@ int64_t handle_runtime_shutdown() {
         g_rt = nullptr;
     }
     rt->stop_all();
+    g_gen_floor = gen_floor_after(*rt);
     {
         // Wake pollers: nothing more will come unless a new runtime starts.
         std::lock_guard lk(g_done.mu);
@@ -718,7 +739,7 @@ int64_t handle_runtime_configure_entries(int64_t entries) {
 }
 
 int64_t handle_runtime_configure_shards(int64_t shards) {
-    if (shards < 1 || shards > handle_runtime_num_cores() || shards > 256) {
+    if (shards < 1 || shards > handle_runtime_num_cores() || shards > static_cast<int64_t>(handle::kMaxShards)) {
         return UN_ERR_INVALID_ARGUMENT;
     }
     g_shards.store(static_cast<unsigned>(shards));

@@ -1,4 +1,5 @@
-// The process-wide runtime: its shards and its instance number (epoch).
+// The process-wide runtime: its shards, its instance number (epoch) and the first handle
+// generation it issues (above every generation an earlier runtime issued).
 #pragma once
 
 #include <memory>
@@ -11,6 +12,7 @@ namespace uringnet {
 
 struct Runtime {
     uint32_t epoch = 0;
+    uint32_t first_gen = 1;
     unsigned entries = 0;
     std::vector<std::unique_ptr<Shard>> shards;
 

@@ -76,8 +76,8 @@ int64_t deadline_after(int64_t now, int64_t timeout_ms) {
     return now + timeout_ms * 1000000;
 }
 
-Shard::Shard(Runtime &rt, uint32_t id, uint32_t epoch, BackendConfig config)
-    : rt_(rt), id_(id), epoch_(epoch), config_(std::move(config)) {}
+Shard::Shard(Runtime &rt, uint32_t id, uint32_t epoch, uint32_t first_gen, BackendConfig config)
+    : rt_(rt), id_(id), epoch_(epoch), first_gen_(first_gen), max_gen_(first_gen), config_(std::move(config)) {}
 
 Shard::~Shard() {
     if (thread_.joinable()) {
@@ -464,26 +464,25 @@ bool Shard::lookup(int64_t h, uint32_t kind_mask, uint32_t &index, int64_t &err)
         return false;
     }
     const Slot &s = slots_[p.index];
-    const uint32_t cur = s.gen & handle::kGenMask;
-    if (p.gen == cur && s.live && s.kind == p.kind) {
+    if (p.gen == s.gen && s.live && s.kind == p.kind) {
         index = p.index;
         return true;
     }
-    // Generations only grow: an older one was closed; the current one while not live,
-    // or a newer one, was never issued.
-    const uint32_t age = (cur - p.gen) & handle::kGenMask;
-    err = (age != 0 && age < (handle::kGenMask / 2)) ? UN_ERR_CLOSED : UN_ERR_BAD_HANDLE;
+    // Generations only grow (from this runtime's first_gen): an older one was closed; the
+    // current one while not live, or a newer one, was never issued.
+    err = p.gen < s.gen ? UN_ERR_CLOSED : UN_ERR_BAD_HANDLE;
     return false;
 }
 
 int64_t Shard::add_handle(int fd, uint32_t kind, int family) {
     uint32_t index;
     if (!free_slots_.empty()) {
-        index = free_slots_.back();
-        free_slots_.pop_back();
+        index = free_slots_.front();
+        free_slots_.pop_front();
     } else if (slots_.size() <= handle::kMaxIndex) {
         index = static_cast<uint32_t>(slots_.size());
         slots_.emplace_back();
+        slots_.back().gen = first_gen_;
     } else {
         close(fd);
         return UN_ERR_NO_RESOURCES;
@@ -502,7 +501,7 @@ int64_t Shard::add_handle(int fd, uint32_t kind, int family) {
         // way counts until it completes, which only makes the new stream's first writes queue.)
         fast_.at(index).key.store(FastSlot::make_key(fd, s.gen), std::memory_order_seq_cst);
     }
-    return handle::encode({index, s.gen, kind, id_, epoch_});
+    return handle::encode({index, s.gen, kind, id_});
 }
 
 void Shard::close_handle(uint32_t index, Request &req) {
@@ -512,7 +511,7 @@ void Shard::close_handle(uint32_t index, Request &req) {
     }
     s.live = false;
     s.closing = true;
-    ++s.gen; // from now on the old handle answers CLOSED
+    bump_gen(s); // from now on the old handle answers CLOSED
     drop(stats_.open_handles);
     cancel_ops(index);
     if (s.ops.empty()) {
@@ -630,7 +629,7 @@ void Shard::free_slot(uint32_t index) {
     s.closing = false;
     s.kind = 0;
     // Bump again so that the generation the next owner gets was never issued before.
-    ++s.gen;
+    bump_gen(s);
     free_slots_.push_back(index);
 }
 

@@ -139,7 +139,7 @@ struct Runtime;
 
 class Shard {
   public:
-    Shard(Runtime &rt, uint32_t id, uint32_t epoch, BackendConfig config);
+    Shard(Runtime &rt, uint32_t id, uint32_t epoch, uint32_t first_gen, BackendConfig config);
     ~Shard();
     Shard(const Shard &) = delete;
     Shard &operator=(const Shard &) = delete;
@@ -160,6 +160,14 @@ class Shard {
     void post_lookup_result(uint32_t id, int64_t result, const Address &address);
     /// Queues req from this shard's own thread (a completion callback): no lock, no wake-up.
     void post_local(Request *req) { local_.push_back(req); }
+    void bump_gen(Slot &s) {
+        ++s.gen;
+        if (s.gen > max_gen_.load(std::memory_order_relaxed)) {
+            max_gen_.store(s.gen, std::memory_order_relaxed);
+        }
+    }
+    /// The highest generation any slot of this shard has had.
+    uint32_t max_gen() const { return max_gen_.load(std::memory_order_relaxed); }
     /// Runs a request that completes at once (an option, an address, statistics) on this
     /// shard's own thread, from inside a completion callback; returns its result.
     int64_t run_inline(Request &req);
@@ -276,6 +284,8 @@ class Shard {
     Runtime &rt_;
     const uint32_t id_;
     const uint32_t epoch_;
+    const uint32_t first_gen_;        ///< the generation new slots start at
+    std::atomic<uint32_t> max_gen_;   ///< the highest generation a slot has had (read after stop, or in a forked child)
     const BackendConfig config_;
     std::unique_ptr<Backend> backend_;
     BackendKind backend_kind_ = BackendKind::automatic;
@@ -302,7 +312,7 @@ class Shard {
     bool stopping_ = false;
     std::vector<Request *> local_; ///< posted by this thread itself, dispatched next round
     std::vector<Slot> slots_;
-    std::vector<uint32_t> free_slots_;
+    std::deque<uint32_t> free_slots_; ///< first-in first-out: a slot rests as long as possible
     std::vector<std::unique_ptr<Op>> op_pool_;
     std::vector<Op *> free_ops_;
     std::unordered_map<int64_t, Op *> async_ops_; ///< async ops started or queued, by op id

@@ -125,3 +125,46 @@ TEST_CASE("calls that never wait work from a completion callback", "[promises][c
     CHECK(test::eventually([&] { return test::open_fds() == fds && test::total_stats()["open_handles"] == 1; }));
     CHECK(test::total_stats()["open_handles"] == 1); // the listener only
 }
+
+TEST_CASE("a closed handle never answers for a later socket, however often its slot is reused", "[promises][handles]") {
+    test::Runtime rt;
+    const int64_t first = un_udp_bind("127.0.0.1:0", 0);
+    REQUIRE(first > 0);
+    const std::string first_addr = test::local_addr(first);
+    REQUIRE(un_udp_close(first) == 0);
+    // Far more open/close cycles than a 16-bit generation has values (the slot is reused
+    // each time: it is the only free one).
+    int64_t last = 0;
+    for (int i = 0; i < 70000; ++i) {
+        last = un_udp_bind("127.0.0.1:0", 0);
+        REQUIRE(last > 0);
+        REQUIRE(last != first);
+        if (i + 1 < 70000) {
+            REQUIRE(un_udp_close(last) == 0);
+        }
+    }
+    char addr[64];
+    CHECK(un_socket_local_addr(first, addr, sizeof addr) == UN_ERR_CLOSED); // not the live socket's address
+    CHECK(un_udp_close(first) == UN_ERR_CLOSED);                           // and a double close closes nothing
+    CHECK(un_socket_local_addr(last, addr, sizeof addr) > 0);
+}
+
+TEST_CASE("a handle of the first runtime is refused after a thousand more", "[promises][handles]") {
+    REQUIRE(un_runtime_init() == 0);
+    const int64_t old = un_udp_bind("127.0.0.1:0", 0);
+    REQUIRE(old > 0);
+    REQUIRE(un_runtime_shutdown() == 0);
+    for (int i = 0; i < 1100; ++i) { // more runtimes than a 10-bit runtime number has values
+        REQUIRE(un_runtime_init() == 0);
+        REQUIRE(un_runtime_shutdown() == 0);
+    }
+    REQUIRE(un_runtime_init() == 0);
+    const int64_t now = un_udp_bind("127.0.0.1:0", 0); // the same slot as old
+    REQUIRE(now > 0);
+    CHECK(now != old);
+    char addr[64];
+    CHECK(un_socket_local_addr(old, addr, sizeof addr) == UN_ERR_WRONG_RUNTIME);
+    CHECK(un_udp_close(old) == UN_ERR_WRONG_RUNTIME);
+    CHECK(un_socket_local_addr(now, addr, sizeof addr) > 0);
+    REQUIRE(un_runtime_shutdown() == 0);
+}
