@@ -7,7 +7,10 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <system_error>
 #include <thread>
+
+#include "shard.hpp" // now_ns
 
 namespace uringnet {
 namespace {
@@ -19,15 +22,27 @@ constexpr auto kIdle = std::chrono::seconds(2);
 
 class Pool {
   public:
-    void post(LookupJob job) {
+    bool post(LookupJob job) {
         std::lock_guard lk(mu_);
+        if (jobs_.size() >= kMaxQueuedLookups) {
+            return false;
+        }
         jobs_.push_back(std::move(job));
         if (idle_ == 0 && threads_ < kMaxThreads) {
             ++threads_;
-            std::thread([this] { work(); }).detach();
+            try {
+                std::thread([this] { work(); }).detach();
+            } catch (const std::system_error &) { // no thread to be had (RLIMIT_NPROC, memory)
+                --threads_;
+                if (threads_ == 0) { // and none that will take the job later
+                    jobs_.pop_back();
+                    return false;
+                }
+            }
         } else {
             cv_.notify_one();
         }
+        return true;
     }
 
   private:
@@ -44,6 +59,12 @@ class Pool {
             LookupJob job = std::move(jobs_.front());
             jobs_.pop_front();
             lk.unlock();
+            // Its operation ended (timed out, cancelled, closed, shut down): nobody waits for
+            // the answer, so the name server is not asked.
+            if ((job.abandoned && job.abandoned->load()) || (job.deadline_ns >= 0 && now_ns() > job.deadline_ns)) {
+                lk.lock();
+                continue;
+            }
             Address address;
             const int64_t result = resolve_address(job.text.c_str(), address);
             deliver_lookup(job, result, address);
@@ -73,6 +94,6 @@ Pool &pool() {
 
 } // namespace
 
-void resolve_later(LookupJob job) { pool().post(std::move(job)); }
+bool resolve_later(LookupJob job) { return pool().post(std::move(job)); }
 
 } // namespace uringnet

@@ -346,20 +346,34 @@ void Shard::start_lookup(Request &req) {
         }
     }
     int64_t *timeout = gen::timeout_arg(req);
+    const uint32_t id = ++next_lookup_;
+    auto flag = std::make_shared<std::atomic<bool>>(false);
+    const int64_t deadline = deadline_after(now_ns(), timeout != nullptr ? *timeout : -1);
+    if (!resolve_later({epoch_, id_, id, req.lookup, deadline, flag})) {
+        complete(req, UN_ERR_NO_RESOURCES); // too many lookups wait already
+        return;
+    }
+    lookup_flags_[id] = std::move(flag);
     Op *op = new_op(OpKind::lookup, &req, index, timeout != nullptr ? *timeout : -1);
     if (index != kNoSlot) {
         slots_[index].ops.push_back(op);
         op->in_slot = true;
     }
     op->waiting = true;
-    op->lookup_id = ++next_lookup_;
+    op->lookup_id = id;
     lookups_[op->lookup_id] = op;
     bump(stats_.in_flight);
     if (op->deadline_ns >= 0) {
         op->in_backend = true;
         backend_->arm_deadline(op);
     }
-    resolve_later({epoch_, id_, op->lookup_id, req.lookup});
+}
+
+void Shard::abandon_lookup(uint32_t id) {
+    if (auto f = lookup_flags_.find(id); f != lookup_flags_.end()) {
+        f->second->store(true);
+        lookup_flags_.erase(f);
+    }
 }
 
 void Shard::post_lookup_result(uint32_t id, int64_t result, const Address &address) {
@@ -384,6 +398,7 @@ void Shard::on_lookup(uint32_t id, int64_t result, const Address &address) {
         return; // ends when its deadline is removed
     }
     lookups_.erase(it);
+    lookup_flags_.erase(id);
     if (result == 0) {
         op->req->address = address;
     }
@@ -449,6 +464,9 @@ void Shard::begin_stop() {
     for (Op *o : looking_up) {
         o->shut_down = true;
         finish_waiter(o, UN_ERR_SHUT_DOWN);
+    }
+    for (auto &[id, flag] : lookup_flags_) { // nobody will wait for any answer now
+        flag->store(true);
     }
     backend_->stop_wake();
 }
@@ -1024,6 +1042,7 @@ void Shard::end_waiting(Op *w, int res, bool ok) {
 void Shard::finish_waiter(Op *waiter, int64_t result) {
     if (waiter->kind == OpKind::lookup) {
         lookups_.erase(waiter->lookup_id);
+        abandon_lookup(waiter->lookup_id);
     } else {
         slots_[waiter->slot].waiters.erase(waiter);
     }

@@ -317,6 +317,10 @@ class Shard {
     std::vector<Op *> free_ops_;
     std::unordered_map<int64_t, Op *> async_ops_; ///< async ops started or queued, by op id
     std::unordered_map<uint32_t, Op *> lookups_;  ///< host-name lookups not yet answered, by lookup_id
+    /// Per unanswered lookup, the flag its resolver job reads: set when the operation ends
+    /// without the answer, so a queued lookup nobody waits for is never made.
+    std::unordered_map<uint32_t, std::shared_ptr<std::atomic<bool>>> lookup_flags_;
+    void abandon_lookup(uint32_t id);
     std::vector<std::pair<uint32_t, Request *>> closers_; ///< close requests waiting for their slot's ops to drain
     uint32_t next_lookup_ = 0;
     ShardStats stats_;

@@ -18,7 +18,7 @@ import enum
 import os
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "e7e6cd327fdbcf0b"
+SPEC_CHECKSUM = "7216fb559b48de47"
 VERSION = "0.1.0"
 
 
@@ -718,13 +718,13 @@ class TcpStream(_Handle):
 
     @classmethod
     def connect(cls, addr, timeout_ms=-1):
-        """Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by the library's resolver threads, never on the runtime thread and never by blocking tcp_connect_submit; timeout_ms covers the lookup and the connect."""
+        """Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by the library's resolver threads, never on the runtime thread and never by blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup whose operation ended first (timeout, cancel, close) is never made."""
         result = _check(_lib.un_tcp_connect(addr.encode(), timeout_ms))
         return TcpStream(result)
 
     @classmethod
     def connect_submit(cls, addr, timeout_ms=-1, user_data=0):
-        """Asynchronous connect: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by the library's resolver threads, never on the runtime thread and never by blocking tcp_connect_submit; timeout_ms covers the lookup and the connect."""
+        """Asynchronous connect: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by the library's resolver threads, never on the runtime thread and never by blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup whose operation ended first (timeout, cancel, close) is never made."""
         addr_b = addr.encode()
         op_id = _check(_lib.un_tcp_connect_submit(addr_b, timeout_ms, user_data))
         _in_flight[op_id] = (addr_b,)

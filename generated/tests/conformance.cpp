@@ -628,9 +628,9 @@ const conformance::Operation udp_send_to = {
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_UNKNOWN_HOST,
-     UN_ERR_INVALID_ARGUMENT, UN_ERR_PERMISSION_DENIED, UN_ERR_MESSAGE_TOO_LONG,
-     UN_ERR_HOST_UNREACHABLE, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_UNSUPPORTED,
-     UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_NO_RESOURCES, UN_ERR_INVALID_ARGUMENT, UN_ERR_PERMISSION_DENIED,
+     UN_ERR_MESSAGE_TOO_LONG, UN_ERR_HOST_UNREACHABLE, UN_ERR_CANCELED, UN_ERR_TIMED_OUT,
+     UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation udp_send_to_submit = {
@@ -650,9 +650,9 @@ const conformance::Operation udp_send_to_submit = {
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_UNKNOWN_HOST,
-     UN_ERR_INVALID_ARGUMENT, UN_ERR_PERMISSION_DENIED, UN_ERR_MESSAGE_TOO_LONG,
-     UN_ERR_HOST_UNREACHABLE, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_UNSUPPORTED,
-     UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_NO_RESOURCES, UN_ERR_INVALID_ARGUMENT, UN_ERR_PERMISSION_DENIED,
+     UN_ERR_MESSAGE_TOO_LONG, UN_ERR_HOST_UNREACHABLE, UN_ERR_CANCELED, UN_ERR_TIMED_OUT,
+     UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK},
 };
 
 const conformance::Operation udp_recv_from = {
@@ -708,7 +708,8 @@ const conformance::Operation udp_connect = {
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_UNKNOWN_HOST,
-     UN_ERR_HOST_UNREACHABLE, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
+     UN_ERR_NO_RESOURCES, UN_ERR_HOST_UNREACHABLE, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK,
+     UN_ERR_CANCELED},
 };
 
 const conformance::Operation udp_connect_submit = {
@@ -724,7 +725,8 @@ const conformance::Operation udp_connect_submit = {
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_BAD_ADDRESS, UN_ERR_UNKNOWN_HOST,
-     UN_ERR_HOST_UNREACHABLE, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
+     UN_ERR_NO_RESOURCES, UN_ERR_HOST_UNREACHABLE, UN_ERR_UNSUPPORTED, UN_ERR_WOULD_DEADLOCK,
+     UN_ERR_CANCELED},
 };
 
 const conformance::Operation udp_send = {
@@ -2320,6 +2322,10 @@ TEST_CASE("udp_send_to returns UNKNOWN_HOST", "[conformance][udp_send_to]") {
     conformance::check(udp_send_to, UN_ERR_UNKNOWN_HOST);
 }
 
+TEST_CASE("udp_send_to returns NO_RESOURCES", "[conformance][udp_send_to]") {
+    conformance::check(udp_send_to, UN_ERR_NO_RESOURCES);
+}
+
 TEST_CASE("udp_send_to returns INVALID_ARGUMENT", "[conformance][udp_send_to]") {
     conformance::check(udp_send_to, UN_ERR_INVALID_ARGUMENT);
 }
@@ -2387,6 +2393,10 @@ TEST_CASE("udp_send_to_submit completes with BAD_ADDRESS", "[conformance][submit
 
 TEST_CASE("udp_send_to_submit completes with UNKNOWN_HOST", "[conformance][submit][udp_send_to]") {
     conformance::check(udp_send_to_submit, UN_ERR_UNKNOWN_HOST);
+}
+
+TEST_CASE("udp_send_to_submit completes with NO_RESOURCES", "[conformance][submit][udp_send_to]") {
+    conformance::check(udp_send_to_submit, UN_ERR_NO_RESOURCES);
 }
 
 TEST_CASE("udp_send_to_submit completes with INVALID_ARGUMENT",
@@ -2563,6 +2573,10 @@ TEST_CASE("udp_connect returns UNKNOWN_HOST", "[conformance][udp_connect]") {
     conformance::check(udp_connect, UN_ERR_UNKNOWN_HOST);
 }
 
+TEST_CASE("udp_connect returns NO_RESOURCES", "[conformance][udp_connect]") {
+    conformance::check(udp_connect, UN_ERR_NO_RESOURCES);
+}
+
 TEST_CASE("udp_connect returns HOST_UNREACHABLE", "[conformance][udp_connect]") {
     conformance::check(udp_connect, UN_ERR_HOST_UNREACHABLE);
 }
@@ -2614,6 +2628,10 @@ TEST_CASE("udp_connect_submit completes with BAD_ADDRESS", "[conformance][submit
 
 TEST_CASE("udp_connect_submit completes with UNKNOWN_HOST", "[conformance][submit][udp_connect]") {
     conformance::check(udp_connect_submit, UN_ERR_UNKNOWN_HOST);
+}
+
+TEST_CASE("udp_connect_submit completes with NO_RESOURCES", "[conformance][submit][udp_connect]") {
+    conformance::check(udp_connect_submit, UN_ERR_NO_RESOURCES);
 }
 
 TEST_CASE("udp_connect_submit completes with HOST_UNREACHABLE",

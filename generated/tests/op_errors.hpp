@@ -84,18 +84,18 @@ inline constexpr int64_t udp_bind_blocking[] = {-14, -15, -39, -12, -13, -28,
                                                 -21, -22, -23, -27, -18, 0};
 inline constexpr int64_t udp_bind_submit[] = {-14, -15, -39, -12, -13, -28,
                                               -21, -22, -23, -27, -17, 0};
-inline constexpr int64_t udp_send_to_blocking[] = {-14, -15, -39, -8,  -9,  -10, -11, -12, -28,
+inline constexpr int64_t udp_send_to_blocking[] = {-14, -15, -39, -8,  -9,  -10, -11, -12, -28, -27,
                                                    -13, -23, -32, -24, -17, -4,  -29, -18, 0};
 inline constexpr int64_t udp_send_to_submit[] = {-14, -15, -39, -8,  -9,  -10, -11, -12, -28,
-                                                 -13, -23, -32, -24, -17, -4,  -29, 0};
+                                                 -27, -13, -23, -32, -24, -17, -4,  -29, 0};
 inline constexpr int64_t udp_recv_from_blocking[] = {-14, -15, -39, -8,  -9, -10, -11,
                                                      -13, -19, -31, -17, -4, -18, 0};
 inline constexpr int64_t udp_recv_from_submit[] = {-14, -15, -39, -8,  -9, -10, -11,
                                                    -13, -19, -31, -17, -4, 0};
-inline constexpr int64_t udp_connect_blocking[] = {-14, -15, -39, -8,  -9,  -10, -11,
-                                                   -12, -28, -24, -29, -18, -17, 0};
+inline constexpr int64_t udp_connect_blocking[] = {-14, -15, -39, -8,  -9,  -10, -11, -12,
+                                                   -28, -27, -24, -29, -18, -17, 0};
 inline constexpr int64_t udp_connect_submit[] = {-14, -15, -39, -8,  -9,  -10, -11,
-                                                 -12, -28, -24, -29, -17, 0};
+                                                 -12, -28, -27, -24, -29, -17, 0};
 inline constexpr int64_t udp_send_blocking[] = {-14, -15, -39, -8,  -9, -10, -11, -13,
                                                 -6,  -20, -32, -17, -4, -18, 0};
 inline constexpr int64_t udp_send_submit[] = {-14, -15, -39, -8,  -9,  -10, -11,

@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "e7e6cd327fdbcf0b"
+#define UN_SPEC_CHECKSUM "7216fb559b48de47"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -422,7 +422,9 @@ UN_API int64_t un_tcp_accept_submit(un_tcp_listener_t listener, int64_t timeout_
 /**
  * Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by
  * the library's resolver threads, never on the runtime thread and never by blocking
- * tcp_connect_submit; timeout_ms covers the lookup and the connect.
+ * tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups wait for a
+ * resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup whose
+ * operation ended first (timeout, cancel, close) is never made.
  *
  * @param addr Remote address.
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever, as does a
@@ -649,9 +651,9 @@ UN_API int64_t un_udp_bind_submit(const char *addr, uint32_t flags, uint64_t use
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever, as does a
  * value too large to be a deadline in nanoseconds (beyond about 292 years).
  * @return Bytes sent: always len on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
- * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, BAD_ADDRESS, UNKNOWN_HOST, INVALID_ARGUMENT,
- * PERMISSION_DENIED, MESSAGE_TOO_LONG, HOST_UNREACHABLE, CANCELED, TIMED_OUT, UNSUPPORTED,
- * WOULD_DEADLOCK.
+ * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, BAD_ADDRESS, UNKNOWN_HOST, NO_RESOURCES,
+ * INVALID_ARGUMENT, PERMISSION_DENIED, MESSAGE_TOO_LONG, HOST_UNREACHABLE, CANCELED, TIMED_OUT,
+ * UNSUPPORTED, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_udp_send_to(un_udp_socket_t socket, const void *buf, uint32_t len,
@@ -691,8 +693,8 @@ UN_API int64_t un_udp_recv_from_submit(un_udp_socket_t socket, void *buf, uint32
  * @param socket Socket to connect.
  * @param addr Peer address.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME, BAD_ADDRESS, UNKNOWN_HOST, HOST_UNREACHABLE, UNSUPPORTED, WOULD_DEADLOCK,
- * CANCELED.
+ * WRONG_RUNTIME, BAD_ADDRESS, UNKNOWN_HOST, NO_RESOURCES, HOST_UNREACHABLE, UNSUPPORTED,
+ * WOULD_DEADLOCK, CANCELED.
  * @since 0.1
  */
 UN_API int64_t un_udp_connect(un_udp_socket_t socket, const char *addr);

@@ -78,11 +78,15 @@ UN_API int64_t monoio_tcp_accept(int64_t listener);
 UN_API int64_t monoio_tcp_accept_timeout(int64_t listener, int64_t timeout_ms);
 /** Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by
  * the library's resolver threads, never on the runtime thread and never by blocking
- * tcp_connect_submit; timeout_ms covers the lookup and the connect. (Adapter of un_tcp_connect.) */
+ * tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups wait for a
+ * resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup whose
+ * operation ended first (timeout, cancel, close) is never made. (Adapter of un_tcp_connect.) */
 UN_API int64_t monoio_tcp_connect(un_rv_t addr);
 /** Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by
  * the library's resolver threads, never on the runtime thread and never by blocking
- * tcp_connect_submit; timeout_ms covers the lookup and the connect. (Adapter of un_tcp_connect.) */
+ * tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups wait for a
+ * resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup whose
+ * operation ended first (timeout, cancel, close) is never made. (Adapter of un_tcp_connect.) */
 UN_API int64_t monoio_tcp_connect_timeout(un_rv_t addr, int64_t timeout_ms);
 /** Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed
  * its side. Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read submitted
