@@ -32,7 +32,8 @@
 namespace uringnet {
 namespace {
 
-std::shared_mutex g_mu;
+// Heap-allocated so that a forked child can start with a fresh one (see after_fork_in_child).
+std::shared_mutex *g_mu = new std::shared_mutex;
 Runtime *g_rt = nullptr; // guarded by g_mu
 bool g_ever_started = false;
 uint32_t g_epoch = 0;
@@ -98,7 +99,7 @@ int64_t not_running() {
 } // namespace
 
 void deliver_lookup(const LookupJob &job, int64_t result, const Address &address) {
-    std::shared_lock lk(g_mu);
+    std::shared_lock lk(*g_mu);
     if (g_rt != nullptr && g_rt->epoch == job.epoch && job.shard < g_rt->shards.size()) {
         g_rt->shards[job.shard]->post_lookup_result(job.id, result, address);
     }
@@ -211,7 +212,7 @@ int64_t route(int64_t h, uint32_t kind_mask, Shard *&shard) {
 // delivered while a runtime shuts down can still be collected after it.
 struct Completions {
     std::mutex mu;
-    std::condition_variable cv;
+    std::condition_variable *cv = new std::condition_variable; // replaced in a forked child
     std::deque<un_completion_t> queue; // guarded by mu
     int fd = -1;                       // eventfd, readable while queue is not empty; guarded by mu
     // The callback and its ctx as one immutable pair, so no call mixes an old and a new one.
@@ -228,19 +229,24 @@ struct Completions {
 Completions g_done;
 
 // fork() while other threads of this process post requests or deliver completions: the
-// child gets the runtime lock and the completion queue in a known state (both are held
-// across the fork), and forgets the parent's runtime, completions and eventfd.
+// forking thread holds the lifecycle lock and the completion queue's lock across the fork,
+// so the child sees neither half-changed, and takes them over (it is their owner). The
+// runtime lock and the completion condition variable may be held or waited on by the
+// parent's other threads, which the child does not have: the child gets new ones (the old
+// are left alone, never unlocked or destroyed). Then it forgets the parent's runtime.
 void before_fork() {
-    g_mu.lock();
+    g_life_mu.lock();
     g_done.mu.lock();
 }
 
 void after_fork_in_parent() {
     g_done.mu.unlock();
-    g_mu.unlock();
+    g_life_mu.unlock();
 }
 
 void after_fork_in_child() {
+    g_mu = new std::shared_mutex;
+    g_done.cv = new std::condition_variable;
     g_done.queue.clear();
     if (g_done.fd >= 0) {
         close(g_done.fd); // the parent's copy: the child gets its own on request
@@ -252,12 +258,8 @@ void after_fork_in_child() {
         g_rt = nullptr;
         g_gen_floor = gen_floor_after(*g_inherited); // the parent's handles are never the child's
     }
-    new (&g_life_mu) std::mutex();
-    // The child has one thread: the locks start afresh (an unlock would keep the waiter
-    // counts of the parent's other threads, and the next lock would wait for them forever).
-    new (&g_done.cv) std::condition_variable();
-    new (&g_done.mu) std::mutex();
-    new (&g_mu) std::shared_mutex();
+    g_done.mu.unlock();
+    g_life_mu.unlock();
 }
 
 [[maybe_unused]] const int g_atfork = pthread_atfork(before_fork, after_fork_in_parent, after_fork_in_child);
@@ -399,14 +401,14 @@ void Request::deliver_completion(Request *req) {
         signal_fd(g_done.fd);
     }
     g_done.queue.push_back(c);
-    g_done.cv.notify_all();
+    g_done.cv->notify_all();
 }
 
 namespace {
 
 // Takes g_mu (shared) and picks the shard for a request; 0, or why not.
 int64_t route_running(std::shared_lock<std::shared_mutex> &lk, int64_t h, uint32_t kind_mask, Shard *&shard) {
-    lk = std::shared_lock(g_mu);
+    lk = std::shared_lock(*g_mu);
     if (g_rt == nullptr) {
         return not_running();
     }
@@ -559,7 +561,7 @@ int64_t handle_runtime_init() {
         return UN_ERR_WOULD_DEADLOCK;
     }
     std::lock_guard life(g_life_mu);
-    std::unique_lock lk(g_mu);
+    std::unique_lock lk(*g_mu);
     if (g_rt != nullptr) {
         return UN_ERR_ALREADY_INITIALIZED;
     }
@@ -597,7 +599,7 @@ int64_t handle_runtime_shutdown() {
     std::lock_guard life(g_life_mu);
     std::unique_ptr<Runtime> rt;
     {
-        std::unique_lock lk(g_mu);
+        std::unique_lock lk(*g_mu);
         if (g_rt == nullptr && g_inherited != nullptr) {
             g_inherited = nullptr; // a forked child lets go of its parent's runtime
             return 0;
@@ -614,7 +616,7 @@ int64_t handle_runtime_shutdown() {
         // Wake pollers: nothing more will come unless a new runtime starts.
         std::lock_guard lk(g_done.mu);
         g_done.running.store(false);
-        g_done.cv.notify_all();
+        g_done.cv->notify_all();
     }
     return 0;
 }
@@ -627,7 +629,7 @@ int64_t handle_poll(un_completion_t *out, uint32_t max, int64_t timeout_ms) {
         return UN_ERR_WOULD_DEADLOCK;
     }
     {
-        std::shared_lock lk(g_mu);
+        std::shared_lock lk(*g_mu);
         if (!g_ever_started || g_inherited != nullptr) {
             return g_inherited != nullptr ? UN_ERR_FORKED : UN_ERR_NOT_INITIALIZED;
         }
@@ -635,9 +637,9 @@ int64_t handle_poll(un_completion_t *out, uint32_t max, int64_t timeout_ms) {
     std::unique_lock lk(g_done.mu);
     auto ready = [] { return !g_done.queue.empty() || !g_done.running.load(); };
     if (timeout_ms < 0 || timeout_ms > (int64_t{1} << 40)) { // (beyond 34 years: forever, no overflow)
-        g_done.cv.wait(lk, ready);
+        g_done.cv->wait(lk, ready);
     } else if (timeout_ms > 0) {
-        g_done.cv.wait_for(lk, std::chrono::milliseconds(timeout_ms), ready);
+        g_done.cv->wait_for(lk, std::chrono::milliseconds(timeout_ms), ready);
     }
     uint32_t n = 0;
     while (n < max && !g_done.queue.empty()) {
@@ -707,7 +709,7 @@ int64_t handle_batch_end() {
     t_batch.open = false;
     std::vector<Batched> items = std::move(t_batch.items);
     t_batch.items.clear();
-    std::shared_lock lk(g_mu);
+    std::shared_lock lk(*g_mu);
     std::vector<std::vector<Request *>> per_shard(g_rt ? g_rt->shards.size() : 0);
     for (Batched &b : items) {
         if (g_rt == nullptr || b.epoch != g_rt->epoch) {
