@@ -16,6 +16,7 @@ from __future__ import annotations
 import ctypes
 import enum
 import os
+import threading
 
 ABI_VERSION = 1
 SPEC_CHECKSUM = "7216fb559b48de47"
@@ -59,6 +60,10 @@ class Completion(ctypes.Structure):
 
 _CompletionFn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(Completion))
 _callback_ref = None  # keeps the ctypes callback alive while the library may call it
+# Callbacks replaced while a call of theirs may still run on a runtime thread: freed by the
+# next change made outside a callback (which the library makes wait for running calls).
+_retired_callbacks = []
+_in_callback = threading.local()
 
 _lib = _open_library()
 _check_abi(_lib)
@@ -195,13 +200,37 @@ _lib.un_batch_begin.restype = ctypes.c_int64
 _lib.un_batch_end.argtypes = []
 _lib.un_batch_end.restype = ctypes.c_int64
 
-# Buffers of asynchronous operations, kept alive until their completion is collected.
+# Buffers of asynchronous operations, kept alive until their completion is collected. A
+# completion may be collected (by a callback or another thread's poll) before *_submit has
+# recorded its buffers: its id waits in _done_early so the late record is dropped at once.
 _in_flight = {}
+_done_early = set()
+_in_flight_lock = threading.Lock()
 
 
 def _collected(completion):
-    _in_flight.pop(completion.op_id, None)
+    with _in_flight_lock:
+        if _in_flight.pop(completion.op_id, None) is None:
+            _done_early.add(completion.op_id)
     return completion
+
+
+def _record(op_id, keep):
+    with _in_flight_lock:
+        if op_id in _done_early:
+            _done_early.discard(op_id)
+        else:
+            _in_flight[op_id] = keep
+
+
+def _calling(fn):
+    def call(_ctx, c):
+        _in_callback.active = True
+        try:
+            fn(_collected(c.contents))
+        finally:
+            _in_callback.active = False
+    return call
 for _name in ("strerror", "error_name"):
     getattr(_lib, "un_" + _name).restype = ctypes.c_char_p
     getattr(_lib, "un_" + _name).argtypes = [ctypes.c_int64]
@@ -538,7 +567,7 @@ class Runtime:
         """Asynchronous stats: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends, registered files, multishot accept and multishot receive are in use, the bytes of each shard's receive buffer ring (recv_ring_bytes), and for each shard and in total the requests, completions, errors, bytes read and written, accepts, connects, operations in flight, open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered by multishot receives, multishot receives ended because the buffer ring was empty (buffer_ring_empty; re-armed when a read waits), and reads and writes the calling threads completed themselves (fast_reads, fast_writes)."""
         out_buf = ctypes.create_string_buffer(65536)
         op_id = _check(_lib.un_runtime_stats_submit(out_buf, len(out_buf), user_data))
-        _in_flight[op_id] = (out_buf,)
+        _record(op_id, (out_buf,))
         return (op_id, out_buf)
 
     @staticmethod
@@ -565,7 +594,7 @@ class Runtime:
         """Asynchronous backend: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Which kernel interface the running runtime uses, and why it was chosen (written into out as text, NUL-terminated; out may be NULL with out_len 0)."""
         out_buf = ctypes.create_string_buffer(512)
         op_id = _check(_lib.un_runtime_backend_submit(out_buf, len(out_buf), user_data))
-        _in_flight[op_id] = (out_buf,)
+        _record(op_id, (out_buf,))
         return (op_id, out_buf)
 
     @staticmethod
@@ -578,6 +607,7 @@ class Runtime:
     def reset_stats_submit(user_data=0):
         """Asynchronous reset_stats: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Set the runtime's counters (requests, completions, errors, bytes, accepts, connects, wake-ups, submit calls) back to zero; gauges (in flight, open handles) keep their values."""
         op_id = _check(_lib.un_runtime_reset_stats_submit(user_data))
+        _record(op_id, ())
         return op_id
 
     @staticmethod
@@ -609,8 +639,13 @@ class Runtime:
     def set_completion_callback(callback, ctx=None):
         """Deliver completions by calling callback(ctx, completion) on the runtime thread instead of queueing them for poll; NULL goes back to queueing. When it returns, the previous callback is never called again and no call of it is still running, so its ctx may be freed; called from inside a callback it does not wait, and calls already running on other shards may still finish with the previous ctx. A callback may submit new operations and change the callback, but must not make blocking calls (they return WOULD_DEADLOCK), must not wait for a thread that is changing the callback, and should return quickly."""
         global _callback_ref
-        _callback_ref = _CompletionFn(lambda _ctx, c: callback(_collected(c.contents))) if callback else _CompletionFn()
+        if _callback_ref is not None:
+            _retired_callbacks.append(_callback_ref)  # a running call may still use it
+        _callback_ref = _CompletionFn(_calling(callback)) if callback else _CompletionFn()
+        inside = getattr(_in_callback, "active", False)
         result = _check(_lib.un_set_completion_callback(_callback_ref, ctx))
+        if not inside:  # the library waited for every running call: no retired one is in use
+            _retired_callbacks.clear()
         return None
 
     @staticmethod
@@ -646,7 +681,7 @@ class TcpListener(_Handle):
         """Asynchronous listen: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free port) with SO_REUSEADDR and listen on it."""
         addr_b = addr.encode()
         op_id = _check(_lib.un_tcp_listen_submit(addr_b, backlog, flags, user_data))
-        _in_flight[op_id] = (addr_b,)
+        _record(op_id, (addr_b,))
         return op_id
 
     def accept(self, timeout_ms=-1):
@@ -657,6 +692,7 @@ class TcpListener(_Handle):
     def accept_submit(self, timeout_ms=-1, user_data=0):
         """Asynchronous accept: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Wait for the next connection on a listener and return it as a new stream. The listener stays open; call again for the next connection."""
         op_id = _check(_lib.un_tcp_accept_submit(self._handle, timeout_ms, user_data))
+        _record(op_id, ())
         return op_id
 
     def close(self):
@@ -667,6 +703,7 @@ class TcpListener(_Handle):
     def close_submit(self, user_data=0):
         """Asynchronous close: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Close a listener. Accepts in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed and its port can be bound again."""
         op_id = _check(_lib.un_tcp_listener_close_submit(self._handle, user_data))
+        _record(op_id, ())
         return op_id
 
     def local_addr(self):
@@ -679,7 +716,7 @@ class TcpListener(_Handle):
         """Asynchronous local_addr: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0."""
         out_buf = ctypes.create_string_buffer(512)
         op_id = _check(_lib.un_socket_local_addr_submit(self._handle, out_buf, len(out_buf), user_data))
-        _in_flight[op_id] = (out_buf,)
+        _record(op_id, (out_buf,))
         return (op_id, out_buf)
 
     def set_option(self, option, value):
@@ -690,6 +727,7 @@ class TcpListener(_Handle):
     def set_option_submit(self, option, value, user_data=0):
         """Asynchronous set_option: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Set a socket option (see socket_option) on any handle."""
         op_id = _check(_lib.un_socket_set_option_submit(self._handle, option, value, user_data))
+        _record(op_id, ())
         return op_id
 
     def get_option(self, option):
@@ -700,6 +738,7 @@ class TcpListener(_Handle):
     def get_option_submit(self, option, user_data=0):
         """Asynchronous get_option: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read a socket option (see socket_option) of any handle."""
         op_id = _check(_lib.un_socket_get_option_submit(self._handle, option, user_data))
+        _record(op_id, ())
         return op_id
 
     def cancel(self):
@@ -710,6 +749,7 @@ class TcpListener(_Handle):
     def cancel_submit(self, user_data=0):
         """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable."""
         op_id = _check(_lib.un_socket_cancel_submit(self._handle, user_data))
+        _record(op_id, ())
         return op_id
 
 
@@ -727,7 +767,7 @@ class TcpStream(_Handle):
         """Asynchronous connect: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by the library's resolver threads, never on the runtime thread and never by blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup whose operation ended first (timeout, cancel, close) is never made."""
         addr_b = addr.encode()
         op_id = _check(_lib.un_tcp_connect_submit(addr_b, timeout_ms, user_data))
-        _in_flight[op_id] = (addr_b,)
+        _record(op_id, (addr_b,))
         return op_id
 
     def read(self, max_len=65536, timeout_ms=-1):
@@ -740,7 +780,7 @@ class TcpStream(_Handle):
         """Asynchronous read: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read submitted with tcp_read_submit switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
         buf_buf = ctypes.create_string_buffer(max_len)
         op_id = _check(_lib.un_tcp_read_submit(self._handle, buf_buf, max_len, timeout_ms, user_data))
-        _in_flight[op_id] = (buf_buf,)
+        _record(op_id, (buf_buf,))
         return (op_id, buf_buf)
 
     def write(self, data, timeout_ms=-1):
@@ -751,7 +791,7 @@ class TcpStream(_Handle):
     def write_submit(self, data, timeout_ms=-1, user_data=0):
         """Asynchronous write: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write all len bytes of buf to a stream. Short writes are continued until every byte is sent; writes on one stream are sent in the order they were called; a closed peer gives an error, never SIGPIPE. On TIMED_OUT or CANCELED a prefix of buf may have been sent."""
         op_id = _check(_lib.un_tcp_write_submit(self._handle, data, len(data), timeout_ms, user_data))
-        _in_flight[op_id] = (data,)
+        _record(op_id, (data,))
         return op_id
 
     def close(self):
@@ -762,6 +802,7 @@ class TcpStream(_Handle):
     def close_submit(self, user_data=0):
         """Asynchronous close: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Close a stream. Operations in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed."""
         op_id = _check(_lib.un_tcp_close_submit(self._handle, user_data))
+        _record(op_id, ())
         return op_id
 
     def local_addr(self):
@@ -774,7 +815,7 @@ class TcpStream(_Handle):
         """Asynchronous local_addr: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0."""
         out_buf = ctypes.create_string_buffer(512)
         op_id = _check(_lib.un_socket_local_addr_submit(self._handle, out_buf, len(out_buf), user_data))
-        _in_flight[op_id] = (out_buf,)
+        _record(op_id, (out_buf,))
         return (op_id, out_buf)
 
     def flush(self):
@@ -785,6 +826,7 @@ class TcpStream(_Handle):
     def flush_submit(self, user_data=0):
         """Asynchronous flush: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Push out data the kernel is still holding back (Nagle's algorithm) by setting TCP_NODELAY for a moment. Every tcp_write has handed its bytes to the kernel when it returns, so nothing else is buffered here."""
         op_id = _check(_lib.un_tcp_flush_submit(self._handle, user_data))
+        _record(op_id, ())
         return op_id
 
     def shutdown(self, how):
@@ -795,6 +837,7 @@ class TcpStream(_Handle):
     def shutdown_submit(self, how, user_data=0):
         """Asynchronous shutdown: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Shut down one or both directions of a stream. After a write shutdown the peer reads end of stream while this side can still read."""
         op_id = _check(_lib.un_tcp_shutdown_submit(self._handle, how, user_data))
+        _record(op_id, ())
         return op_id
 
     def peer_addr(self):
@@ -807,7 +850,7 @@ class TcpStream(_Handle):
         """Asynchronous peer_addr: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the address of the peer of a stream or of a connected UDP socket into out, NUL-terminated."""
         out_buf = ctypes.create_string_buffer(512)
         op_id = _check(_lib.un_socket_peer_addr_submit(self._handle, out_buf, len(out_buf), user_data))
-        _in_flight[op_id] = (out_buf,)
+        _record(op_id, (out_buf,))
         return (op_id, out_buf)
 
     def set_option(self, option, value):
@@ -818,6 +861,7 @@ class TcpStream(_Handle):
     def set_option_submit(self, option, value, user_data=0):
         """Asynchronous set_option: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Set a socket option (see socket_option) on any handle."""
         op_id = _check(_lib.un_socket_set_option_submit(self._handle, option, value, user_data))
+        _record(op_id, ())
         return op_id
 
     def get_option(self, option):
@@ -828,6 +872,7 @@ class TcpStream(_Handle):
     def get_option_submit(self, option, user_data=0):
         """Asynchronous get_option: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read a socket option (see socket_option) of any handle."""
         op_id = _check(_lib.un_socket_get_option_submit(self._handle, option, user_data))
+        _record(op_id, ())
         return op_id
 
     def cancel(self):
@@ -838,6 +883,7 @@ class TcpStream(_Handle):
     def cancel_submit(self, user_data=0):
         """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable."""
         op_id = _check(_lib.un_socket_cancel_submit(self._handle, user_data))
+        _record(op_id, ())
         return op_id
 
 
@@ -854,7 +900,7 @@ class UdpSocket(_Handle):
         """Asynchronous local_addr: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0."""
         out_buf = ctypes.create_string_buffer(512)
         op_id = _check(_lib.un_socket_local_addr_submit(self._handle, out_buf, len(out_buf), user_data))
-        _in_flight[op_id] = (out_buf,)
+        _record(op_id, (out_buf,))
         return (op_id, out_buf)
 
     def peer_addr(self):
@@ -867,7 +913,7 @@ class UdpSocket(_Handle):
         """Asynchronous peer_addr: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the address of the peer of a stream or of a connected UDP socket into out, NUL-terminated."""
         out_buf = ctypes.create_string_buffer(512)
         op_id = _check(_lib.un_socket_peer_addr_submit(self._handle, out_buf, len(out_buf), user_data))
-        _in_flight[op_id] = (out_buf,)
+        _record(op_id, (out_buf,))
         return (op_id, out_buf)
 
     def set_option(self, option, value):
@@ -878,6 +924,7 @@ class UdpSocket(_Handle):
     def set_option_submit(self, option, value, user_data=0):
         """Asynchronous set_option: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Set a socket option (see socket_option) on any handle."""
         op_id = _check(_lib.un_socket_set_option_submit(self._handle, option, value, user_data))
+        _record(op_id, ())
         return op_id
 
     def get_option(self, option):
@@ -888,6 +935,7 @@ class UdpSocket(_Handle):
     def get_option_submit(self, option, user_data=0):
         """Asynchronous get_option: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read a socket option (see socket_option) of any handle."""
         op_id = _check(_lib.un_socket_get_option_submit(self._handle, option, user_data))
+        _record(op_id, ())
         return op_id
 
     def cancel(self):
@@ -898,6 +946,7 @@ class UdpSocket(_Handle):
     def cancel_submit(self, user_data=0):
         """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable."""
         op_id = _check(_lib.un_socket_cancel_submit(self._handle, user_data))
+        _record(op_id, ())
         return op_id
 
     @classmethod
@@ -911,7 +960,7 @@ class UdpSocket(_Handle):
         """Asynchronous bind: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free port)."""
         addr_b = addr.encode()
         op_id = _check(_lib.un_udp_bind_submit(addr_b, flags, user_data))
-        _in_flight[op_id] = (addr_b,)
+        _record(op_id, (addr_b,))
         return op_id
 
     def send_to(self, data, addr, timeout_ms=-1):
@@ -923,7 +972,7 @@ class UdpSocket(_Handle):
         """Asynchronous send_to: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Send one datagram of len bytes to addr."""
         addr_b = addr.encode()
         op_id = _check(_lib.un_udp_send_to_submit(self._handle, data, len(data), addr_b, timeout_ms, user_data))
-        _in_flight[op_id] = (data, addr_b,)
+        _record(op_id, (data, addr_b,))
         return op_id
 
     def recv_from(self, max_len=65536, timeout_ms=-1):
@@ -938,7 +987,7 @@ class UdpSocket(_Handle):
         buf_buf = ctypes.create_string_buffer(max_len)
         from_buf = ctypes.create_string_buffer(512)
         op_id = _check(_lib.un_udp_recv_from_submit(self._handle, buf_buf, max_len, from_buf, len(from_buf), timeout_ms, user_data))
-        _in_flight[op_id] = (buf_buf, from_buf,)
+        _record(op_id, (buf_buf, from_buf,))
         return (op_id, buf_buf, from_buf)
 
     def connect(self, addr):
@@ -950,7 +999,7 @@ class UdpSocket(_Handle):
         """Asynchronous connect: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Set the default destination of a UDP socket and accept datagrams only from it."""
         addr_b = addr.encode()
         op_id = _check(_lib.un_udp_connect_submit(self._handle, addr_b, user_data))
-        _in_flight[op_id] = (addr_b,)
+        _record(op_id, (addr_b,))
         return op_id
 
     def send(self, data, timeout_ms=-1):
@@ -961,7 +1010,7 @@ class UdpSocket(_Handle):
     def send_submit(self, data, timeout_ms=-1, user_data=0):
         """Asynchronous send: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Send one datagram to the connected peer."""
         op_id = _check(_lib.un_udp_send_submit(self._handle, data, len(data), timeout_ms, user_data))
-        _in_flight[op_id] = (data,)
+        _record(op_id, (data,))
         return op_id
 
     def recv(self, max_len=65536, timeout_ms=-1):
@@ -974,7 +1023,7 @@ class UdpSocket(_Handle):
         """Asynchronous recv: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Receive one datagram from the connected peer (or anyone, if not connected). A datagram longer than max_len gives TRUNCATED."""
         buf_buf = ctypes.create_string_buffer(max_len)
         op_id = _check(_lib.un_udp_recv_submit(self._handle, buf_buf, max_len, timeout_ms, user_data))
-        _in_flight[op_id] = (buf_buf,)
+        _record(op_id, (buf_buf,))
         return (op_id, buf_buf)
 
     def close(self):
@@ -985,6 +1034,7 @@ class UdpSocket(_Handle):
     def close_submit(self, user_data=0):
         """Asynchronous close: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Close a UDP socket. Operations in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed and its port can be bound again."""
         op_id = _check(_lib.un_udp_close_submit(self._handle, user_data))
+        _record(op_id, ())
         return op_id
 
     def join_multicast(self, group, iface):
@@ -997,7 +1047,7 @@ class UdpSocket(_Handle):
         group_b = group.encode()
         iface_b = iface.encode()
         op_id = _check(_lib.un_udp_join_multicast_submit(self._handle, group_b, iface_b, user_data))
-        _in_flight[op_id] = (group_b, iface_b,)
+        _record(op_id, (group_b, iface_b,))
         return op_id
 
     def leave_multicast(self, group, iface):
@@ -1010,5 +1060,5 @@ class UdpSocket(_Handle):
         group_b = group.encode()
         iface_b = iface.encode()
         op_id = _check(_lib.un_udp_leave_multicast_submit(self._handle, group_b, iface_b, user_data))
-        _in_flight[op_id] = (group_b, iface_b,)
+        _record(op_id, (group_b, iface_b,))
         return op_id

@@ -77,6 +77,22 @@ class Async(unittest.TestCase):
                 server.close()
                 client.close()
 
+    def test_completions_collected_before_submit_returns_leak_nothing(self):
+        # A callback may collect a completion before *_submit has recorded its buffers
+        # (the runtime thread is faster than the caller): nothing may stay recorded.
+        import threading
+        seen = threading.Semaphore(0)
+        with uringnet.Runtime():
+            uringnet.Runtime.set_completion_callback(lambda c: seen.release())
+            for _ in range(200):
+                uringnet.Runtime.stats_submit()
+            for _ in range(200):
+                self.assertTrue(seen.acquire(timeout=5))
+            uringnet.Runtime.set_completion_callback(None)
+            self.assertEqual(uringnet._in_flight, {})
+            self.assertEqual(uringnet._done_early, set())
+            self.assertEqual(uringnet._retired_callbacks, [])  # freed once no call can run
+
     def test_completion_fd_wakes_a_host_event_loop(self):
         import select
         with uringnet.Runtime():
