@@ -1068,7 +1068,9 @@ void Shard::on_multishot_accept(Op *m, int res, bool more) {
         fail_oldest_waiter(s, res);
     }
     if (!more) {
-        end_multishot(m, res != -EMFILE && res != -ENFILE);
+        // Armed again while accepts wait, after EMFILE/ENFILE too: each waiting accept gets a
+        // connection or the error (one per failure, as on epoll), none waits forever.
+        end_multishot(m, true);
     }
 }
 

@@ -1,5 +1,7 @@
 // The promises the core makes, each tried the way a user would break it (issue: the core keeps
 // its promises by construction): large timeouts, ...
+#include <sys/resource.h>
+
 #include <atomic>
 #include <climits>
 #include <thread>
@@ -167,4 +169,55 @@ TEST_CASE("a handle of the first runtime is refused after a thousand more", "[pr
     CHECK(un_udp_close(old) == UN_ERR_WRONG_RUNTIME);
     CHECK(un_socket_local_addr(now, addr, sizeof addr) > 0);
     REQUIRE(un_runtime_shutdown() == 0);
+}
+
+TEST_CASE("every waiting accept is answered when fds run out, and accept works once they are back", "[promises][accept]") {
+    const int rc = test::wait_child(test::spawn([] {
+        CHILD_EXPECT(un_runtime_init() == 0);
+        const int64_t l = un_tcp_listen("127.0.0.1:0", 0, 0);
+        CHILD_EXPECT(l > 0);
+        char addr[64];
+        CHILD_EXPECT(un_socket_local_addr(l, addr, sizeof addr) > 0);
+        const std::string a(addr);
+        sockaddr_in sa{};
+        sa.sin_family = AF_INET;
+        sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        sa.sin_port = htons(static_cast<uint16_t>(std::stoi(a.substr(a.rfind(':') + 1))));
+        const int client = socket(AF_INET, SOCK_STREAM, 0); // made before the fds run out
+        CHILD_EXPECT(un_tcp_accept_submit(l, -1, 1) > 0);
+        CHILD_EXPECT(un_tcp_accept_submit(l, -1, 2) > 0);
+        CHILD_EXPECT(test::eventually([] {
+            char buf[16384];
+            const int64_t n = un_runtime_stats(buf, sizeof buf);
+            return n > 0 && std::string(buf, static_cast<size_t>(n)).find("\"in_flight\":2") != std::string::npos;
+        }));
+        rlimit low{};
+        getrlimit(RLIMIT_NOFILE, &low);
+        low.rlim_cur = 256;
+        setrlimit(RLIMIT_NOFILE, &low);
+        std::vector<int> hogs;
+        for (int fd; (fd = dup(0)) >= 0;) {
+            hogs.push_back(fd);
+        }
+        CHILD_EXPECT(connect(client, reinterpret_cast<sockaddr *>(&sa), sizeof sa) == 0);
+        un_completion_t c[2];
+        int got = 0;
+        for (int i = 0; i < 50 && got < 2; ++i) {
+            const int64_t n = un_poll(c + got, static_cast<uint32_t>(2 - got), 200);
+            got += n > 0 ? static_cast<int>(n) : 0;
+        }
+        CHILD_EXPECT(got == 2); // neither waits forever
+        CHILD_EXPECT(c[0].result == UN_ERR_NO_RESOURCES && c[1].result == UN_ERR_NO_RESOURCES);
+        for (int fd : hogs) {
+            close(fd);
+        }
+        const int64_t s = un_tcp_accept(l, 5000); // the connection waited in the backlog
+        CHILD_EXPECT(s > 0);
+        CHILD_EXPECT(send(client, "hi", 2, 0) == 2);
+        char buf[4];
+        CHILD_EXPECT(un_tcp_read(s, buf, sizeof buf, 5000) == 2);
+        CHILD_EXPECT(un_runtime_shutdown() == 0);
+        return 0;
+    }));
+    CHECK(rc == 0);
 }
