@@ -59,6 +59,11 @@ TEST_CASE("after fork the child gets FORKED at once and may start its own runtim
         un_completion_t c;
         CHILD_EXPECT(un_poll(&c, 1, -1) == UN_ERR_FORKED); // never waits for the parent's threads
         CHILD_EXPECT(un_tcp_write_submit(p.client, "x", 1, -1, 0) == UN_ERR_FORKED);
+#if defined(__SANITIZE_THREAD__)
+        // ThreadSanitizer cannot follow threads started after a multi-threaded fork (it dies
+        // on purpose); the child's own runtime is tested by the other builds.
+        return 0;
+#endif
         // The child's own runtime.
         CHILD_EXPECT(un_runtime_init() == 0);
         const int64_t l = un_tcp_listen("127.0.0.1:0", 0, 0);
@@ -191,11 +196,7 @@ TEST_CASE("every waiting accept is answered when fds run out, and accept works o
             const int64_t n = un_runtime_stats(buf, sizeof buf);
             return n > 0 && std::string(buf, static_cast<size_t>(n)).find("\"in_flight\":2") != std::string::npos;
         }));
-        rlimit low{};
-        getrlimit(RLIMIT_NOFILE, &low);
-        low.rlim_cur = 256;
-        setrlimit(RLIMIT_NOFILE, &low);
-        std::vector<int> hogs;
+        std::vector<int> hogs; // (up to the process's limit of open files)
         for (int fd; (fd = dup(0)) >= 0;) {
             hogs.push_back(fd);
         }
@@ -205,6 +206,9 @@ TEST_CASE("every waiting accept is answered when fds run out, and accept works o
         for (int i = 0; i < 50 && got < 2; ++i) {
             const int64_t n = un_poll(c + got, static_cast<uint32_t>(2 - got), 200);
             got += n > 0 ? static_cast<int>(n) : 0;
+        }
+        if (got != 2) {
+            std::fprintf(stderr, "got %d completions, first %lld\n", got, got > 0 ? static_cast<long long>(c[0].result) : 0LL);
         }
         CHILD_EXPECT(got == 2); // neither waits forever
         CHILD_EXPECT(c[0].result == UN_ERR_NO_RESOURCES && c[1].result == UN_ERR_NO_RESOURCES);
