@@ -89,6 +89,10 @@ void start_io(Shard &shard, Request &req, OpKind kind, uint32_t index, void *buf
 
 // ---- socket options ----
 
+// The longest SO_LINGER a socket may have (the spec's linger option): its close waits on a
+// helper thread, and a runtime shutdown waits for it.
+constexpr int64_t kMaxLingerSeconds = 30;
+
 struct IntOpt {
     int level;
     int name;
@@ -187,7 +191,7 @@ int64_t set_option(Slot &s, int64_t option, int64_t value) {
         return check(setsockopt(s.fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on));
     }
     if (option == UN_SOCKET_OPTION_LINGER) {
-        if (value > INT_MAX) {
+        if (value > kMaxLingerSeconds) {
             return UN_ERR_INVALID_ARGUMENT;
         }
         linger l{value >= 0 ? 1 : 0, value >= 0 ? static_cast<int>(value) : 0};

@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <system_error>
+#include <thread>
 #include <utility>
 #include <nlohmann/json.hpp>
 
@@ -201,7 +203,7 @@ void Shard::run(std::atomic<int64_t> *started) {
             begin_stop();
         }
         drain_incoming();
-        if (stopping_ && backend_->pending() == 0 && local_.empty()) {
+        if (stopping_ && backend_->pending() == 0 && local_.empty() && lingering_.empty()) {
             break;
         }
         bool block = !backend_->ready() && local_.empty();
@@ -269,15 +271,26 @@ void Shard::drain_incoming() {
     }
     Request *list;
     std::vector<LookupResult> looked_up;
+    std::vector<uint64_t> closed;
     {
         std::lock_guard lk(mu_);
         list = head_;
         head_ = tail_ = nullptr;
         looked_up.swap(lookup_results_);
+        closed.swap(closed_tokens_);
         has_incoming_.store(false, std::memory_order_relaxed);
     }
     for (const LookupResult &r : looked_up) {
         on_lookup(r.id, r.result, r.address);
+    }
+    for (uint64_t token : closed) { // lingering sockets closed by a helper thread
+        drop(stats_.in_flight);
+        if (auto it = lingering_.find(token); it != lingering_.end()) {
+            for (Request *r : it->second) {
+                complete(*r, 0);
+            }
+            lingering_.erase(it);
+        }
     }
     uint64_t taken = 0;
     for (Request *r = list; r != nullptr; r = r->next) {
@@ -533,8 +546,7 @@ void Shard::close_handle(uint32_t index, Request &req) {
     drop(stats_.open_handles);
     cancel_ops(index);
     if (s.ops.empty()) {
-        free_slot(index);
-        complete(req, 0);
+        free_slot(index, &req);
     } else {
         closers_.emplace_back(index, &req); // answered once the fd is closed
         abort_if_only_notifications(index);
@@ -587,21 +599,67 @@ void Shard::close_fd(uint32_t index) {
     }
     if (s.fd >= 0) {
         backend_->remove_fd(s.fd);
-        close(s.fd);
+        s.linger_token = close_socket(s.fd);
         s.fd = -1;
     }
 }
 
-void Shard::answer_closers(uint32_t index) {
+uint64_t Shard::close_socket(int fd) {
+    linger l{};
+    socklen_t len = sizeof l;
+    if (getsockopt(fd, SOL_SOCKET, SO_LINGER, &l, &len) != 0 || l.l_onoff == 0 || l.l_linger == 0) {
+        close(fd); // never waits: no lingering (or a reset, for linger 0)
+        return 0;
+    }
+    const uint64_t token = ++next_linger_token_;
+    try {
+        std::thread([this, fd, token] {
+            close(fd); // may wait for the peer up to the linger time (at most 30 s)
+            post_closed(token);
+        }).detach();
+    } catch (const std::system_error &) {
+        close(fd); // no thread to be had: wait here rather than leak the socket
+        return 0;
+    }
+    bump(stats_.in_flight);
+    return token;
+}
+
+void Shard::post_closed(uint64_t token) {
+    {
+        std::lock_guard lk(mu_);
+        closed_tokens_.push_back(token);
+        has_incoming_.store(true, std::memory_order_seq_cst);
+    }
+    wake_if_asleep();
+}
+
+void Shard::answer_when_closed(uint64_t token, std::vector<Request *> reqs) {
+    if (token == 0) {
+        for (Request *r : reqs) {
+            complete(*r, 0);
+        }
+    } else {
+        auto &waiting = lingering_[token];
+        waiting.insert(waiting.end(), reqs.begin(), reqs.end());
+    }
+}
+
+void Shard::answer_closers(uint32_t index, Request *also) {
+    std::vector<Request *> answer;
+    if (also != nullptr) {
+        answer.push_back(also);
+    }
     for (size_t i = 0; i < closers_.size();) {
         if (closers_[i].first == index) {
-            complete(*closers_[i].second, 0);
+            answer.push_back(closers_[i].second);
             closers_[i] = closers_.back();
             closers_.pop_back();
         } else {
             ++i;
         }
     }
+    answer_when_closed(std::exchange(slots_[index].linger_token, 0), std::move(answer));
 }
 
 int64_t Shard::cancel_ops(uint32_t index) {
@@ -632,14 +690,14 @@ int64_t Shard::cancel_ops(uint32_t index) {
     return n;
 }
 
-void Shard::free_slot(uint32_t index) {
+void Shard::free_slot(uint32_t index, Request *closer) {
     Slot &s = slots_[index];
     close_fd(index);
     for (int fd : s.ready) { // connections accepted for requests that never came
         close(fd);
     }
     s.ready.clear();
-    answer_closers(index);
+    answer_closers(index, closer); // when the fd is closed (later, if it lingers)
     s.stash.reset();
     s.shard_reads = s.recv_eof = false;
     s.recv_err = 0;

@@ -123,6 +123,7 @@ struct Slot {
     bool shard_reads = false; ///< the stream reads through a multishot receive (served by the shard)
     bool recv_eof = false;    ///< ... which met the end of the stream (reads get 0 once stash is drained)
     int recv_err = 0;         ///< ... which ended with -errno (every later read gets it, after the stash)
+    uint64_t linger_token = 0;     ///< set between close_fd and answer_closers when the fd lingers
     int32_t read_timeout_ms = -1;  ///< options read_timeout / write_timeout: remembered for bindings
     int32_t write_timeout_ms = -1; ///< whose calls have no timeout parameter (-1: none)
     std::vector<Op *> ops;       ///< ops in the kernel on this slot
@@ -160,6 +161,8 @@ class Shard {
     void post_lookup_result(uint32_t id, int64_t result, const Address &address);
     /// Queues req from this shard's own thread (a completion callback): no lock, no wake-up.
     void post_local(Request *req) { local_.push_back(req); }
+    /// A helper thread closed a lingering socket (any thread).
+    void post_closed(uint64_t token);
     void bump_gen(Slot &s) {
         ++s.gen;
         if (s.gen > max_gen_.load(std::memory_order_relaxed)) {
@@ -274,11 +277,11 @@ class Shard {
     int64_t complete_recvmsg(Op *op, int res);
     void count_bytes(bool read, uint64_t n);
     void release_slot_op(Op *op);
-    void free_slot(uint32_t index);
+    void free_slot(uint32_t index, Request *closer = nullptr); ///< closer: a close request to answer with the others
     void close_fd(uint32_t index);
     bool only_notifications_left(const Slot &s) const;
     void abort_if_only_notifications(uint32_t index);
-    void answer_closers(uint32_t index);
+    void answer_closers(uint32_t index, Request *also = nullptr);
     void free_op(Op *op);
 
     Runtime &rt_;
@@ -307,6 +310,16 @@ class Shard {
         Address address;
     };
     std::vector<LookupResult> lookup_results_; ///< guarded by mu_
+    std::vector<uint64_t> closed_tokens_;      ///< lingering closes done off the shard; guarded by mu_
+    /// Closes of sockets that linger (SO_LINGER with unsent data can make close() wait for
+    /// seconds): a helper thread closes the fd, then the shard answers the close requests.
+    std::unordered_map<uint64_t, std::vector<Request *>> lingering_;
+    uint64_t next_linger_token_ = 0;
+    /// Closes fd here, or, when it lingers, on a helper thread: 0, or the token the shard
+    /// gets back (through closed_tokens_) once it is closed.
+    uint64_t close_socket(int fd);
+    /// Answers reqs now, or when the lingering close of token is done.
+    void answer_when_closed(uint64_t token, std::vector<Request *> reqs);
 
     // shard-thread state
     bool stopping_ = false;

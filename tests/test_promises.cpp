@@ -225,3 +225,31 @@ TEST_CASE("every waiting accept is answered when fds run out, and accept works o
     }));
     CHECK(rc == 0);
 }
+
+TEST_CASE("a lingering close never stops the runtime thread", "[promises][linger]") {
+    test::Runtime rt;
+    test::Pair p;
+    // The peer reads nothing: fill the buffers, so the close has data to linger over.
+    std::vector<char> chunk(1 << 20, 'l');
+    while (un_tcp_write(p.client, chunk.data(), static_cast<uint32_t>(chunk.size()), 20) == static_cast<int64_t>(chunk.size())) {
+    }
+    REQUIRE(un_socket_set_option(p.client, UN_SOCKET_OPTION_LINGER, 2) == 0);
+    CHECK(un_socket_set_option(p.client, UN_SOCKET_OPTION_LINGER, 31) == UN_ERR_INVALID_ARGUMENT); // the cap
+    std::atomic<bool> closed{false};
+    std::atomic<int64_t> close_result{1};
+    std::thread closer([&] {
+        close_result = un_tcp_close(p.client); // completes when the socket is closed: about 2 s
+        closed = true;
+    });
+    REQUIRE(test::wait_for_stat("in_flight", 1)); // the lingering close, on its helper thread
+    // Meanwhile the runtime thread serves everything else at once.
+    const int64_t a = un_udp_bind("127.0.0.1:0", 0), b = un_udp_bind("127.0.0.1:0", 0);
+    REQUIRE(un_udp_send_to(a, "ping", 4, test::local_addr(b).c_str(), test::kWait) == 4);
+    char buf[8];
+    CHECK(un_udp_recv(b, buf, sizeof buf, test::kWait) == 4);
+    CHECK(test::stats()["shard_count"] == 1);
+    CHECK_FALSE(closed.load()); // all of that happened while the close still waited
+    closer.join();
+    CHECK(close_result.load() == 0);
+    CHECK(un_tcp_close(p.client) == UN_ERR_CLOSED);
+}

@@ -19,7 +19,7 @@ import os
 import threading
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "7216fb559b48de47"
+SPEC_CHECKSUM = "ec826eae96ad4bc1"
 VERSION = "0.1.0"
 
 

@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "7216fb559b48de47"
+#define UN_SPEC_CHECKSUM "ec826eae96ad4bc1"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -68,7 +68,9 @@ typedef int32_t un_socket_option_t;
 #define UN_SOCKET_OPTION_SEND_BUFFER                                                               \
     4 /**< SO_SNDBUF in bytes (the kernel doubles what is set and reads back the doubled size). */
 #define UN_SOCKET_OPTION_LINGER                                                                    \
-    5 /**< SO_LINGER in seconds; -1 turns lingering off, 0 makes close send a reset. */
+    5 /**< SO_LINGER in seconds, 0..30 (more is INVALID_ARGUMENT); -1 turns lingering off, 0 makes \
+         close send a reset. A close that lingers (unsent data) waits on a helper thread, never on \
+         the runtime thread; the close completes when the socket is closed. */
 #define UN_SOCKET_OPTION_TTL 6           /**< IP_TTL (IPv4) or IPV6_UNICAST_HOPS (IPv6), 1..255. */
 #define UN_SOCKET_OPTION_REUSE_ADDRESS 7 /**< SO_REUSEADDR, 0 or 1. */
 #define UN_SOCKET_OPTION_REUSE_PORT                                                                \
