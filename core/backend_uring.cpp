@@ -10,6 +10,8 @@
 #include <cerrno>
 #include <vector>
 
+#include <sched.h>
+
 #include "backend.hpp"
 #include "shard.hpp"
 
@@ -234,13 +236,20 @@ class UringBackend final : public Backend {
         }
     }
 
-    bool ready() override { return io_uring_cq_ready(&ring_) > 0; }
+    bool ready() override { return !set_aside_.empty() || io_uring_cq_ready(&ring_) > 0; }
 
     void poll(bool block) override {
         // -EINTR / -EBUSY: fall through and reap what is there. Not blocking still enters the
         // kernel to get events, so deferred completion work runs (DEFER_TASKRUN).
         (void)(block ? io_uring_submit_and_wait(&ring_, 1) : io_uring_submit_and_get_events(&ring_));
         shard_.count_submit();
+        if (!set_aside_.empty()) { // completions get_sqe reaped to make room: they came first
+            std::vector<SetAside> earlier;
+            earlier.swap(set_aside_);
+            for (const SetAside &c : earlier) {
+                on_cqe(c.user_data, c.res, c.flags);
+            }
+        }
         io_uring_cqe *cqe;
         unsigned head, seen = 0;
         io_uring_for_each_cqe(&ring_, head, cqe) {
@@ -356,10 +365,36 @@ class UringBackend final : public Backend {
 
     io_uring_sqe *get_sqe(unsigned needed) {
         while (io_uring_sq_space_left(&ring_) < needed) {
-            io_uring_submit(&ring_);
+            const int r = io_uring_submit(&ring_);
             shard_.count_submit();
+            if (r == -EBUSY || r == -EAGAIN || r == -ENOMEM) {
+                // The completion queue is full (or the kernel is short of memory): the
+                // kernel takes no more until completions are reaped. Set them aside for
+                // poll() to deliver (in order, before newer ones) instead of spinning here.
+                set_aside_cqes();
+                if (r == -ENOMEM) {
+                    sched_yield();
+                }
+            }
         }
         return io_uring_get_sqe(&ring_);
+    }
+
+    struct SetAside {
+        uint64_t user_data;
+        int32_t res;
+        uint32_t flags;
+    };
+    std::vector<SetAside> set_aside_; ///< reaped by get_sqe, delivered by poll
+
+    void set_aside_cqes() {
+        io_uring_cqe *cqe;
+        unsigned head, seen = 0;
+        io_uring_for_each_cqe(&ring_, head, cqe) {
+            set_aside_.push_back({cqe->user_data, cqe->res, cqe->flags});
+            ++seen;
+        }
+        io_uring_cq_advance(&ring_, seen);
     }
 
     void submit_cancel(uint64_t user_data) {

@@ -253,3 +253,28 @@ TEST_CASE("a lingering close never stops the runtime thread", "[promises][linger
     CHECK(close_result.load() == 0);
     CHECK(un_tcp_close(p.client) == UN_ERR_CLOSED);
 }
+
+TEST_CASE("a ring of one entry carries thousands of operations", "[promises][ring]") {
+    // Submission and completion queues far smaller than what is in flight: the ring is
+    // submitted (and, when the kernel says its completion queue is full, reaped) to make room.
+    REQUIRE(un_runtime_configure_entries(1) == 0);
+    test::Runtime rt;
+    const int64_t a = un_udp_bind("127.0.0.1:0", 0), b = un_udp_bind("127.0.0.1:0", 0);
+    REQUIRE(un_socket_set_option(b, UN_SOCKET_OPTION_RECV_BUFFER, 4 << 20) == 0);
+    constexpr int kOps = 2000;
+    static char bufs[kOps][8];
+    REQUIRE(un_batch_begin() == 0);
+    for (int i = 0; i < kOps; ++i) {
+        REQUIRE(un_udp_recv_submit(b, bufs[i], 8, test::kWait, static_cast<uint64_t>(i)) > 0);
+    }
+    REQUIRE(un_batch_end() == kOps);
+    const std::string to = test::local_addr(b);
+    for (int i = 0; i < kOps; ++i) {
+        REQUIRE(un_udp_send_to(a, "d", 1, to.c_str(), test::kWait) == 1);
+    }
+    const auto done = test::collect(kOps);
+    REQUIRE(done.size() == kOps);
+    for (const auto &c : done) {
+        CHECK(c.result == 1);
+    }
+}
