@@ -195,6 +195,8 @@ void Shard::run(std::atomic<int64_t> *started) {
     }
     backend_ = std::move(choice.backend);
     backend_kind_ = backend_->kind();
+    traits_ = Traits{backend_->zero_copy(), backend_->fixed_files(), backend_->multishot_accept(),
+                     backend_->multishot_recv(), backend_->recv_ring_bytes()};
     started->store(0, std::memory_order_release);
     started->notify_all();
 

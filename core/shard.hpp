@@ -188,11 +188,13 @@ class Shard {
     Runtime &runtime() { return rt_; }
     const ShardStats &stats() const { return stats_; }
     BackendKind backend_kind() const { return backend_kind_; }
-    bool zero_copy() const { return backend_ && backend_->zero_copy(); }
-    bool fixed_files() const { return backend_ && backend_->fixed_files(); }
-    bool multishot_accept() const { return backend_ && backend_->multishot_accept(); }
-    bool multishot_recv() const { return backend_ && backend_->multishot_recv(); }
-    uint64_t recv_ring_bytes() const { return backend_ ? backend_->recv_ring_bytes() : 0; }
+    // What the backend offers, copied when the shard starts: any thread may read these (the
+    // backend itself belongs to the shard thread, which frees it when it stops).
+    bool zero_copy() const { return traits_.zero_copy; }
+    bool fixed_files() const { return traits_.fixed_files; }
+    bool multishot_accept() const { return traits_.multishot_accept; }
+    bool multishot_recv() const { return traits_.multishot_recv; }
+    uint64_t recv_ring_bytes() const { return traits_.recv_ring_bytes; }
     /// Why the backend was chosen (or, after a failed start, why none could be).
     const std::string &backend_reason() const { return backend_reason_; }
 
@@ -287,6 +289,10 @@ class Shard {
     Runtime &rt_;
     const uint32_t id_;
     const uint32_t epoch_;
+    struct Traits {
+        bool zero_copy = false, fixed_files = false, multishot_accept = false, multishot_recv = false;
+        uint64_t recv_ring_bytes = 0;
+    } traits_; ///< set before start() returns
     const uint32_t first_gen_;        ///< the generation new slots start at
     std::atomic<uint32_t> max_gen_;   ///< the highest generation a slot has had (read after stop, or in a forked child)
     const BackendConfig config_;

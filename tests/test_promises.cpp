@@ -278,3 +278,32 @@ TEST_CASE("a ring of one entry carries thousands of operations", "[promises][rin
         CHECK(c.result == 1);
     }
 }
+
+TEST_CASE("statistics read while the runtime shuts down touch no stopping shard's backend", "[promises][stats]") {
+    if (un_runtime_num_cores() < 2) {
+        conformance::skip("this process may run on one core only: shards need two");
+        return;
+    }
+    REQUIRE(un_runtime_configure_shards(2) == 0);
+    for (int round = 0; round < 20; ++round) {
+        REQUIRE(un_runtime_init() == 0);
+        std::atomic<bool> stop{false};
+        std::atomic<int> answered{0};
+        std::thread reader([&] {
+            char buf[16384];
+            while (!stop.load()) {
+                const int64_t n = un_runtime_stats(buf, sizeof buf);
+                if (n > 0) {
+                    answered++;
+                } else if (n != UN_ERR_SHUT_DOWN) {
+                    answered = -1000000;
+                }
+            }
+        });
+        REQUIRE(test::eventually([&] { return answered.load() != 0; }));
+        REQUIRE(un_runtime_shutdown() == 0); // (ThreadSanitizer watches the reads)
+        stop = true;
+        reader.join();
+        CHECK(answered.load() > 0);
+    }
+}
