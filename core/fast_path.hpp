@@ -25,6 +25,7 @@ struct FastSlot {
     std::atomic<uint64_t> key{0};      ///< (generation << 32) | kLive | kShardReads? | fd
     std::atomic<uint32_t> users{0};    ///< callers using fd right now
     std::atomic<uint32_t> writers{0};  ///< writes queued or in flight, kFastWriter while a caller writes
+    std::atomic<uint32_t> readers{0};  ///< reads queued or in flight on the shard: no direct read may overtake them
     static constexpr uint32_t kFastWriter = 1u << 31;
 
     static constexpr uint64_t kLive = 1u << 31;

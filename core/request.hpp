@@ -38,6 +38,7 @@ struct Request {
     int64_t op_id = 0;      ///< async only: the id *_submit returned
     uint64_t user_data = 0; ///< async only
     FastSlot *writer_slot = nullptr; ///< a write counted in this stream's writers
+    FastSlot *reader_slot = nullptr; ///< a read counted in this stream's readers
     int adopt_fd = -1;      ///< an accepted socket handed over by another shard: register it
     int adopt_family = 0;
 
@@ -47,6 +48,10 @@ struct Request {
         if (writer_slot != nullptr) { // a counted write is done: the next writer may go
             release_writer(writer_slot);
             writer_slot = nullptr;
+        }
+        if (reader_slot != nullptr) { // a counted read is done: direct reads may go again
+            release_reader(reader_slot);
+            reader_slot = nullptr;
         }
         if (detached) {
             delete this;
@@ -66,6 +71,7 @@ struct Request {
     /// Hands an async request's result to the completion queue or callback, then deletes it.
     static void deliver_completion(Request *req);
     static void release_writer(FastSlot *slot);
+    static void release_reader(FastSlot *slot);
 };
 
 } // namespace uringnet

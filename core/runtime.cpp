@@ -320,6 +320,7 @@ void Request::operator delete(void *p) noexcept {
 }
 
 void Request::release_writer(FastSlot *slot) { slot->writers.fetch_sub(1, std::memory_order_release); }
+void Request::release_reader(FastSlot *slot) { slot->readers.fetch_sub(1, std::memory_order_release); }
 
 namespace {
 
@@ -348,6 +349,13 @@ void leave(FastSlot &f) { f.users.fetch_sub(1, std::memory_order_seq_cst); }
 
 // Counts a write that goes through the runtime thread, after any caller writing directly
 // has handed its remainder over (so the order of writes on the stream is kept).
+// Counts a read that goes through the runtime thread: until it completes, no direct read on
+// the stream may take data before it.
+void count_reader(FastSlot &f, Request &req) {
+    f.readers.fetch_add(1, std::memory_order_acq_rel);
+    req.reader_slot = &f;
+}
+
 void count_writer(FastSlot &f, Request &req) {
     for (;;) {
         uint32_t w = f.writers.load(std::memory_order_acquire);
@@ -362,8 +370,8 @@ void count_writer(FastSlot &f, Request &req) {
 // A read on the calling thread; true with result set when it did not have to wait.
 bool fast_read(Shard &shard, FastSlot &f, int64_t h, const gen::TcpReadArgs &a, int64_t &result) {
     int fd;
-    if (a.max_len == 0 || !enter(f, h, fd, true)) {
-        return false; // the runtime thread gives the precise answer
+    if (a.max_len == 0 || f.readers.load(std::memory_order_acquire) != 0 || !enter(f, h, fd, true)) {
+        return false; // the runtime thread gives the precise answer, or serves earlier reads first
     }
     const ssize_t n = recv(fd, a.buf, a.max_len, MSG_DONTWAIT);
     const int e = errno;
@@ -511,8 +519,11 @@ int64_t call(Request &req, int64_t h, uint32_t kind_mask, FromCallback from_call
     req.handle = h;
     int64_t result = 0;
     if (req.kind == gen::RequestKind::tcp_read) {
-        if (FastSlot *f = fast_slot(*shard, h); f && fast_read(*shard, *f, h, req.args.tcp_read, result)) {
-            return result;
+        if (FastSlot *f = fast_slot(*shard, h)) {
+            if (fast_read(*shard, *f, h, req.args.tcp_read, result)) {
+                return result;
+            }
+            count_reader(*f, req);
         }
     } else if (req.kind == gen::RequestKind::tcp_write) {
         if (FastSlot *f = fast_slot(*shard, h)) {
@@ -542,6 +553,10 @@ int64_t submit(std::unique_ptr<Request> req, uint64_t user_data, int64_t h, uint
     if (req->kind == gen::RequestKind::tcp_write && !t_batch.open) {
         if (FastSlot *f = fast_slot(*shard, h)) {
             count_writer(*f, *req); // keeps its place against writes made directly
+        }
+    } else if (req->kind == gen::RequestKind::tcp_read) {
+        if (FastSlot *f = fast_slot(*shard, h)) {
+            count_reader(*f, *req); // no later direct read takes its data
         }
     }
     if (t_batch.open) {

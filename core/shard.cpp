@@ -205,10 +205,11 @@ void Shard::run(std::atomic<int64_t> *started) {
             begin_stop();
         }
         drain_incoming();
-        if (stopping_ && backend_->pending() == 0 && local_.empty() && lingering_.empty()) {
+        if (stopping_ && backend_->pending() == 0 && lingering_.empty() &&
+            !has_incoming_.load(std::memory_order_acquire)) {
             break;
         }
-        bool block = !backend_->ready() && local_.empty();
+        bool block = !backend_->ready();
         if (block) {
             awake_.store(false, std::memory_order_seq_cst);
             if (has_incoming_.load(std::memory_order_seq_cst) ||
@@ -256,18 +257,6 @@ void Shard::run(std::atomic<int64_t> *started) {
 }
 
 void Shard::drain_incoming() {
-    if (!local_.empty()) {
-        std::vector<Request *> mine;
-        mine.swap(local_);
-        for (Request *req : mine) {
-            bump(stats_.requests);
-            if (stopping_) {
-                complete(*req, UN_ERR_SHUT_DOWN);
-            } else {
-                dispatch(*req);
-            }
-        }
-    }
     if (!has_incoming_.load(std::memory_order_acquire)) {
         return;
     }

@@ -159,8 +159,14 @@ class Shard {
     void post_many(const std::vector<Request *> &reqs);
     /// A host-name lookup finished (a resolver thread): result 0 with address, or an error.
     void post_lookup_result(uint32_t id, int64_t result, const Address &address);
-    /// Queues req from this shard's own thread (a completion callback): no lock, no wake-up.
-    void post_local(Request *req) { local_.push_back(req); }
+    /// Queues req from this shard's own thread (a completion callback): no wake-up, but the
+    /// same queue as every other thread's requests, so a request made later never overtakes
+    /// one made earlier (on a stream: the order of its reads and of its writes).
+    void post_local(Request *req) {
+        std::lock_guard lk(mu_);
+        enqueue_locked(req);
+        has_incoming_.store(true, std::memory_order_relaxed);
+    }
     /// A helper thread closed a lingering socket (any thread).
     void post_closed(uint64_t token);
     void bump_gen(Slot &s) {
@@ -329,7 +335,6 @@ class Shard {
 
     // shard-thread state
     bool stopping_ = false;
-    std::vector<Request *> local_; ///< posted by this thread itself, dispatched next round
     std::vector<Slot> slots_;
     std::deque<uint32_t> free_slots_; ///< first-in first-out: a slot rests as long as possible
     std::vector<std::unique_ptr<Op>> op_pool_;
