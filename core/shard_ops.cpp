@@ -1,0 +1,266 @@
+// Shard: kernel operations: creating, starting (in order per stream), completing.
+#include "shard.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <utility>
+
+#include "handle.hpp"
+#include "runtime.hpp"
+
+namespace uringnet {
+
+Op *Shard::new_op(OpKind kind, Request *req, uint32_t slot, int64_t timeout_ms) {
+    Op *op;
+    if (!free_ops_.empty()) {
+        op = free_ops_.back();
+        free_ops_.pop_back();
+    } else {
+        op_pool_.push_back(std::make_unique<Op>());
+        op = op_pool_.back().get();
+    }
+    *op = Op{};
+    op->kind = kind;
+    op->req = req;
+    op->slot = slot;
+    op->deadline_ns = deadline_after(now_ns(), timeout_ms);
+    if (req != nullptr && req->async) {
+        async_ops_[req->op_id] = op;
+    }
+    return op;
+}
+
+int64_t Shard::cancel_async(int64_t op_id) {
+    auto it = async_ops_.find(op_id);
+    if (it == async_ops_.end()) {
+        return UN_ERR_OP_NOT_FOUND;
+    }
+    Op *op = it->second;
+    if (op->waiting && !op->in_backend) { // an accept, read or lookup waiting without a deadline
+        op->canceled = true;
+        finish_waiter(op, UN_ERR_CANCELED);
+    } else if (!op->in_backend && !op->in_slot) { // a write waiting its turn on its stream
+        slots_[op->slot].write_wait.erase(op);
+        finish(op, UN_ERR_CANCELED);
+    } else if (!op->canceled) {
+        op->canceled = true;
+        backend_->cancel(op);
+    }
+    return 0;
+}
+
+void Shard::free_op(Op *op) {
+    op->req = nullptr;
+    free_ops_.push_back(op);
+}
+
+void Shard::start_op(Op *op) {
+    if (op->kind == OpKind::recvmsg || op->kind == OpKind::sendmsg) {
+        Request &r = *op->req;
+        r.iov = {op->buf, op->len};
+        r.msg = {};
+        r.msg.msg_iov = &r.iov;
+        r.msg.msg_iovlen = 1;
+        if (op->kind == OpKind::recvmsg) { // the sender goes where a send's target would be
+            r.msg.msg_name = &r.address.storage;
+            r.msg.msg_namelen = sizeof r.address.storage;
+        } else if (r.address.len != 0) {
+            r.msg.msg_name = &r.address.storage;
+            r.msg.msg_namelen = r.address.len;
+        }
+    }
+    if (op->slot != kNoSlot) {
+        Slot &s = slots_[op->slot];
+        if (op->kind == OpKind::write) {
+            if (s.writing) {
+                s.write_wait.push_back(op); // keep writes on one stream in call order
+                return;
+            }
+            s.writing = true;
+        }
+        s.ops.push_back(op);
+        op->in_slot = true;
+    }
+    begin(op);
+}
+
+void Shard::begin(Op *op) {
+    op->in_backend = true;
+    bump(stats_.in_flight);
+    backend_->start(op, op->slot == kNoSlot ? op->fd : slots_[op->slot].fd);
+}
+
+int64_t Shard::op_error(const Op *op, int res) const {
+    if (op->shut_down) {
+        return UN_ERR_SHUT_DOWN;
+    }
+    if (res == -ECANCELED || res == -EINTR) {
+        if (op->timed_out) {
+            return UN_ERR_TIMED_OUT;
+        }
+        if (op->canceled) {
+            return UN_ERR_CANCELED;
+        }
+    }
+    return gen::error_from_errno(-res);
+}
+
+void Shard::release_slot_op(Op *op) {
+    Slot &s = slots_[op->slot];
+    op->in_slot = false;
+    for (size_t i = 0; i < s.ops.size(); ++i) {
+        if (s.ops[i] == op) {
+            s.ops[i] = s.ops.back();
+            s.ops.pop_back();
+            break;
+        }
+    }
+    if (op->kind == OpKind::write) {
+        s.writing = false;
+        if (!s.write_wait.empty()) {
+            Op *next = s.write_wait.front();
+            s.write_wait.pop_front();
+            start_op(next);
+        }
+    }
+    if (s.closing && s.ops.empty()) {
+        free_slot(op->slot);
+    }
+}
+
+void Shard::on_op_done(Op *op) {
+    op->in_backend = false;
+    const int res = op->res;
+    if (op->waiting) {
+        // Its deadline fired or was removed: it was settled (given or failed), or it ends here.
+        if (op->given || op->failed) {
+            end_waiting(op, res, op->given);
+        } else {
+            finish_waiter(op, op_error(op, -ECANCELED));
+        }
+        return;
+    }
+    drop(stats_.in_flight);
+    switch (op->kind) {
+    case OpKind::accept:
+        if (res >= 0) {
+            complete_accept(op, res);
+        } else {
+            finish(op, op_error(op, res));
+        }
+        return;
+    case OpKind::connect:
+        if (res == 0 && !op->shut_down) {
+            bump(stats_.connects);
+            const int fd = op->fd;
+            op->fd = -1;
+            backend_->remove_fd(fd); // add_handle registers it again as the stream's fd
+            finish(op, add_handle(fd, UN_HANDLE_TCP_STREAM, op->req->address.family()));
+        } else {
+            backend_->remove_fd(op->fd);
+            close(op->fd);
+            op->fd = -1;
+            finish(op, op_error(op, res == 0 ? -ECANCELED : res));
+        }
+        return;
+    case OpKind::read:
+        if (res > 0 || (res == 0 && slots_[op->slot].recv_err == 0)) {
+            count_bytes(true, static_cast<uint64_t>(res));
+            finish(op, res);
+        } else if (res == 0) { // a read behind the one that met the reset
+            finish(op, gen::error_from_errno(-slots_[op->slot].recv_err));
+        } else {
+            if (res != -ECANCELED && res != -EINTR && res != -EAGAIN && !op->timed_out && slots_[op->slot].live) {
+                slots_[op->slot].recv_err = res; // the kernel says it once; later reads here say it too
+            }
+            finish(op, op_error(op, res));
+        }
+        return;
+    case OpKind::write: {
+        const uint32_t len = op->len;
+        if (res > 0) {
+            count_bytes(false, static_cast<uint64_t>(res));
+            op->done += static_cast<uint32_t>(res);
+            if (op->done < len && !op->canceled && !op->shut_down && !op->timed_out) {
+                begin(op); // short write: send the rest, still first in line
+                return;
+            }
+        }
+        if (op->done == len) {
+            finish(op, len);
+        } else if (res > 0) {
+            finish(op, op->shut_down ? UN_ERR_SHUT_DOWN
+                                     : (op->canceled ? UN_ERR_CANCELED : UN_ERR_TIMED_OUT));
+        } else {
+            finish(op, op_error(op, res == 0 ? -EIO : res));
+        }
+        return;
+    }
+    case OpKind::recvmsg:
+        if (res < 0) {
+            finish(op, op_error(op, res));
+            return;
+        }
+        count_bytes(true, static_cast<uint64_t>(res));
+        finish(op, complete_recvmsg(op, res));
+        return;
+    case OpKind::sendmsg:
+        if (res >= 0) {
+            count_bytes(false, static_cast<uint64_t>(res));
+        }
+        finish(op, res < 0 ? op_error(op, res) : res);
+        return;
+    case OpKind::lookup: // always waiting (above)
+        return;
+    }
+}
+
+void Shard::complete_accept(Op *op, int fd) {
+    bump(stats_.accepts);
+    Shard *target = op->shut_down ? this : rt_.least_loaded();
+    if (op->shut_down) {
+        close(fd);
+        finish(op, UN_ERR_SHUT_DOWN);
+    } else if (target == this) {
+        finish(op, add_handle(fd, UN_HANDLE_TCP_STREAM, slots_[op->slot].family));
+    } else {
+        // Spread connections: the least-loaded shard registers it and answers.
+        Request *req = op->req;
+        const int family = slots_[op->slot].family;
+        if (req->async) {
+            async_ops_.erase(req->op_id);
+        }
+        op->req = nullptr;
+        finish(op, 0);
+        bump(stats_.handed_over);
+        target->adopt(req, fd, family);
+    }
+}
+
+
+void Shard::finish(Op *op, int64_t result) {
+    Request *req = op->req;
+    if (req != nullptr && req->async) {
+        async_ops_.erase(req->op_id);
+    }
+    if (op->in_slot) {
+        release_slot_op(op); // may start the next queued write on the stream
+    }
+    free_op(op);
+    if (req != nullptr) {
+        complete(*req, result);
+    }
+}
+
+void Shard::complete(Request &req, int64_t result) {
+    bump(stats_.completed);
+    if (result < 0) {
+        bump(stats_.errors);
+    }
+    req.complete(result);
+}
+
+} // namespace uringnet
