@@ -160,11 +160,11 @@ uint64_t Shard::close_socket(int fd) {
 }
 
 void Shard::post_closed(uint64_t token) {
-    {
-        std::lock_guard lk(mu_);
-        closed_tokens_.push_back(token);
-        has_incoming_.store(true, std::memory_order_seq_cst);
-    }
+    // The wake-up is written under the queue's lock: the shard cannot take the token (and
+    // then stop, close its eventfd and be freed) before this thread is done with it.
+    std::lock_guard lk(mu_);
+    closed_tokens_.push_back(token);
+    has_incoming_.store(true, std::memory_order_seq_cst);
     wake_if_asleep();
 }
 
