@@ -327,21 +327,33 @@ TEST_CASE("a blocking read never takes data before a read submitted earlier", "[
 
 namespace {
 
-struct Hold {
+// Holds the runtime thread inside a completion callback until release is set: requests
+// made meanwhile wait in the shard's queue. Then, if `stream` is set, the callback submits
+// write "B" (strictly after anything the test made while holding); read 1's result is kept.
+struct Held {
     std::atomic<bool> holding{false}, release{false};
-    std::atomic<int64_t> b_id{0};
+    std::atomic<int64_t> a_result{INT64_MIN}, b_id{0};
     int64_t stream = 0;
 };
 
-// Holds the runtime thread in the callback until told, then submits write "B".
-void submit_b_when_released(void *ctx, const un_completion_t *c) {
-    auto *h = static_cast<Hold *>(ctx);
-    if (c->user_data != 100) {
-        return;
+void hold_until_released(void *ctx, const un_completion_t *c) {
+    auto *h = static_cast<Held *>(ctx);
+    if (c->user_data == 100) {
+        h->holding = true;
+        [[maybe_unused]] const bool released = test::eventually([&] { return h->release.load(); }, 10000);
+        if (h->stream != 0) {
+            h->b_id = un_tcp_write_submit(h->stream, "B", 1, -1, 2);
+        }
+    } else if (c->user_data == 1) {
+        h->a_result = c->result;
     }
-    h->holding = true;
-    [[maybe_unused]] const bool released = test::eventually([&] { return h->release.load(); }, 10000);
-    h->b_id = un_tcp_write_submit(h->stream, "B", 1, -1, 2); // strictly after "A" was submitted
+}
+
+void hold_runtime(Held &held) {
+    REQUIRE(un_set_completion_callback(hold_until_released, &held) == 0);
+    static char stats[8192];
+    REQUIRE(un_runtime_stats_submit(stats, sizeof stats, 100) > 0);
+    REQUIRE(test::eventually([&] { return held.holding.load(); }));
 }
 
 } // namespace
@@ -351,12 +363,9 @@ TEST_CASE("a write submitted from a callback never overtakes one submitted earli
     test::Pair p;
     for (int round = 0; round < 20; ++round) {
         INFO("round " << round);
-        Hold hold;
+        Held hold;
         hold.stream = p.client;
-        REQUIRE(un_set_completion_callback(submit_b_when_released, &hold) == 0);
-        static char stats[8192];
-        REQUIRE(un_runtime_stats_submit(stats, sizeof stats, 100) > 0);
-        REQUIRE(test::eventually([&] { return hold.holding.load(); }));
+        hold_runtime(hold);
         REQUIRE(un_tcp_write_submit(p.client, "A", 1, -1, 1) > 0); // queued while the runtime is held
         hold.release = true;
         REQUIRE(test::eventually([&] { return hold.b_id.load() != 0; }));
@@ -365,25 +374,6 @@ TEST_CASE("a write submitted from a callback never overtakes one submitted earli
     }
 }
 
-namespace {
-
-struct Held {
-    std::atomic<bool> holding{false}, release{false};
-    std::atomic<int64_t> a_result{INT64_MIN};
-};
-
-void hold_until_released(void *ctx, const un_completion_t *c) {
-    auto *h = static_cast<Held *>(ctx);
-    if (c->user_data == 100) {
-        h->holding = true;
-        [[maybe_unused]] const bool released = test::eventually([&] { return h->release.load(); }, 10000);
-    } else if (c->user_data == 1) {
-        h->a_result = c->result;
-    }
-}
-
-} // namespace
-
 TEST_CASE("while the runtime thread is busy, a blocking read still waits behind an earlier submitted read", "[promises][order]") {
     test::Runtime rt;
     test::Pair p;
@@ -391,10 +381,7 @@ TEST_CASE("while the runtime thread is busy, a blocking read still waits behind 
         INFO("round " << round);
         REQUIRE(un_tcp_write(p.client, "01234567", 8, test::kWait) == 8);
         Held held;
-        REQUIRE(un_set_completion_callback(hold_until_released, &held) == 0);
-        static char stats[8192];
-        REQUIRE(un_runtime_stats_submit(stats, sizeof stats, 100) > 0);
-        REQUIRE(test::eventually([&] { return held.holding.load(); }));
+        hold_runtime(held);
         char a[4] = {}, b[4] = {};
         REQUIRE(un_tcp_read_submit(p.server, a, 4, test::kWait, 1) > 0); // queued: the runtime is held
         std::atomic<bool> b_done{false};
