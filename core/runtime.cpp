@@ -14,6 +14,7 @@
 #include <sys/eventfd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -221,7 +222,12 @@ struct Completions {
         void *ctx;
     };
     std::atomic<Callback *> callback{nullptr};
-    std::atomic<uint32_t> calling{0}; // deliveries between reading callback and returning from it
+    // Deliveries between reading the callback and returning from it, counted in the slot of
+    // the phase they started in: a change of callback flips the phase and waits only for the
+    // calls counted before the flip, so a steady stream of new calls cannot starve it.
+    std::atomic<uint64_t> phase{0};
+    std::array<std::atomic<uint32_t>, 2> calling{};
+    std::mutex changing; // one change outside a callback at a time (each waits for its phase)
     std::mutex retired_mu;
     std::vector<std::unique_ptr<Callback>> retired; // replaced pairs a call may still use; retired_mu
     std::atomic<bool> running{false}; // a runtime is up: a waiting poll may still get something
@@ -394,16 +400,24 @@ void Request::deliver_completion(Request *req) {
     const un_completion_t c{req->op_id, req->user_data, req->result, static_cast<int32_t>(req->kind), 0};
     delete req;
     // Counted before the callback is read, so that a change of it can wait for this call.
-    g_done.calling.fetch_add(1, std::memory_order_seq_cst);
+    uint64_t phase;
+    for (;;) {
+        phase = g_done.phase.load(std::memory_order_seq_cst);
+        g_done.calling[phase & 1].fetch_add(1, std::memory_order_seq_cst);
+        if (g_done.phase.load(std::memory_order_seq_cst) == phase) {
+            break;
+        }
+        g_done.calling[phase & 1].fetch_sub(1, std::memory_order_seq_cst); // flipped meanwhile
+    }
     if (const Completions::Callback *cb = g_done.callback.load(std::memory_order_seq_cst)) {
         const Completions::Callback now = *cb; // (a callback may replace itself while it runs)
         t_in_callback = true;
         now.fn(now.ctx, &c);
         t_in_callback = false;
-        g_done.calling.fetch_sub(1, std::memory_order_seq_cst);
+        g_done.calling[phase & 1].fetch_sub(1, std::memory_order_seq_cst);
         return;
     }
-    g_done.calling.fetch_sub(1, std::memory_order_seq_cst);
+    g_done.calling[phase & 1].fetch_sub(1, std::memory_order_seq_cst);
     std::lock_guard lk(g_done.mu);
     if (g_done.queue.empty() && g_done.fd >= 0) {
         signal_fd(g_done.fd);
@@ -685,6 +699,10 @@ int64_t handle_completion_fd() {
 int64_t handle_set_completion_callback(un_completion_fn callback, void *ctx) {
     auto next = callback != nullptr ? std::make_unique<Completions::Callback>(Completions::Callback{callback, ctx})
                                     : nullptr;
+    std::unique_lock<std::mutex> one_change;
+    if (!t_in_callback) {
+        one_change = std::unique_lock(g_done.changing);
+    }
     Completions::Callback *old = g_done.callback.exchange(next.release(), std::memory_order_seq_cst);
     std::vector<std::unique_ptr<Completions::Callback>> done;
     {
@@ -701,9 +719,11 @@ int64_t handle_set_completion_callback(un_completion_fn callback, void *ctx) {
         // this one. The replaced pair is freed by the next change made outside a callback.
         return 0;
     }
-    // Every call that may still use a replaced pair counted itself before reading it, so
-    // once none is counted, none runs: the caller may free the old ctx.
-    while (g_done.calling.load(std::memory_order_seq_cst) != 0) {
+    // Every call that may still use a replaced pair counted itself, in the current phase,
+    // before reading it; calls that start after the flip count in the other slot and read
+    // the new pair. Once the old phase's count is zero, no replaced pair is in use.
+    const uint64_t old_phase = g_done.phase.fetch_add(1, std::memory_order_seq_cst);
+    while (g_done.calling[old_phase & 1].load(std::memory_order_seq_cst) != 0) {
         std::this_thread::yield();
     }
     return 0;

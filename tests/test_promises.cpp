@@ -403,3 +403,45 @@ TEST_CASE("while the runtime thread is busy, a blocking read still waits behind 
         CHECK(std::string(b, 4) == "4567");
     }
 }
+
+namespace {
+
+std::atomic<bool> g_storm{true};
+std::atomic<uint64_t> g_storm_calls{0};
+
+// Every completion submits another at once: the shards are in a callback nearly always.
+void storm(void *, const un_completion_t *) {
+    g_storm_calls++;
+    static thread_local char stats[8192];
+    if (g_storm.load()) {
+        un_runtime_stats_submit(stats, sizeof stats, 7);
+    }
+}
+
+void storm_too(void *ctx, const un_completion_t *c) { storm(ctx, c); } // another callback, the same work
+
+} // namespace
+
+TEST_CASE("changing the callback returns while others are called without pause", "[promises][callback]") {
+    if (un_runtime_num_cores() < 2) {
+        conformance::skip("this process may run on one core only: shards need two");
+        return;
+    }
+    REQUIRE(un_runtime_configure_shards(2) == 0);
+    test::Runtime rt;
+    REQUIRE(un_set_completion_callback(storm, nullptr) == 0);
+    static char stats[4][8192];
+    for (int i = 0; i < 4; ++i) { // several chains, on both shards
+        REQUIRE(un_runtime_stats_submit(stats[i], sizeof stats[i], 7) > 0);
+    }
+    REQUIRE(test::eventually([] { return g_storm_calls.load() > 1000; }));
+    // Each change waits only for the calls that started before it.
+    for (int i = 0; i < 50; ++i) {
+        REQUIRE(un_set_completion_callback(i % 2 ? storm : storm_too, nullptr) == 0);
+        REQUIRE(un_set_completion_callback(storm, nullptr) == 0);
+    }
+    const uint64_t before = g_storm_calls.load();
+    CHECK(test::eventually([&] { return g_storm_calls.load() > before + 100; })); // the storm went on
+    g_storm = false;
+    REQUIRE(un_set_completion_callback(nullptr, nullptr) == 0);
+}
