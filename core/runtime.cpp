@@ -192,10 +192,7 @@ int64_t route(int64_t h, uint32_t kind_mask, Shard *&shard) {
     }
     const handle::Parts p = handle::decode(h);
     if ((kind_mask & kind_bit(p.kind)) == 0) {
-        // A kind no handle has was never issued; a real kind the operation does not take is
-        // the caller's mix-up.
-        const bool real_kind = p.kind >= UN_HANDLE_TCP_LISTENER && p.kind <= UN_HANDLE_UDP_SOCKET;
-        return real_kind ? UN_ERR_WRONG_KIND : UN_ERR_BAD_HANDLE;
+        return UN_ERR_WRONG_KIND; // (every non-zero kind is a real one: well_formed checked it)
     }
     if (p.gen < g_rt->first_gen) {
         return UN_ERR_WRONG_RUNTIME; // issued by an earlier runtime of this process
