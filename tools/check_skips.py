@@ -44,7 +44,11 @@ def main(build_dir: str) -> int:
     backend = os.environ.get("URINGNET_BACKEND", "auto")
     ok_list = allowed(backend)
     skips = skipped(log)
-    print(f"check_skips: {len(skips)} test(s) skipped in {build_dir} (backend {backend}):")
+    ran = len(re.findall(r"^\d+/\d+ Test: ", log, re.M))
+    if ran == 0:
+        print(f"check_skips: {log_path} lists no test: cannot tell what was skipped")
+        return 1
+    print(f"check_skips: {len(skips)} of {ran} test(s) skipped in {build_dir} (backend {backend}):")
     bad = []
     for name, reason in sorted(skips.items()):
         mark = "allowed" if name in ok_list else "NOT ALLOWED"
