@@ -150,6 +150,16 @@ TEST_CASE("random blocking and submitted reads and writes keep every stream's or
         }
         return n;
     };
+    // Whether every submitted read among the first n made has its completion.
+    auto submitted_reads_answered = [&](size_t n) {
+        std::lock_guard lk(sh.mu);
+        for (size_t k = 0; k < n; ++k) {
+            if (blocking_results[k] == INT64_MIN && !sh.read_results.count(k)) {
+                return false;
+            }
+        }
+        return true;
+    };
     bool writers_joined = false;
     const auto give_up = stop_at + std::chrono::seconds(60);
     while (std::chrono::steady_clock::now() < give_up) {
@@ -168,15 +178,7 @@ TEST_CASE("random blocking and submitted reads and writes keep every stream's or
         if (flushed && received == sh.bytes_written.load()) {
             // Everything arrived: reads still waiting get nothing more (CANCELED, no bytes).
             un_socket_cancel(p.server);
-            REQUIRE(test::eventually([&] {
-                std::lock_guard lk(sh.mu);
-                for (size_t k = 0; k < bufs.size(); ++k) {
-                    if (blocking_results[k] == INT64_MIN && !sh.read_results.count(k)) {
-                        return false;
-                    }
-                }
-                return true;
-            }, 30000));
+            REQUIRE(test::eventually([&] { return submitted_reads_answered(bufs.size()); }, 30000));
             break;
         }
         const size_t i = bufs.size();
@@ -192,15 +194,7 @@ TEST_CASE("random blocking and submitted reads and writes keep every stream's or
             }
             // Bound what is outstanding: wait for the oldest submitted reads now and then.
             if (i % 8 == 7 && !writers_joined) {
-                REQUIRE(test::eventually([&] {
-                    std::lock_guard lk(sh.mu);
-                    for (size_t k = 0; k + 4 < bufs.size(); ++k) {
-                        if (blocking_results[k] == INT64_MIN && !sh.read_results.count(k)) {
-                            return false;
-                        }
-                    }
-                    return true;
-                }, 30000));
+                REQUIRE(test::eventually([&] { return submitted_reads_answered(bufs.size() - 4); }, 30000));
             }
         } else { // blocking, sometimes with a deadline that may expire
             const int64_t timeout = pick < 6 ? static_cast<int64_t>(rng() % 3) : 1000;
