@@ -1,17 +1,24 @@
-// The calling thread's fast path for blocking reads and writes (Go's approach): try the
-// non-blocking syscall on the calling thread first, and post to the runtime thread only when
-// it would block. A read whose data is already there, or a write the socket buffer can take,
-// then costs no thread hop at all.
+// The calling thread's path for blocking reads and writes: a blocking call that is first in
+// its stream's line does its syscalls on the calling thread and, when it has to wait, waits
+// there in the kernel (ppoll on the stream's fd and the thread's own wake-up eventfd), as a
+// plain blocking socket would: no thread hop, no shard in the middle (core/caller_path.cpp).
 //
 // Safety: each shard publishes, per handle slot, the handle's generation and fd in a
 // FastSlot that any thread may read. A caller counts itself in `users`, then checks the
-// generation is still live; the shard, when it closes a handle, first withdraws it and then
-// waits for `users` to drain before it closes the fd (callers only make non-blocking calls,
-// so that wait is short). Writes keep their order: a caller writes directly only while no
-// other write on the stream is queued or in flight (`writers`), and hands any remainder to
-// the runtime thread before another writer can go first. Reads on a stream that receives
-// through a multishot receive (data may already wait in the shard) are never made directly:
-// the shard marks such a stream before any of its reads completes.
+// generation is still live; the shard never closes the fd while `users` is not zero. A
+// caller that waits publishes its wake-up eventfd in the slot (under the slot's park lock),
+// and the shard wakes it when the handle is closed (key withdrawn), when socket_cancel is
+// called (cancels bumped), when the runtime stops (key kStopped) and when a later call on
+// the stream needs it to hand over (kHandover): so `users` always drains promptly.
+//
+// Order: each direction of a stream (reads, writes) is a Line. A call is first in line when
+// no call of that direction is queued or in flight on the shard and no calling thread holds
+// the line (the count is 0): it takes the line (kDirect) with one compare-and-swap, and only
+// then may it use the calling thread. Calls made while the line is taken go to the shard,
+// counted; the shard holds them behind the calling thread (Slot::held) and asks it to hand
+// over (kHandover): the caller either finishes at once or posts its remainder to the shard,
+// which runs it before the held calls. Reads on a stream that receives through a multishot
+// receive (data may already wait in the shard) are never made on the calling thread.
 #pragma once
 
 #include <array>
@@ -21,16 +28,52 @@
 
 namespace uringnet {
 
+/// The two lines of a stream: reads and writes, each in call order.
+enum LineKind : int { kReadLine = 0, kWriteLine = 1 };
+
+/// A stream direction's order: how many calls wait or run on the shard, and whether a
+/// calling thread holds the line.
+struct Line {
+    static constexpr uint32_t kDirect = 1u << 31;   ///< a calling thread is first in line
+    static constexpr uint32_t kHandover = 1u << 30; ///< the shard holds later calls behind it
+    static constexpr uint32_t kCount = kHandover - 1;
+    std::atomic<uint32_t> v{0};
+
+    /// Takes the line when no call is ahead (any thread).
+    bool take() {
+        uint32_t idle = 0;
+        return v.compare_exchange_strong(idle, kDirect, std::memory_order_seq_cst);
+    }
+    /// Lets go of the line; true when the shard asked for a hand-over (it holds calls that
+    /// wait to be resumed).
+    bool release() { return (v.fetch_and(~(kDirect | kHandover), std::memory_order_seq_cst) & kHandover) != 0; }
+    /// The shard: asks the calling thread that holds the line to hand over; false when none does.
+    bool ask_handover() {
+        uint32_t cur = v.load(std::memory_order_seq_cst);
+        while ((cur & kDirect) != 0) {
+            if (v.compare_exchange_weak(cur, cur | kHandover, std::memory_order_seq_cst)) {
+                return true;
+            }
+        }
+        return false;
+    }
+    bool handover_asked() const { return (v.load(std::memory_order_seq_cst) & kHandover) != 0; }
+    void count() { v.fetch_add(1, std::memory_order_seq_cst); }
+    void uncount() { v.fetch_sub(1, std::memory_order_release); }
+};
+
 struct FastSlot {
-    std::atomic<uint64_t> key{0};      ///< (generation << 32) | kLive | kShardReads? | fd
-    std::atomic<uint32_t> users{0};    ///< callers using fd right now
-    std::atomic<uint32_t> writers{0};  ///< writes queued or in flight, kFastWriter while a caller writes
-    std::atomic<uint32_t> readers{0};  ///< reads queued or in flight on the shard: no direct read may overtake them
-    static constexpr uint32_t kFastWriter = 1u << 31;
+    std::atomic<uint64_t> key{0};      ///< (generation << 32) | kLive | kShardReads? | fd; 0 closed, kStopped
+    std::atomic<uint32_t> users{0};    ///< callers using fd right now (the fd stays open meanwhile)
+    std::atomic<uint32_t> cancels{0};  ///< socket_cancel calls: a waiting caller that sees it change ends
+    std::atomic<int32_t> read_err{0};  ///< -errno of a reset a read met: every later read gets it
+    std::array<Line, 2> lines;         ///< by LineKind
+    std::array<int, 2> parked{-1, -1}; ///< wake-up eventfds of the callers waiting (park lock)
 
     static constexpr uint64_t kLive = 1u << 31;
     static constexpr uint64_t kShardReads = 1u << 30; ///< reads go through the shard
     static constexpr uint64_t kFdMask = (1u << 30) - 1; ///< (Linux caps fds below 2^30: fs.nr_open)
+    static constexpr uint64_t kStopped = 1;            ///< withdrawn because the runtime stops
 
     static uint64_t make_key(int fd, uint32_t gen) {
         return (static_cast<uint64_t>(gen) << 32) | kLive | (static_cast<uint32_t>(fd) & kFdMask);
@@ -38,6 +81,12 @@ struct FastSlot {
     static uint32_t gen_of(uint64_t key) { return static_cast<uint32_t>(key >> 32); }
     static int fd_of(uint64_t key) { return static_cast<int>(key & kFdMask); }
 };
+
+/// Wakes every caller waiting on the slot (the shard, after it changed what they check);
+/// returns how many there were.
+int wake_callers(FastSlot &f);
+/// Closes the calling threads' wake-up eventfds (runtime shutdown, once no caller waits).
+void close_caller_wakeups();
 
 /// FastSlots by slot index, in chunks that are allocated once and never move.
 class FastTable {

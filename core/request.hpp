@@ -17,6 +17,13 @@ namespace uringnet {
 
 struct FastSlot;
 
+/// What a tcp_read or tcp_write request says about its stream's line (core/fast_path.hpp).
+enum class LineMsg : uint8_t {
+    none,      ///< an ordinary call
+    hand_over, ///< the rest of a call that was first in line on its calling thread: runs first
+    resume,    ///< no call: the calling thread let go of the line; run the calls held behind it
+};
+
 struct Request {
     explicit Request(gen::RequestKind k) : kind(k) {}
     Request(const Request &) = delete;
@@ -37,21 +44,18 @@ struct Request {
     bool detached = false;  ///< started from a completion callback: nobody waits, no completion
     int64_t op_id = 0;      ///< async only: the id *_submit returned
     uint64_t user_data = 0; ///< async only
-    FastSlot *writer_slot = nullptr; ///< a write counted in this stream's writers
-    FastSlot *reader_slot = nullptr; ///< a read counted in this stream's readers
+    FastSlot *line_slot = nullptr; ///< a read or write counted in its stream's line
+    uint8_t line = 0;              ///< which line (LineKind)
+    LineMsg line_msg = LineMsg::none;
     int adopt_fd = -1;      ///< an accepted socket handed over by another shard: register it
     int adopt_family = 0;
 
     /// Completes the request exactly once; after this the shard must forget it.
     void complete(int64_t r) {
         result = r;
-        if (writer_slot != nullptr) { // a counted write is done: the next writer may go
-            release_writer(writer_slot);
-            writer_slot = nullptr;
-        }
-        if (reader_slot != nullptr) { // a counted read is done: direct reads may go again
-            release_reader(reader_slot);
-            reader_slot = nullptr;
+        if (line_slot != nullptr) { // a counted call is done: later ones may use their own thread
+            uncount_line(line_slot, line);
+            line_slot = nullptr;
         }
         if (detached) {
             delete this;
@@ -70,8 +74,7 @@ struct Request {
 
     /// Hands an async request's result to the completion queue or callback, then deletes it.
     static void deliver_completion(Request *req);
-    static void release_writer(FastSlot *slot);
-    static void release_reader(FastSlot *slot);
+    static void uncount_line(FastSlot *slot, uint8_t line);
 };
 
 } // namespace uringnet

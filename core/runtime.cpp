@@ -27,6 +27,7 @@
 #include <thread>
 
 #include "call.hpp"
+#include "caller_path.hpp"
 #include "handle.hpp"
 #include "resolver.hpp"
 
@@ -249,6 +250,7 @@ void after_fork_in_parent() {
 
 void after_fork_in_child() {
     g_mu = new std::shared_mutex;
+    caller_path_after_fork();
     g_done.cv = new std::condition_variable;
     g_done.queue.clear();
     if (g_done.fd >= 0) {
@@ -322,74 +324,12 @@ void Request::operator delete(void *p) noexcept {
     ::operator delete(p);
 }
 
-void Request::release_writer(FastSlot *slot) { slot->writers.fetch_sub(1, std::memory_order_release); }
-void Request::release_reader(FastSlot *slot) { slot->readers.fetch_sub(1, std::memory_order_release); }
+void Request::uncount_line(FastSlot *slot, uint8_t line) { slot->lines[line].uncount(); }
 
 namespace {
 
-// ---- the calling thread's fast path (core/fast_path.hpp) ----
-
-bool would_block(int e) { return e == EAGAIN || e == EWOULDBLOCK || e == EINTR; }
-
 // The published slot of a stream handle, or null.
 FastSlot *fast_slot(Shard &shard, int64_t h) { return shard.fast_slot(handle::decode(h).index); }
-
-// Marks the caller as using the slot's fd; false (and unmarked) when the handle is not live,
-// or when reading and the stream's reads go through its shard.
-bool enter(FastSlot &f, int64_t h, int &fd, bool reading) {
-    f.users.fetch_add(1, std::memory_order_seq_cst);
-    const uint64_t key = f.key.load(std::memory_order_seq_cst);
-    if ((key & FastSlot::kLive) == 0 || FastSlot::gen_of(key) != handle::decode(h).gen ||
-        (reading && (key & FastSlot::kShardReads) != 0)) {
-        f.users.fetch_sub(1, std::memory_order_seq_cst);
-        return false;
-    }
-    fd = FastSlot::fd_of(key);
-    return true;
-}
-
-void leave(FastSlot &f) { f.users.fetch_sub(1, std::memory_order_seq_cst); }
-
-// Counts a write that goes through the runtime thread, after any caller writing directly
-// has handed its remainder over (so the order of writes on the stream is kept).
-// Counts a read that goes through the runtime thread: until it completes, no direct read on
-// the stream may take data before it.
-void count_reader(FastSlot &f, Request &req) {
-    f.readers.fetch_add(1, std::memory_order_acq_rel);
-    req.reader_slot = &f;
-}
-
-void count_writer(FastSlot &f, Request &req) {
-    for (;;) {
-        uint32_t w = f.writers.load(std::memory_order_acquire);
-        if ((w & FastSlot::kFastWriter) == 0 && f.writers.compare_exchange_weak(w, w + 1, std::memory_order_acq_rel)) {
-            break;
-        }
-        std::this_thread::yield(); // a direct write is a non-blocking call: it ends soon
-    }
-    req.writer_slot = &f;
-}
-
-// A read on the calling thread; true with result set when it did not have to wait.
-bool fast_read(Shard &shard, FastSlot &f, int64_t h, const gen::TcpReadArgs &a, int64_t &result) {
-    int fd;
-    if (a.max_len == 0 || f.readers.load(std::memory_order_acquire) != 0 || !enter(f, h, fd, true)) {
-        return false; // the runtime thread gives the precise answer, or serves earlier reads first
-    }
-    const ssize_t n = recv(fd, a.buf, a.max_len, MSG_DONTWAIT);
-    const int e = errno;
-    leave(f);
-    if (n >= 0) {
-        shard.count_fast(true, static_cast<uint64_t>(n));
-        result = n;
-        return true;
-    }
-    if (would_block(e)) {
-        return false;
-    }
-    result = gen::error_from_errno(e);
-    return true;
-}
 
 } // namespace
 
@@ -441,46 +381,6 @@ int64_t post_and_wait(Shard &shard, Request &req, std::shared_lock<std::shared_m
     return req.result;
 }
 
-// A blocking write tried on the calling thread while no other write on the stream is queued
-// or in flight. Returns true with result set when it is done: all sent, an error, or the
-// rest sent by the runtime thread, which it is handed to before any later writer can go.
-bool write_directly(Shard &shard, FastSlot &f, Request &req, std::shared_lock<std::shared_mutex> &lk,
-                    int64_t &result) {
-    auto &a = req.args.tcp_write;
-    uint32_t idle = 0;
-    int fd;
-    if (a.len == 0 || !f.writers.compare_exchange_strong(idle, FastSlot::kFastWriter, std::memory_order_acquire)) {
-        return false;
-    }
-    if (!enter(f, req.handle, fd, false)) {
-        f.writers.fetch_sub(FastSlot::kFastWriter, std::memory_order_release);
-        return false;
-    }
-    const ssize_t n = send(fd, a.buf, a.len, MSG_DONTWAIT | MSG_NOSIGNAL);
-    const int e = errno;
-    leave(f);
-    if (n > 0) {
-        shard.count_fast(false, static_cast<uint64_t>(n));
-    }
-    if (n == static_cast<ssize_t>(a.len) || (n < 0 && !would_block(e))) {
-        f.writers.fetch_sub(FastSlot::kFastWriter, std::memory_order_release);
-        result = n < 0 ? gen::error_from_errno(e) : n;
-        return true;
-    }
-    // Part of it, or none: the rest goes to the runtime thread, still first in line.
-    const uint32_t sent = n > 0 ? static_cast<uint32_t>(n) : 0;
-    a.buf = static_cast<const char *>(a.buf) + sent;
-    a.len -= sent;
-    f.writers.fetch_add(1, std::memory_order_acq_rel);
-    req.writer_slot = &f;
-    shard.post(&req);
-    f.writers.fetch_sub(FastSlot::kFastWriter, std::memory_order_release);
-    lk.unlock();
-    req.done.acquire();
-    result = req.result < 0 ? req.result : req.result + sent;
-    return true;
-}
-
 } // namespace
 
 namespace {
@@ -528,22 +428,13 @@ int64_t call(Request &req, int64_t h, uint32_t kind_mask, FromCallback from_call
         return err;
     }
     req.handle = h;
-    int64_t result = 0;
-    if (req.kind == gen::RequestKind::tcp_read) {
+    if (req.kind == gen::RequestKind::tcp_read || req.kind == gen::RequestKind::tcp_write) {
         if (FastSlot *f = fast_slot(*shard, h)) {
-            if (fast_read(*shard, *f, h, req.args.tcp_read, result)) {
+            int64_t result = 0;
+            if (call_on_caller(*shard, *f, req, lk, result)) {
                 return result;
             }
-            count_reader(*f, req);
-        }
-    } else if (req.kind == gen::RequestKind::tcp_write) {
-        if (FastSlot *f = fast_slot(*shard, h)) {
-            if (write_directly(*shard, *f, req, lk, result)) {
-                return result;
-            }
-            if (req.args.tcp_write.len != 0) {
-                count_writer(*f, req);
-            }
+            count_in_line(*f, req); // behind the calls ahead of it, in the shard
         }
     }
     return post_and_wait(*shard, req, lk);
@@ -561,13 +452,9 @@ int64_t submit(std::unique_ptr<Request> req, uint64_t user_data, int64_t h, uint
     // The low 8 bits of an op id name its shard, so op_cancel can find it.
     req->op_id = (g_next_op.fetch_add(1, std::memory_order_relaxed) << 8) | shard->id();
     const int64_t id = req->op_id;
-    if (req->kind == gen::RequestKind::tcp_write && !t_batch.open) {
+    if ((req->kind == gen::RequestKind::tcp_write && !t_batch.open) || req->kind == gen::RequestKind::tcp_read) {
         if (FastSlot *f = fast_slot(*shard, h)) {
-            count_writer(*f, *req); // keeps its place against writes made directly
-        }
-    } else if (req->kind == gen::RequestKind::tcp_read) {
-        if (FastSlot *f = fast_slot(*shard, h)) {
-            count_reader(*f, *req); // no later direct read takes its data
+            count_in_line(*f, *req); // no later call on the calling thread goes before it
         }
     }
     if (t_batch.open) {
@@ -637,6 +524,7 @@ int64_t handle_runtime_shutdown() {
         g_rt = nullptr;
     }
     rt->stop_all();
+    close_caller_wakeups(); // (no caller waits in a slot any more: the shards saw to it)
     g_gen_floor = gen_floor_after(*rt);
     {
         // Wake pollers: nothing more will come unless a new runtime starts.
@@ -750,7 +638,7 @@ int64_t handle_batch_end() {
             Request *req = b.req.release();
             if (req->kind == gen::RequestKind::tcp_write) {
                 if (FastSlot *f = fast_slot(*g_rt->shards[b.shard], req->handle)) {
-                    count_writer(*f, *req);
+                    count_in_line(*f, *req);
                 }
             }
             per_shard[b.shard].push_back(req);

@@ -42,6 +42,14 @@ void WaitQueue::push_back(Op *op) {
     tail = op;
 }
 
+void WaitQueue::push_front(Op *op) {
+    op->next_wait = head;
+    head = op;
+    if (tail == nullptr) {
+        tail = op;
+    }
+}
+
 void WaitQueue::pop_front() {
     head = head->next_wait;
     if (head == nullptr) {
@@ -237,6 +245,13 @@ void Shard::run(std::atomic<int64_t> *started) {
         }
         complete(*req, UN_ERR_SHUT_DOWN);
     }
+    for (uint32_t i = 0; i < slots_.size(); ++i) {
+        if (FastSlot *f = fast_.find(i)) { // woken at begin_stop: they leave at once
+            while (f->users.load(std::memory_order_seq_cst) != 0) {
+                std::this_thread::yield();
+            }
+        }
+    }
     for (Slot &s : slots_) {
         if (s.fd >= 0) {
             close(s.fd);
@@ -323,6 +338,15 @@ int64_t Shard::run_inline(Request &req) {
 }
 
 void Shard::dispatch(Request &req) {
+    if (req.line_msg == LineMsg::resume) {
+        uint32_t index;
+        int64_t err;
+        if (lookup(req.handle, kind_bit(UN_HANDLE_TCP_STREAM), index, err)) {
+            resume_line(index, req.kind == gen::RequestKind::tcp_read ? kReadLine : kWriteLine);
+        }
+        delete &req; // (detached; not an operation of the user's)
+        return;
+    }
     if (!req.lookup.empty()) {
         start_lookup(req); // dispatched again once the name is looked up
         return;
@@ -341,11 +365,19 @@ void Shard::begin_stop() {
     for (uint32_t i = 0; i < slots_.size(); ++i) {
         abort_if_only_notifications(i); // (others end when their cancel arrives)
     }
+    for (uint32_t i = 0; i < slots_.size(); ++i) {
+        if (FastSlot *f = fast_.find(i)) { // callers waiting on their own threads end with SHUT_DOWN
+            f->key.store(FastSlot::kStopped, std::memory_order_seq_cst);
+            wake_callers(*f);
+        }
+    }
     for (Slot &s : slots_) {
-        while (!s.write_wait.empty()) {
-            Op *o = s.write_wait.front();
-            s.write_wait.pop_front();
-            finish(o, UN_ERR_SHUT_DOWN);
+        for (WaitQueue *q : {&s.write_wait, &s.read_hold}) {
+            while (!q->empty()) {
+                Op *o = q->front();
+                q->pop_front();
+                finish(o, UN_ERR_SHUT_DOWN);
+            }
         }
         std::vector<Op *> waiting;
         for (Op *o = s.waiters.front(); o != nullptr; o = o->next_wait) {

@@ -100,6 +100,7 @@ struct WaitQueue {
     bool empty() const { return head == nullptr; }
     Op *front() const { return head; }
     void push_back(Op *op);
+    void push_front(Op *op);
     void pop_front();
     bool erase(Op *op); ///< false when op was not queued
 };
@@ -127,7 +128,9 @@ struct Slot {
     int32_t read_timeout_ms = -1;  ///< options read_timeout / write_timeout: remembered for bindings
     int32_t write_timeout_ms = -1; ///< whose calls have no timeout parameter (-1: none)
     std::vector<Op *> ops;       ///< ops in the kernel on this slot
-    WaitQueue write_wait;        ///< writes queued behind the one in flight
+    WaitQueue write_wait;        ///< writes queued behind the one in flight (or a caller's write)
+    WaitQueue read_hold;         ///< reads held behind a calling thread's read (fast_path.hpp)
+    std::array<bool, 2> held{};  ///< by LineKind: a calling thread is asked to hand over; later calls wait
     // The slot's multishot accept (listeners) or receive (streams), and the accept or read
     // requests waiting for its results.
     Op *multishot = nullptr;
@@ -232,6 +235,16 @@ class Shard {
     /// switch the stream to it for good (later reads, blocking ones too, are served from
     /// what it received); others read with a receive operation of their own.
     void read(Request &req, uint32_t index, void *buf, uint32_t len, int64_t timeout_ms);
+    /// A calling thread let go of a stream's line (LineMsg::resume): the calls held behind
+    /// it go on, in order.
+    void resume_line(uint32_t index, int line);
+    /// A blocking call starts (+1) or stops (-1) waiting on its calling thread (any thread).
+    void count_caller_wait(int d) {
+        if (d > 0) {
+            caller_waits_.fetch_add(1, std::memory_order_relaxed);
+        }
+        callers_waiting_.fetch_add(static_cast<uint64_t>(static_cast<int64_t>(d)), std::memory_order_relaxed);
+    }
     std::string stats_json() const;
     /// Zeroes the counters (not the gauges in_flight and open_handles); on this shard's thread.
     void reset_counters();
@@ -277,6 +290,12 @@ class Shard {
     void settle(Op *w, int res, bool ok);
     void end_waiting(Op *w, int res, bool ok);
     void finish_waiter(Op *waiter, int64_t result);
+    /// True when a call on the stream's line must wait behind a calling thread's call (which
+    /// is then asked to hand over); the caller queues it.
+    bool behind_caller(uint32_t index, int line);
+    void continue_read(Op *op);
+    /// The error every read of a reset stream gets (-errno), or 0.
+    int reset_error(uint32_t index);
     void arm_multishot(uint32_t index);
     void end_multishot(Op *m, bool rearm);
     uint32_t take_stashed(Slot &s, Op *op);
@@ -353,6 +372,9 @@ class Shard {
     // Completed on calling threads (fast path), so updated with atomic adds.
     std::atomic<uint64_t> fast_reads_{0}, fast_writes_{0}, fast_bytes_read_{0}, fast_bytes_written_{0};
     std::array<std::atomic<uint64_t>, 4> fast_baseline_{};
+    std::atomic<uint64_t> callers_waiting_{0}; ///< blocking calls waiting on their calling threads now
+    std::atomic<uint64_t> caller_waits_{0};    ///< ... ever (a counter)
+    std::atomic<uint64_t> caller_waits_baseline_{0};
 };
 
 /// True on a shard thread: a blocking call there would deadlock.

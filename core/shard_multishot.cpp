@@ -42,12 +42,36 @@ void Shard::accept(Request &req, uint32_t index, int64_t timeout_ms) {
 }
 
 void Shard::read(Request &req, uint32_t index, void *buf, uint32_t len, int64_t timeout_ms) {
-    Slot &s = slots_[index];
     Op *op = new_op(OpKind::read, &req, index, timeout_ms);
     op->buf = buf;
     op->len = len;
+    Slot &s = slots_[index];
+    if (req.line_msg == LineMsg::hand_over) { // first in line: it goes before the held ones
+        continue_read(op);
+        resume_line(index, kReadLine);
+    } else if (!s.held[kReadLine] && !behind_caller(index, kReadLine)) {
+        continue_read(op);
+    } else {
+        s.read_hold.push_back(op); // behind a calling thread's read
+    }
+}
+
+int Shard::reset_error(uint32_t index) {
+    Slot &s = slots_[index];
+    if (s.recv_err == 0) {
+        if (FastSlot *f = fast_.find(index)) {
+            s.recv_err = f->read_err.load(std::memory_order_acquire); // (met on a calling thread)
+        }
+    }
+    return s.recv_err;
+}
+
+void Shard::continue_read(Op *op) {
+    const uint32_t index = op->slot;
+    Slot &s = slots_[index];
+    const Request &req = *op->req;
     if (!s.shard_reads) {
-        if (s.recv_err != 0) { // a reset stream stays reset: never an end of stream
+        if (reset_error(index) != 0) { // a reset stream stays reset: never an end of stream
             finish(op, gen::error_from_errno(-s.recv_err));
             return;
         }
@@ -67,7 +91,7 @@ void Shard::read(Request &req, uint32_t index, void *buf, uint32_t len, int64_t 
             finish(op, take_stashed(s, op));
             return;
         }
-        if (s.recv_err != 0) { // a reset stream stays reset: never an end of stream
+        if (reset_error(index) != 0) { // a reset stream stays reset: never an end of stream
             finish(op, gen::error_from_errno(-s.recv_err));
             return;
         }

@@ -42,8 +42,9 @@ int64_t Shard::cancel_async(int64_t op_id) {
     if (op->waiting && !op->in_backend) { // an accept, read or lookup waiting without a deadline
         op->canceled = true;
         finish_waiter(op, UN_ERR_CANCELED);
-    } else if (!op->in_backend && !op->in_slot) { // a write waiting its turn on its stream
-        slots_[op->slot].write_wait.erase(op);
+    } else if (!op->in_backend && !op->in_slot) { // a read or write waiting its turn on its stream
+        Slot &s = slots_[op->slot];
+        (op->kind == OpKind::read ? s.read_hold : s.write_wait).erase(op);
         finish(op, UN_ERR_CANCELED);
     } else if (!op->canceled) {
         op->canceled = true;
@@ -75,7 +76,13 @@ void Shard::start_op(Op *op) {
     if (op->slot != kNoSlot) {
         Slot &s = slots_[op->slot];
         if (op->kind == OpKind::write) {
-            if (s.writing) {
+            if (op->req->line_msg == LineMsg::hand_over) { // first in line: before the held ones
+                s.held[kWriteLine] = false;
+                if (s.writing) {
+                    s.write_wait.push_front(op);
+                    return;
+                }
+            } else if (s.writing || behind_caller(op->slot, kWriteLine)) {
                 s.write_wait.push_back(op); // keep writes on one stream in call order
                 return;
             }
@@ -85,6 +92,38 @@ void Shard::start_op(Op *op) {
         op->in_slot = true;
     }
     begin(op);
+}
+
+bool Shard::behind_caller(uint32_t index, int line) {
+    Slot &s = slots_[index];
+    if (!s.held[line]) {
+        FastSlot *f = fast_.find(index);
+        if (f == nullptr || !f->lines[line].ask_handover()) {
+            return false;
+        }
+        s.held[line] = true; // until the caller hands over or lets go (LineMsg)
+        wake_callers(*f);
+    }
+    return true;
+}
+
+void Shard::resume_line(uint32_t index, int line) {
+    Slot &s = slots_[index];
+    s.held[line] = false;
+    if (line == kWriteLine) {
+        if (!s.writing && !s.write_wait.empty() && !behind_caller(index, kWriteLine)) {
+            Op *next = s.write_wait.front();
+            s.write_wait.pop_front();
+            start_op(next);
+        }
+        return;
+    }
+    WaitQueue held = std::exchange(s.read_hold, WaitQueue{});
+    while (!held.empty()) {
+        Op *op = held.front();
+        held.pop_front();
+        continue_read(op);
+    }
 }
 
 void Shard::begin(Op *op) {
@@ -120,7 +159,7 @@ void Shard::release_slot_op(Op *op) {
     }
     if (op->kind == OpKind::write) {
         s.writing = false;
-        if (!s.write_wait.empty()) {
+        if (!s.write_wait.empty() && !behind_caller(op->slot, kWriteLine)) {
             Op *next = s.write_wait.front();
             s.write_wait.pop_front();
             start_op(next);
@@ -175,6 +214,9 @@ void Shard::on_op_done(Op *op) {
         } else {
             if (res != -ECANCELED && res != -EINTR && res != -EAGAIN && !op->timed_out && slots_[op->slot].live) {
                 slots_[op->slot].recv_err = res; // the kernel says it once; later reads here say it too
+                if (FastSlot *f = fast_.find(op->slot)) {
+                    f->read_err.store(res, std::memory_order_release); // and on calling threads
+                }
             }
             finish(op, op_error(op, res));
         }

@@ -64,7 +64,9 @@ int64_t Shard::add_handle(int fd, uint32_t kind, int family) {
     if (kind == UN_HANDLE_TCP_STREAM) { // publish it for the calling threads' fast path
         // (writers is not reset: a write on the slot's previous stream that is still on its
         // way counts until it completes, which only makes the new stream's first writes queue.)
-        fast_.at(index).key.store(FastSlot::make_key(fd, s.gen), std::memory_order_seq_cst);
+        FastSlot &f = fast_.at(index);
+        f.read_err.store(0, std::memory_order_relaxed);
+        f.key.store(FastSlot::make_key(fd, s.gen), std::memory_order_seq_cst);
     }
     return handle::encode({index, s.gen, kind, id_});
 }
@@ -73,6 +75,7 @@ void Shard::close_handle(uint32_t index, Request &req) {
     Slot &s = slots_[index];
     if (FastSlot *f = fast_.find(index)) {
         f->key.store(0, std::memory_order_seq_cst); // withdrawn: no new fast-path use
+        wake_callers(*f);                             // and callers waiting on it end (CANCELED)
     }
     s.live = false;
     s.closing = true;
@@ -199,11 +202,17 @@ void Shard::answer_closers(uint32_t index, Request *also) {
 int64_t Shard::cancel_ops(uint32_t index) {
     Slot &s = slots_[index];
     int64_t n = 0;
-    while (!s.write_wait.empty()) {
-        Op *o = s.write_wait.front();
-        s.write_wait.pop_front();
-        finish(o, UN_ERR_CANCELED);
-        ++n;
+    if (FastSlot *f = fast_.find(index)) { // calls waiting on their calling threads
+        f->cancels.fetch_add(1, std::memory_order_seq_cst);
+        n += wake_callers(*f);
+    }
+    for (WaitQueue *q : {&s.write_wait, &s.read_hold}) { // calls waiting their turn
+        while (!q->empty()) {
+            Op *o = q->front();
+            q->pop_front();
+            finish(o, UN_ERR_CANCELED);
+            ++n;
+        }
     }
     std::vector<Op *> waiting; // requests waiting without a deadline: nothing in the kernel to cancel
     for (Op *o : s.ops) {
@@ -236,6 +245,7 @@ void Shard::free_slot(uint32_t index, Request *closer) {
     s.shard_reads = s.recv_eof = false;
     s.recv_err = 0;
     s.read_timeout_ms = s.write_timeout_ms = -1;
+    s.held = {};
     s.closing = false;
     s.kind = 0;
     // Bump again so that the generation the next owner gets was never issued before.

@@ -42,6 +42,7 @@ void Shard::reset_counters() {
     fast_baseline_[1].store(fast_writes_.load(std::memory_order_relaxed), std::memory_order_relaxed);
     fast_baseline_[2].store(fast_bytes_read_.load(std::memory_order_relaxed), std::memory_order_relaxed);
     fast_baseline_[3].store(fast_bytes_written_.load(std::memory_order_relaxed), std::memory_order_relaxed);
+    caller_waits_baseline_.store(caller_waits_.load(std::memory_order_relaxed), std::memory_order_relaxed);
 }
 
 std::string Shard::stats_json() const {
@@ -70,9 +71,11 @@ std::string Shard::stats_json() const {
     j["bytes_written"] = get(stats_.bytes_written) + fbw;
     j["fast_reads"] = fr;
     j["fast_writes"] = fw;
+    j["caller_waits"] = caller_waits_.load(std::memory_order_relaxed) - caller_waits_baseline_.load(std::memory_order_relaxed);
     j["accepts"] = get(stats_.accepts);
     j["connects"] = get(stats_.connects);
-    j["in_flight"] = get(stats_.in_flight);
+    // Blocking calls waiting on their calling threads are operations in flight too.
+    j["in_flight"] = get(stats_.in_flight) + callers_waiting_.load(std::memory_order_relaxed);
     j["open_handles"] = get(stats_.open_handles);
     j["wakeups"] = get(stats_.wakeups);
     j["submit_calls"] = get(stats_.submit_calls);

@@ -8,9 +8,11 @@
 //   bench-load idle PORT CONNECTIONS SERVER_PID
 //       opens CONNECTIONS idle connections and prints the server's resident memory per
 //       connection (from /proc/SERVER_PID/status, before and after).
-//   bench-load pingpong PORT SECONDS plain|uringnet
-//       one connection, one 128-byte message at a time, with blocking calls: plain sockets
-//       or uringnet's blocking API. Prints p50/p99 round-trip latency.
+//   bench-load blocking PORT THREADS SIZE SECONDS plain|uringnet
+//       THREADS threads, each with its own connection, write a SIZE-byte message and read
+//       until its echo is back, with blocking calls: plain sockets or uringnet's blocking C
+//       API. Prints round trips/s, p50/p99 latency and the whole process's CPU time per round
+//       trip (calling threads and the runtime's threads), every byte checked.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -20,7 +22,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <sys/time.h>
+
 #include <algorithm>
+#include <atomic>
+#include <memory>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -208,56 +214,119 @@ int run_idle(int port, int conns, int server_pid) {
     return 0;
 }
 
-int run_pingpong(int port, int seconds, const std::string &mode) {
-    std::vector<double> lat;
-    char out[128], in[128];
-    std::memset(out, 'p', sizeof out);
-    const auto end = Clock::now() + std::chrono::seconds(seconds);
-    if (mode == "plain") {
-        const int fd = connect_to(port, false);
-        while (Clock::now() < end) {
-            const auto t0 = Clock::now();
-            if (send(fd, out, sizeof out, MSG_NOSIGNAL) != sizeof out) {
-                return 1;
+// One connection per thread; each writes a message, then reads until its echo is back
+// (every byte checked). Whole-process CPU (getrusage: calling threads and any runtime threads).
+struct BlockingConn {
+    virtual ~BlockingConn() = default;
+    virtual bool write_all(const char *p, size_t n) = 0;
+    virtual ssize_t read_some(char *p, size_t n) = 0;
+};
+
+struct PlainConn final : BlockingConn {
+    int fd;
+    explicit PlainConn(int port) : fd(connect_to(port, false)) {}
+    ~PlainConn() override { close(fd); }
+    bool write_all(const char *p, size_t n) override {
+        for (size_t done = 0; done < n;) {
+            const ssize_t w = send(fd, p + done, n - done, MSG_NOSIGNAL);
+            if (w <= 0) {
+                return false;
             }
-            for (size_t got = 0; got < sizeof in;) {
-                const ssize_t r = read(fd, in + got, sizeof in - got);
-                if (r <= 0) {
-                    return 1;
-                }
-                got += static_cast<size_t>(r);
-            }
-            lat.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+            done += static_cast<size_t>(w);
         }
-        close(fd);
-    } else {
-        if (un_runtime_init() != 0) {
-            return 1;
-        }
+        return true;
+    }
+    ssize_t read_some(char *p, size_t n) override { return read(fd, p, n); }
+};
+
+struct UringnetConn final : BlockingConn {
+    int64_t s;
+    explicit UringnetConn(int port) {
         const std::string addr = "127.0.0.1:" + std::to_string(port);
-        const int64_t s = un_tcp_connect(addr.c_str(), 5000);
-        un_socket_set_option(s, UN_SOCKET_OPTION_NODELAY, 1);
-        while (Clock::now() < end) {
-            const auto t0 = Clock::now();
-            if (un_tcp_write(s, out, sizeof out, 5000) != sizeof out) {
-                return 1;
-            }
-            for (size_t got = 0; got < sizeof in;) {
-                const int64_t r = un_tcp_read(s, in + got, static_cast<uint32_t>(sizeof in - got), 5000);
-                if (r <= 0) {
-                    return 1;
-                }
-                got += static_cast<size_t>(r);
-            }
-            lat.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+        s = un_tcp_connect(addr.c_str(), 5000);
+        if (s < 0) {
+            std::fprintf(stderr, "bench-load: un_tcp_connect: %s\n", un_error_name(s));
+            std::exit(1);
         }
-        un_tcp_close(s);
+        un_socket_set_option(s, UN_SOCKET_OPTION_NODELAY, 1);
+    }
+    ~UringnetConn() override { un_tcp_close(s); }
+    bool write_all(const char *p, size_t n) override { return un_tcp_write(s, p, static_cast<uint32_t>(n), 5000) == static_cast<int64_t>(n); }
+    ssize_t read_some(char *p, size_t n) override { return un_tcp_read(s, p, static_cast<uint32_t>(n), 5000); }
+};
+
+double process_cpu_seconds() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+int run_blocking(int port, int threads, size_t size, int seconds, const std::string &mode) {
+    const bool plain = mode == "plain";
+    if (!plain && un_runtime_init() != 0) {
+        return 1;
+    }
+    std::vector<std::unique_ptr<BlockingConn>> conns;
+    for (int t = 0; t < threads; ++t) {
+        conns.push_back(plain ? std::unique_ptr<BlockingConn>(new PlainConn(port)) : std::unique_ptr<BlockingConn>(new UringnetConn(port)));
+    }
+    std::vector<std::vector<double>> lat(static_cast<size_t>(threads));
+    std::vector<uint64_t> bad(static_cast<size_t>(threads), 0);
+    const double cpu0 = process_cpu_seconds();
+    const auto start = Clock::now(), end = start + std::chrono::seconds(seconds);
+    std::vector<std::thread> ts;
+    for (int t = 0; t < threads; ++t) {
+        ts.emplace_back([&, t] {
+            BlockingConn &c = *conns[static_cast<size_t>(t)];
+            std::string out(size, '\0'), in(size, '\0');
+            for (uint64_t seq = 0; Clock::now() < end; ++seq) {
+                for (size_t k = 0; k < size; ++k) {
+                    out[k] = pattern(static_cast<uint64_t>(t), seq, k);
+                }
+                const auto t0 = Clock::now();
+                if (!c.write_all(out.data(), size)) {
+                    ++bad[static_cast<size_t>(t)];
+                    return;
+                }
+                for (size_t got = 0; got < size;) {
+                    const ssize_t r = c.read_some(in.data() + got, size - got);
+                    if (r <= 0) {
+                        ++bad[static_cast<size_t>(t)];
+                        return;
+                    }
+                    got += static_cast<size_t>(r);
+                }
+                lat[static_cast<size_t>(t)].push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+                if (in != out) {
+                    ++bad[static_cast<size_t>(t)];
+                }
+            }
+        });
+    }
+    for (auto &t : ts) {
+        t.join();
+    }
+    const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    const double cpu = process_cpu_seconds() - cpu0;
+    std::vector<double> all;
+    uint64_t mismatches = 0;
+    for (int t = 0; t < threads; ++t) {
+        all.insert(all.end(), lat[static_cast<size_t>(t)].begin(), lat[static_cast<size_t>(t)].end());
+        mismatches += bad[static_cast<size_t>(t)];
+    }
+    conns.clear();
+    if (!plain) {
         un_runtime_shutdown();
     }
-    std::sort(lat.begin(), lat.end());
-    std::printf("mode=%s round_trips=%zu p50_us=%.1f p99_us=%.1f\n", mode.c_str(), lat.size(),
-                lat[lat.size() / 2], lat[static_cast<size_t>(0.99 * static_cast<double>(lat.size() - 1))]);
-    return 0;
+    std::sort(all.begin(), all.end());
+    if (all.empty()) {
+        return 1;
+    }
+    std::printf("mode=%s threads=%d size=%zu round_trips=%zu rt_per_s=%.0f p50_us=%.1f p99_us=%.1f cpu_us_per_rt=%.3f mismatches=%llu\n",
+                mode.c_str(), threads, size, all.size(), static_cast<double>(all.size()) / elapsed, all[all.size() / 2],
+                all[static_cast<size_t>(0.99 * static_cast<double>(all.size() - 1))], cpu * 1e6 / static_cast<double>(all.size()),
+                static_cast<unsigned long long>(mismatches));
+    return mismatches == 0 ? 0 : 1;
 }
 
 } // namespace
@@ -271,11 +340,11 @@ int main(int argc, char **argv) {
     if (mode == "idle" && argc == 5) {
         return run_idle(std::atoi(argv[2]), std::atoi(argv[3]), std::atoi(argv[4]));
     }
-    if (mode == "pingpong" && argc == 5) {
-        return run_pingpong(std::atoi(argv[2]), std::atoi(argv[3]), argv[4]);
+    if (mode == "blocking" && argc == 7) {
+        return run_blocking(std::atoi(argv[2]), std::atoi(argv[3]), static_cast<size_t>(std::atoi(argv[4])), std::atoi(argv[5]), argv[6]);
     }
     std::fprintf(stderr, "usage: bench-load echo PORT CONNECTIONS SIZE DEPTH SECONDS SERVER_PID\n"
                          "       bench-load idle PORT CONNECTIONS SERVER_PID\n"
-                         "       bench-load pingpong PORT SECONDS plain|uringnet\n");
+                         "       bench-load blocking PORT THREADS SIZE SECONDS plain|uringnet\n");
     return 2;
 }
