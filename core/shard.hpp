@@ -231,9 +231,10 @@ class Shard {
     /// An accept request on a listener: served from the multishot accept where the backend
     /// has one, else by an accept operation of its own.
     void accept(Request &req, uint32_t index, int64_t timeout_ms);
-    /// A read request on a stream: asynchronous reads on a backend with multishot receive
-    /// switch the stream to it for good (later reads, blocking ones too, are served from
-    /// what it received); others read with a receive operation of their own.
+    /// A read request on a stream. On a backend with multishot receive, a read that reaches
+    /// the shard (submitted, or a blocking read that was not first in its line) switches the
+    /// stream to it for good (later reads, blocking ones too, are served from what it
+    /// received, in order); elsewhere each read has a receive operation of its own.
     void read(Request &req, uint32_t index, void *buf, uint32_t len, int64_t timeout_ms);
     /// A calling thread let go of a stream's line (LineMsg::resume): the calls held behind
     /// it go on, in order.

@@ -69,18 +69,20 @@ int Shard::reset_error(uint32_t index) {
 void Shard::continue_read(Op *op) {
     const uint32_t index = op->slot;
     Slot &s = slots_[index];
-    const Request &req = *op->req;
     if (!s.shard_reads) {
         if (reset_error(index) != 0) { // a reset stream stays reset: never an end of stream
             finish(op, gen::error_from_errno(-s.recv_err));
             return;
         }
-        if (!req.async || !backend_->multishot_recv()) {
-            start_op(op);
+        if (!backend_->multishot_recv()) {
+            start_op(op); // (the epoll backend keeps a stream's reads in order itself)
             return;
         }
         // From now on every read of this stream is served here, in order: calling threads
-        // stop reading it directly before this read (or any later one) completes.
+        // stop reading it directly before this read (or any later one) completes. (Reads
+        // reach the shard only when submitted, or when a blocking read was not first in its
+        // line: a stream one thread reads with blocking calls stays on that thread's path.
+        // Two receives in the kernel at once would be woken last-armed first.)
         s.shard_reads = true;
         if (FastSlot *f = fast_.find(index)) {
             f->key.fetch_or(FastSlot::kShardReads, std::memory_order_seq_cst);
