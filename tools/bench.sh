@@ -2,8 +2,9 @@
 # The benchmark: echo servers in their own processes (uringnet on io_uring, uringnet with
 # epoll forced, a plain epoll loop, blocking thread-per-connection), driven by bench-load
 # over loopback. Prints a markdown table: messages/s, p50/p99 latency and the server's CPU
-# time per message (from /proc), the median of ROUNDS runs; then the blocking API's
-# ping-pong against plain blocking sockets, and the memory 10,000 idle connections cost.
+# time per message (from /proc), the median of ROUNDS runs; then blocking clients (1, 8 and 64
+# threads, 128 B and 64 KiB) through the blocking C API and the Python binding against plain
+# blocking sockets, and the memory 10,000 idle connections cost.
 #
 # Usage: tools/bench.sh [SECONDS=5] [ROUNDS=3]      (not a test: numbers on a shared machine vary)
 set -euo pipefail
@@ -53,15 +54,33 @@ for conns in 50 500; do
 done
 
 echo
-echo "## Blocking API ping-pong (one connection, 128 bytes, against the blocking server)"
+echo "## Blocking clients: uringnet's blocking API against plain blocking sockets"
 echo
-echo "| client | round trips | p50 µs | p99 µs |"
-echo "| --- | ---: | ---: | ---: |"
-start_server blocking
-for mode in plain uringnet; do
-  line=$("$B/bench-load" pingpong "$port" "$seconds" "$mode")
-  printf "| %s | %s | %s | %s |\n" "$([ $mode = plain ] && echo 'plain blocking sockets' || echo 'uringnet blocking API')" \
-    "$(echo "$line" | field round_trips)" "$(echo "$line" | field p50_us)" "$(echo "$line" | field p99_us)"
+echo "N threads, each with its own connection, write a message and read until its echo is back"
+echo "(every byte checked), against the plain epoll echo server. Whole-process client CPU per"
+echo "round trip (calling threads and the runtime's threads). Each round runs both clients"
+echo "seconds apart (alternating which goes first); the ratios are uringnet / plain within a"
+echo "round: median over ${rounds} rounds [range]. Python: the generated binding vs Python's socket."
+echo
+echo "| client | threads | message | throughput | CPU per round trip | p50 latency | plain: round trips/s, CPU µs/rt | uringnet: round trips/s, CPU µs/rt | mismatches |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+start_server epoll
+py() { URINGNET_LIB="$B/liburingnet.so" PYTHONPATH=generated/python /usr/bin/python3 tools/bench/blocking_client.py "$@"; }
+for cfg in "C 1 128" "C 8 128" "C 64 128" "C 1 65536" "C 8 65536" "C 64 65536" \
+           "Python 1 128" "Python 8 128" "Python 1 65536" "Python 8 65536"; do
+  read -r client threads size <<< "$cfg"
+  lines=""
+  for r in $(seq "$rounds"); do
+    order="plain uringnet"; [ $((r % 2)) = 0 ] && order="uringnet plain"
+    for mode in $order; do
+      if [ "$client" = C ]; then
+        lines+="round=$r $("$B/bench-load" blocking "$port" "$threads" "$size" "$seconds" "$mode")"$'\n'
+      else
+        lines+="round=$r $(py "$port" "$threads" "$size" "$seconds" "$mode")"$'\n'
+      fi
+    done
+  done
+  echo -n "$lines" | /usr/bin/python3 tools/bench/ratios.py "$client" "$threads" "$size"
 done
 stop_server
 

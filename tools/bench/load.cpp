@@ -244,6 +244,7 @@ struct UringnetConn final : BlockingConn {
     explicit UringnetConn(int port) {
         const std::string addr = "127.0.0.1:" + std::to_string(port);
         s = un_tcp_connect(addr.c_str(), 5000);
+        // (reads and writes without a timeout, like the plain blocking sockets they are compared with)
         if (s < 0) {
             std::fprintf(stderr, "bench-load: un_tcp_connect: %s\n", un_error_name(s));
             std::exit(1);
@@ -251,8 +252,8 @@ struct UringnetConn final : BlockingConn {
         un_socket_set_option(s, UN_SOCKET_OPTION_NODELAY, 1);
     }
     ~UringnetConn() override { un_tcp_close(s); }
-    bool write_all(const char *p, size_t n) override { return un_tcp_write(s, p, static_cast<uint32_t>(n), 5000) == static_cast<int64_t>(n); }
-    ssize_t read_some(char *p, size_t n) override { return un_tcp_read(s, p, static_cast<uint32_t>(n), 5000); }
+    bool write_all(const char *p, size_t n) override { return un_tcp_write(s, p, static_cast<uint32_t>(n), -1) == static_cast<int64_t>(n); }
+    ssize_t read_some(char *p, size_t n) override { return un_tcp_read(s, p, static_cast<uint32_t>(n), -1); }
 };
 
 double process_cpu_seconds() {

@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "ec826eae96ad4bc1"
+#define UN_SPEC_CHECKSUM "ee07d3ed6e45479f"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -292,12 +292,13 @@ UN_API int64_t un_runtime_num_cores(void);
  * backend and why it was chosen, the shard count, whether zero-copy sends, registered files,
  * multishot accept and multishot receive are in use, the bytes of each shard's receive buffer ring
  * (recv_ring_bytes), and for each shard and in total the requests, completions, errors, bytes read
- * and written, accepts, connects, operations in flight, open handles, wake-ups, submit calls,
- * submission entries, the largest batch taken at once, connections handed to another shard,
- * zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered
- * by multishot receives, multishot receives ended because the buffer ring was empty
- * (buffer_ring_empty; re-armed when a read waits), and reads and writes the calling threads
- * completed themselves (fast_reads, fast_writes).
+ * and written, accepts, connects, operations in flight (in_flight: blocking calls waiting on their
+ * own threads included), open handles, wake-ups, submit calls, submission entries, the largest
+ * batch taken at once, connections handed to another shard, zero-copy sends, registered files,
+ * connections delivered by multishot accepts, chunks delivered by multishot receives, multishot
+ * receives ended because the buffer ring was empty (buffer_ring_empty; re-armed when a read waits),
+ * reads and writes the calling threads completed themselves (fast_reads, fast_writes), and how many
+ * of those waited on their calling thread for data or buffer space (caller_waits).
  *
  * @param out Buffer that receives the JSON text.
  * @param out_len Size of out in bytes, including room for the NUL.
@@ -443,12 +444,16 @@ UN_API int64_t un_tcp_connect_submit(const char *addr, int64_t timeout_ms, uint6
 
 /**
  * Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed
- * its side. Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read submitted
- * with tcp_read_submit switches the stream to it for good: one receive stays armed, fills buffers
- * of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next
- * read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream,
- * blocking ones too, is served from it in order. A read that times out or is cancelled loses no
- * data.
+ * its side. Reads on one stream get the data in the order they were called. A blocking read that is
+ * first in its stream's line reads on the calling thread and, when no data is there, waits on that
+ * thread in the kernel like a blocking socket (close, socket_cancel, runtime_shutdown and the
+ * timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot
+ * receive (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any
+ * tcp_read_submit, or a blocking read made while another read of the stream waits) switches the
+ * stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and
+ * data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket
+ * buffer holds the rest); every later read of the stream, blocking ones too, is served from it in
+ * order. A read that times out or is cancelled loses no data.
  *
  * @param stream Stream to read from.
  * @param buf Buffer that receives the bytes.
@@ -467,8 +472,10 @@ UN_API int64_t un_tcp_read_submit(un_tcp_stream_t stream, void *buf, uint32_t ma
 
 /**
  * Write all len bytes of buf to a stream. Short writes are continued until every byte is sent;
- * writes on one stream are sent in the order they were called; a closed peer gives an error, never
- * SIGPIPE. On TIMED_OUT or CANCELED a prefix of buf may have been sent.
+ * writes on one stream are sent in the order they were called, each one's bytes together; a closed
+ * peer gives an error, never SIGPIPE. A blocking write that is first in its stream's line sends on
+ * the calling thread and waits there for buffer space, like a blocking socket. On TIMED_OUT or
+ * CANCELED a prefix of buf may have been sent.
  *
  * @param stream Stream to write to.
  * @param buf Bytes to send.

@@ -89,31 +89,41 @@ UN_API int64_t monoio_tcp_connect(un_rv_t addr);
  * operation ended first (timeout, cancel, close) is never made. (Adapter of un_tcp_connect.) */
 UN_API int64_t monoio_tcp_connect_timeout(un_rv_t addr, int64_t timeout_ms);
 /** Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed
- * its side. Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read submitted
- * with tcp_read_submit switches the stream to it for good: one receive stays armed, fills buffers
- * of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next
- * read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream,
- * blocking ones too, is served from it in order. A read that times out or is cancelled loses no
- * data. (Adapter of un_tcp_read.) */
+ * its side. Reads on one stream get the data in the order they were called. A blocking read that is
+ * first in its stream's line reads on the calling thread and, when no data is there, waits on that
+ * thread in the kernel like a blocking socket (close, socket_cancel, runtime_shutdown and the
+ * timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot
+ * receive (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any
+ * tcp_read_submit, or a blocking read made while another read of the stream waits) switches the
+ * stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and
+ * data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket
+ * buffer holds the rest); every later read of the stream, blocking ones too, is served from it in
+ * order. A read that times out or is cancelled loses no data. (Adapter of un_tcp_read.) */
 UN_API int64_t monoio_tcp_read(int64_t stream, un_rv_t buf, int64_t max_len);
 /** Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed
- * its side. Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read submitted
- * with tcp_read_submit switches the stream to it for good: one receive stays armed, fills buffers
- * of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next
- * read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream,
- * blocking ones too, is served from it in order. A read that times out or is cancelled loses no
- * data. (Adapter of un_tcp_read.) */
+ * its side. Reads on one stream get the data in the order they were called. A blocking read that is
+ * first in its stream's line reads on the calling thread and, when no data is there, waits on that
+ * thread in the kernel like a blocking socket (close, socket_cancel, runtime_shutdown and the
+ * timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot
+ * receive (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any
+ * tcp_read_submit, or a blocking read made while another read of the stream waits) switches the
+ * stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and
+ * data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket
+ * buffer holds the rest); every later read of the stream, blocking ones too, is served from it in
+ * order. A read that times out or is cancelled loses no data. (Adapter of un_tcp_read.) */
 UN_API int64_t monoio_tcp_read_timeout(int64_t stream, un_rv_t buf, int64_t max_len,
                                        int64_t timeout_ms);
 /** Write all len bytes of buf to a stream. Short writes are continued until every byte is sent;
- * writes on one stream are sent in the order they were called; a closed peer gives an error, never
- * SIGPIPE. On TIMED_OUT or CANCELED a prefix of buf may have been sent. (Adapter of un_tcp_write.)
- */
+ * writes on one stream are sent in the order they were called, each one's bytes together; a closed
+ * peer gives an error, never SIGPIPE. A blocking write that is first in its stream's line sends on
+ * the calling thread and waits there for buffer space, like a blocking socket. On TIMED_OUT or
+ * CANCELED a prefix of buf may have been sent. (Adapter of un_tcp_write.) */
 UN_API int64_t monoio_tcp_write(int64_t stream, un_rv_t buf, int64_t len);
 /** Write all len bytes of buf to a stream. Short writes are continued until every byte is sent;
- * writes on one stream are sent in the order they were called; a closed peer gives an error, never
- * SIGPIPE. On TIMED_OUT or CANCELED a prefix of buf may have been sent. (Adapter of un_tcp_write.)
- */
+ * writes on one stream are sent in the order they were called, each one's bytes together; a closed
+ * peer gives an error, never SIGPIPE. A blocking write that is first in its stream's line sends on
+ * the calling thread and waits there for buffer space, like a blocking socket. On TIMED_OUT or
+ * CANCELED a prefix of buf may have been sent. (Adapter of un_tcp_write.) */
 UN_API int64_t monoio_tcp_write_timeout(int64_t stream, un_rv_t buf, int64_t len,
                                         int64_t timeout_ms);
 /** Close a stream. Operations in flight on it complete with CANCELED; the handle then answers
