@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "backend.hpp"
+#include "caller_stats.hpp"
 #include "fast_path.hpp"
 #include "request.hpp"
 
@@ -189,8 +190,8 @@ class Shard {
     FastSlot *fast_slot(uint32_t index) const { return fast_.find(index); }
     /// Counts an operation a calling thread completed on its own (any thread).
     void count_fast(bool read, uint64_t bytes) {
-        (read ? fast_reads_ : fast_writes_).fetch_add(1, std::memory_order_relaxed);
-        (read ? fast_bytes_read_ : fast_bytes_written_).fetch_add(bytes, std::memory_order_relaxed);
+        caller_stats_.add(read ? CallerStats::reads : CallerStats::writes, 1);
+        caller_stats_.add(read ? CallerStats::bytes_read : CallerStats::bytes_written, bytes);
     }
 
     uint32_t id() const { return id_; }
@@ -242,9 +243,11 @@ class Shard {
     /// A blocking call starts (+1) or stops (-1) waiting on its calling thread (any thread).
     void count_caller_wait(int d) {
         if (d > 0) {
-            caller_waits_.fetch_add(1, std::memory_order_relaxed);
+            caller_stats_.add(CallerStats::waits, 1);
+            caller_stats_.add(CallerStats::waiting, 1);
+        } else {
+            caller_stats_.sub(CallerStats::waiting, 1);
         }
-        callers_waiting_.fetch_add(static_cast<uint64_t>(static_cast<int64_t>(d)), std::memory_order_relaxed);
     }
     std::string stats_json() const;
     /// Zeroes the counters (not the gauges in_flight and open_handles); on this shard's thread.
@@ -371,11 +374,7 @@ class Shard {
     std::array<std::atomic<uint64_t>, 15> baseline_{}; ///< counter values at the last reset
     FastTable fast_;
     // Completed on calling threads (fast path), so updated with atomic adds.
-    std::atomic<uint64_t> fast_reads_{0}, fast_writes_{0}, fast_bytes_read_{0}, fast_bytes_written_{0};
-    std::array<std::atomic<uint64_t>, 4> fast_baseline_{};
-    std::atomic<uint64_t> callers_waiting_{0}; ///< blocking calls waiting on their calling threads now
-    std::atomic<uint64_t> caller_waits_{0};    ///< ... ever (a counter)
-    std::atomic<uint64_t> caller_waits_baseline_{0};
+    CallerStats caller_stats_;
 };
 
 /// True on a shard thread: a blocking call there would deadlock.

@@ -20,6 +20,12 @@ namespace uringnet {
 
 void Shard::count_bytes(bool read, uint64_t n) { bump(read ? stats_.bytes_read : stats_.bytes_written, n); }
 
+CallerStats::Stripe &CallerStats::pick(std::array<Stripe, kStripes> &stripes) {
+    static std::atomic<size_t> next_thread{0};
+    thread_local const size_t mine = next_thread.fetch_add(1, std::memory_order_relaxed) % kStripes;
+    return stripes[mine];
+}
+
 namespace {
 // The counters a reset zeroes, in the order of Shard::baseline_.
 std::array<const std::atomic<uint64_t> *, 15> counters(const ShardStats &s) {
@@ -38,11 +44,7 @@ void Shard::reset_counters() {
         baseline_[i].store(cs[i]->load(std::memory_order_relaxed), std::memory_order_relaxed);
     }
     stats_.largest_drain.store(0, std::memory_order_relaxed);
-    fast_baseline_[0].store(fast_reads_.load(std::memory_order_relaxed), std::memory_order_relaxed);
-    fast_baseline_[1].store(fast_writes_.load(std::memory_order_relaxed), std::memory_order_relaxed);
-    fast_baseline_[2].store(fast_bytes_read_.load(std::memory_order_relaxed), std::memory_order_relaxed);
-    fast_baseline_[3].store(fast_bytes_written_.load(std::memory_order_relaxed), std::memory_order_relaxed);
-    caller_waits_baseline_.store(caller_waits_.load(std::memory_order_relaxed), std::memory_order_relaxed);
+    caller_stats_.reset();
 }
 
 std::string Shard::stats_json() const {
@@ -58,11 +60,8 @@ std::string Shard::stats_json() const {
     };
     nlohmann::ordered_json j;
     j["shard"] = id_;
-    auto fast = [&](const std::atomic<uint64_t> &c, size_t i) {
-        return c.load(std::memory_order_relaxed) - fast_baseline_[i].load(std::memory_order_relaxed);
-    };
-    const uint64_t fr = fast(fast_reads_, 0), fw = fast(fast_writes_, 1);
-    const uint64_t fbr = fast(fast_bytes_read_, 2), fbw = fast(fast_bytes_written_, 3);
+    const uint64_t fr = caller_stats_.sum(CallerStats::reads), fw = caller_stats_.sum(CallerStats::writes);
+    const uint64_t fbr = caller_stats_.sum(CallerStats::bytes_read), fbw = caller_stats_.sum(CallerStats::bytes_written);
     // Operations the calling threads completed themselves count like the others.
     j["requests"] = get(stats_.requests) + fr + fw;
     j["completed"] = get(stats_.completed) + fr + fw;
@@ -71,11 +70,11 @@ std::string Shard::stats_json() const {
     j["bytes_written"] = get(stats_.bytes_written) + fbw;
     j["fast_reads"] = fr;
     j["fast_writes"] = fw;
-    j["caller_waits"] = caller_waits_.load(std::memory_order_relaxed) - caller_waits_baseline_.load(std::memory_order_relaxed);
+    j["caller_waits"] = caller_stats_.sum(CallerStats::waits);
     j["accepts"] = get(stats_.accepts);
     j["connects"] = get(stats_.connects);
     // Blocking calls waiting on their calling threads are operations in flight too.
-    j["in_flight"] = get(stats_.in_flight) + callers_waiting_.load(std::memory_order_relaxed);
+    j["in_flight"] = get(stats_.in_flight) + caller_stats_.sum(CallerStats::waiting);
     j["open_handles"] = get(stats_.open_handles);
     j["wakeups"] = get(stats_.wakeups);
     j["submit_calls"] = get(stats_.submit_calls);

@@ -39,7 +39,7 @@ for conns in 50 500; do
   for r in $(seq "$rounds"); do
     for i in "${!servers[@]}"; do
       start_server ${servers[$i]}
-      out[$i,$r]=$("$B/bench-load" echo "$port" "$conns" 128 1 "$seconds" "$pid")
+      out[$i,$r]=$("$B/bench-load" echo "$port" "$conns" 128 1 "$seconds" "$pid") || echo "bench: echo load against ${names[$i]} failed (exit $?)" >&2
       stop_server
     done
   done
