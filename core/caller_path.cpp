@@ -26,7 +26,10 @@ namespace {
 // no fd outlives the runtime. Heap-allocated and replaced in a forked child, whose copies of
 // the locks may be held by threads it does not have.
 struct Wakeups {
-    std::array<std::mutex, 64> park; ///< striped by slot address: guards FastSlot::parked
+    struct alignas(64) Stripe { // (one cache line each: threads on different slots do not share one)
+        std::mutex mu;
+    };
+    std::array<Stripe, 64> park; ///< striped by slot address: guards FastSlot::parked
     std::mutex mu;                   ///< guards fds
     std::vector<int> fds;
     std::atomic<uint64_t> epoch{1};  ///< bumped when fds are closed: threads make new ones
@@ -34,7 +37,7 @@ struct Wakeups {
 std::atomic<Wakeups *> g_wakeups{new Wakeups};
 
 std::mutex &park_lock(const FastSlot &f) {
-    return g_wakeups.load(std::memory_order_acquire)->park[(reinterpret_cast<uintptr_t>(&f) / sizeof(FastSlot)) % 64];
+    return g_wakeups.load(std::memory_order_acquire)->park[(reinterpret_cast<uintptr_t>(&f) / sizeof(FastSlot)) % 64].mu;
 }
 
 struct ThreadWakeup {
@@ -96,12 +99,12 @@ class CallerCall {
                int64_t timeout_ms)
         : shard_(shard), f_(f), req_(req), lk_(lk), line_(line), fd_(fd),
           gen_(handle::decode(req.handle).gen), cancels_(f.cancels.load(std::memory_order_seq_cst)),
-          deadline_(deadline_after(now_ns(), timeout_ms)) {}
+          deadline_(timeout_ms < 0 ? -1 : deadline_after(now_ns(), timeout_ms)) {}
     ~CallerCall() {
         if (wake_fd_ >= 0) {
             {
                 std::lock_guard lk(park_lock(f_));
-                f_.parked[line_] = -1;
+                f_.parked[line_] = 0;
             }
             shard_.count_caller_wait(-1);
         }
@@ -120,7 +123,7 @@ class CallerCall {
             lk_.unlock(); // from now on the slot's users count keeps the shard and fd alive
             {
                 std::lock_guard lk(park_lock(f_));
-                f_.parked[line_] = wake_fd_;
+                f_.parked[line_] = wake_fd_ + 1;
             }
             shard_.count_caller_wait(1);
         }
@@ -154,12 +157,24 @@ class CallerCall {
 
     int64_t read() {
         auto &a = req_.args.tcp_read;
-        for (;;) {
+        // A stream whose reads had to wait (request, then response) most likely has to again:
+        // wait first, and save the recv that would only say EAGAIN. Every 8th such read tries
+        // first anyway, to notice when data is there by then.
+        uint8_t &waits = f_.read_waits; // (only the line's holder touches it)
+        if (waits != 0 && (++waits & 7) != 0) {
+            if (const int64_t r = wait(POLLIN)) {
+                return r;
+            }
+        }
+        for (bool first = true;; first = false) {
             if (const int32_t err = f_.read_err.load(std::memory_order_acquire)) {
                 return gen::error_from_errno(-err); // a reset stream stays reset
             }
             const ssize_t n = recv(fd_, a.buf, a.max_len, MSG_DONTWAIT);
             if (n >= 0) {
+                if (first && waits != 0 && (waits & 7) == 0) {
+                    waits = 0; // there without waiting
+                }
                 shard_.count_fast(true, static_cast<uint64_t>(n));
                 return n;
             }
@@ -168,6 +183,7 @@ class CallerCall {
                 f_.read_err.store(-e, std::memory_order_release);
                 return gen::error_from_errno(e);
             }
+            waits = waits == 0 ? 1 : waits;
             if (const int64_t r = wait(POLLIN)) {
                 return r;
             }
@@ -245,9 +261,9 @@ void release_line(Shard &shard, FastSlot &f, int line, const Request &req) {
 int wake_callers(FastSlot &f) {
     std::lock_guard lk(park_lock(f));
     int n = 0;
-    for (const int fd : f.parked) {
-        if (fd >= 0) {
-            eventfd_write(fd, 1);
+    for (const int parked : f.parked) {
+        if (parked != 0) {
+            eventfd_write(parked - 1, 1);
             ++n;
         }
     }

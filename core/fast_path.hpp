@@ -62,13 +62,16 @@ struct Line {
     void uncount() { v.fetch_sub(1, std::memory_order_release); }
 };
 
-struct FastSlot {
+// One cache line per slot: calling threads on different streams never share one (each call
+// changes users and its line twice).
+struct alignas(64) FastSlot {
     std::atomic<uint64_t> key{0};      ///< (generation << 32) | kLive | kShardReads? | fd; 0 closed, kStopped
     std::atomic<uint32_t> users{0};    ///< callers using fd right now (the fd stays open meanwhile)
     std::atomic<uint32_t> cancels{0};  ///< socket_cancel calls: a waiting caller that sees it change ends
     std::atomic<int32_t> read_err{0};  ///< -errno of a reset a read met: every later read gets it
     std::array<Line, 2> lines;         ///< by LineKind
-    std::array<int, 2> parked{-1, -1}; ///< wake-up eventfds of the callers waiting (park lock)
+    std::array<int, 2> parked{};       ///< wake-up eventfd + 1 of the caller waiting per line, 0: none (park lock)
+    uint8_t read_waits = 0;            ///< reads on the caller's path had to wait (read line's holder only)
 
     static constexpr uint64_t kLive = 1u << 31;
     static constexpr uint64_t kShardReads = 1u << 30; ///< reads go through the shard
@@ -88,9 +91,16 @@ int wake_callers(FastSlot &f);
 /// Closes the calling threads' wake-up eventfds (runtime shutdown, once no caller waits).
 void close_caller_wakeups();
 
-/// FastSlots by slot index, in chunks that are allocated once and never move.
+/// FastSlots by slot index, in chunks that are allocated once and never move. A chunk is
+/// mapped zeroed and its pages are backed only when a slot on them is first used: the
+/// all-zero FastSlot is the unused one (nothing live, no caller, counts 0), so a runtime with
+/// few streams pays for few pages, not 256 KiB per chunk.
 class FastTable {
   public:
+    FastTable() = default;
+    FastTable(const FastTable &) = delete;
+    FastTable &operator=(const FastTable &) = delete;
+    ~FastTable();
     static constexpr uint32_t kChunkBits = 12, kChunk = 1u << kChunkBits, kChunks = 1u << (24 - kChunkBits);
 
     /// The slot, or null when its chunk was never allocated (any thread).
@@ -98,21 +108,11 @@ class FastTable {
         FastSlot *chunk = chunks_[index >> kChunkBits].load(std::memory_order_acquire);
         return chunk ? &chunk[index & (kChunk - 1)] : nullptr;
     }
-    /// The slot, allocating its chunk (shard thread only).
-    FastSlot &at(uint32_t index) {
-        auto &c = chunks_[index >> kChunkBits];
-        FastSlot *chunk = c.load(std::memory_order_relaxed);
-        if (chunk == nullptr) {
-            owned_[index >> kChunkBits] = std::make_unique<FastSlot[]>(kChunk);
-            chunk = owned_[index >> kChunkBits].get();
-            c.store(chunk, std::memory_order_release);
-        }
-        return chunk[index & (kChunk - 1)];
-    }
+    /// The slot, mapping its chunk (shard thread only); null when it cannot be mapped.
+    FastSlot *at(uint32_t index);
 
   private:
     std::array<std::atomic<FastSlot *>, kChunks> chunks_{};
-    std::array<std::unique_ptr<FastSlot[]>, kChunks> owned_{};
 };
 
 } // namespace uringnet

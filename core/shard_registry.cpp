@@ -1,6 +1,8 @@
 // Shard: the registry of handles (slots, generations), closing, lingering closes and cancels.
 #include "shard.hpp"
 
+#include <sys/mman.h>
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -17,6 +19,28 @@
 #include <thread>
 
 namespace uringnet {
+
+FastSlot *FastTable::at(uint32_t index) {
+    auto &c = chunks_[index >> kChunkBits];
+    FastSlot *chunk = c.load(std::memory_order_relaxed);
+    if (chunk == nullptr) {
+        void *p = mmap(nullptr, sizeof(FastSlot) * kChunk, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED) {
+            return nullptr;
+        }
+        chunk = static_cast<FastSlot *>(p); // zero pages: every slot unused (see fast_path.hpp)
+        c.store(chunk, std::memory_order_release);
+    }
+    return &chunk[index & (kChunk - 1)];
+}
+
+FastTable::~FastTable() {
+    for (auto &c : chunks_) {
+        if (FastSlot *chunk = c.load(std::memory_order_relaxed)) {
+            munmap(chunk, sizeof(FastSlot) * kChunk);
+        }
+    }
+}
 
 bool Shard::lookup(int64_t h, uint32_t kind_mask, uint32_t &index, int64_t &err) const {
     const handle::Parts p = handle::decode(h);
@@ -52,6 +76,12 @@ int64_t Shard::add_handle(int fd, uint32_t kind, int family) {
         close(fd);
         return UN_ERR_NO_RESOURCES;
     }
+    FastSlot *f = kind == UN_HANDLE_TCP_STREAM ? fast_.at(index) : nullptr;
+    if (kind == UN_HANDLE_TCP_STREAM && f == nullptr) {
+        free_slots_.push_front(index);
+        close(fd);
+        return UN_ERR_NO_RESOURCES;
+    }
     Slot &s = slots_[index];
     s.fd = fd;
     s.kind = kind;
@@ -61,12 +91,11 @@ int64_t Shard::add_handle(int fd, uint32_t kind, int family) {
     s.writing = false;
     backend_->add_fd(fd);
     bump(stats_.open_handles);
-    if (kind == UN_HANDLE_TCP_STREAM) { // publish it for the calling threads' fast path
-        // (writers is not reset: a write on the slot's previous stream that is still on its
-        // way counts until it completes, which only makes the new stream's first writes queue.)
-        FastSlot &f = fast_.at(index);
-        f.read_err.store(0, std::memory_order_relaxed);
-        f.key.store(FastSlot::make_key(fd, s.gen), std::memory_order_seq_cst);
+    if (f != nullptr) { // publish it for the calling threads' path
+        // (The lines are not reset: a call on the slot's previous stream that is still on its
+        // way counts until it completes, which only makes the new stream's first calls queue.)
+        f->read_err.store(0, std::memory_order_relaxed);
+        f->key.store(FastSlot::make_key(fd, s.gen), std::memory_order_seq_cst);
     }
     return handle::encode({index, s.gen, kind, id_});
 }
