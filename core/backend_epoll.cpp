@@ -79,7 +79,7 @@ class EpollBackend final : public Backend {
     }
 
     void cancel(Op *op) override {
-        if (op->waiting) { // keeps op->res: it may hold the result the op was given
+        if (op->waiting()) { // keeps op->res: it may hold the result the op was given
             if (disarm(op)) {
                 finished(op);
             }
@@ -247,7 +247,7 @@ class EpollBackend final : public Backend {
         const int64_t now = now_ns();
         while (!timers_.empty() && timers_.begin()->first <= now) {
             Op *op = timers_.begin()->second;
-            if (op->waiting) {
+            if (op->waiting()) {
                 disarm(op);
                 op->timed_out = true;
                 finished(op);

@@ -125,7 +125,6 @@ class UringBackend final : public Backend {
 
     void start(Op *op, int fd) override {
         const bool timed = op->deadline_ns >= 0;
-        op->notif_only = false; // (a write goes on after a short zero-copy send)
         io_uring_sqe *sqe = get_sqe(timed ? 2 : 1);
         switch (op->kind) {
         case OpKind::accept:
@@ -184,7 +183,7 @@ class UringBackend final : public Backend {
 
     void cancel(Op *op) override {
         // A waiting op is in the kernel only as its deadline.
-        submit_cancel(reinterpret_cast<uint64_t>(op) | (op->waiting ? kTimeoutBit : 0));
+        submit_cancel(reinterpret_cast<uint64_t>(op) | (op->waiting() ? kTimeoutBit : 0));
     }
 
     bool multishot_accept() const override { return multishot_accept_; }
@@ -203,7 +202,6 @@ class UringBackend final : public Backend {
         }
         use_fixed_file(sqe, fd);
         io_uring_sqe_set_data(sqe, op);
-        op->multishot = true;
         op->pending = 1;
         ++pending_;
         shard_.count_sqes(1);
@@ -430,7 +428,7 @@ class UringBackend final : public Backend {
             return;
         }
         Op *op = reinterpret_cast<Op *>(data & ~kTimeoutBit);
-        if (op->multishot && (data & kTimeoutBit) == 0) {
+        if (op->state == OpState::multishot && (data & kTimeoutBit) == 0) {
             const bool more = (flags & IORING_CQE_F_MORE) != 0;
             if (more) {
                 ++pending_; // the operation stays armed
@@ -463,12 +461,12 @@ class UringBackend final : public Backend {
             if (flags & IORING_CQE_F_MORE) { // a zero-copy send: its notification follows
                 ++op->pending;
                 ++pending_;
-                op->notif_only = true;
+                op->to(OpState::notif_only);
             }
         }
         if (--op->pending == 0) {
             shard_.on_op_done(op);
-        } else if (op->notif_only && (data & kTimeoutBit) == 0 && (flags & IORING_CQE_F_NOTIF) == 0) {
+        } else if (op->state == OpState::notif_only && (data & kTimeoutBit) == 0 && (flags & IORING_CQE_F_NOTIF) == 0) {
             shard_.on_notif_only(op);
         }
     }

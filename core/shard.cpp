@@ -357,7 +357,7 @@ void Shard::dispatch(Request &req) {
 void Shard::begin_stop() {
     stopping_ = true;
     for (auto &op : op_pool_) {
-        if (op->in_backend) {
+        if (op->in_backend()) {
             op->shut_down = true;
             backend_->cancel(op.get());
         }
@@ -381,7 +381,7 @@ void Shard::begin_stop() {
         }
         std::vector<Op *> waiting;
         for (Op *o = s.waiters.front(); o != nullptr; o = o->next_wait) {
-            if (!o->in_backend) {
+            if (o->state == OpState::waiting) {
                 waiting.push_back(o);
             }
         }
@@ -392,7 +392,7 @@ void Shard::begin_stop() {
     }
     std::vector<Op *> looking_up; // lookups without a deadline (the others are cancelled above)
     for (const auto &[id, o] : lookups_) {
-        if (!o->in_backend) {
+        if (o->state == OpState::waiting) {
             looking_up.push_back(o);
         }
     }

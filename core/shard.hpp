@@ -8,6 +8,8 @@
 #include <sys/socket.h>
 
 #include <array>
+#include <cstdio>
+#include <cstdlib>
 #include <atomic>
 #include <cstdint>
 #include <deque>
@@ -63,26 +65,87 @@ constexpr uint32_t kind_bit(uint32_t kind) { return 1u << kind; }
 
 constexpr uint32_t kNoSlot = UINT32_MAX;
 
-/// One kernel operation in flight (or a write waiting its turn on its stream).
+/// Where an op is: one field, changed only through Op::to, which checks the transition in
+/// debug builds (the sanitizer presets). The flags beside it say why an op ended (timed_out,
+/// canceled, shut_down), not where it is.
+enum class OpState : uint8_t {
+    free,             ///< in the shard's pool
+    created,          ///< made by new_op, not started
+    queued,           ///< waiting its turn on its stream (write_wait, read_hold): nothing in the kernel
+    in_kernel,        ///< started in the backend: on_op_done brings its result
+    notif_only,       ///< io_uring: a zero-copy send whose result came, its notification not yet
+    waiting,          ///< waiting for its slot's multishot or a lookup: nothing in the kernel
+    waiting_deadline, ///< the same, with only its deadline in the backend
+    settling,         ///< a waiting op given its outcome (given: res) while its deadline is removed
+    multishot,        ///< a slot's multishot accept or receive (no request of its own)
+    done,             ///< back from the backend: being finished (or a write continued)
+};
+
+/// True when an op may go from one state to the other (see OpState).
+constexpr bool op_transition_ok(OpState from, OpState to) {
+    using S = OpState;
+    switch (from) {
+    case S::free:
+        return to == S::created;
+    case S::created:
+        return to == S::queued || to == S::in_kernel || to == S::waiting || to == S::waiting_deadline ||
+               to == S::multishot || to == S::free;
+    case S::queued:
+        return to == S::in_kernel || to == S::waiting || to == S::waiting_deadline || to == S::free;
+    case S::in_kernel:
+        return to == S::in_kernel || to == S::notif_only || to == S::done; // (in_kernel: a refused zero-copy send restarts)
+    case S::notif_only:
+        return to == S::done;
+    case S::waiting:
+        return to == S::free;
+    case S::waiting_deadline:
+        return to == S::settling || to == S::done;
+    case S::settling:
+    case S::multishot:
+        return to == S::done;
+    case S::done:
+        return to == S::in_kernel || to == S::free; // (in_kernel: the rest of a short write)
+    }
+    return false;
+}
+
+/// One kernel operation in flight (or a request waiting its turn or for a multishot's result).
 struct Op {
     OpKind kind = OpKind::accept;
+    OpState state = OpState::free;
     Request *req = nullptr;
     uint32_t slot = kNoSlot;  ///< registry slot the op works on
     uint8_t pending = 0;      ///< io_uring: CQEs still to come (2 with a linked timeout)
     bool timed_out = false;   ///< the linked timeout fired
     bool canceled = false;    ///< the handle was closed while in flight
     bool shut_down = false;   ///< the runtime is stopping
-    bool in_slot = false;     ///< listed in its slot's ops (started in the kernel)
-    bool in_backend = false;  ///< started and not yet completed by the backend
+    bool in_slot = false;     ///< listed in its slot's ops
     bool connect_started = false; ///< epoll: connect() was called
     int io_fd = -1;           ///< the fd the op works on (epoll; io_uring zero-copy retries)
     bool zero_copy = false;   ///< io_uring: sent with SEND_ZC
-    bool notif_only = false;  ///< io_uring: a zero-copy send whose only missing piece is the kernel's notification
-    bool multishot = false;   ///< io_uring: a multishot accept or receive (no request of its own)
-    bool waiting = false;     ///< an accept or read waiting for its slot's multishot: only its deadline is in the kernel
-    bool given = false;       ///< a waiting op was given its result (res: the fd, or the bytes copied to buf)
-    bool failed = false;      ///< a waiting op was given the multishot's error (res holds it)
+    bool given = false;       ///< settling: it was given its result (res: the fd, the bytes copied, 0 for a lookup), else the error in res
     Op *next_wait = nullptr;  ///< next write waiting on the same stream
+
+    /// Moves the op to another state; an impossible transition aborts in debug builds.
+    void to(OpState next) {
+#ifndef NDEBUG
+        if (!op_transition_ok(state, next)) {
+            std::fprintf(stderr, "uringnet: op %p: state %d -> %d is not a transition\n", static_cast<void *>(this),
+                         static_cast<int>(state), static_cast<int>(next));
+            std::abort();
+        }
+#endif
+        state = next;
+    }
+    /// The backend owns it: a result (or its deadline's end) will come.
+    bool in_backend() const {
+        return state == OpState::in_kernel || state == OpState::notif_only || state == OpState::waiting_deadline ||
+               state == OpState::settling || state == OpState::multishot;
+    }
+    /// It waits for a multishot's result or a lookup (at most its deadline is in the kernel).
+    bool waiting() const {
+        return state == OpState::waiting || state == OpState::waiting_deadline || state == OpState::settling;
+    }
     int32_t res = 0;
     int fd = -1;              ///< connect: the new socket
     int64_t deadline_ns = -1; ///< CLOCK_MONOTONIC deadline, -1 for none

@@ -50,12 +50,11 @@ void Shard::start_lookup(Request &req) {
         slots_[index].ops.push_back(op);
         op->in_slot = true;
     }
-    op->waiting = true;
     op->lookup_id = id;
     lookups_[op->lookup_id] = op;
     bump(stats_.in_flight);
+    op->to(op->deadline_ns >= 0 ? OpState::waiting_deadline : OpState::waiting);
     if (op->deadline_ns >= 0) {
-        op->in_backend = true;
         backend_->arm_deadline(op);
     }
 }

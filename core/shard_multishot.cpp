@@ -52,6 +52,7 @@ void Shard::read(Request &req, uint32_t index, void *buf, uint32_t len, int64_t 
     } else if (!s.held[kReadLine] && !behind_caller(index, kReadLine)) {
         continue_read(op);
     } else {
+        op->to(OpState::queued);
         s.read_hold.push_back(op); // behind a calling thread's read
     }
 }
@@ -119,13 +120,12 @@ uint32_t Shard::take_stashed(Slot &s, Op *op) {
 
 void Shard::wait_for_multishot(Op *op) {
     Slot &s = slots_[op->slot];
-    op->waiting = true;
     s.ops.push_back(op);
     op->in_slot = true;
     s.waiters.push_back(op);
     bump(stats_.in_flight);
+    op->to(op->deadline_ns >= 0 ? OpState::waiting_deadline : OpState::waiting);
     if (op->deadline_ns >= 0) {
-        op->in_backend = true;
         backend_->arm_deadline(op);
     }
     if (s.multishot == nullptr) {
@@ -139,7 +139,7 @@ void Shard::arm_multishot(uint32_t index) {
     s.multishot = m;
     s.ops.push_back(m);
     m->in_slot = true;
-    m->in_backend = true;
+    m->to(OpState::multishot);
     backend_->start_multishot(m, s.fd);
 }
 
@@ -148,7 +148,7 @@ void Shard::end_multishot(Op *m, bool rearm) {
     Slot &s = slots_[m->slot];
     const uint32_t index = m->slot;
     s.multishot = nullptr;
-    m->in_backend = false;
+    m->to(OpState::done);
     rearm = rearm && s.live && !stopping_ && !s.waiters.empty();
     finish(m, 0);
     if (rearm) {
@@ -173,10 +173,10 @@ void Shard::fail_oldest_waiter(Slot &s, int res) {
 // address looked up) or its failure (res: the multishot's -errno, or a lookup's error code).
 // With its deadline armed it ends when that is removed (on_op_done), otherwise at once.
 void Shard::settle(Op *w, int res, bool ok) {
-    if (w->in_backend) {
+    if (w->state == OpState::waiting_deadline) {
         w->res = res;
         w->given = ok;
-        w->failed = !ok;
+        w->to(OpState::settling);
         backend_->cancel(w);
     } else {
         end_waiting(w, res, ok);

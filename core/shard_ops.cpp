@@ -22,7 +22,10 @@ Op *Shard::new_op(OpKind kind, Request *req, uint32_t slot, int64_t timeout_ms) 
         op_pool_.push_back(std::make_unique<Op>());
         op = op_pool_.back().get();
     }
+    const OpState was = op->state;
     *op = Op{};
+    op->state = was;
+    op->to(OpState::created);
     op->kind = kind;
     op->req = req;
     op->slot = slot;
@@ -39,10 +42,10 @@ int64_t Shard::cancel_async(int64_t op_id) {
         return UN_ERR_OP_NOT_FOUND;
     }
     Op *op = it->second;
-    if (op->waiting && !op->in_backend) { // an accept, read or lookup waiting without a deadline
+    if (op->state == OpState::waiting) { // an accept, read or lookup waiting without a deadline
         op->canceled = true;
         finish_waiter(op, UN_ERR_CANCELED);
-    } else if (!op->in_backend && !op->in_slot) { // a read or write waiting its turn on its stream
+    } else if (op->state == OpState::queued) { // a read or write waiting its turn on its stream
         Slot &s = slots_[op->slot];
         (op->kind == OpKind::read ? s.read_hold : s.write_wait).erase(op);
         finish(op, UN_ERR_CANCELED);
@@ -54,6 +57,7 @@ int64_t Shard::cancel_async(int64_t op_id) {
 }
 
 void Shard::free_op(Op *op) {
+    op->to(OpState::free);
     op->req = nullptr;
     free_ops_.push_back(op);
 }
@@ -79,10 +83,12 @@ void Shard::start_op(Op *op) {
             if (op->req->line_msg == LineMsg::hand_over) { // first in line: before the held ones
                 s.held[kWriteLine] = false;
                 if (s.writing) {
+                    op->to(OpState::queued);
                     s.write_wait.push_front(op);
                     return;
                 }
             } else if (s.writing || behind_caller(op->slot, kWriteLine)) {
+                op->to(OpState::queued);
                 s.write_wait.push_back(op); // keep writes on one stream in call order
                 return;
             }
@@ -127,7 +133,7 @@ void Shard::resume_line(uint32_t index, int line) {
 }
 
 void Shard::begin(Op *op) {
-    op->in_backend = true;
+    op->to(OpState::in_kernel);
     bump(stats_.in_flight);
     backend_->start(op, op->slot == kNoSlot ? op->fd : slots_[op->slot].fd);
 }
@@ -171,11 +177,12 @@ void Shard::release_slot_op(Op *op) {
 }
 
 void Shard::on_op_done(Op *op) {
-    op->in_backend = false;
+    const bool waited = op->waiting(), settled = op->state == OpState::settling;
+    op->to(OpState::done);
     const int res = op->res;
-    if (op->waiting) {
+    if (waited) {
         // Its deadline fired or was removed: it was settled (given or failed), or it ends here.
-        if (op->given || op->failed) {
+        if (settled) {
             end_waiting(op, res, op->given);
         } else {
             finish_waiter(op, op_error(op, -ECANCELED));

@@ -131,7 +131,7 @@ void Shard::close_handle(uint32_t index, Request &req) {
 
 bool Shard::only_notifications_left(const Slot &s) const {
     for (const Op *o : s.ops) {
-        if (!o->notif_only) {
+        if (o->state != OpState::notif_only) {
             return false;
         }
     }
@@ -249,12 +249,12 @@ int64_t Shard::cancel_ops(uint32_t index) {
             continue; // its cancel is already on its way
         }
         o->canceled = true;
-        if (o->waiting && !o->in_backend) {
+        if (o->state == OpState::waiting) {
             waiting.push_back(o);
         } else {
             backend_->cancel(o);
         }
-        n += o->multishot ? 0 : 1;
+        n += o->state == OpState::multishot ? 0 : 1;
     }
     for (Op *o : waiting) {
         finish_waiter(o, UN_ERR_CANCELED);
