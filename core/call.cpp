@@ -1,0 +1,214 @@
+// The calling-thread side of every request: routing, blocking calls (through the calling
+// thread's path or the shard), calls from completion callbacks, submissions and batches.
+#include <thread>
+
+#include "call.hpp"
+#include "caller_path.hpp"
+#include "handle.hpp"
+#include "runtime_state.hpp"
+#include "shard.hpp"
+
+namespace uringnet {
+namespace {
+
+std::atomic<int64_t> g_next_op{1};
+
+// A thread's batch (batch_begin .. batch_end): requests wait here, routed but not posted.
+struct Batched {
+    std::unique_ptr<Request> req;
+    uint32_t shard;
+    uint32_t epoch;
+};
+struct Batch {
+    bool open = false;
+    std::vector<Batched> items;
+};
+thread_local Batch t_batch;
+
+
+// A per-thread cache of freed requests (each thread frees into its own; bounded).
+struct RequestCache {
+    std::vector<void *> free;
+    ~RequestCache() {
+        for (void *p : free) {
+            ::operator delete(p);
+        }
+    }
+};
+thread_local RequestCache t_requests;
+constexpr size_t kRequestCacheMax = 1024;
+
+} // namespace
+
+void *Request::operator new(size_t size) {
+    if (size == sizeof(Request) && !t_requests.free.empty()) {
+        void *p = t_requests.free.back();
+        t_requests.free.pop_back();
+        return p;
+    }
+    return ::operator new(size);
+}
+
+void Request::operator delete(void *p) noexcept {
+    if (t_requests.free.size() < kRequestCacheMax) {
+        t_requests.free.push_back(p);
+        return;
+    }
+    ::operator delete(p);
+}
+
+void Request::uncount_line(FastSlot *slot, uint8_t line) { slot->lines[line].uncount(); }
+
+namespace {
+
+// The published slot of a stream handle, or null.
+FastSlot *fast_slot(Shard &shard, int64_t h) { return shard.fast_slot(handle::decode(h).index); }
+
+} // namespace
+
+namespace {
+
+// Takes g_mu (shared) and picks the shard for a request; 0, or why not.
+int64_t route_running(std::shared_lock<std::shared_mutex> &lk, int64_t h, uint32_t kind_mask, Shard *&shard) {
+    lk = std::shared_lock(*g_mu);
+    if (g_rt == nullptr) {
+        return not_running();
+    }
+    return route(h, kind_mask, shard);
+}
+
+int64_t post_and_wait(Shard &shard, Request &req, std::shared_lock<std::shared_mutex> &lk) {
+    shard.post(&req);
+    lk.unlock();
+    req.done.acquire();
+    return req.result;
+}
+
+} // namespace
+
+namespace {
+
+// A blocking call made on a runtime thread (from a completion callback), which must not wait.
+int64_t call_from_shard(Request &req, int64_t h, uint32_t kind_mask, FromCallback how) {
+    if (how == FromCallback::would_deadlock) {
+        return UN_ERR_WOULD_DEADLOCK;
+    }
+    std::shared_lock<std::shared_mutex> lk;
+    Shard *shard;
+    if (int64_t err = route_running(lk, h, kind_mask, shard)) {
+        return err;
+    }
+    Shard *here = Shard::current();
+    req.handle = h;
+    if (how == FromCallback::inline_) {
+        if (kind_mask != 0 && shard != here) {
+            return UN_ERR_WOULD_DEADLOCK; // another shard's handle: only its thread may answer
+        }
+        return here->run_inline(req);
+    }
+    // Started: a copy runs after the callback returns (on this shard: from its local queue).
+    auto started = std::make_unique<Request>(req.kind);
+    started->args = req.args;
+    started->handle = h;
+    started->detached = true;
+    if (shard == here) {
+        shard->post_local(started.release());
+    } else {
+        shard->post(started.release());
+    }
+    return 0;
+}
+
+} // namespace
+
+int64_t call(Request &req, int64_t h, uint32_t kind_mask, FromCallback from_callback) {
+    if (on_shard_thread()) {
+        return call_from_shard(req, h, kind_mask, from_callback);
+    }
+    std::shared_lock<std::shared_mutex> lk;
+    Shard *shard;
+    if (int64_t err = route_running(lk, h, kind_mask, shard)) {
+        return err;
+    }
+    req.handle = h;
+    if (req.kind == gen::RequestKind::tcp_read || req.kind == gen::RequestKind::tcp_write) {
+        if (FastSlot *f = fast_slot(*shard, h)) {
+            int64_t result = 0;
+            if (call_on_caller(*shard, *f, req, lk, result)) {
+                return result;
+            }
+            count_in_line(*f, req); // behind the calls ahead of it, in the shard
+        }
+    }
+    return post_and_wait(*shard, req, lk);
+}
+
+int64_t submit(std::unique_ptr<Request> req, uint64_t user_data, int64_t h, uint32_t kind_mask) {
+    std::shared_lock<std::shared_mutex> lk;
+    Shard *shard;
+    if (int64_t err = route_running(lk, h, kind_mask, shard)) {
+        return err;
+    }
+    req->async = true;
+    req->user_data = user_data;
+    req->handle = h;
+    // The low 8 bits of an op id name its shard, so op_cancel can find it.
+    req->op_id = (g_next_op.fetch_add(1, std::memory_order_relaxed) << 8) | shard->id();
+    const int64_t id = req->op_id;
+    if ((req->kind == gen::RequestKind::tcp_write && !t_batch.open) || req->kind == gen::RequestKind::tcp_read) {
+        if (FastSlot *f = fast_slot(*shard, h)) {
+            count_in_line(*f, *req); // no later call on the calling thread goes before it
+        }
+    }
+    if (t_batch.open) {
+        t_batch.items.push_back({std::move(req), shard->id(), g_rt->epoch});
+    } else if (shard == Shard::current()) {
+        shard->post_local(req.release()); // from a completion callback: no lock, no wake-up
+    } else {
+        shard->post(req.release());
+    }
+    return id;
+}
+
+namespace gen {
+
+int64_t handle_batch_begin() {
+    if (t_batch.open) {
+        return UN_ERR_INVALID_ARGUMENT; // batches do not nest
+    }
+    t_batch.open = true;
+    return 0;
+}
+
+int64_t handle_batch_end() {
+    if (!t_batch.open) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    t_batch.open = false;
+    std::vector<Batched> items = std::move(t_batch.items);
+    t_batch.items.clear();
+    std::shared_lock lk(*g_mu);
+    std::vector<std::vector<Request *>> per_shard(g_rt ? g_rt->shards.size() : 0);
+    for (Batched &b : items) {
+        if (g_rt == nullptr || b.epoch != g_rt->epoch) {
+            b.req.release()->complete(UN_ERR_SHUT_DOWN); // its runtime is gone
+        } else {
+            Request *req = b.req.release();
+            if (req->kind == gen::RequestKind::tcp_write) {
+                if (FastSlot *f = fast_slot(*g_rt->shards[b.shard], req->handle)) {
+                    count_in_line(*f, *req);
+                }
+            }
+            per_shard[b.shard].push_back(req);
+        }
+    }
+    for (size_t i = 0; i < per_shard.size(); ++i) {
+        if (!per_shard[i].empty()) {
+            g_rt->shards[i]->post_many(per_shard[i]); // one wake-up per shard at most
+        }
+    }
+    return static_cast<int64_t>(items.size());
+}
+
+} // namespace gen
+} // namespace uringnet
