@@ -43,6 +43,9 @@ std::mutex &park_lock(const FastSlot &f) {
 struct ThreadWakeup {
     int fd = -1;
     uint64_t epoch = 0;
+    ThreadWakeup() = default;
+    ThreadWakeup(const ThreadWakeup &) = delete; // (a copy's destructor would close the fd)
+    ThreadWakeup &operator=(const ThreadWakeup &) = delete;
     ~ThreadWakeup() {
         Wakeups &w = *g_wakeups.load(std::memory_order_acquire);
         std::lock_guard lk(w.mu);
@@ -68,7 +71,8 @@ int thread_wakeup() {
     }
     std::lock_guard lk(w.mu);
     w.fds.push_back(fd);
-    t_wakeup = {fd, epoch};
+    t_wakeup.fd = fd;
+    t_wakeup.epoch = epoch;
     return fd;
 }
 
