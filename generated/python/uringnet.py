@@ -215,6 +215,23 @@ def _collected(completion):
     return completion
 
 
+_scratch_local = threading.local()
+
+
+def _take_scratch(n):
+    """A buffer of at least n bytes for one blocking call of this thread, reused from call to
+    call (no allocation and zero-filling of max_len bytes per read); _give_scratch returns it."""
+    buf = getattr(_scratch_local, "buf", None)
+    _scratch_local.buf = None  # (a call made meanwhile on this thread, by a signal handler, gets its own)
+    if buf is None or len(buf) < n:
+        buf = ctypes.create_string_buffer(max(n, 4096))
+    return buf
+
+
+def _give_scratch(buf):
+    _scratch_local.buf = buf
+
+
 def _record(op_id, keep):
     with _in_flight_lock:
         if op_id in _done_early:
@@ -772,9 +789,13 @@ class TcpStream(_Handle):
 
     def read(self, max_len=65536, timeout_ms=-1):
         """Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Reads on one stream get the data in the order they were called. A blocking read that is first in its stream's line reads on the calling thread and, when no data is there, waits on that thread in the kernel like a blocking socket (close, socket_cancel, runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a blocking read made while another read of the stream waits) switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
-        buf_buf = ctypes.create_string_buffer(max_len)
-        result = _check(_lib.un_tcp_read(self._handle, buf_buf, max_len, timeout_ms))
-        return buf_buf.raw[:result]
+        buf_buf = _take_scratch(max_len)
+        try:
+            result = _check(_lib.un_tcp_read(self._handle, buf_buf, max_len, timeout_ms))
+            data = ctypes.string_at(buf_buf, result)  # only the bytes read
+        finally:
+            _give_scratch(buf_buf)
+        return data
 
     def read_submit(self, max_len=65536, timeout_ms=-1, user_data=0):
         """Asynchronous read: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Reads on one stream get the data in the order they were called. A blocking read that is first in its stream's line reads on the calling thread and, when no data is there, waits on that thread in the kernel like a blocking socket (close, socket_cancel, runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a blocking read made while another read of the stream waits) switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
@@ -977,10 +998,14 @@ class UdpSocket(_Handle):
 
     def recv_from(self, max_len=65536, timeout_ms=-1):
         """Receive one datagram into buf and write its sender's address into from, NUL-terminated. A datagram longer than max_len gives TRUNCATED (its first max_len bytes are in buf)."""
-        buf_buf = ctypes.create_string_buffer(max_len)
+        buf_buf = _take_scratch(max_len)
         from_buf = ctypes.create_string_buffer(512)
-        result = _check(_lib.un_udp_recv_from(self._handle, buf_buf, max_len, from_buf, len(from_buf), timeout_ms))
-        return buf_buf.raw[:result], from_buf.value.decode()
+        try:
+            result = _check(_lib.un_udp_recv_from(self._handle, buf_buf, max_len, from_buf, len(from_buf), timeout_ms))
+            data = ctypes.string_at(buf_buf, result)  # only the bytes read
+        finally:
+            _give_scratch(buf_buf)
+        return data, from_buf.value.decode()
 
     def recv_from_submit(self, max_len=65536, timeout_ms=-1, user_data=0):
         """Asynchronous recv_from: returns the operation id and the buffers the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Receive one datagram into buf and write its sender's address into from, NUL-terminated. A datagram longer than max_len gives TRUNCATED (its first max_len bytes are in buf)."""
@@ -1015,9 +1040,13 @@ class UdpSocket(_Handle):
 
     def recv(self, max_len=65536, timeout_ms=-1):
         """Receive one datagram from the connected peer (or anyone, if not connected). A datagram longer than max_len gives TRUNCATED."""
-        buf_buf = ctypes.create_string_buffer(max_len)
-        result = _check(_lib.un_udp_recv(self._handle, buf_buf, max_len, timeout_ms))
-        return buf_buf.raw[:result]
+        buf_buf = _take_scratch(max_len)
+        try:
+            result = _check(_lib.un_udp_recv(self._handle, buf_buf, max_len, timeout_ms))
+            data = ctypes.string_at(buf_buf, result)  # only the bytes read
+        finally:
+            _give_scratch(buf_buf)
+        return data
 
     def recv_submit(self, max_len=65536, timeout_ms=-1, user_data=0):
         """Asynchronous recv: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Receive one datagram from the connected peer (or anyone, if not connected). A datagram longer than max_len gives TRUNCATED."""

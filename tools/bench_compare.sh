@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The asynchronous echo server of an earlier revision against the current one: both
+# bench-servers are built (REV's in a temporary git worktree), then driven by the same
+# bench-load, interleaved within each round (which goes first alternates), and the ratio
+# current / REV of the server's CPU time per message and of messages/s is reported per round
+# as the median over the rounds and its range. For a closing note's before/after table.
+#
+# Usage: tools/bench_compare.sh REV [SECONDS=5] [ROUNDS=3]   (not a test: a shared machine is noisy)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rev="$1"; seconds="${2:-5}"; rounds="${3:-3}"
+tools/setup >/dev/null
+cmake --preset default >/dev/null
+cmake --build --preset default --target bench-server bench-load >/dev/null
+before="$(mktemp -d)"
+trap 'git worktree remove --force "$before" >/dev/null 2>&1 || rm -rf "$before"' EXIT
+git worktree add --detach --force "$before" "$rev" >/dev/null 2>&1
+(cd "$before" && cmake --preset default >/dev/null && cmake --build --preset default --target bench-server >/dev/null)
+B=build/default
+port=23000
+ulimit -n 65536 2>/dev/null || true
+run() { # server-binary backend connections -> one bench-load line
+  port=$((port + 1))
+  "$1" uringnet "$port" "$2" > /tmp/uringnet-compare-server.out 2>&1 &
+  local pid=$!
+  for _ in $(seq 50); do grep -q ready /tmp/uringnet-compare-server.out 2>/dev/null && break; sleep 0.1; done
+  "$B/bench-load" echo "$port" "$3" 128 1 "$seconds" "$pid" || echo "bench-load failed"
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+}
+echo "## Asynchronous echo server: $(git rev-parse --short HEAD) against $(git rev-parse --short "$rev")"
+echo
+echo "128-byte messages, depth 1, ${seconds} s a run; ratio now / before within each round, median of ${rounds} [range]."
+echo
+echo "| backend | connections | server CPU µs/message | messages/s | before: msgs/s, CPU µs/msg | now: msgs/s, CPU µs/msg |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+for backend in io_uring epoll; do
+  for conns in 50 500; do
+    lines=""
+    for r in $(seq "$rounds"); do
+      order="before now"; [ $((r % 2)) = 0 ] && order="now before"
+      for who in $order; do
+        bin="$B/bench-server"; [ "$who" = before ] && bin="$before/$B/bench-server"
+        lines+="round=$r who=$who $(run "$bin" "$backend" "$conns")"$'\n'
+      done
+    done
+    echo -n "$lines" | /usr/bin/python3 -c '
+import statistics, sys
+backend, conns = sys.argv[1:3]
+rounds = {}
+for line in sys.stdin:
+    f = dict(kv.split("=", 1) for kv in line.split() if "=" in kv)
+    rounds.setdefault(f["round"], {})[f["who"]] = f
+rounds = [r for r in rounds.values() if "before" in r and "now" in r and "msgs_per_s" in r["now"] and "msgs_per_s" in r["before"]]
+def ratio(key):
+    rs = sorted(float(r["now"][key]) / float(r["before"][key]) for r in rounds)
+    return "%.2fx [%.2f-%.2f]" % (statistics.median(rs), rs[0], rs[-1])
+def med(who, key):
+    return statistics.median(float(r[who][key]) for r in rounds)
+print("| %s | %s | %s | %s | %.0f, %.2f | %.0f, %.2f |" % (backend, conns, ratio("server_cpu_us_per_msg"), ratio("msgs_per_s"),
+      med("before", "msgs_per_s"), med("before", "server_cpu_us_per_msg"), med("now", "msgs_per_s"), med("now", "server_cpu_us_per_msg")))
+' "$backend" "$conns"
+  done
+done
