@@ -434,7 +434,8 @@ TEST_CASE("changing the callback returns while others are called without pause",
     for (int i = 0; i < 4; ++i) { // several chains, on both shards
         REQUIRE(un_runtime_stats_submit(stats[i], sizeof stats[i], 7) > 0);
     }
-    REQUIRE(test::eventually([] { return g_storm_calls.load() > 1000; }));
+    // (A stats request is slow under ThreadSanitizer: a few hundred calls show the storm runs.)
+    REQUIRE(test::eventually([] { return g_storm_calls.load() > 300; }, 30000));
     // Each change waits only for the calls that started before it.
     for (int i = 0; i < 50; ++i) {
         REQUIRE(un_set_completion_callback(i % 2 ? storm : storm_too, nullptr) == 0);
