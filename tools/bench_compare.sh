@@ -19,8 +19,8 @@ git worktree add --detach --force "$before" "$rev" >/dev/null 2>&1
 B=build/default
 port=23000
 ulimit -n 65536 2>/dev/null || true
-run() { # server-binary backend connections -> one bench-load line
-  port=$((port + 1))
+run() { # server-binary backend connections port -> one bench-load line (runs in a subshell)
+  local port="$4"
   "$1" uringnet "$port" "$2" > /tmp/uringnet-compare-server.out 2>&1 &
   local pid=$!
   for _ in $(seq 50); do grep -q ready /tmp/uringnet-compare-server.out 2>/dev/null && break; sleep 0.1; done
@@ -40,7 +40,8 @@ for backend in io_uring epoll; do
       order="before now"; [ $((r % 2)) = 0 ] && order="now before"
       for who in $order; do
         bin="$B/bench-server"; [ "$who" = before ] && bin="$before/$B/bench-server"
-        lines+="round=$r who=$who $(run "$bin" "$backend" "$conns")"$'\n'
+        port=$((port + 1))
+        lines+="round=$r who=$who $(run "$bin" "$backend" "$conns" "$port")"$'\n'
       done
     done
     echo -n "$lines" | /usr/bin/python3 -c '
