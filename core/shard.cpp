@@ -246,11 +246,7 @@ void Shard::run(std::atomic<int64_t> *started) {
         complete(*req, UN_ERR_SHUT_DOWN);
     }
     for (uint32_t i = 0; i < slots_.size(); ++i) {
-        if (FastSlot *f = fast_.find(i)) { // woken at begin_stop: they leave at once
-            while (f->users.load(std::memory_order_seq_cst) != 0) {
-                std::this_thread::yield();
-            }
-        }
+        wait_for_callers(i); // (woken at begin_stop)
     }
     for (Slot &s : slots_) {
         if (s.fd >= 0) {
@@ -372,13 +368,7 @@ void Shard::begin_stop() {
         }
     }
     for (Slot &s : slots_) {
-        for (WaitQueue *q : {&s.write_wait, &s.read_hold}) {
-            while (!q->empty()) {
-                Op *o = q->front();
-                q->pop_front();
-                finish(o, UN_ERR_SHUT_DOWN);
-            }
-        }
+        finish_queued(s, UN_ERR_SHUT_DOWN);
         std::vector<Op *> waiting;
         for (Op *o = s.waiters.front(); o != nullptr; o = o->next_wait) {
             if (o->state == OpState::waiting) {

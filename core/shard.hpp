@@ -373,6 +373,11 @@ class Shard {
     void release_slot_op(Op *op);
     void free_slot(uint32_t index, Request *closer = nullptr); ///< closer: a close request to answer with the others
     void close_fd(uint32_t index);
+    /// Waits until no calling thread uses the slot's fd (they were woken when its key was
+    /// withdrawn or the runtime stopped, and leave at once): only then may the fd close.
+    void wait_for_callers(uint32_t index);
+    /// Finishes the reads and writes queued behind their stream's line with result; how many.
+    int64_t finish_queued(Slot &s, int64_t result);
     bool only_notifications_left(const Slot &s) const;
     void abort_if_only_notifications(uint32_t index);
     void answer_closers(uint32_t index, Request *also = nullptr);

@@ -155,14 +155,17 @@ void Shard::on_notif_only(Op *op) {
     }
 }
 
-void Shard::close_fd(uint32_t index) {
-    Slot &s = slots_[index];
+void Shard::wait_for_callers(uint32_t index) {
     if (FastSlot *f = fast_.find(index)) {
-        // A calling thread may still be in a non-blocking call on this fd: let it finish.
         while (f->users.load(std::memory_order_seq_cst) != 0) {
             std::this_thread::yield();
         }
     }
+}
+
+void Shard::close_fd(uint32_t index) {
+    Slot &s = slots_[index];
+    wait_for_callers(index);
     if (s.fd >= 0) {
         backend_->remove_fd(s.fd);
         s.linger_token = close_socket(s.fd);
@@ -235,14 +238,7 @@ int64_t Shard::cancel_ops(uint32_t index) {
         f->cancels.fetch_add(1, std::memory_order_seq_cst);
         n += wake_callers(*f);
     }
-    for (WaitQueue *q : {&s.write_wait, &s.read_hold}) { // calls waiting their turn
-        while (!q->empty()) {
-            Op *o = q->front();
-            q->pop_front();
-            finish(o, UN_ERR_CANCELED);
-            ++n;
-        }
-    }
+    n += finish_queued(s, UN_ERR_CANCELED); // calls waiting their turn
     std::vector<Op *> waiting; // requests waiting without a deadline: nothing in the kernel to cancel
     for (Op *o : s.ops) {
         if (o->canceled) {
@@ -258,6 +254,19 @@ int64_t Shard::cancel_ops(uint32_t index) {
     }
     for (Op *o : waiting) {
         finish_waiter(o, UN_ERR_CANCELED);
+    }
+    return n;
+}
+
+int64_t Shard::finish_queued(Slot &s, int64_t result) {
+    int64_t n = 0;
+    for (WaitQueue *q : {&s.write_wait, &s.read_hold}) {
+        while (!q->empty()) {
+            Op *o = q->front();
+            q->pop_front();
+            finish(o, result);
+            ++n;
+        }
     }
     return n;
 }
