@@ -1,7 +1,6 @@
 // The io_uring backend: each Op is one SQE (plus a linked timeout when it has a deadline);
 // its CQE(s) complete it. The wake-up is a read of the shard's eventfd kept armed in the ring.
 #include <liburing.h>
-#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -14,6 +13,7 @@
 
 #include "backend.hpp"
 #include "shard.hpp"
+#include "uring_recv_ring.hpp"
 
 namespace uringnet {
 namespace {
@@ -32,14 +32,6 @@ constexpr unsigned kMinEntries = 4;
 constexpr uint32_t kZeroCopyMin = 64 * 1024;
 // The registered-file table covers fds below this (and below RLIMIT_NOFILE).
 constexpr rlim_t kMaxFixedFiles = 65536;
-// The provided-buffer ring multishot receives fill (un_runtime_configure_recv_buffers; by
-// default 64 buffers of 32 KiB): the shard copies each chunk out (to a waiting read or the
-// stream's stash) and gives the buffer back before the next CQE, so the ring only has to
-// absorb what arrives between two reaps. Its pages are touched only as the kernel fills
-// them. 32 KiB buffers keep bulk transfers near a plain receive's cost (8 KiB ones cost a
-// sixth more CPU per byte on loopback: four times the completions).
-constexpr uint16_t kRecvGroup = 0;
-
 // The opcodes the core relies on; a kernel without one of them gets the epoll backend.
 struct Opcode {
     int op;
@@ -56,13 +48,10 @@ constexpr Opcode kNeeded[] = {
 class UringBackend final : public Backend {
   public:
     UringBackend(Shard &shard, int wake_fd, unsigned recv_buffers, unsigned recv_buffer_size)
-        : shard_(shard), wake_fd_(wake_fd), recv_buffers_(recv_buffers), recv_buffer_size_(recv_buffer_size) {}
+        : shard_(shard), wake_fd_(wake_fd), recv_ring_(recv_buffers, recv_buffer_size) {}
     ~UringBackend() override {
         if (ready_) {
-            io_uring_queue_exit(&ring_);
-        }
-        if (recv_ring_ != nullptr) { // after the ring: the kernel keeps it pinned until then
-            munmap(recv_ring_, recv_ring_bytes_);
+            io_uring_queue_exit(&ring_); // (recv_ring_, a member, is unmapped after this)
         }
     }
 
@@ -113,7 +102,7 @@ class UringBackend final : public Backend {
         if (io_uring_register_files_sparse(&ring_, table) == 0) {
             fixed_.assign(table, false);
         }
-        multishot_recv_ = setup_recv_ring() && probe_multishot_recv();
+        multishot_recv_ = recv_ring_.setup(ring_) && recv_ring_.probe_multishot(ring_, kProbeTag);
         arm_wake();
         return 0;
     }
@@ -190,13 +179,13 @@ class UringBackend final : public Backend {
 
     bool multishot_recv() const override { return multishot_recv_; }
     uint64_t recv_ring_bytes() const override {
-        return multishot_recv_ ? uint64_t{recv_buffers_} * recv_buffer_size_ : 0;
+        return multishot_recv_ ? recv_ring_.bytes() : 0;
     }
 
     void start_multishot(Op *op, int fd) override {
         io_uring_sqe *sqe = get_sqe(1);
         if (op->kind == OpKind::read) {
-            prep_multishot_recv(sqe, fd);
+            recv_ring_.prep_multishot_recv(sqe, fd);
         } else {
             io_uring_prep_multishot_accept(sqe, fd, nullptr, nullptr, SOCK_CLOEXEC);
         }
@@ -280,87 +269,6 @@ class UringBackend final : public Backend {
         }
     }
 
-    // The provided-buffer ring, registered by hand (liburing 2.3 has no
-    // io_uring_setup_buf_ring): one mapping holds the ring of buffer descriptors, then the
-    // buffers. Linux 5.19+; false where the kernel refuses it.
-    bool setup_recv_ring() {
-        const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
-        const size_t descriptors = (recv_buffers_ * sizeof(io_uring_buf) + page - 1) / page * page;
-        recv_ring_bytes_ = descriptors + size_t{recv_buffers_} * recv_buffer_size_;
-        void *mem = mmap(nullptr, recv_ring_bytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (mem == MAP_FAILED) {
-            return false;
-        }
-        io_uring_buf_reg reg{};
-        reg.ring_addr = reinterpret_cast<uint64_t>(mem);
-        reg.ring_entries = recv_buffers_;
-        reg.bgid = kRecvGroup;
-        recv_ring_ = static_cast<io_uring_buf_ring *>(mem);
-        io_uring_buf_ring_init(recv_ring_);
-        if (io_uring_register_buf_ring(&ring_, &reg, 0) != 0) {
-            munmap(mem, recv_ring_bytes_);
-            recv_ring_ = nullptr;
-            return false;
-        }
-        recv_bufs_ = static_cast<char *>(mem) + descriptors;
-        for (unsigned i = 0; i < recv_buffers_; ++i) {
-            io_uring_buf_ring_add(recv_ring_, recv_bufs_ + size_t{i} * recv_buffer_size_, recv_buffer_size_,
-                                  static_cast<unsigned short>(i), io_uring_buf_ring_mask(recv_buffers_),
-                                  static_cast<int>(i));
-        }
-        io_uring_buf_ring_advance(recv_ring_, static_cast<int>(recv_buffers_));
-        return true;
-    }
-
-    // Multishot receive came with Linux 6.0 and has no opcode of its own to probe: arm one on
-    // a socket pair, send a byte and close the sender. A kernel that knows it reports the byte
-    // with IORING_CQE_F_MORE, then the end of the stream; an older one refuses it at once.
-    bool probe_multishot_recv() {
-        int sv[2];
-        if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
-            return false;
-        }
-        io_uring_sqe *sqe = io_uring_get_sqe(&ring_);
-        prep_multishot_recv(sqe, sv[0]);
-        io_uring_sqe_set_data64(sqe, kProbeTag);
-        bool works = false, ended = false;
-        if (io_uring_submit(&ring_) == 1 && send(sv[1], "x", 1, MSG_NOSIGNAL) == 1) {
-            close(sv[1]);
-            sv[1] = -1;
-            for (int i = 0; i < 4 && !ended; ++i) {
-                __kernel_timespec wait{1, 0};
-                io_uring_cqe *cqe = nullptr;
-                if (io_uring_wait_cqe_timeout(&ring_, &cqe, &wait) != 0) {
-                    break;
-                }
-                works = works || (cqe->res == 1 && (cqe->flags & IORING_CQE_F_MORE) != 0);
-                ended = (cqe->flags & IORING_CQE_F_MORE) == 0;
-                if (cqe->flags & IORING_CQE_F_BUFFER) {
-                    give_back(cqe->flags >> IORING_CQE_BUFFER_SHIFT);
-                }
-                io_uring_cqe_seen(&ring_, cqe);
-            }
-        }
-        if (sv[1] >= 0) {
-            close(sv[1]);
-        }
-        close(sv[0]);
-        return works && ended;
-    }
-
-    void prep_multishot_recv(io_uring_sqe *sqe, int fd) {
-        io_uring_prep_recv_multishot(sqe, fd, nullptr, 0, 0);
-        sqe->flags |= IOSQE_BUFFER_SELECT;
-        sqe->buf_group = kRecvGroup;
-    }
-
-    // Returns a buffer to the ring once its data has been copied out.
-    void give_back(unsigned bid) {
-        io_uring_buf_ring_add(recv_ring_, recv_bufs_ + size_t{bid} * recv_buffer_size_, recv_buffer_size_,
-                              static_cast<unsigned short>(bid), io_uring_buf_ring_mask(recv_buffers_), 0);
-        io_uring_buf_ring_advance(recv_ring_, 1);
-    }
-
     io_uring_sqe *get_sqe(unsigned needed) {
         while (io_uring_sq_space_left(&ring_) < needed) {
             const int r = io_uring_submit(&ring_);
@@ -412,7 +320,7 @@ class UringBackend final : public Backend {
     void on_cqe(uint64_t data, int res, unsigned flags) {
         if (data == kProbeTag) { // the start-up probe's receive, ending late (not counted)
             if (flags & IORING_CQE_F_BUFFER) {
-                give_back(flags >> IORING_CQE_BUFFER_SHIFT);
+                recv_ring_.give_back(flags >> IORING_CQE_BUFFER_SHIFT);
             }
             return;
         }
@@ -439,8 +347,8 @@ class UringBackend final : public Backend {
                 shard_.on_multishot_accept(op, res, more);
             } else if (flags & IORING_CQE_F_BUFFER) {
                 const unsigned bid = flags >> IORING_CQE_BUFFER_SHIFT;
-                shard_.on_multishot_recv(op, res, recv_bufs_ + size_t{bid} * recv_buffer_size_, more);
-                give_back(bid);
+                shard_.on_multishot_recv(op, res, recv_ring_.buffer(bid), more);
+                recv_ring_.give_back(bid);
             } else {
                 shard_.on_multishot_recv(op, res, nullptr, more);
             }
@@ -479,10 +387,7 @@ class UringBackend final : public Backend {
     bool zero_copy_ = false; ///< the kernel has IORING_OP_SEND_ZC
     bool multishot_accept_ = false;
     bool multishot_recv_ = false; ///< streams receive through recv_ring_
-    const unsigned recv_buffers_, recv_buffer_size_;
-    io_uring_buf_ring *recv_ring_ = nullptr;
-    char *recv_bufs_ = nullptr;
-    size_t recv_ring_bytes_ = 0;
+    RecvBufferRing recv_ring_; ///< unmapped after the destructor has exited the ring
     std::vector<bool> fixed_; ///< fds registered in the ring's file table
     uint64_t wake_buf_ = 0;
     uint64_t pending_ = 0; ///< SQEs whose CQE has not arrived
