@@ -361,8 +361,11 @@ class Shard {
     /// is then asked to hand over); the caller queues it.
     bool behind_caller(uint32_t index, int line);
     void continue_read(Op *op);
-    /// The error every read of a reset stream gets (-errno), or 0.
+    /// The error every read of a reset stream gets (-errno), or 0: met by the shard's reads
+    /// (recv_err) or by a calling thread's (FastSlot::read_err), whichever came first.
     int reset_error(uint32_t index);
+    /// A read met res (-errno): from now on every read of the stream gets it, on any thread.
+    void set_reset_error(uint32_t index, int res);
     void arm_multishot(uint32_t index);
     void end_multishot(Op *m, bool rearm);
     uint32_t take_stashed(Slot &s, Op *op);

@@ -57,6 +57,13 @@ void Shard::read(Request &req, uint32_t index, void *buf, uint32_t len, int64_t 
     }
 }
 
+void Shard::set_reset_error(uint32_t index, int res) {
+    slots_[index].recv_err = res;
+    if (FastSlot *f = fast_.find(index)) {
+        f->read_err.store(res, std::memory_order_release); // calling threads' reads say it too
+    }
+}
+
 int Shard::reset_error(uint32_t index) {
     Slot &s = slots_[index];
     if (s.recv_err == 0) {
@@ -268,7 +275,7 @@ void Shard::on_multishot_recv(Op *m, int res, const char *data, bool more) {
     } else if (res < 0 && res != -ECANCELED) {
         // A reset (or another error) ends the stream for every read: each waiting read and
         // every later one gets the error; none is told the stream ended cleanly.
-        s.recv_err = res;
+        set_reset_error(m->slot, res);
         while (!s.waiters.empty()) {
             fail_oldest_waiter(s, res);
         }

@@ -213,17 +213,14 @@ void Shard::on_op_done(Op *op) {
         }
         return;
     case OpKind::read:
-        if (res > 0 || (res == 0 && slots_[op->slot].recv_err == 0)) {
+        if (res > 0 || (res == 0 && reset_error(op->slot) == 0)) {
             count_bytes(true, static_cast<uint64_t>(res));
             finish(op, res);
         } else if (res == 0) { // a read behind the one that met the reset
-            finish(op, gen::error_from_errno(-slots_[op->slot].recv_err));
+            finish(op, gen::error_from_errno(-reset_error(op->slot)));
         } else {
             if (res != -ECANCELED && res != -EINTR && res != -EAGAIN && !op->timed_out && slots_[op->slot].live) {
-                slots_[op->slot].recv_err = res; // the kernel says it once; later reads here say it too
-                if (FastSlot *f = fast_.find(op->slot)) {
-                    f->read_err.store(res, std::memory_order_release); // and on calling threads
-                }
+                set_reset_error(op->slot, res); // the kernel says it once; later reads say it too
             }
             finish(op, op_error(op, res));
         }
