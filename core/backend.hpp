@@ -54,9 +54,9 @@ class Backend {
     virtual void remove_fd(int /*fd*/) {}
     /// True when completions can be delivered without waiting.
     virtual bool ready() = 0;
-    /// Submits what is queued, waits for a completion or a wake-up when block, and
-    /// delivers every completion that is there.
-    virtual void poll(bool block) = 0;
+    /// Submits what is queued, waits for a completion or a wake-up when block (at most
+    /// limit_ns when that is not negative), and delivers every completion that is there.
+    virtual void poll(bool block, int64_t limit_ns) = 0;
     /// Ops (and wake-up reads) still owned by the kernel; shutdown waits for 0.
     virtual uint64_t pending() const = 0;
     /// At shutdown: stop re-arming the wake-up and cancel it.

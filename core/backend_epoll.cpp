@@ -97,16 +97,16 @@ class EpollBackend final : public Backend {
 
     bool ready() override { return !done_.empty(); }
 
-    void poll(bool block) override {
+    void poll(bool block, int64_t limit_ns) override {
         int timeout = 0;
         if (block && done_.empty()) {
-            timeout = -1;
+            int64_t left = limit_ns;
             if (!timers_.empty()) {
-                const int64_t left = timers_.begin()->first - now_ns();
-                // (a deadline weeks away is waited for in steps of INT_MAX ms at most)
-                const int64_t ms = left <= 0 ? 0 : left / 1000000 + 1;
-                timeout = static_cast<int>(std::min<int64_t>(ms, INT_MAX));
+                const int64_t to_timer = std::max<int64_t>(timers_.begin()->first - now_ns(), 0);
+                left = left < 0 ? to_timer : std::min(left, to_timer);
             }
+            // (a deadline weeks away is waited for in steps of INT_MAX ms at most)
+            timeout = left < 0 ? -1 : static_cast<int>(std::min<int64_t>((left + 999999) / 1000000, INT_MAX));
         }
         epoll_event events[64];
         const int n = epoll_wait(ep_, events, 64, timeout);

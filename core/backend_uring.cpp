@@ -225,10 +225,18 @@ class UringBackend final : public Backend {
 
     bool ready() override { return !set_aside_.empty() || io_uring_cq_ready(&ring_) > 0; }
 
-    void poll(bool block) override {
-        // -EINTR / -EBUSY: fall through and reap what is there. Not blocking still enters the
-        // kernel to get events, so deferred completion work runs (DEFER_TASKRUN).
-        (void)(block ? io_uring_submit_and_wait(&ring_, 1) : io_uring_submit_and_get_events(&ring_));
+    void poll(bool block, int64_t limit_ns) override {
+        // -EINTR / -EBUSY / -ETIME: fall through and reap what is there. Not blocking still
+        // enters the kernel to get events, so deferred completion work runs (DEFER_TASKRUN).
+        if (!block) {
+            (void)io_uring_submit_and_get_events(&ring_);
+        } else if (limit_ns < 0) {
+            (void)io_uring_submit_and_wait(&ring_, 1);
+        } else {
+            __kernel_timespec ts{limit_ns / 1000000000, limit_ns % 1000000000};
+            io_uring_cqe *first = nullptr;
+            (void)io_uring_submit_and_wait_timeout(&ring_, &first, 1, &ts, nullptr);
+        }
         shard_.count_submit();
         if (!set_aside_.empty()) { // completions get_sqe reaped to make room: they came first
             std::vector<SetAside> earlier;

@@ -1,5 +1,6 @@
 // Blocking reads and writes on the calling thread, waiting there in the kernel as a plain
-// blocking socket does (the rules are in fast_path.hpp; docs/architecture.md explains why).
+// blocking socket does (the rules are in fast_path.hpp and caller_wake.hpp;
+// docs/architecture.md explains why).
 #include "caller_path.hpp"
 
 #include <poll.h>
@@ -12,69 +13,12 @@
 #include <mutex>
 #include <vector>
 
+#include "caller_wake.hpp"
 #include "handle.hpp"
 #include "shard.hpp"
 
 namespace uringnet {
 namespace {
-
-// ---- wake-ups ----
-//
-// Each calling thread that ever waits has one eventfd; the shard writes to it (under the
-// slot's park lock, while the caller is parked there) to end the caller's ppoll. The fds are
-// listed here so that runtime shutdown closes them (and a thread that exits closes its own):
-// no fd outlives the runtime. Heap-allocated and replaced in a forked child, whose copies of
-// the locks may be held by threads it does not have.
-struct Wakeups {
-    struct alignas(64) Stripe { // (one cache line each: threads on different slots do not share one)
-        std::mutex mu;
-    };
-    std::array<Stripe, 64> park; ///< striped by slot address: guards FastSlot::parked
-    std::mutex mu;                   ///< guards fds
-    std::vector<int> fds;
-    std::atomic<uint64_t> epoch{1};  ///< bumped when fds are closed: threads make new ones
-};
-std::atomic<Wakeups *> g_wakeups{new Wakeups};
-
-std::mutex &park_lock(const FastSlot &f) {
-    return g_wakeups.load(std::memory_order_acquire)->park[(reinterpret_cast<uintptr_t>(&f) / sizeof(FastSlot)) % 64].mu;
-}
-
-struct ThreadWakeup {
-    int fd = -1;
-    uint64_t epoch = 0;
-    ThreadWakeup() = default;
-    ThreadWakeup(const ThreadWakeup &) = delete; // (a copy's destructor would close the fd)
-    ThreadWakeup &operator=(const ThreadWakeup &) = delete;
-    ~ThreadWakeup() {
-        Wakeups &w = *g_wakeups.load(std::memory_order_acquire);
-        std::lock_guard lk(w.mu);
-        if (fd >= 0 && epoch == w.epoch.load(std::memory_order_relaxed)) {
-            w.fds.erase(std::find(w.fds.begin(), w.fds.end(), fd));
-            close(fd);
-        }
-    }
-};
-thread_local ThreadWakeup t_wakeup;
-
-// This thread's wake-up eventfd, or -1 when none can be had. Called only while the caller
-// is counted in a live slot's users, so shutdown cannot close the fds meanwhile.
-int thread_wakeup() {
-    Wakeups &w = *g_wakeups.load(std::memory_order_acquire);
-    const uint64_t epoch = w.epoch.load(std::memory_order_acquire);
-    if (t_wakeup.fd >= 0 && t_wakeup.epoch == epoch) {
-        return t_wakeup.fd;
-    }
-    const int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-    if (fd < 0) {
-        return -1;
-    }
-    std::lock_guard lk(w.mu);
-    w.fds.push_back(fd);
-    t_wakeup.fd = fd;
-    t_wakeup.epoch = epoch;
-    return fd;
-}
 
 // ---- one call ----
 
@@ -105,42 +49,50 @@ class CallerCall {
           gen_(handle::decode(req.handle).gen), cancels_(f.cancels.load(std::memory_order_seq_cst)),
           deadline_(timeout_ms < 0 ? -1 : deadline_after(now_ns(), timeout_ms)) {}
     ~CallerCall() {
-        if (wake_fd_ >= 0) {
-            {
-                std::lock_guard lk(park_lock(f_));
-                f_.parked[line_] = 0;
-            }
+        if (waker_ != nullptr) {
+            unpark(f_, line_);
             shard_.count_caller_wait(-1);
         }
     }
     CallerCall(const CallerCall &) = delete;
     CallerCall &operator=(const CallerCall &) = delete;
 
-    /// Waits until the fd is ready for events or something ends the call: 0 to try again, an
-    /// error code, or kHandOver.
-    int64_t wait(short events) {
-        if (wake_fd_ < 0) {
-            wake_fd_ = thread_wakeup();
-            if (wake_fd_ < 0) {
+    /// Parks this caller in its line (the first time: in recv or in ppoll), then checks what
+    /// a waker changes first: 0 to go on and wait, an error code, or kHandOver.
+    int64_t park_and_check(bool in_recv, CallerWaker *w = nullptr) {
+        if (waker_ == nullptr) {
+            waker_ = w != nullptr ? w : thread_waker();
+            if (waker_ == nullptr) {
                 return kHandOver; // (no eventfd to be had: the shard waits instead)
             }
             lk_.unlock(); // from now on the slot's users count keeps the shard and fd alive
-            {
-                std::lock_guard lk(park_lock(f_));
-                f_.parked[line_] = wake_fd_ + 1;
-            }
+            park(f_, line_, *waker_, in_recv);
             shard_.count_caller_wait(1);
         }
         // Checked after parking: a change made before it is seen here, one made after wakes us.
-        const uint64_t key = f_.key.load(std::memory_order_seq_cst);
-        if ((key & FastSlot::kLive) == 0 || FastSlot::gen_of(key) != gen_) {
-            return key == FastSlot::kStopped ? UN_ERR_SHUT_DOWN : UN_ERR_CANCELED;
+        if (const int64_t r = ended()) {
+            return r;
         }
         if (f_.cancels.load(std::memory_order_seq_cst) != cancels_) {
             return UN_ERR_CANCELED;
         }
-        if (f_.lines[line_].handover_asked()) {
-            return kHandOver;
+        return f_.lines[line_].handover_asked() ? kHandOver : 0;
+    }
+
+    /// SHUT_DOWN or CANCELED when the handle was closed or the runtime stops, else 0.
+    int64_t ended() const {
+        const uint64_t key = f_.key.load(std::memory_order_seq_cst);
+        if ((key & FastSlot::kLive) == 0 || FastSlot::gen_of(key) != gen_) {
+            return key == FastSlot::kStopped ? UN_ERR_SHUT_DOWN : UN_ERR_CANCELED;
+        }
+        return 0;
+    }
+
+    /// Waits in ppoll until the fd is ready for events or something ends the call: 0 to try
+    /// again, an error code, or kHandOver.
+    int64_t wait(short events) {
+        if (const int64_t r = park_and_check(false)) {
+            return r;
         }
         timespec ts{}, *tsp = nullptr;
         if (deadline_ >= 0) {
@@ -151,16 +103,22 @@ class CallerCall {
             ts = {static_cast<time_t>(left / 1000000000), static_cast<long>(left % 1000000000)};
             tsp = &ts;
         }
-        pollfd p[2] = {{fd_, events, 0}, {wake_fd_, POLLIN, 0}};
+        pollfd p[2] = {{fd_, events, 0}, {waker_->fd, POLLIN, 0}};
         if (ppoll(p, 2, tsp, nullptr) > 0 && p[1].revents != 0) {
             eventfd_t v;
-            eventfd_read(wake_fd_, &v);
+            eventfd_read(waker_->fd, &v);
         }
         return 0;
     }
 
     int64_t read() {
         auto &a = req_.args.tcp_read;
+        if (deadline_ < 0 && shard_.sockets_block()) {
+            CallerWaker *w = thread_waker();
+            if (w != nullptr && recv_wait_ok(*w)) {
+                return read_in_recv(*w);
+            }
+        }
         // A stream whose reads had to wait (request, then response) most likely has to again:
         // wait first, and save the recv that would only say EAGAIN. Every 8th such read tries
         // first anyway, to notice when data is there by then.
@@ -184,14 +142,56 @@ class CallerCall {
             }
             const int e = errno;
             if (!would_block(e)) {
-                f_.read_err.store(-e, std::memory_order_release);
-                return gen::error_from_errno(e);
+                return reset(e);
             }
             waits = waits == 0 ? 1 : waits;
             if (const int64_t r = wait(POLLIN)) {
                 return r;
             }
         }
+    }
+
+    /// A read without a deadline on a blocking socket: sleeps inside recv, as a plain blocking
+    /// read does, parked so that the shard can end it (caller_wake.hpp says how).
+    int64_t read_in_recv(CallerWaker &w) {
+        auto &a = req_.args.tcp_read;
+        while (true) {
+            if (const int32_t err = f_.read_err.load(std::memory_order_acquire)) {
+                return gen::error_from_errno(-err);
+            }
+            if (const int64_t r = park_and_check(true, &w)) {
+                return r;
+            }
+            const ssize_t n = recv(fd_, a.buf, a.max_len, 0);
+            if (n > 0) {
+                shard_.count_fast(true, static_cast<uint64_t>(n));
+                return n;
+            }
+            if (n == 0) { // the end of the stream, or the shard shut it to end this read
+                if (const int64_t r = ended()) {
+                    return r;
+                }
+                shard_.count_fast(true, 0);
+                return 0;
+            }
+            const int e = errno;
+            if (e == EINTR) {
+                continue; // a signal: look at what changed
+            }
+            if (would_block(e)) { // (not on a blocking socket: wait for it rather than spin)
+                if (const int64_t r = wait(POLLIN)) {
+                    return r;
+                }
+                continue;
+            }
+            return reset(e);
+        }
+    }
+
+    /// A read failed: this and every later read of the stream say so.
+    int64_t reset(int e) {
+        f_.read_err.store(-e, std::memory_order_release);
+        return gen::error_from_errno(e);
     }
 
     int64_t write() {
@@ -244,7 +244,7 @@ class CallerCall {
     const uint32_t gen_;
     const uint32_t cancels_;
     const int64_t deadline_;
-    int wake_fd_ = -1;
+    CallerWaker *waker_ = nullptr; ///< set once parked
     uint32_t sent_ = 0;
 };
 
@@ -261,36 +261,6 @@ void release_line(Shard &shard, FastSlot &f, int line, const Request &req) {
 }
 
 } // namespace
-
-int wake_callers(FastSlot &f) {
-    std::lock_guard lk(park_lock(f));
-    int n = 0;
-    for (const int parked : f.parked) {
-        if (parked != 0) {
-            eventfd_write(parked - 1, 1);
-            ++n;
-        }
-    }
-    return n;
-}
-
-void close_caller_wakeups() {
-    Wakeups &w = *g_wakeups.load(std::memory_order_acquire);
-    std::lock_guard lk(w.mu);
-    w.epoch.fetch_add(1, std::memory_order_release);
-    for (const int fd : w.fds) {
-        close(fd);
-    }
-    w.fds.clear();
-}
-
-void caller_path_after_fork() {
-    Wakeups *old = g_wakeups.load(std::memory_order_relaxed);
-    auto *fresh = new Wakeups; // (the old one is left alone: its locks may be held)
-    fresh->fds = old->fds;     // the child's copies: closed at its runtime's shutdown
-    fresh->epoch.store(old->epoch.load() + 1);
-    g_wakeups.store(fresh, std::memory_order_release);
-}
 
 void count_in_line(FastSlot &f, Request &req) {
     const int line = req.kind == gen::RequestKind::tcp_read ? kReadLine : kWriteLine;

@@ -21,8 +21,4 @@ bool call_on_caller(Shard &shard, FastSlot &f, Request &req, std::shared_lock<st
 /// the calling thread's path before it completes (Request::complete lets go).
 void count_in_line(FastSlot &f, Request &req);
 
-/// In a child made by fork(): the wake-up bookkeeping's locks may be held by threads the
-/// child does not have; it starts with its own.
-void caller_path_after_fork();
-
 } // namespace uringnet

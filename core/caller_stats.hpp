@@ -15,6 +15,12 @@ class CallerStats {
     enum Counter : size_t { reads, writes, bytes_read, bytes_written, waits, waiting, kCount };
 
     void add(Counter c, uint64_t n) { stripe().v[c].fetch_add(n, std::memory_order_relaxed); }
+    /// Two counters at once (one look-up of this thread's stripe).
+    void add(Counter c, uint64_t n, Counter d, uint64_t m) {
+        Stripe &s = stripe();
+        s.v[c].fetch_add(n, std::memory_order_relaxed);
+        s.v[d].fetch_add(m, std::memory_order_relaxed);
+    }
     void sub(Counter c, uint64_t n) { stripe().v[c].fetch_sub(n, std::memory_order_relaxed); }
     /// The sum over every thread's stripe (any thread; a counter minus its last reset).
     uint64_t sum(Counter c) const {

@@ -1,13 +1,14 @@
 // The calling thread's path for blocking reads and writes: a blocking call that is first in
 // its stream's line does its syscalls on the calling thread and, when it has to wait, waits
-// there in the kernel (ppoll on the stream's fd and the thread's own wake-up eventfd), as a
-// plain blocking socket would: no thread hop, no shard in the middle (core/caller_path.cpp).
+// there in the kernel as a plain blocking socket would: a read without a deadline inside recv
+// itself, other waits in ppoll on the stream's fd and the thread's own wake-up eventfd. No
+// thread hop, no shard in the middle (core/caller_path.cpp, core/caller_wake.hpp).
 //
 // Safety: each shard publishes, per handle slot, the handle's generation and fd in a
 // FastSlot that any thread may read. A caller counts itself in `users`, then checks the
 // generation is still live; the shard never closes the fd while `users` is not zero. A
-// caller that waits publishes its wake-up eventfd in the slot (under the slot's park lock),
-// and the shard wakes it when the handle is closed (key withdrawn), when socket_cancel is
+// caller that waits publishes itself in the slot (parked, under the slot's park lock), and
+// the shard wakes it when the handle is closed (key withdrawn), when socket_cancel is
 // called (cancels bumped), when the runtime stops (key kStopped) and when a later call on
 // the stream needs it to hand over (kHandover): so `users` always drains promptly.
 //
@@ -27,6 +28,8 @@
 #include <memory>
 
 namespace uringnet {
+
+struct CallerWaker;
 
 /// The two lines of a stream: reads and writes, each in call order.
 enum LineKind : int { kReadLine = 0, kWriteLine = 1 };
@@ -70,7 +73,7 @@ struct alignas(64) FastSlot {
     std::atomic<uint32_t> cancels{0};  ///< socket_cancel calls: a waiting caller that sees it change ends
     std::atomic<int32_t> read_err{0};  ///< -errno of a reset a read met: every later read gets it
     std::array<Line, 2> lines;         ///< by LineKind
-    std::array<int, 2> parked{};       ///< wake-up eventfd + 1 of the caller waiting per line, 0: none (park lock)
+    std::array<CallerWaker *, 2> parked{}; ///< the caller waiting per line, or null (park lock)
     uint8_t read_waits = 0;            ///< reads on the caller's path had to wait (read line's holder only)
 
     static constexpr uint64_t kLive = 1u << 31;
@@ -84,12 +87,6 @@ struct alignas(64) FastSlot {
     static uint32_t gen_of(uint64_t key) { return static_cast<uint32_t>(key >> 32); }
     static int fd_of(uint64_t key) { return static_cast<int>(key & kFdMask); }
 };
-
-/// Wakes every caller waiting on the slot (the shard, after it changed what they check);
-/// returns how many there were.
-int wake_callers(FastSlot &f);
-/// Closes the calling threads' wake-up eventfds (runtime shutdown, once no caller waits).
-void close_caller_wakeups();
 
 /// FastSlots by slot index, in chunks that are allocated once and never move. A chunk is
 /// mapped zeroed and its pages are backed only when a slot on them is first used: the

@@ -24,6 +24,7 @@
 
 #include "call.hpp"
 #include "caller_path.hpp"
+#include "caller_wake.hpp"
 #include "handle.hpp"
 #include "resolver.hpp"
 #include "runtime_state.hpp"
@@ -215,7 +216,7 @@ void after_fork_in_parent() {
 
 void after_fork_in_child() {
     g_mu = new std::shared_mutex;
-    caller_path_after_fork();
+    caller_wake_after_fork();
     g_done.cv = new std::condition_variable;
     g_done.queue.clear();
     if (g_done.fd >= 0) {
@@ -250,6 +251,7 @@ int64_t handle_runtime_init() {
     if (int64_t err = backend_config(config)) {
         return err;
     }
+    wake_signal_setup();
     const uint32_t epoch = g_epoch + 1;
     auto rt = std::make_unique<Runtime>();
     rt->epoch = epoch;
@@ -338,6 +340,8 @@ int64_t handle_runtime_configure_sqpoll(bool on) {
     g_sqpoll.store(on);
     return 0;
 }
+
+int64_t handle_runtime_configure_wake_signal(int64_t signal) { return configure_wake_signal(signal); }
 
 int64_t handle_runtime_num_cores() {
     cpu_set_t set;

@@ -203,8 +203,9 @@ void Shard::run(std::atomic<int64_t> *started) {
     }
     backend_ = std::move(choice.backend);
     backend_kind_ = backend_->kind();
-    traits_ = Traits{backend_->zero_copy(), backend_->fixed_files(), backend_->multishot_accept(),
-                     backend_->multishot_recv(), backend_->recv_ring_bytes()};
+    traits_ = Traits{backend_->zero_copy(),      backend_->fixed_files(),     backend_->multishot_accept(),
+                     backend_->multishot_recv(), (backend_->socket_flags() & SOCK_NONBLOCK) == 0,
+                     backend_->recv_ring_bytes()};
     started->store(0, std::memory_order_release);
     started->notify_all();
 
@@ -225,8 +226,11 @@ void Shard::run(std::atomic<int64_t> *started) {
                 block = false;
             }
         }
-        backend_->poll(block);
+        backend_->poll(block, wakes_.pending() ? CallerWakes::kRekickNs : -1);
         awake_.store(true, std::memory_order_relaxed);
+        if (wakes_.pending()) {
+            wakes_.rekick();
+        }
     }
 
     // Refuse what other shards may still hand over, and answer what they already did.
@@ -364,7 +368,7 @@ void Shard::begin_stop() {
     for (uint32_t i = 0; i < slots_.size(); ++i) {
         if (FastSlot *f = fast_.find(i)) { // callers waiting on their own threads end with SHUT_DOWN
             f->key.store(FastSlot::kStopped, std::memory_order_seq_cst);
-            wake_callers(*f);
+            wakes_.wake(*f, slots_[i].fd, Wake::ended);
         }
     }
     for (Slot &s : slots_) {

@@ -22,6 +22,7 @@
 
 #include "backend.hpp"
 #include "caller_stats.hpp"
+#include "caller_wake.hpp"
 #include "fast_path.hpp"
 #include "request.hpp"
 
@@ -253,8 +254,8 @@ class Shard {
     FastSlot *fast_slot(uint32_t index) const { return fast_.find(index); }
     /// Counts an operation a calling thread completed on its own (any thread).
     void count_fast(bool read, uint64_t bytes) {
-        caller_stats_.add(read ? CallerStats::reads : CallerStats::writes, 1);
-        caller_stats_.add(read ? CallerStats::bytes_read : CallerStats::bytes_written, bytes);
+        caller_stats_.add(read ? CallerStats::reads : CallerStats::writes, 1,
+                          read ? CallerStats::bytes_read : CallerStats::bytes_written, bytes);
     }
 
     uint32_t id() const { return id_; }
@@ -267,6 +268,8 @@ class Shard {
     bool fixed_files() const { return traits_.fixed_files; }
     bool multishot_accept() const { return traits_.multishot_accept; }
     bool multishot_recv() const { return traits_.multishot_recv; }
+    /// Whether the backend's sockets block (io_uring): a calling thread may wait inside recv.
+    bool sockets_block() const { return traits_.sockets_block; }
     uint64_t recv_ring_bytes() const { return traits_.recv_ring_bytes; }
     /// Why the backend was chosen (or, after a failed start, why none could be).
     const std::string &backend_reason() const { return backend_reason_; }
@@ -306,8 +309,7 @@ class Shard {
     /// A blocking call starts (+1) or stops (-1) waiting on its calling thread (any thread).
     void count_caller_wait(int d) {
         if (d > 0) {
-            caller_stats_.add(CallerStats::waits, 1);
-            caller_stats_.add(CallerStats::waiting, 1);
+            caller_stats_.add(CallerStats::waits, 1, CallerStats::waiting, 1);
         } else {
             caller_stats_.sub(CallerStats::waiting, 1);
         }
@@ -391,6 +393,7 @@ class Shard {
     const uint32_t epoch_;
     struct Traits {
         bool zero_copy = false, fixed_files = false, multishot_accept = false, multishot_recv = false;
+        bool sockets_block = false;
         uint64_t recv_ring_bytes = 0;
     } traits_; ///< set before start() returns
     const uint32_t first_gen_;        ///< the generation new slots start at
@@ -446,6 +449,7 @@ class Shard {
     FastTable fast_;
     // Completed on calling threads (fast path), so updated with atomic adds.
     CallerStats caller_stats_;
+    CallerWakes wakes_; ///< ends the waits of calling threads
 };
 
 /// True on a shard thread: a blocking call there would deadlock.

@@ -1,8 +1,13 @@
 // Blocking calls that wait on their calling thread (issue: blocking calls at plain-socket
 // speed): what ends such a wait, the order against calls made later from other threads and
 // callbacks, and the wake-up fds they use. Whether a call waited on its own thread is read
-// from the public statistics (caller_waits), never from private state.
+// from the public statistics (caller_waits), never from private state. Reads run both without
+// a deadline (on io_uring they wait inside recv, ended by shutdown or the wake signal) and with
+// one (they wait in ppoll); on the epoll backend both wait in ppoll.
+#include <pthread.h>
 #include <sys/socket.h>
+
+#include <csignal>
 
 #include <atomic>
 #include <map>
@@ -24,7 +29,7 @@ struct WaitingRead {
     std::atomic<int64_t> result{1};
     std::string data;
     std::thread t;
-    WaitingRead(int64_t s, size_t n, int64_t timeout_ms = test::kWait) : data(n, '\0') {
+    WaitingRead(int64_t s, size_t n, int64_t timeout_ms) : data(n, '\0') {
         const uint64_t before = caller_waits();
         t = std::thread([this, s, timeout_ms] {
             result = un_tcp_read(s, data.data(), static_cast<uint32_t>(data.size()), timeout_ms);
@@ -39,10 +44,15 @@ struct WaitingRead {
 
 } // namespace
 
+// A blocking read's timeout, one run each: none, or one far away.
+static int64_t read_timeout() { return GENERATE(int64_t{-1}, test::kWait); }
+
 TEST_CASE("a blocking read that finds no data waits on its own thread and gets the data", "[blocking]") {
     test::Runtime rt;
     test::Pair p;
-    WaitingRead r(p.server, 5);
+    const int64_t timeout = read_timeout();
+    CAPTURE(timeout);
+    WaitingRead r(p.server, 5, timeout);
     CHECK(r.result.load() == 1); // still waiting
     REQUIRE(un_tcp_write(p.client, "hello", 5, test::kWait) == 5);
     CHECK(r.join() == 5);
@@ -51,17 +61,19 @@ TEST_CASE("a blocking read that finds no data waits on its own thread and gets t
 }
 
 TEST_CASE("what ends a blocking read waiting on its own thread, with the same codes as in the runtime", "[blocking]") {
+    const int64_t timeout = read_timeout();
+    CAPTURE(timeout);
     test::Runtime rt;
     test::Pair p;
     SECTION("socket_cancel: CANCELED, and the stream stays usable") {
-        WaitingRead r(p.server, 4);
+        WaitingRead r(p.server, 4, timeout);
         CHECK(un_socket_cancel(p.server) == 1); // the waiting call is counted
         CHECK(r.join() == UN_ERR_CANCELED);
         REQUIRE(un_tcp_write(p.client, "more", 4, test::kWait) == 4);
         CHECK(test::read_exact(p.server, 4) == "more");
     }
     SECTION("close: CANCELED, then the handle answers CLOSED") {
-        WaitingRead r(p.server, 4);
+        WaitingRead r(p.server, 4, timeout);
         CHECK(un_tcp_close(p.server) == 0);
         CHECK(r.join() == UN_ERR_CANCELED);
         char b[4];
@@ -74,12 +86,12 @@ TEST_CASE("what ends a blocking read waiting on its own thread, with the same co
         CHECK(test::read_exact(p.server, 4) == "kept");
     }
     SECTION("shutdown of the reading side: end of stream (0)") {
-        WaitingRead r(p.server, 4);
+        WaitingRead r(p.server, 4, timeout);
         CHECK(un_tcp_shutdown(p.server, UN_SHUTDOWN_HOW_READ) == 0);
         CHECK(r.join() == 0);
     }
     SECTION("a reset from the peer: RESET, for this read and every later one") {
-        WaitingRead r(p.server, 4);
+        WaitingRead r(p.server, 4, timeout);
         REQUIRE(un_socket_set_option(p.client, UN_SOCKET_OPTION_LINGER, 0) == 0);
         REQUIRE(un_tcp_close(p.client) == 0);
         CHECK(r.join() == UN_ERR_RESET);
@@ -88,7 +100,7 @@ TEST_CASE("what ends a blocking read waiting on its own thread, with the same co
         CHECK(un_tcp_read(p.server, b, sizeof b, 100) == UN_ERR_RESET);
     }
     SECTION("runtime shutdown: SHUT_DOWN") {
-        WaitingRead r(p.server, 4);
+        WaitingRead r(p.server, 4, timeout);
         REQUIRE(un_runtime_shutdown() == 0);
         CHECK(r.join() == UN_ERR_SHUT_DOWN);
         REQUIRE(un_runtime_init() == 0); // (for test::Runtime's shutdown)
@@ -116,10 +128,12 @@ TEST_CASE("a blocking write waiting on its own thread ends with CANCELED on clos
 }
 
 TEST_CASE("calls made after a call that waits on its own thread come after it", "[blocking][order]") {
+    const int64_t timeout = read_timeout();
+    CAPTURE(timeout);
     test::Runtime rt;
     test::Pair p;
     SECTION("a submitted read gets the bytes after the waiting blocking read's") {
-        WaitingRead r(p.server, 4);
+        WaitingRead r(p.server, 4, timeout);
         char later[4];
         REQUIRE(un_tcp_read_submit(p.server, later, sizeof later, test::kWait, 9) > 0);
         REQUIRE(un_tcp_write(p.client, "01234567", 8, test::kWait) == 8);
@@ -131,10 +145,10 @@ TEST_CASE("calls made after a call that waits on its own thread come after it", 
         CHECK(std::string(later, 4) == "4567");
     }
     SECTION("a blocking read on another thread gets the bytes after the waiting one's") {
-        WaitingRead first(p.server, 4);
+        WaitingRead first(p.server, 4, timeout);
         std::atomic<int64_t> second_result{1};
         char second[4];
-        std::thread t([&] { second_result = un_tcp_read(p.server, second, sizeof second, test::kWait); });
+        std::thread t([&] { second_result = un_tcp_read(p.server, second, sizeof second, timeout); });
         REQUIRE(test::wait_for_stat("in_flight", 2)); // the second waits in the runtime, behind the first
         REQUIRE(un_tcp_write(p.client, "01234567", 8, test::kWait) == 8);
         CHECK(first.join() == 4);
@@ -305,7 +319,7 @@ TEST_CASE("the wake-up fds of threads that waited are closed when they exit and 
         test::Pair p;
         const int with_pair = test::open_fds();
         for (int round = 0; round < 3; ++round) { // threads that waited and exited keep nothing open
-            WaitingRead r(p.server, 1);
+            WaitingRead r(p.server, 1, round == 1 ? test::kWait : -1);
             REQUIRE(un_tcp_write(p.client, "x", 1, test::kWait) == 1);
             CHECK(r.join() == 1);
         }
@@ -316,7 +330,7 @@ TEST_CASE("the wake-up fds of threads that waited are closed when they exit and 
         std::atomic<int64_t> next_stream{0}, second{1};
         std::thread lives([&] {
             char b;
-            step = un_tcp_read(p.server, &b, 1, test::kWait) == 1 ? 1 : -1;
+            step = un_tcp_read(p.server, &b, 1, -1) == 1 ? 1 : -1;
             while (next_stream.load() == 0) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(1));
             }

@@ -19,7 +19,7 @@ import os
 import threading
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "ee07d3ed6e45479f"
+SPEC_CHECKSUM = "9d52ee4997eb2a2b"
 VERSION = "0.1.0"
 
 
@@ -95,6 +95,8 @@ _lib.un_runtime_configure_shards.argtypes = [ctypes.c_int64]
 _lib.un_runtime_configure_shards.restype = ctypes.c_int64
 _lib.un_runtime_configure_recv_buffers.argtypes = [ctypes.c_uint32, ctypes.c_uint32]
 _lib.un_runtime_configure_recv_buffers.restype = ctypes.c_int64
+_lib.un_runtime_configure_wake_signal.argtypes = [ctypes.c_int64]
+_lib.un_runtime_configure_wake_signal.restype = ctypes.c_int64
 _lib.un_tcp_listen.argtypes = [ctypes.c_char_p, ctypes.c_int32, ctypes.c_uint32]
 _lib.un_tcp_listen.restype = ctypes.c_int64
 _lib.un_tcp_listen_submit.argtypes = [ctypes.c_char_p, ctypes.c_int32, ctypes.c_uint32, ctypes.c_uint64]
@@ -445,6 +447,7 @@ REQUEST_RUNTIME_BACKEND = 8
 REQUEST_RUNTIME_RESET_STATS = 9
 REQUEST_RUNTIME_CONFIGURE_SHARDS = 30
 REQUEST_RUNTIME_CONFIGURE_RECV_BUFFERS = 66
+REQUEST_RUNTIME_CONFIGURE_WAKE_SIGNAL = 67
 REQUEST_TCP_LISTEN = 10
 REQUEST_TCP_ACCEPT = 11
 REQUEST_TCP_CONNECT = 12
@@ -637,6 +640,12 @@ class Runtime:
     def configure_recv_buffers(count, size):
         """Set the receive buffer ring each shard of the next runtime_init registers for multishot receive (io_uring, Linux 6.0+; streams read with tcp_read_submit): count buffers of size bytes. The kernel picks a buffer for each chunk it receives and the runtime copies the chunk out and gives the buffer back before the next completion, so the ring only has to absorb what arrives between two of the runtime's turns; when the kernel fills every buffer first, the receive ends (buffer_ring_empty in the statistics) and is armed again once a read waits. The default, 64 buffers of 32 KiB, keeps bulk transfers near a plain receive's cost; memory is count * size per shard, touched only as the kernel fills it."""
         result = _check(_lib.un_runtime_configure_recv_buffers(count, size))
+        return None
+
+    @staticmethod
+    def configure_wake_signal(signal):
+        """Set the signal that ends a blocking tcp_read waiting inside recv on its calling thread, for the next runtime_init. A blocking read without a timeout on the io_uring backend sleeps in recv itself, as a read on a plain blocking socket does (one system call per read); close and runtime_shutdown end it by shutting the socket for reading, socket_cancel and a later call on the stream from another thread (which needs the read to hand over) by sending this signal to the waiting thread. runtime_init installs a handler that does nothing (without SA_RESTART) on the signal when its disposition is the default one, and leaves it installed after shutdown; when the host handles the signal itself, or a thread blocks it, or it is 0, blocking reads wait in ppoll on the socket and a per-thread eventfd instead (one system call more per wait). The default is SIGRTMAX - 5."""
+        result = _check(_lib.un_runtime_configure_wake_signal(signal))
         return None
 
     @staticmethod

@@ -30,6 +30,8 @@ const char *request_name(RequestKind kind) {
         return "runtime_configure_shards";
     case RequestKind::runtime_configure_recv_buffers:
         return "runtime_configure_recv_buffers";
+    case RequestKind::runtime_configure_wake_signal:
+        return "runtime_configure_wake_signal";
     case RequestKind::tcp_listen:
         return "tcp_listen";
     case RequestKind::tcp_accept:

@@ -26,6 +26,7 @@ enum class RequestKind : uint16_t {
     runtime_reset_stats = 9,
     runtime_configure_shards = 30,
     runtime_configure_recv_buffers = 66,
+    runtime_configure_wake_signal = 67,
     tcp_listen = 10,
     tcp_accept = 11,
     tcp_connect = 12,
@@ -276,6 +277,7 @@ int64_t handle_runtime_configure_backend(un_backend_t backend);
 int64_t handle_runtime_configure_sqpoll(bool on);
 int64_t handle_runtime_configure_shards(int64_t shards);
 int64_t handle_runtime_configure_recv_buffers(uint32_t count, uint32_t size);
+int64_t handle_runtime_configure_wake_signal(int64_t signal);
 int64_t handle_poll(un_completion_t *out, uint32_t max, int64_t timeout_ms);
 int64_t handle_completion_fd(void);
 int64_t handle_set_completion_callback(un_completion_fn callback, void *ctx);

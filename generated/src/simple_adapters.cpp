@@ -99,6 +99,13 @@ UN_API int64_t monoio_configure_shards(int64_t shards) {
     return result;
 }
 
+UN_API int64_t monoio_configure_wake_signal(int64_t signal) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_runtime_configure_wake_signal(signal);
+    return result;
+}
+
 UN_API int64_t monoio_tcp_listen(un_rv_t addr) {
     int64_t err = 0;
     (void)err;

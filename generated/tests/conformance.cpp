@@ -146,6 +146,18 @@ const conformance::Operation runtime_configure_recv_buffers = {
     {UN_ERR_INVALID_ARGUMENT},
 };
 
+const conformance::Operation runtime_configure_wake_signal = {
+    "runtime_configure_wake_signal",
+    false,
+    {
+        {"signal", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_runtime_configure_wake_signal(a.i64("signal"));
+    },
+    {UN_ERR_INVALID_ARGUMENT},
+};
+
 const conformance::Operation tcp_listen = {
     "tcp_listen",
     false,
@@ -1118,6 +1130,11 @@ TEST_CASE("runtime_configure_shards returns INVALID_ARGUMENT",
 TEST_CASE("runtime_configure_recv_buffers returns INVALID_ARGUMENT",
           "[conformance][runtime_configure_recv_buffers]") {
     conformance::check(runtime_configure_recv_buffers, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("runtime_configure_wake_signal returns INVALID_ARGUMENT",
+          "[conformance][runtime_configure_wake_signal]") {
+    conformance::check(runtime_configure_wake_signal, UN_ERR_INVALID_ARGUMENT);
 }
 
 TEST_CASE("tcp_listen returns NOT_INITIALIZED", "[conformance][tcp_listen]") {

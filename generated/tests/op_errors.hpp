@@ -39,6 +39,8 @@ inline constexpr int64_t runtime_configure_shards_blocking[] = {-13, 0};
 inline constexpr int64_t runtime_configure_shards_submit[] = {0};
 inline constexpr int64_t runtime_configure_recv_buffers_blocking[] = {-13, 0};
 inline constexpr int64_t runtime_configure_recv_buffers_submit[] = {0};
+inline constexpr int64_t runtime_configure_wake_signal_blocking[] = {-13, 0};
+inline constexpr int64_t runtime_configure_wake_signal_submit[] = {0};
 inline constexpr int64_t tcp_listen_blocking[] = {-14, -15, -39, -12, -13, -28,
                                                   -21, -22, -23, -27, -18, 0};
 inline constexpr int64_t tcp_listen_submit[] = {-14, -15, -39, -12, -13, -28,
@@ -144,6 +146,8 @@ inline constexpr Entry kTable[] = {
      runtime_configure_shards_submit},
     {"runtime_configure_recv_buffers", 66, runtime_configure_recv_buffers_blocking,
      runtime_configure_recv_buffers_submit},
+    {"runtime_configure_wake_signal", 67, runtime_configure_wake_signal_blocking,
+     runtime_configure_wake_signal_submit},
     {"tcp_listen", 10, tcp_listen_blocking, tcp_listen_submit},
     {"tcp_accept", 11, tcp_accept_blocking, tcp_accept_submit},
     {"tcp_connect", 12, tcp_connect_blocking, tcp_connect_submit},

@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "ee07d3ed6e45479f"
+#define UN_SPEC_CHECKSUM "9d52ee4997eb2a2b"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -180,6 +180,7 @@ typedef int32_t un_bind_flag_t;
 #define UN_REQUEST_RUNTIME_RESET_STATS 9
 #define UN_REQUEST_RUNTIME_CONFIGURE_SHARDS 30
 #define UN_REQUEST_RUNTIME_CONFIGURE_RECV_BUFFERS 66
+#define UN_REQUEST_RUNTIME_CONFIGURE_WAKE_SIGNAL 67
 #define UN_REQUEST_TCP_LISTEN 10
 #define UN_REQUEST_TCP_ACCEPT 11
 #define UN_REQUEST_TCP_CONNECT 12
@@ -385,6 +386,24 @@ UN_API int64_t un_runtime_configure_shards(int64_t shards);
  * @since 0.1
  */
 UN_API int64_t un_runtime_configure_recv_buffers(uint32_t count, uint32_t size);
+
+/**
+ * Set the signal that ends a blocking tcp_read waiting inside recv on its calling thread, for the
+ * next runtime_init. A blocking read without a timeout on the io_uring backend sleeps in recv
+ * itself, as a read on a plain blocking socket does (one system call per read); close and
+ * runtime_shutdown end it by shutting the socket for reading, socket_cancel and a later call on the
+ * stream from another thread (which needs the read to hand over) by sending this signal to the
+ * waiting thread. runtime_init installs a handler that does nothing (without SA_RESTART) on the
+ * signal when its disposition is the default one, and leaves it installed after shutdown; when the
+ * host handles the signal itself, or a thread blocks it, or it is 0, blocking reads wait in ppoll
+ * on the socket and a per-thread eventfd instead (one system call more per wait). The default is
+ * SIGRTMAX - 5.
+ *
+ * @param signal 0 (no signal: reads wait in ppoll), or a real-time signal, SIGRTMIN..SIGRTMAX.
+ * @return 0 on success. Errors: INVALID_ARGUMENT.
+ * @since 0.1
+ */
+UN_API int64_t un_runtime_configure_wake_signal(int64_t signal);
 
 /* ---- tcp ---- */
 /**

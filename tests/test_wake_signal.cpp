@@ -1,0 +1,166 @@
+// The wake signal (runtime_configure_wake_signal): a blocking read without a deadline waits
+// inside recv, and socket_cancel or a later call from another thread end that wait with the
+// signal. Its configuration, a host that handles the signal itself, a thread that blocks it,
+// and many cancels and closes racing reads that are just entering recv.
+#include <pthread.h>
+#include <sys/socket.h>
+
+#include <atomic>
+#include <csignal>
+#include <string>
+#include <thread>
+
+#include "helpers.hpp"
+
+namespace {
+
+const int kDefaultSignal = SIGRTMAX - 5;
+
+bool handled_by_default(int sig) {
+    struct sigaction cur {};
+    REQUIRE(sigaction(sig, nullptr, &cur) == 0);
+    return (cur.sa_flags & SA_SIGINFO) == 0 && cur.sa_handler == SIG_DFL;
+}
+
+std::atomic<int> g_host_signals{0};
+void host_handler(int) { g_host_signals.fetch_add(1); }
+
+// A blocking read without a deadline on another thread (sigmask: signals it blocks),
+// cancelled once it waits: its result.
+int64_t cancelled_read(int64_t stream, bool block_default_signal) {
+    std::atomic<int64_t> result{1};
+    std::thread t([&] {
+        if (block_default_signal) {
+            sigset_t set;
+            sigemptyset(&set);
+            sigaddset(&set, kDefaultSignal);
+            pthread_sigmask(SIG_BLOCK, &set, nullptr);
+        }
+        char b[8];
+        result = un_tcp_read(stream, b, sizeof b, -1);
+    });
+    const bool waited = test::wait_for_stat("in_flight", 1);
+    const int64_t counted = un_socket_cancel(stream);
+    const bool ended = test::eventually([&] { return result.load() != 1; });
+    if (!ended) {
+        un_tcp_close(stream); // (ends it for good, so that the thread can be joined)
+    }
+    t.join();
+    CHECK(waited);
+    CHECK(counted == 1);
+    CHECK(ended);
+    return result.load();
+}
+
+} // namespace
+
+TEST_CASE("runtime_configure_wake_signal takes 0 or a real-time signal", "[blocking][wake_signal]") {
+    CHECK(un_runtime_configure_wake_signal(SIGUSR1) == UN_ERR_INVALID_ARGUMENT);
+    CHECK(un_runtime_configure_wake_signal(-1) == UN_ERR_INVALID_ARGUMENT);
+    CHECK(un_runtime_configure_wake_signal(SIGRTMAX + 1) == UN_ERR_INVALID_ARGUMENT);
+    CHECK(un_runtime_configure_wake_signal(SIGRTMIN) == 0);
+    CHECK(un_runtime_configure_wake_signal(0) == 0);
+    CHECK(un_runtime_configure_wake_signal(kDefaultSignal) == 0);
+}
+
+TEST_CASE("runtime_init installs the wake signal's handler only where the disposition is the default",
+          "[blocking][wake_signal]") {
+    SECTION("0: no handler, and cancelled reads still end") {
+        REQUIRE(un_runtime_configure_wake_signal(0) == 0);
+        test::Runtime rt;
+        test::Pair p;
+        CHECK(cancelled_read(p.server, false) == UN_ERR_CANCELED);
+    }
+    SECTION("a free signal: the library's handler, which it keeps after shutdown") {
+        const int other = SIGRTMAX - 7;
+        REQUIRE(handled_by_default(other));
+        REQUIRE(un_runtime_configure_wake_signal(other) == 0);
+        {
+            test::Runtime rt;
+            CHECK_FALSE(handled_by_default(other));
+            test::Pair p;
+            CHECK(cancelled_read(p.server, false) == UN_ERR_CANCELED);
+        }
+        CHECK_FALSE(handled_by_default(other)); // (a late signal must not end the process)
+    }
+    SECTION("a signal the host handles: left to the host, never sent, reads still end") {
+        const int other = SIGRTMAX - 8;
+        REQUIRE(handled_by_default(other));
+        struct sigaction sa {};
+        sa.sa_handler = host_handler;
+        sigemptyset(&sa.sa_mask);
+        REQUIRE(sigaction(other, &sa, nullptr) == 0);
+        REQUIRE(un_runtime_configure_wake_signal(other) == 0);
+        {
+            test::Runtime rt;
+            test::Pair p;
+            CHECK(cancelled_read(p.server, false) == UN_ERR_CANCELED);
+            struct sigaction cur {};
+            REQUIRE(sigaction(other, nullptr, &cur) == 0);
+            CHECK(cur.sa_handler == host_handler);
+        }
+        CHECK(g_host_signals.load() == 0);
+        sa.sa_handler = SIG_DFL;
+        REQUIRE(sigaction(other, &sa, nullptr) == 0);
+    }
+    REQUIRE(un_runtime_configure_wake_signal(kDefaultSignal) == 0); // (for the next test case in this process)
+}
+
+TEST_CASE("a thread that blocks the wake signal still has its blocking reads cancelled", "[blocking][wake_signal]") {
+    test::Runtime rt;
+    test::Pair p;
+    CHECK(cancelled_read(p.server, true) == UN_ERR_CANCELED);
+    // and the stream goes on
+    REQUIRE(un_tcp_write(p.client, "next", 4, test::kWait) == 4);
+    CHECK(test::read_exact(p.server, 4) == "next");
+}
+
+TEST_CASE("cancels, closes and later calls racing blocking reads on their way into recv: every read ends",
+          "[blocking][wake_signal][stress]") {
+    test::Runtime rt;
+    constexpr int kRounds = 150;
+    for (int round = 0; round < kRounds; ++round) {
+        INFO("round " << round);
+        test::Pair p;
+        std::atomic<int64_t> result{1};
+        char b[4];
+        std::thread reader([&] { result = un_tcp_read(p.server, b, sizeof b, -1); });
+        // The read is counted in flight just before it checks for a cancel and enters recv:
+        // what follows lands at any point of that way (a few microseconds, varied).
+        REQUIRE(test::wait_for_stat("in_flight", 1));
+        for (int spin = 0; spin < round % 10 * 200; ++spin) {
+            asm volatile("" ::: "memory");
+        }
+        char later[4];
+        if (round % 3 == 0) {
+            CHECK(un_socket_cancel(p.server) == 1);
+        } else if (round % 3 == 1) {
+            REQUIRE(un_tcp_close(p.server) == 0);
+        } else { // a submitted read behind it: the waiting read hands over, then gets the first bytes
+            REQUIRE(un_tcp_read_submit(p.server, later, sizeof later, test::kWait, 1) > 0);
+            REQUIRE(un_tcp_write(p.client, "abcdefgh", 8, test::kWait) == 8);
+        }
+        const bool ended = test::eventually([&] { return result.load() != 1; });
+        if (!ended) {
+            REQUIRE(un_tcp_write(p.client, "lost", 4, test::kWait) == 4); // a wake-up was lost: free the thread
+        }
+        reader.join();
+        CHECK(ended);
+        const int64_t r = result.load();
+        if (round % 3 == 2) {
+            CHECK(r == 4);
+            CHECK(std::string(b, 4) == "abcd");
+            const auto cs = test::collect(1);
+            REQUIRE(cs.size() == 1);
+            CHECK(cs[0].result == 4);
+            CHECK(std::string(later, 4) == "efgh");
+        } else {
+            CHECK(r == UN_ERR_CANCELED);
+        }
+        un_tcp_close(p.client);
+        if (round % 3 != 1) {
+            un_tcp_close(p.server);
+        }
+        un_tcp_listener_close(p.l.handle);
+    }
+}
