@@ -326,6 +326,9 @@ class UringBackend final : public Backend {
     }
 
     void on_cqe(uint64_t data, int res, unsigned flags) {
+        if (data == LIBURING_UDATA_TIMEOUT) { // poll's time limit where the kernel lacks EXT_ARG
+            return;
+        }
         if (data == kProbeTag) { // the start-up probe's receive, ending late (not counted)
             if (flags & IORING_CQE_F_BUFFER) {
                 recv_ring_.give_back(flags >> IORING_CQE_BUFFER_SHIFT);

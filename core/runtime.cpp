@@ -142,6 +142,8 @@ std::string Runtime::stats_json() const {
     j["multishot_accept"] = first.multishot_accept();
     j["multishot_recv"] = first.multishot_recv();
     j["recv_ring_bytes"] = first.recv_ring_bytes(); // per shard
+    j["wake_signal"] = wake_signal();
+    j["reads_wait_in_recv"] = wake_signal() != 0 && first.sockets_block();
     j["epoch"] = epoch;
     j["entries"] = entries;
     j["shard_count"] = shards.size();

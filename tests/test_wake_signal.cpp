@@ -68,6 +68,8 @@ TEST_CASE("runtime_init installs the wake signal's handler only where the dispos
     SECTION("0: no handler, and cancelled reads still end") {
         REQUIRE(un_runtime_configure_wake_signal(0) == 0);
         test::Runtime rt;
+        CHECK(test::stats()["wake_signal"] == 0);
+        CHECK(test::stats()["reads_wait_in_recv"] == false);
         test::Pair p;
         CHECK(cancelled_read(p.server, false) == UN_ERR_CANCELED);
     }
@@ -78,6 +80,8 @@ TEST_CASE("runtime_init installs the wake signal's handler only where the dispos
         {
             test::Runtime rt;
             CHECK_FALSE(handled_by_default(other));
+            CHECK(test::stats()["wake_signal"] == other);
+            CHECK(test::stats()["reads_wait_in_recv"] == (test::stats()["backend"] == "io_uring"));
             test::Pair p;
             CHECK(cancelled_read(p.server, false) == UN_ERR_CANCELED);
         }
@@ -93,6 +97,7 @@ TEST_CASE("runtime_init installs the wake signal's handler only where the dispos
         REQUIRE(un_runtime_configure_wake_signal(other) == 0);
         {
             test::Runtime rt;
+            CHECK(test::stats()["wake_signal"] == 0);
             test::Pair p;
             CHECK(cancelled_read(p.server, false) == UN_ERR_CANCELED);
             struct sigaction cur {};

@@ -19,7 +19,7 @@ import os
 import threading
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "9d52ee4997eb2a2b"
+SPEC_CHECKSUM = "9613c501961b9595"
 VERSION = "0.1.0"
 
 
@@ -577,14 +577,14 @@ class Runtime:
 
     @staticmethod
     def stats():
-        """Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends, registered files, multishot accept and multishot receive are in use, the bytes of each shard's receive buffer ring (recv_ring_bytes), and for each shard and in total the requests, completions, errors, bytes read and written, accepts, connects, operations in flight (in_flight: blocking calls waiting on their own threads included), open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered by multishot receives, multishot receives ended because the buffer ring was empty (buffer_ring_empty; re-armed when a read waits), reads and writes the calling threads completed themselves (fast_reads, fast_writes), and how many of those waited on their calling thread for data or buffer space (caller_waits)."""
+        """Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends, registered files, multishot accept and multishot receive are in use, the bytes of each shard's receive buffer ring (recv_ring_bytes), the wake signal in use (wake_signal, 0 for none) and whether blocking reads without a deadline wait inside recv (reads_wait_in_recv: io_uring with a wake signal), and for each shard and in total the requests, completions, errors, bytes read and written, accepts, connects, operations in flight (in_flight: blocking calls waiting on their own threads included), open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered by multishot receives, multishot receives ended because the buffer ring was empty (buffer_ring_empty; re-armed when a read waits), reads and writes the calling threads completed themselves (fast_reads, fast_writes), and how many of those waited on their calling thread for data or buffer space (caller_waits; a read that waits inside recv is counted when it enters recv)."""
         out_buf = ctypes.create_string_buffer(65536)
         result = _check(_lib.un_runtime_stats(out_buf, len(out_buf)))
         return out_buf.value.decode()
 
     @staticmethod
     def stats_submit(user_data=0):
-        """Asynchronous stats: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends, registered files, multishot accept and multishot receive are in use, the bytes of each shard's receive buffer ring (recv_ring_bytes), and for each shard and in total the requests, completions, errors, bytes read and written, accepts, connects, operations in flight (in_flight: blocking calls waiting on their own threads included), open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered by multishot receives, multishot receives ended because the buffer ring was empty (buffer_ring_empty; re-armed when a read waits), reads and writes the calling threads completed themselves (fast_reads, fast_writes), and how many of those waited on their calling thread for data or buffer space (caller_waits)."""
+        """Asynchronous stats: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends, registered files, multishot accept and multishot receive are in use, the bytes of each shard's receive buffer ring (recv_ring_bytes), the wake signal in use (wake_signal, 0 for none) and whether blocking reads without a deadline wait inside recv (reads_wait_in_recv: io_uring with a wake signal), and for each shard and in total the requests, completions, errors, bytes read and written, accepts, connects, operations in flight (in_flight: blocking calls waiting on their own threads included), open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered by multishot receives, multishot receives ended because the buffer ring was empty (buffer_ring_empty; re-armed when a read waits), reads and writes the calling threads completed themselves (fast_reads, fast_writes), and how many of those waited on their calling thread for data or buffer space (caller_waits; a read that waits inside recv is counted when it enters recv)."""
         out_buf = ctypes.create_string_buffer(65536)
         op_id = _check(_lib.un_runtime_stats_submit(out_buf, len(out_buf), user_data))
         _record(op_id, (out_buf,))
@@ -768,12 +768,12 @@ class TcpListener(_Handle):
         return op_id
 
     def cancel(self):
-        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable."""
+        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread is ended with the wake signal (runtime_configure_wake_signal)."""
         result = _check(_lib.un_socket_cancel(self._handle))
         return result
 
     def cancel_submit(self, user_data=0):
-        """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable."""
+        """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread is ended with the wake signal (runtime_configure_wake_signal)."""
         op_id = _check(_lib.un_socket_cancel_submit(self._handle, user_data))
         _record(op_id, ())
         return op_id
@@ -797,7 +797,7 @@ class TcpStream(_Handle):
         return op_id
 
     def read(self, max_len=65536, timeout_ms=-1):
-        """Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Reads on one stream get the data in the order they were called. A blocking read that is first in its stream's line reads on the calling thread and, when no data is there, waits on that thread in the kernel like a blocking socket (close, socket_cancel, runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a blocking read made while another read of the stream waits) switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
+        """Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Reads on one stream get the data in the order they were called. A blocking read that is first in its stream's line reads on the calling thread and, when no data is there, waits on that thread in the kernel like a blocking socket: without a timeout inside recv itself where the backend's sockets block (io_uring) and a wake signal is in use (runtime_configure_wake_signal), otherwise in ppoll (close, socket_cancel, runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a blocking read made while another read of the stream waits) switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
         buf_buf = _take_scratch(max_len)
         try:
             result = _check(_lib.un_tcp_read(self._handle, buf_buf, max_len, timeout_ms))
@@ -807,7 +807,7 @@ class TcpStream(_Handle):
         return data
 
     def read_submit(self, max_len=65536, timeout_ms=-1, user_data=0):
-        """Asynchronous read: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Reads on one stream get the data in the order they were called. A blocking read that is first in its stream's line reads on the calling thread and, when no data is there, waits on that thread in the kernel like a blocking socket (close, socket_cancel, runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a blocking read made while another read of the stream waits) switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
+        """Asynchronous read: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Reads on one stream get the data in the order they were called. A blocking read that is first in its stream's line reads on the calling thread and, when no data is there, waits on that thread in the kernel like a blocking socket: without a timeout inside recv itself where the backend's sockets block (io_uring) and a wake signal is in use (runtime_configure_wake_signal), otherwise in ppoll (close, socket_cancel, runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a blocking read made while another read of the stream waits) switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
         buf_buf = ctypes.create_string_buffer(max_len)
         op_id = _check(_lib.un_tcp_read_submit(self._handle, buf_buf, max_len, timeout_ms, user_data))
         _record(op_id, (buf_buf,))
@@ -906,12 +906,12 @@ class TcpStream(_Handle):
         return op_id
 
     def cancel(self):
-        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable."""
+        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread is ended with the wake signal (runtime_configure_wake_signal)."""
         result = _check(_lib.un_socket_cancel(self._handle))
         return result
 
     def cancel_submit(self, user_data=0):
-        """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable."""
+        """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread is ended with the wake signal (runtime_configure_wake_signal)."""
         op_id = _check(_lib.un_socket_cancel_submit(self._handle, user_data))
         _record(op_id, ())
         return op_id
@@ -969,12 +969,12 @@ class UdpSocket(_Handle):
         return op_id
 
     def cancel(self):
-        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable."""
+        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread is ended with the wake signal (runtime_configure_wake_signal)."""
         result = _check(_lib.un_socket_cancel(self._handle))
         return result
 
     def cancel_submit(self, user_data=0):
-        """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable."""
+        """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread is ended with the wake signal (runtime_configure_wake_signal)."""
         op_id = _check(_lib.un_socket_cancel_submit(self._handle, user_data))
         _record(op_id, ())
         return op_id
