@@ -51,6 +51,16 @@ int default_signal() { return SIGRTMAX - 5; }
 // delivered before the thread runs anything but the library's code.
 void on_wake_signal(int) {}
 
+// Whether sig still has the library's handler: a host that took the signal over after
+// runtime_init is never sent one (its wait then ends when data comes, or on close).
+bool still_ours(int sig) {
+    struct sigaction cur {};
+    return sigaction(sig, nullptr, &cur) == 0 && (cur.sa_flags & SA_SIGINFO) == 0 && cur.sa_handler == on_wake_signal;
+}
+
+// Sends the wake signal to a caller parked inside recv (park lock held); false when it may not.
+bool kick(const CallerWaker &w) { return still_ours(w.signal_checked) && pthread_kill(w.tid, w.signal_checked) == 0; }
+
 } // namespace
 
 CallerWaker::~CallerWaker() {
@@ -118,8 +128,7 @@ int CallerWakes::wake(FastSlot &f, int fd, Wake why) {
             eventfd_write(w->fd, 1);
         } else if (why == Wake::ended) {
             shutdown(fd, SHUT_RD); // this recv and every later one return at once
-        } else {
-            pthread_kill(w->tid, w->signal_checked);
+        } else if (kick(*w)) {
             kicks_.push_back({&f, line, w->park, now_ns(), 0});
         }
     }
@@ -139,8 +148,7 @@ void CallerWakes::rekick() {
             std::lock_guard lk(park_lock(*k.f));
             CallerWaker *w = k.f->parked[k.line];
             if (w != nullptr && w->park == k.park && w->in_recv) { // still in the same recv
-                pthread_kill(w->tid, w->signal_checked);
-                again = ++k.tries < kMaxKicks;
+                again = kick(*w) && ++k.tries < kMaxKicks;
             }
         }
         if (again) {
@@ -186,7 +194,7 @@ void wake_signal_setup() {
     int active = 0;
     struct sigaction cur {};
     if (sig != 0 && sigaction(sig, nullptr, &cur) == 0) {
-        const bool ours = (cur.sa_flags & SA_SIGINFO) == 0 && cur.sa_handler == on_wake_signal;
+        const bool ours = still_ours(sig);
         if (!ours && (cur.sa_flags & SA_SIGINFO) == 0 && cur.sa_handler == SIG_DFL) {
             struct sigaction sa {};
             sa.sa_handler = on_wake_signal;

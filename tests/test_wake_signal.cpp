@@ -111,6 +111,33 @@ TEST_CASE("runtime_init installs the wake signal's handler only where the dispos
     REQUIRE(un_runtime_configure_wake_signal(kDefaultSignal) == 0); // (for the next test case in this process)
 }
 
+TEST_CASE("a host that takes the wake signal over after runtime_init is never sent it", "[blocking][wake_signal]") {
+    const int other = SIGRTMAX - 9;
+    REQUIRE(handled_by_default(other));
+    REQUIRE(un_runtime_configure_wake_signal(other) == 0);
+    {
+        test::Runtime rt;
+        test::Pair p;
+        struct sigaction sa {};
+        sa.sa_handler = host_handler;
+        sigemptyset(&sa.sa_mask);
+        REQUIRE(sigaction(other, &sa, nullptr) == 0); // the host's now
+        std::atomic<int64_t> result{1};
+        char b[4];
+        std::thread t([&] { result = un_tcp_read(p.server, b, sizeof b, -1); });
+        REQUIRE(test::wait_for_stat("in_flight", 1));
+        CHECK(un_socket_cancel(p.server) == 1);
+        // (a read waiting inside recv can then only end with data, or on close: documented)
+        REQUIRE(un_tcp_write(p.client, "data", 4, test::kWait) == 4);
+        t.join();
+        CHECK((result.load() == 4 || result.load() == UN_ERR_CANCELED)); // (CANCELED: it had not entered recv)
+        CHECK(g_host_signals.load() == 0);
+        sa.sa_handler = SIG_DFL;
+        REQUIRE(sigaction(other, &sa, nullptr) == 0);
+    }
+    REQUIRE(un_runtime_configure_wake_signal(kDefaultSignal) == 0);
+}
+
 TEST_CASE("a thread that blocks the wake signal still has its blocking reads cancelled", "[blocking][wake_signal]") {
     test::Runtime rt;
     test::Pair p;
