@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -23,6 +24,8 @@ namespace {
 // ---- one call ----
 
 constexpr int64_t kHandOver = INT64_MIN; ///< the call goes on in the shard
+constexpr int64_t kWaitOn = INT64_MIN + 1; ///< a read goes on waiting in ppoll
+constexpr int64_t kMaxRecvTimeoutMs = 24 * 3600 * 1000; ///< longer deadlines wait in ppoll
 
 bool would_block(int e) { return e == EAGAIN || e == EWOULDBLOCK || e == EINTR; }
 
@@ -113,10 +116,13 @@ class CallerCall {
 
     int64_t read() {
         auto &a = req_.args.tcp_read;
-        if (deadline_ < 0 && shard_.sockets_block()) {
+        if (shard_.sockets_block() && a.timeout_ms != 0 && a.timeout_ms <= kMaxRecvTimeoutMs) {
             CallerWaker *w = thread_waker();
-            if (w != nullptr && recv_wait_ok(*w)) {
-                return read_in_recv(*w);
+            if (w != nullptr && recv_wait_ok(*w) && recv_timeout(a.timeout_ms < 0 ? 0 : static_cast<uint32_t>(a.timeout_ms))) {
+                const int64_t r = read_in_recv(*w);
+                if (r != kWaitOn) {
+                    return r;
+                }
             }
         }
         // A stream whose reads had to wait (request, then response) most likely has to again:
@@ -151,8 +157,24 @@ class CallerCall {
         }
     }
 
-    /// A read without a deadline on a blocking socket: sleeps inside recv, as a plain blocking
-    /// read does, parked so that the shard can end it (caller_wake.hpp says how).
+    /// The socket's SO_RCVTIMEO for a read inside recv: set only when it changes (a stream read
+    /// with one timeout, or none, pays once). False when it cannot be set.
+    bool recv_timeout(uint32_t ms) {
+        if (f_.recv_timeout_ms.load(std::memory_order_relaxed) == ms) {
+            return true;
+        }
+        const timeval tv{static_cast<time_t>(ms / 1000), static_cast<suseconds_t>(ms % 1000 * 1000)};
+        if (setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) != 0) {
+            return false;
+        }
+        f_.recv_timeout_ms.store(ms, std::memory_order_relaxed);
+        return true;
+    }
+
+    /// A read on a blocking socket: sleeps inside recv, as a plain blocking read does, parked
+    /// so that the shard can end it (caller_wake.hpp says how). A deadline is the socket's
+    /// SO_RCVTIMEO (rounded up to the kernel's tick, never early); once a read with a deadline
+    /// was interrupted, what is left of its time is waited for in ppoll: kWaitOn.
     int64_t read_in_recv(CallerWaker &w) {
         auto &a = req_.args.tcp_read;
         while (true) {
@@ -175,6 +197,15 @@ class CallerCall {
                 return 0;
             }
             const int e = errno;
+            if (deadline_ >= 0 && would_block(e)) { // SO_RCVTIMEO ran out, or a signal came
+                if (e != EINTR && now_ns() >= deadline_) {
+                    return UN_ERR_TIMED_OUT;
+                }
+                if (const int64_t r = park_and_check(true, &w)) {
+                    return r;
+                }
+                return kWaitOn; // (a second recv would wait its whole timeout again)
+            }
             if (e == EINTR) {
                 continue; // a signal: look at what changed
             }

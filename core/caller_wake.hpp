@@ -1,13 +1,15 @@
 // How a blocking call waiting on its calling thread is ended by the shard (the rules are in
 // fast_path.hpp). A caller waits in one of two ways:
-//   inside recv   a blocking read without a deadline sleeps in recv itself, as a plain
-//                 blocking socket does (one system call per read). Close and runtime
-//                 shutdown end it with shutdown(fd, SHUT_RD), which no later recv misses;
+//   inside recv   a blocking read sleeps in recv itself, as a plain blocking socket does
+//                 (one system call per read; a deadline is the socket's SO_RCVTIMEO). Close
+//                 and runtime shutdown end it with shutdown(fd, SHUT_RD), which no later recv
+//                 misses;
 //                 socket_cancel and a hand-over send the thread the wake signal, again every
 //                 kRekickNs until the caller has left recv (a signal that arrives just before
 //                 the recv is entered only runs the empty handler).
-//   in ppoll      every other wait (writes, reads with a deadline, a thread that blocks the
-//                 signal, no signal configured, the epoll backend's non-blocking sockets):
+//   in ppoll      every other wait (writes, reads with a deadline over a day or with the
+//                 rest of one a signal interrupted, a thread that blocks the signal, no signal
+//                 configured, the epoll backend's non-blocking sockets):
 //                 ppoll on the socket and the thread's own eventfd, which the shard writes.
 #pragma once
 

@@ -1,8 +1,9 @@
 // The calling thread's path for blocking reads and writes: a blocking call that is first in
 // its stream's line does its syscalls on the calling thread and, when it has to wait, waits
-// there in the kernel as a plain blocking socket would: a read without a deadline inside recv
-// itself, other waits in ppoll on the stream's fd and the thread's own wake-up eventfd. No
-// thread hop, no shard in the middle (core/caller_path.cpp, core/caller_wake.hpp).
+// there in the kernel as a plain blocking socket would: a read inside recv itself (its
+// deadline as SO_RCVTIMEO), other waits in ppoll on the stream's fd and the thread's own
+// wake-up eventfd. No thread hop, no shard in the middle (core/caller_path.cpp,
+// core/caller_wake.hpp).
 //
 // Safety: each shard publishes, per handle slot, the handle's generation and fd in a
 // FastSlot that any thread may read. A caller counts itself in `users`, then checks the
@@ -75,6 +76,9 @@ struct alignas(64) FastSlot {
     std::array<Line, 2> lines;         ///< by LineKind
     std::array<CallerWaker *, 2> parked{}; ///< the caller waiting per line, or null (park lock)
     uint8_t read_waits = 0;            ///< reads on the caller's path had to wait (read line's holder only)
+    /// The socket's SO_RCVTIMEO in ms, 0 none: the timeout of the last read that waited inside
+    /// recv (read line's holder; reset when a new stream takes the slot).
+    std::atomic<uint32_t> recv_timeout_ms{0};
 
     static constexpr uint64_t kLive = 1u << 31;
     static constexpr uint64_t kShardReads = 1u << 30; ///< reads go through the shard

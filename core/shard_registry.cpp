@@ -95,6 +95,7 @@ int64_t Shard::add_handle(int fd, uint32_t kind, int family) {
         // (The lines are not reset: a call on the slot's previous stream that is still on its
         // way counts until it completes, which only makes the new stream's first calls queue.)
         f->read_err.store(0, std::memory_order_relaxed);
+        f->recv_timeout_ms.store(0, std::memory_order_relaxed);
         f->key.store(FastSlot::make_key(fd, s.gen), std::memory_order_seq_cst);
     }
     return handle::encode({index, s.gen, kind, id_});

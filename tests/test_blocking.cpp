@@ -44,15 +44,16 @@ struct WaitingRead {
 
 } // namespace
 
-// A blocking read's timeout, one run each: none, or one far away.
-static int64_t read_timeout() { return GENERATE(int64_t{-1}, test::kWait); }
+// A blocking read's timeout, one run each: none, one far away (on io_uring both wait inside
+// recv, the second with SO_RCVTIMEO), and one of two days (that one waits in ppoll).
+static int64_t read_timeout() { return GENERATE(int64_t{-1}, test::kWait, int64_t{2} * 24 * 3600 * 1000); }
 
 TEST_CASE("a blocking read that finds no data waits on its own thread and gets the data", "[blocking]") {
     test::Runtime rt;
     test::Pair p;
     const int64_t timeout = read_timeout();
     CAPTURE(timeout);
-    // (on io_uring a read without a deadline waits inside recv: the wake signal is free here)
+    // (on io_uring a read waits inside recv: the wake signal is free here)
     CHECK(test::stats()["reads_wait_in_recv"] == (test::stats()["backend"] == "io_uring"));
     WaitingRead r(p.server, 5, timeout);
     CHECK(r.result.load() == 1); // still waiting
@@ -106,6 +107,28 @@ TEST_CASE("what ends a blocking read waiting on its own thread, with the same co
         REQUIRE(un_runtime_shutdown() == 0);
         CHECK(r.join() == UN_ERR_SHUT_DOWN);
         REQUIRE(un_runtime_init() == 0); // (for test::Runtime's shutdown)
+    }
+}
+
+TEST_CASE("each blocking read's timeout is its own: a short one before does not end a later read early", "[blocking]") {
+    test::Runtime rt;
+    test::Pair p;
+    char b[4];
+    CHECK(un_tcp_read(p.server, b, sizeof b, 30) == UN_ERR_TIMED_OUT);
+    for (const int64_t later : {int64_t{-1}, int64_t{5000}}) {
+        CAPTURE(later);
+        std::atomic<int64_t> result{1};
+        std::thread t([&] { result = un_tcp_read(p.server, b, sizeof b, later); });
+        REQUIRE(test::wait_for_stat("in_flight", 1));
+        // Well past the earlier read's 30 ms: still waiting (it would be TIMED_OUT now if the
+        // socket had kept that read's timeout).
+        std::this_thread::sleep_for(std::chrono::milliseconds(150));
+        CHECK(result.load() == 1);
+        REQUIRE(un_tcp_write(p.client, "late", 4, test::kWait) == 4);
+        t.join();
+        CHECK(result.load() == 4);
+        CHECK(std::string(b, 4) == "late");
+        CHECK(un_tcp_read(p.server, b, sizeof b, 30) == UN_ERR_TIMED_OUT); // and short again
     }
 }
 

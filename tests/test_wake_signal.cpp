@@ -1,4 +1,4 @@
-// The wake signal (runtime_configure_wake_signal): a blocking read without a deadline waits
+// The wake signal (runtime_configure_wake_signal): a blocking read on io_uring waits
 // inside recv, and socket_cancel or a later call from another thread end that wait with the
 // signal. Its configuration, a host that handles the signal itself, a thread that blocks it,
 // and many cancels and closes racing reads that are just entering recv.

@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "9613c501961b9595"
+#define UN_SPEC_CHECKSUM "63430b2e4efcdfeb"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -293,16 +293,16 @@ UN_API int64_t un_runtime_num_cores(void);
  * backend and why it was chosen, the shard count, whether zero-copy sends, registered files,
  * multishot accept and multishot receive are in use, the bytes of each shard's receive buffer ring
  * (recv_ring_bytes), the wake signal in use (wake_signal, 0 for none) and whether blocking reads
- * without a deadline wait inside recv (reads_wait_in_recv: io_uring with a wake signal), and for
- * each shard and in total the requests, completions, errors, bytes read and written, accepts,
- * connects, operations in flight (in_flight: blocking calls waiting on their own threads included),
- * open handles, wake-ups, submit calls, submission entries, the largest batch taken at once,
- * connections handed to another shard, zero-copy sends, registered files, connections delivered by
- * multishot accepts, chunks delivered by multishot receives, multishot receives ended because the
- * buffer ring was empty (buffer_ring_empty; re-armed when a read waits), reads and writes the
- * calling threads completed themselves (fast_reads, fast_writes), and how many of those waited on
- * their calling thread for data or buffer space (caller_waits; a read that waits inside recv is
- * counted when it enters recv).
+ * wait inside recv (reads_wait_in_recv: io_uring with a wake signal), and for each shard and in
+ * total the requests, completions, errors, bytes read and written, accepts, connects, operations in
+ * flight (in_flight: blocking calls waiting on their own threads included), open handles, wake-ups,
+ * submit calls, submission entries, the largest batch taken at once, connections handed to another
+ * shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks
+ * delivered by multishot receives, multishot receives ended because the buffer ring was empty
+ * (buffer_ring_empty; re-armed when a read waits), reads and writes the calling threads completed
+ * themselves (fast_reads, fast_writes), and how many of those waited on their calling thread for
+ * data or buffer space (caller_waits; a read that waits inside recv is counted when it enters
+ * recv).
  *
  * @param out Buffer that receives the JSON text.
  * @param out_len Size of out in bytes, including room for the NUL.
@@ -392,15 +392,15 @@ UN_API int64_t un_runtime_configure_recv_buffers(uint32_t count, uint32_t size);
 
 /**
  * Set the signal that ends a blocking tcp_read waiting inside recv on its calling thread, for the
- * next runtime_init. A blocking read without a timeout on the io_uring backend sleeps in recv
- * itself, as a read on a plain blocking socket does (one system call per read); close and
- * runtime_shutdown end it by shutting the socket for reading, socket_cancel and a later call on the
- * stream from another thread (which needs the read to hand over) by sending this signal to the
- * waiting thread. runtime_init installs a handler that does nothing (without SA_RESTART) on the
- * signal when its disposition is the default one, and leaves it installed after shutdown; when the
- * host handles the signal itself, or a thread blocks it, or it is 0, blocking reads wait in ppoll
- * on the socket and a per-thread eventfd instead (one system call more per wait). The default is
- * SIGRTMAX - 5.
+ * next runtime_init. A blocking read on the io_uring backend sleeps in recv itself, as a read on a
+ * plain blocking socket does (one system call per read; a timeout is the socket's SO_RCVTIMEO, set
+ * when it changes); close and runtime_shutdown end it by shutting the socket for reading,
+ * socket_cancel and a later call on the stream from another thread (which needs the read to hand
+ * over) by sending this signal to the waiting thread. runtime_init installs a handler that does
+ * nothing (without SA_RESTART) on the signal when its disposition is the default one, and leaves it
+ * installed after shutdown; when the host handles the signal itself, or a thread blocks it, or it
+ * is 0, blocking reads wait in ppoll on the socket and a per-thread eventfd instead (one system
+ * call more per wait). The default is SIGRTMAX - 5.
  *
  * @param signal 0 (no signal: reads wait in ppoll), or a real-time signal, SIGRTMIN..SIGRTMAX.
  * @return 0 on success. Errors: INVALID_ARGUMENT.
@@ -468,16 +468,16 @@ UN_API int64_t un_tcp_connect_submit(const char *addr, int64_t timeout_ms, uint6
  * Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed
  * its side. Reads on one stream get the data in the order they were called. A blocking read that is
  * first in its stream's line reads on the calling thread and, when no data is there, waits on that
- * thread in the kernel like a blocking socket: without a timeout inside recv itself where the
- * backend's sockets block (io_uring) and a wake signal is in use (runtime_configure_wake_signal),
- * otherwise in ppoll (close, socket_cancel, runtime_shutdown and the timeout end the wait:
- * CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive (io_uring,
- * Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a blocking
- * read made while another read of the stream waits) switches the stream to it for good: one receive
- * stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read
- * wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every
- * later read of the stream, blocking ones too, is served from it in order. A read that times out or
- * is cancelled loses no data.
+ * thread in the kernel like a blocking socket: inside recv itself where the backend's sockets block
+ * (io_uring) and a wake signal is in use (runtime_configure_wake_signal; a timeout is the socket's
+ * SO_RCVTIMEO, rounded up to the kernel's tick), otherwise in ppoll (close, socket_cancel,
+ * runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where
+ * the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime
+ * thread (any tcp_read_submit, or a blocking read made while another read of the stream waits)
+ * switches the stream to it for good: one receive stays armed, fills buffers of the runtime's
+ * buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64
+ * KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too,
+ * is served from it in order. A read that times out or is cancelled loses no data.
  *
  * @param stream Stream to read from.
  * @param buf Buffer that receives the bytes.

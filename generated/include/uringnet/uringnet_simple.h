@@ -68,15 +68,16 @@ UN_API int64_t monoio_reset_stats(void);
  * un_runtime_configure_shards.) */
 UN_API int64_t monoio_configure_shards(int64_t shards);
 /** Set the signal that ends a blocking tcp_read waiting inside recv on its calling thread, for the
- * next runtime_init. A blocking read without a timeout on the io_uring backend sleeps in recv
- * itself, as a read on a plain blocking socket does (one system call per read); close and
- * runtime_shutdown end it by shutting the socket for reading, socket_cancel and a later call on the
- * stream from another thread (which needs the read to hand over) by sending this signal to the
- * waiting thread. runtime_init installs a handler that does nothing (without SA_RESTART) on the
- * signal when its disposition is the default one, and leaves it installed after shutdown; when the
- * host handles the signal itself, or a thread blocks it, or it is 0, blocking reads wait in ppoll
- * on the socket and a per-thread eventfd instead (one system call more per wait). The default is
- * SIGRTMAX - 5. (Adapter of un_runtime_configure_wake_signal.) */
+ * next runtime_init. A blocking read on the io_uring backend sleeps in recv itself, as a read on a
+ * plain blocking socket does (one system call per read; a timeout is the socket's SO_RCVTIMEO, set
+ * when it changes); close and runtime_shutdown end it by shutting the socket for reading,
+ * socket_cancel and a later call on the stream from another thread (which needs the read to hand
+ * over) by sending this signal to the waiting thread. runtime_init installs a handler that does
+ * nothing (without SA_RESTART) on the signal when its disposition is the default one, and leaves it
+ * installed after shutdown; when the host handles the signal itself, or a thread blocks it, or it
+ * is 0, blocking reads wait in ppoll on the socket and a per-thread eventfd instead (one system
+ * call more per wait). The default is SIGRTMAX - 5. (Adapter of un_runtime_configure_wake_signal.)
+ */
 UN_API int64_t monoio_configure_wake_signal(int64_t signal);
 /** Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free
  * port) with SO_REUSEADDR and listen on it. (Adapter of un_tcp_listen.) */
@@ -102,30 +103,32 @@ UN_API int64_t monoio_tcp_connect_timeout(un_rv_t addr, int64_t timeout_ms);
 /** Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed
  * its side. Reads on one stream get the data in the order they were called. A blocking read that is
  * first in its stream's line reads on the calling thread and, when no data is there, waits on that
- * thread in the kernel like a blocking socket: without a timeout inside recv itself where the
- * backend's sockets block (io_uring) and a wake signal is in use (runtime_configure_wake_signal),
- * otherwise in ppoll (close, socket_cancel, runtime_shutdown and the timeout end the wait:
- * CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive (io_uring,
- * Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a blocking
- * read made while another read of the stream waits) switches the stream to it for good: one receive
- * stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read
- * wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every
- * later read of the stream, blocking ones too, is served from it in order. A read that times out or
- * is cancelled loses no data. (Adapter of un_tcp_read.) */
+ * thread in the kernel like a blocking socket: inside recv itself where the backend's sockets block
+ * (io_uring) and a wake signal is in use (runtime_configure_wake_signal; a timeout is the socket's
+ * SO_RCVTIMEO, rounded up to the kernel's tick), otherwise in ppoll (close, socket_cancel,
+ * runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where
+ * the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime
+ * thread (any tcp_read_submit, or a blocking read made while another read of the stream waits)
+ * switches the stream to it for good: one receive stays armed, fills buffers of the runtime's
+ * buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64
+ * KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too,
+ * is served from it in order. A read that times out or is cancelled loses no data. (Adapter of
+ * un_tcp_read.) */
 UN_API int64_t monoio_tcp_read(int64_t stream, un_rv_t buf, int64_t max_len);
 /** Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed
  * its side. Reads on one stream get the data in the order they were called. A blocking read that is
  * first in its stream's line reads on the calling thread and, when no data is there, waits on that
- * thread in the kernel like a blocking socket: without a timeout inside recv itself where the
- * backend's sockets block (io_uring) and a wake signal is in use (runtime_configure_wake_signal),
- * otherwise in ppoll (close, socket_cancel, runtime_shutdown and the timeout end the wait:
- * CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive (io_uring,
- * Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a blocking
- * read made while another read of the stream waits) switches the stream to it for good: one receive
- * stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read
- * wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every
- * later read of the stream, blocking ones too, is served from it in order. A read that times out or
- * is cancelled loses no data. (Adapter of un_tcp_read.) */
+ * thread in the kernel like a blocking socket: inside recv itself where the backend's sockets block
+ * (io_uring) and a wake signal is in use (runtime_configure_wake_signal; a timeout is the socket's
+ * SO_RCVTIMEO, rounded up to the kernel's tick), otherwise in ppoll (close, socket_cancel,
+ * runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where
+ * the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime
+ * thread (any tcp_read_submit, or a blocking read made while another read of the stream waits)
+ * switches the stream to it for good: one receive stays armed, fills buffers of the runtime's
+ * buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64
+ * KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too,
+ * is served from it in order. A read that times out or is cancelled loses no data. (Adapter of
+ * un_tcp_read.) */
 UN_API int64_t monoio_tcp_read_timeout(int64_t stream, un_rv_t buf, int64_t max_len,
                                        int64_t timeout_ms);
 /** Write all len bytes of buf to a stream. Short writes are continued until every byte is sent;
