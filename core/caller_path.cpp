@@ -127,9 +127,10 @@ class CallerCall {
         }
         // A stream whose reads had to wait (request, then response) most likely has to again:
         // wait first, and save the recv that would only say EAGAIN. Every 8th such read tries
-        // first anyway, to notice when data is there by then.
+        // first anyway, to notice when data is there by then; a read that may not wait (timeout
+        // 0) always tries.
         uint8_t &waits = f_.read_waits; // (only the line's holder touches it)
-        if (waits != 0 && (++waits & 7) != 0) {
+        if (waits != 0 && (++waits & 7) != 0 && a.timeout_ms != 0) {
             if (const int64_t r = wait(POLLIN)) {
                 return r;
             }

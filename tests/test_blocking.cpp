@@ -4,8 +4,11 @@
 // from the public statistics (caller_waits), never from private state. Reads run both without
 // a deadline (on io_uring they wait inside recv, ended by shutdown or the wake signal) and with
 // one (they wait in ppoll); on the epoll backend both wait in ppoll.
+#include <linux/sockios.h>
 #include <pthread.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <csignal>
 
@@ -108,6 +111,26 @@ TEST_CASE("what ends a blocking read waiting on its own thread, with the same co
         CHECK(r.join() == UN_ERR_SHUT_DOWN);
         REQUIRE(un_runtime_init() == 0); // (for test::Runtime's shutdown)
     }
+}
+
+TEST_CASE("a blocking read with timeout 0 returns the data that is there, TIMED_OUT when there is none", "[blocking]") {
+    test::Runtime rt;
+    test::Listener l;
+    const int client = test::raw_connect(l.addr); // (a plain socket: it can tell when its bytes are acknowledged)
+    const int64_t server = un_tcp_accept(l.handle, test::kWait);
+    REQUIRE(server > 0);
+    char b[8];
+    for (int round = 0; round < 10; ++round) { // (also after reads that found nothing: no guessing)
+        CAPTURE(round);
+        CHECK(un_tcp_read(server, b, sizeof b, 0) == UN_ERR_TIMED_OUT);
+        REQUIRE(send(client, "x", 1, MSG_NOSIGNAL) == 1);
+        REQUIRE(test::eventually([&] { // acknowledged: in the server socket's receive queue
+            int unacked = -1;
+            return ioctl(client, SIOCOUTQ, &unacked) == 0 && unacked == 0;
+        }));
+        CHECK(un_tcp_read(server, b, sizeof b, 0) == 1);
+    }
+    close(client);
 }
 
 TEST_CASE("each blocking read's timeout is its own: a short one before does not end a later read early", "[blocking]") {
