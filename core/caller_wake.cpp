@@ -38,7 +38,7 @@ thread_local CallerWaker t_waker;
 
 // ---- the wake signal ----
 
-// -1: the default, kDefaultSignal(); 0: none; else a real-time signal.
+// -1: the default, default_signal(); 0: none; else a real-time signal.
 std::atomic<int> g_configured{-1};
 std::atomic<int> g_active{0};
 std::mutex g_setup_mu;
