@@ -1,16 +1,13 @@
 // Blocking calls that wait on their calling thread (issue: blocking calls at plain-socket
 // speed): what ends such a wait, the order against calls made later from other threads and
 // callbacks, and the wake-up fds they use. Whether a call waited on its own thread is read
-// from the public statistics (caller_waits), never from private state. Reads run both without
-// a deadline (on io_uring they wait inside recv, ended by shutdown or the wake signal) and with
-// one (they wait in ppoll); on the epoll backend both wait in ppoll.
+// from the public statistics (caller_waits), never from private state. Waiting reads run with
+// no timeout, a far one and one of two days: on io_uring the first two wait inside recv (ended
+// by shutdown or the wake signal), the last in ppoll; on the epoll backend all wait in ppoll.
 #include <linux/sockios.h>
-#include <pthread.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <csignal>
 
 #include <atomic>
 #include <map>
