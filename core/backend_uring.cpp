@@ -14,6 +14,7 @@
 #include "backend.hpp"
 #include "shard.hpp"
 #include "uring_recv_ring.hpp"
+#include "uring_setup.hpp"
 
 namespace uringnet {
 namespace {
@@ -25,25 +26,11 @@ constexpr uint64_t kTimeoutBit = 1;
 constexpr uint64_t kCancelTag = 2;
 constexpr uint64_t kWakeTag = 4;
 constexpr uint64_t kProbeTag = 6;
-// A ring is never smaller than this: a linked timeout needs two entries submitted together.
-constexpr unsigned kMinEntries = 4;
 // Zero-copy send pays for itself only on large buffers (the kernel pins the pages and
 // posts a second completion when it no longer needs them).
 constexpr uint32_t kZeroCopyMin = 64 * 1024;
 // The registered-file table covers fds below this (and below RLIMIT_NOFILE).
 constexpr rlim_t kMaxFixedFiles = 65536;
-// The opcodes the core relies on; a kernel without one of them gets the epoll backend.
-struct Opcode {
-    int op;
-    const char *name;
-};
-constexpr Opcode kNeeded[] = {
-    {IORING_OP_ACCEPT, "ACCEPT"},   {IORING_OP_CONNECT, "CONNECT"},
-    {IORING_OP_RECV, "RECV"},       {IORING_OP_SEND, "SEND"},
-    {IORING_OP_RECVMSG, "RECVMSG"}, {IORING_OP_SENDMSG, "SENDMSG"},
-    {IORING_OP_READ, "READ"},       {IORING_OP_LINK_TIMEOUT, "LINK_TIMEOUT"},
-    {IORING_OP_ASYNC_CANCEL, "ASYNC_CANCEL"},
-};
 
 class UringBackend final : public Backend {
   public:
@@ -56,44 +43,16 @@ class UringBackend final : public Backend {
     }
 
     int setup(unsigned entries, bool sqpoll, std::string &missing) {
-        entries = entries < kMinEntries ? kMinEntries : entries;
-        // Only this thread submits, and it reaps completions when it waits: let the kernel
-        // run completion work then (DEFER_TASKRUN, Linux 6.1) instead of interrupting it.
-        // Older kernels refuse the flags with EINVAL: retry with fewer.
-        const unsigned base = IORING_SETUP_CQSIZE | (sqpoll ? IORING_SETUP_SQPOLL : 0);
-        const unsigned tries[] = {sqpoll ? base : base | IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_DEFER_TASKRUN,
-                                  sqpoll ? base : base | IORING_SETUP_COOP_TASKRUN, base, 0};
-        int rc = -EINVAL;
-        for (unsigned flags : tries) {
-            io_uring_params params{};
-            params.flags = flags;
-            params.cq_entries = entries * 4;
-            rc = io_uring_queue_init_params(entries, &ring_, &params);
-            if (rc != -EINVAL) {
-                break;
-            }
-        }
-        if (rc < 0) {
-            return -rc;
+        if (const int err = create_ring(ring_, entries, sqpoll)) {
+            return err;
         }
         ready_ = true;
-        io_uring_probe *probe = io_uring_get_probe_ring(&ring_);
-        for (const Opcode &o : kNeeded) {
-            if (probe == nullptr || !io_uring_opcode_supported(probe, o.op)) {
-                missing = probe == nullptr ? "the opcode probe (kernel older than 5.6)" : o.name;
-                break;
-            }
-        }
-        zero_copy_ = probe != nullptr && io_uring_opcode_supported(probe, IORING_OP_SEND_ZC);
-        // Multishot accept came with Linux 5.19, the release that added IORING_OP_SOCKET;
-        // the probe has no flag of its own for it.
-        multishot_accept_ = probe != nullptr && io_uring_opcode_supported(probe, IORING_OP_SOCKET);
-        if (probe != nullptr) {
-            io_uring_free_probe(probe);
-        }
+        const UringOpcodes offered = probe_opcodes(ring_, missing);
         if (!missing.empty()) {
             return EOPNOTSUPP;
         }
+        zero_copy_ = offered.zero_copy;
+        multishot_accept_ = offered.multishot_accept;
         // A sparse table of registered files indexed by fd: operations on a registered socket
         // skip the kernel's per-operation file lookup and reference counting. Optional.
         rlimit rl{};
