@@ -136,6 +136,9 @@ int CallerWakes::wake(FastSlot &f, int fd, Wake why) {
 }
 
 void CallerWakes::rekick() {
+    if (kicks_.empty()) {
+        return; // (the common case: no clock read)
+    }
     const int64_t now = now_ns();
     for (size_t i = 0; i < kicks_.size();) {
         Kick &k = kicks_[i];

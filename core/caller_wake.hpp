@@ -66,7 +66,7 @@ class CallerWakes {
     /// True while a signalled caller may still be inside recv: poll again within kRekickNs.
     bool pending() const { return !kicks_.empty(); }
     /// Signals again the callers still inside the same recv, kRekickNs after the first signal,
-    /// then twice as long each time, kMaxKicks times at most.
+    /// then twice as long each time, kMaxKicks times at most (without kicks: nothing to do).
     void rekick();
 
   private:

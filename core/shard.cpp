@@ -228,9 +228,7 @@ void Shard::run(std::atomic<int64_t> *started) {
         }
         backend_->poll(block, wakes_.pending() ? CallerWakes::kRekickNs : -1);
         awake_.store(true, std::memory_order_relaxed);
-        if (wakes_.pending()) {
-            wakes_.rekick();
-        }
+        wakes_.rekick();
     }
 
     // Refuse what other shards may still hand over, and answer what they already did.
