@@ -115,7 +115,8 @@ void unpark(FastSlot &f, int line) {
     f.parked[line] = nullptr;
 }
 
-int CallerWakes::wake(FastSlot &f, int fd, Wake why) {
+int CallerWakes::wake(FastSlot &f, int fd) {
+    const bool ended = (f.key.load(std::memory_order_seq_cst) & FastSlot::kLive) == 0;
     std::lock_guard lk(park_lock(f));
     int n = 0;
     for (int line = 0; line < 2; ++line) {
@@ -126,7 +127,7 @@ int CallerWakes::wake(FastSlot &f, int fd, Wake why) {
         ++n;
         if (!w->in_recv) {
             eventfd_write(w->fd, 1);
-        } else if (why == Wake::ended) {
+        } else if (ended) {
             shutdown(fd, SHUT_RD); // this recv and every later one return at once
         } else if (kick(*w)) {
             kicks_.push_back({&f, line, w->park, now_ns(), 0});

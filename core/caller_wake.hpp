@@ -48,21 +48,16 @@ bool recv_wait_ok(CallerWaker &w);
 void park(FastSlot &f, int line, CallerWaker &w, bool in_recv);
 void unpark(FastSlot &f, int line);
 
-/// Why the shard wakes a slot's callers.
-enum class Wake {
-    ended,    ///< the handle closed or the runtime stops (key changed): for good
-    cancel,   ///< socket_cancel (cancels bumped)
-    handover, ///< a later call waits behind the caller (kHandover)
-};
-
 /// A shard's waking of callers. Shard thread only.
 class CallerWakes {
   public:
     static constexpr int64_t kRekickNs = 1000000;
     static constexpr int kMaxKicks = 10; ///< (1, 2, 4 ... 512 ms apart: about a second in all)
     /// Wakes every caller waiting on f (whose socket is fd) after the shard changed what they
-    /// check; returns how many there were.
-    int wake(FastSlot &f, int fd, Wake why);
+    /// check; returns how many there were. A caller inside recv is woken for good (shutdown)
+    /// when the key is no longer live (closed, or the runtime stops), else by the signal
+    /// (socket_cancel, a hand-over).
+    int wake(FastSlot &f, int fd);
     /// True while a signalled caller may still be inside recv: poll again within kRekickNs.
     bool pending() const { return !kicks_.empty(); }
     /// Signals again the callers still inside the same recv, kRekickNs after the first signal,

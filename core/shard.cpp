@@ -366,7 +366,7 @@ void Shard::begin_stop() {
     for (uint32_t i = 0; i < slots_.size(); ++i) {
         if (FastSlot *f = fast_.find(i)) { // callers waiting on their own threads end with SHUT_DOWN
             f->key.store(FastSlot::kStopped, std::memory_order_seq_cst);
-            wakes_.wake(*f, slots_[i].fd, Wake::ended);
+            wakes_.wake(*f, slots_[i].fd);
         }
     }
     for (Slot &s : slots_) {

@@ -108,7 +108,7 @@ bool Shard::behind_caller(uint32_t index, int line) {
             return false;
         }
         s.held[line] = true; // until the caller hands over or lets go (LineMsg)
-        wakes_.wake(*f, s.fd, Wake::handover);
+        wakes_.wake(*f, s.fd);
     }
     return true;
 }
