@@ -61,9 +61,12 @@ echo "(every byte checked), against the plain epoll echo server. Whole-process c
 echo "round trip (calling threads and the runtime's threads). Each round runs both clients"
 echo "seconds apart (alternating which goes first); the ratios are uringnet / plain within a"
 echo "round: median over ${rounds} rounds [range]. Python: the generated binding vs Python's socket."
+echo "Mean latency is shown next to p50 because with many more threads than cores the latency"
+echo "distribution has two modes (a thread answered while still on a core, or after waiting its"
+echo "turn), and a round's p50 lands in either of them."
 echo
-echo "| client | threads | message | throughput | CPU per round trip | p50 latency | plain: round trips/s, CPU µs/rt | uringnet: round trips/s, CPU µs/rt | mismatches |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| client | threads | message | throughput | CPU per round trip | p50 latency | mean latency | plain: round trips/s, CPU µs/rt | uringnet: round trips/s, CPU µs/rt | mismatches |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 start_server epoll
 py() { URINGNET_LIB="$B/liburingnet.so" PYTHONPATH=generated/python /usr/bin/python3 tools/bench/blocking_client.py "$@"; }
 for cfg in "C 1 128" "C 8 128" "C 64 128" "C 1 65536" "C 8 65536" "C 64 65536" \

@@ -1,7 +1,7 @@
 """The blocking client of tools/bench.sh for a host that pays ctypes' costs: N threads, each
 with its own connection, write a SIZE-byte message and read until its echo is back (every
 byte checked), through Python's socket module (plain) or the generated uringnet binding.
-Prints one line like bench-load's: round trips/s, p50/p99 latency and the whole process's
+Prints one line like bench-load's: round trips/s, p50, mean and p99 latency and the whole process's
 CPU time per round trip (calling threads and the runtime's threads).
 
 Usage: blocking_client.py PORT THREADS SIZE SECONDS plain|uringnet
@@ -72,7 +72,8 @@ def main():
         return 1
     cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
     print(f"mode={mode} threads={threads} size={size} round_trips={len(all_lat)} rt_per_s={len(all_lat) / elapsed:.0f} "
-          f"p50_us={all_lat[len(all_lat) // 2]:.1f} p99_us={all_lat[int(0.99 * (len(all_lat) - 1))]:.1f} "
+          f"p50_us={all_lat[len(all_lat) // 2]:.1f} mean_us={sum(all_lat) / len(all_lat):.1f} "
+          f"p99_us={all_lat[int(0.99 * (len(all_lat) - 1))]:.1f} "
           f"cpu_us_per_rt={cpu * 1e6 / len(all_lat):.3f} mismatches={sum(bad)}")
     return 0 if sum(bad) == 0 else 1
 

@@ -11,7 +11,7 @@
 //   bench-load blocking PORT THREADS SIZE SECONDS plain|uringnet
 //       THREADS threads, each with its own connection, write a SIZE-byte message and read
 //       until its echo is back, with blocking calls: plain sockets or uringnet's blocking C
-//       API. Prints round trips/s, p50/p99 latency and the whole process's CPU time per round
+//       API. Prints round trips/s, p50, mean and p99 latency and the whole process's CPU time per round
 //       trip (calling threads and the runtime's threads), every byte checked.
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -26,7 +26,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <memory>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -34,6 +33,8 @@
 #include <cstring>
 #include <deque>
 #include <fstream>
+#include <memory>
+#include <numeric>
 #include <string>
 #include <thread>
 #include <vector>
@@ -323,8 +324,10 @@ int run_blocking(int port, int threads, size_t size, int seconds, const std::str
     if (all.empty()) {
         return 1;
     }
-    std::printf("mode=%s threads=%d size=%zu round_trips=%zu rt_per_s=%.0f p50_us=%.1f p99_us=%.1f cpu_us_per_rt=%.3f mismatches=%llu\n",
-                mode.c_str(), threads, size, all.size(), static_cast<double>(all.size()) / elapsed, all[all.size() / 2],
+    const double mean = std::accumulate(all.begin(), all.end(), 0.0) / static_cast<double>(all.size());
+    std::printf("mode=%s threads=%d size=%zu round_trips=%zu rt_per_s=%.0f p50_us=%.1f mean_us=%.1f p99_us=%.1f cpu_us_per_rt=%.3f "
+                "mismatches=%llu\n",
+                mode.c_str(), threads, size, all.size(), static_cast<double>(all.size()) / elapsed, all[all.size() / 2], mean,
                 all[static_cast<size_t>(0.99 * static_cast<double>(all.size() - 1))], cpu * 1e6 / static_cast<double>(all.size()),
                 static_cast<unsigned long long>(mismatches));
     return mismatches == 0 ? 0 : 1;

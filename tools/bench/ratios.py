@@ -1,8 +1,8 @@
 """One row of tools/bench.sh's blocking-client table from the runs of one configuration.
 
-stdin: lines "round=R mode=plain|uringnet ... rt_per_s=.. p50_us=.. cpu_us_per_rt=.. mismatches=..",
+stdin: lines "round=R mode=plain|uringnet ... rt_per_s=.. p50_us=.. mean_us=.. cpu_us_per_rt=.. mismatches=..",
 one per client run, both modes in every round. Prints a markdown row: for throughput, CPU per
-round trip and p50 latency the ratio uringnet / plain within each round, as the median over
+round trip, p50 and mean latency the ratio uringnet / plain within each round, as the median over
 the rounds and its range, then each mode's median absolute figures.
 
 Usage: ratios.py CLIENT THREADS SIZE < runs
@@ -19,7 +19,7 @@ def main():
         rounds.setdefault(fields["round"], {})[fields["mode"]] = fields
     rounds = [r for r in rounds.values() if "plain" in r and "uringnet" in r]
     if not rounds:
-        print(f"| {client} | {threads} | {size} | (no complete round) | | | | | |")
+        print(f"| {client} | {threads} | {size} | (no complete round) | | | | | | |")
         return 1
 
     def ratio(key):
@@ -31,7 +31,7 @@ def main():
 
     bad = sum(int(r[m]["mismatches"]) for r in rounds for m in ("plain", "uringnet"))
     message = f"{int(size) // 1024} KiB" if int(size) >= 1024 else f"{size} B"
-    print(f"| {client} | {threads} | {message} | {ratio('rt_per_s')} | {ratio('cpu_us_per_rt')} | {ratio('p50_us')} | "
+    print(f"| {client} | {threads} | {message} | {ratio('rt_per_s')} | {ratio('cpu_us_per_rt')} | {ratio('p50_us')} | {ratio('mean_us')} | "
           f"{med('plain', 'rt_per_s'):.0f}, {med('plain', 'cpu_us_per_rt'):.1f} | "
           f"{med('uringnet', 'rt_per_s'):.0f}, {med('uringnet', 'cpu_us_per_rt'):.1f} | {bad} |")
     return 0
