@@ -153,6 +153,7 @@ class Result:
     type: str
     doc: str
     handle: Handle | None = None
+    minimum: int = 0  # the smallest successful value; every error is below it
 
     @property
     def c_type(self) -> str:
@@ -469,7 +470,9 @@ def build(raw: dict) -> Spec:
                 lp.is_len_of = p
         r = o["result"]
         _check_doc(f"{where}, field result.doc", r["doc"])
-        result = Result(r["type"], r["doc"])
+        result = Result(r["type"], r["doc"], minimum=r.get("minimum", 0))
+        if result.minimum and r["type"] != "value":
+            raise SpecError(f"{where}, field result.minimum: only a value result may be negative")
         if r["type"] == "handle":
             if r.get("handle") not in handle_by_name:
                 raise SpecError(f"{where}, field result.handle: unknown handle kind {r.get('handle')!r}")
@@ -482,6 +485,10 @@ def build(raw: dict) -> Spec:
                 raise SpecError(f"{where}, field errors[{i}]: error {en} is retired")
             errs.append(error_by_name[en])
         _unique(errs, lambda e: e.name, f"{where}: listed error")
+        for e in errs:
+            if e.code >= result.minimum:
+                raise SpecError(f"{where}, field errors: {e.name} ({e.code}) is not below result.minimum "
+                                f"({result.minimum}): a caller could not tell it from a result")
         not_provoked = o.get("not_provoked", {})
         for en, why in not_provoked.items():
             if en not in o["errors"]:

@@ -99,6 +99,9 @@ TEST_CASE("TCP options are set and read back", "[tcp][options]") {
         REQUIRE(un_socket_set_option(handle, opt, value) == 0);
         return un_socket_get_option(handle, opt);
     };
+    // Off reads -1, which is ERROR's code too but never an error of get_option (all below -1).
+    CHECK(un_socket_get_option(s, UN_SOCKET_OPTION_LINGER) == -1);
+    CHECK(un_socket_get_option(s, UN_SOCKET_OPTION_WRITE_TIMEOUT) == -1);
     CHECK(roundtrip(s, UN_SOCKET_OPTION_NODELAY, 1) == 1);
     CHECK(roundtrip(s, UN_SOCKET_OPTION_NODELAY, 0) == 0);
     CHECK(roundtrip(s, UN_SOCKET_OPTION_KEEPALIVE, 30) == 30);

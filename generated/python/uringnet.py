@@ -19,7 +19,7 @@ import os
 import threading
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "63430b2e4efcdfeb"
+SPEC_CHECKSUM = "e075348c84187a0d"
 VERSION = "0.1.0"
 
 
@@ -429,8 +429,10 @@ _ERRORS = {
 }
 
 
-def _check(code: int) -> int:
-    if code < 0:
+def _check(code: int, minimum: int = 0) -> int:
+    """code, or the error it is: every error is below the call's smallest result (0 unless
+    the spec says otherwise, e.g. -1 for an option that is off)."""
+    if code < minimum:
         raise _ERRORS.get(code, NetError)(code)
     return code
 
@@ -758,7 +760,7 @@ class TcpListener(_Handle):
 
     def get_option(self, option):
         """Read a socket option (see socket_option) of any handle."""
-        result = _check(_lib.un_socket_get_option(self._handle, option))
+        result = _check(_lib.un_socket_get_option(self._handle, option), -1)
         return result
 
     def get_option_submit(self, option, user_data=0):
@@ -896,7 +898,7 @@ class TcpStream(_Handle):
 
     def get_option(self, option):
         """Read a socket option (see socket_option) of any handle."""
-        result = _check(_lib.un_socket_get_option(self._handle, option))
+        result = _check(_lib.un_socket_get_option(self._handle, option), -1)
         return result
 
     def get_option_submit(self, option, user_data=0):
@@ -959,7 +961,7 @@ class UdpSocket(_Handle):
 
     def get_option(self, option):
         """Read a socket option (see socket_option) of any handle."""
-        result = _check(_lib.un_socket_get_option(self._handle, option))
+        result = _check(_lib.un_socket_get_option(self._handle, option), -1)
         return result
 
     def get_option_submit(self, option, user_data=0):

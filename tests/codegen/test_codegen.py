@@ -110,6 +110,15 @@ class BrokenSpecs(unittest.TestCase):
         self.assert_rejected(lambda s: op(s, "tcp_connect").update(submit_only=["TRUNCATED"]),
                              "operation tcp_connect, field submit_only")
 
+    def test_result_minimum_above_a_listed_error(self):
+        # A result of -1 could not be told from ERROR (-1) if the call could return it.
+        self.assert_rejected(lambda s: op(s, "socket_get_option")["errors"].append("ERROR"),
+                             "operation socket_get_option, field errors", "ERROR (-1)", "result.minimum")
+
+    def test_result_minimum_on_a_status(self):
+        self.assert_rejected(lambda s: op(s, "tcp_close")["result"].update(minimum=-1),
+                             "operation tcp_close, field result.minimum")
+
 
 class GeneratedFiles(unittest.TestCase):
     def test_every_generated_file_has_the_banner(self):

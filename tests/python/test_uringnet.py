@@ -133,6 +133,23 @@ class Errors(unittest.TestCase):
         with self.assertRaises(uringnet.ShutDown):
             uringnet.UdpSocket.bind("127.0.0.1:0")
 
+    def test_an_option_that_is_off_reads_minus_one_not_an_error(self):
+        # -1 is ERROR's code too, but never an error of get_option: linger off and no timeout.
+        with uringnet.Runtime():
+            with uringnet.UdpSocket.bind("127.0.0.1:0") as sock:
+                self.assertEqual(sock.get_option(uringnet.SocketOption.READ_TIMEOUT), -1)
+                sock.set_option(uringnet.SocketOption.READ_TIMEOUT, 250)
+                self.assertEqual(sock.get_option(uringnet.SocketOption.READ_TIMEOUT), 250)
+            with self.assertRaises(uringnet.Closed):
+                sock.get_option(uringnet.SocketOption.READ_TIMEOUT)
+            with uringnet.TcpListener.listen("127.0.0.1:0") as listener:
+                with uringnet.TcpStream.connect(listener.local_addr(), 5000) as client:
+                    self.assertEqual(client.get_option(uringnet.SocketOption.LINGER), -1)
+                    client.set_option(uringnet.SocketOption.LINGER, 3)
+                    self.assertEqual(client.get_option(uringnet.SocketOption.LINGER), 3)
+                    with self.assertRaises(uringnet.InvalidArgument):
+                        client.get_option(0)
+
     def test_abi_mismatch_is_reported_at_import(self):
         class FakeFunction:
             def __init__(self, value):

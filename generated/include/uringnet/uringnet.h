@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "63430b2e4efcdfeb"
+#define UN_SPEC_CHECKSUM "e075348c84187a0d"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -632,9 +632,10 @@ UN_API int64_t un_socket_set_option_submit(un_handle_t handle, un_socket_option_
  *
  * @param handle A listener, stream or UDP socket.
  * @param option Which option.
- * @return The option's current value, in the units given with the option. Errors: NOT_INITIALIZED,
- * SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED, WRONG_RUNTIME, INVALID_ARGUMENT, UNSUPPORTED,
- * WOULD_DEADLOCK.
+ * @return The option's current value, in the units given with the option: -1 for linger off and for
+ * a read or write timeout of none (never an error: every error of this call is below -1). Errors:
+ * NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED, WRONG_RUNTIME, INVALID_ARGUMENT,
+ * UNSUPPORTED, WOULD_DEADLOCK.
  * @since 0.1
  */
 UN_API int64_t un_socket_get_option(un_handle_t handle, un_socket_option_t option);
