@@ -202,6 +202,9 @@ TEST_CASE("Simple: what std.net's classes call, linked together with the runtime
     // A closed handle forgets its timeouts with the rest: the next owner starts at -1.
     CHECK(monoio_tcp_close(s) == 0);
     CHECK(monoio_socket_get_option(s, UN_SOCKET_OPTION_READ_TIMEOUT) == UN_ERR_CLOSED);
+    // TcpStream.read passes that answer on as its timeout: the read still says CLOSED.
+    CHECK(monoio_tcp_read_timeout(s, buf, 16, monoio_socket_get_option(s, UN_SOCKET_OPTION_READ_TIMEOUT)) ==
+          UN_ERR_CLOSED);
     // UdpSocket.recv_from returns the sender.
     const int64_t a = monoio_udp_bind(standin::make_text("127.0.0.1:0"));
     const int64_t b = monoio_udp_bind(standin::make_text("127.0.0.1:0"));
