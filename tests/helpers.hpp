@@ -9,6 +9,7 @@
 
 #include <dirent.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdlib>
@@ -98,6 +99,28 @@ inline nlohmann::json total_stats() { return stats()["total"]; }
 [[nodiscard]] inline bool wait_for_stat(const char *key, uint64_t n) {
     return eventually([&] { return total_stats()[key].get<uint64_t>() >= n; });
 }
+
+/// Blocking calls that waited on their own calling thread (the caller_waits statistic).
+inline uint64_t caller_waits() { return total_stats()["caller_waits"].get<uint64_t>(); }
+
+/// A blocking read of up to n bytes started on another thread; constructing it returns once the
+/// read waits on that thread (caller_waits went up and it is in flight). join() gives its result.
+struct WaitingRead {
+    std::atomic<int64_t> result{1};
+    std::string data;
+    std::thread t;
+    WaitingRead(int64_t s, size_t n, int64_t timeout_ms) : data(n, '\0') {
+        const uint64_t before = caller_waits();
+        t = std::thread([this, s, timeout_ms] {
+            result = un_tcp_read(s, data.data(), static_cast<uint32_t>(data.size()), timeout_ms);
+        });
+        REQUIRE(eventually([&] { return caller_waits() > before && total_stats()["in_flight"] >= 1; }));
+    }
+    int64_t join() {
+        t.join();
+        return result.load();
+    }
+};
 
 /// File descriptors this process has open.
 inline int open_fds() {

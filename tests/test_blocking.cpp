@@ -19,30 +19,8 @@
 
 #include "helpers.hpp"
 
-namespace {
-
-uint64_t caller_waits() { return test::total_stats()["caller_waits"].get<uint64_t>(); }
-
-// Starts a blocking read of up to n bytes on another thread and waits until it waits on that
-// thread (caller_waits went up and it is in flight).
-struct WaitingRead {
-    std::atomic<int64_t> result{1};
-    std::string data;
-    std::thread t;
-    WaitingRead(int64_t s, size_t n, int64_t timeout_ms) : data(n, '\0') {
-        const uint64_t before = caller_waits();
-        t = std::thread([this, s, timeout_ms] {
-            result = un_tcp_read(s, data.data(), static_cast<uint32_t>(data.size()), timeout_ms);
-        });
-        REQUIRE(test::eventually([&] { return caller_waits() > before && test::total_stats()["in_flight"] >= 1; }));
-    }
-    int64_t join() {
-        t.join();
-        return result.load();
-    }
-};
-
-} // namespace
+using test::caller_waits;
+using test::WaitingRead;
 
 // A blocking read's timeout, one run each: none, one far away (on io_uring both wait inside
 // recv, the second with SO_RCVTIMEO), and one of two days (that one waits in ppoll).

@@ -29,15 +29,9 @@ void reset_from_peer(int64_t stream) {
 TEST_CASE("a reset arriving while a read waits gives RESET", "[faults]") {
     test::Runtime rt;
     test::Pair p;
-    std::atomic<int64_t> result{1};
-    std::thread reader([&] {
-        char buf[64];
-        result = un_tcp_read(p.server, buf, sizeof buf, test::kWait);
-    });
-    wait_in_flight(1);
+    test::WaitingRead r(p.server, 64, test::kWait);
     reset_from_peer(p.client);
-    reader.join();
-    CHECK(result.load() == UN_ERR_RESET);
+    CHECK(r.join() == UN_ERR_RESET);
 }
 
 TEST_CASE("a reset arriving while a write waits gives RESET", "[faults]") {

@@ -152,19 +152,9 @@ TEST_CASE("the reuse_port bind flag lets two listeners share a port", "[tcp][opt
 TEST_CASE("socket_cancel releases a blocked read and the stream stays usable", "[tcp][cancel]") {
     test::Runtime rt;
     test::Pair p;
-    std::atomic<int64_t> result{1};
-    std::thread reader([&] {
-        char buf[8];
-        result = un_tcp_read(p.server, buf, sizeof buf, -1);
-    });
-    int64_t canceled = 0;
-    for (int i = 0; i < 200 && canceled == 0; ++i) { // until the read is in flight
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        canceled = un_socket_cancel(p.server);
-    }
-    reader.join();
-    CHECK(canceled == 1);
-    CHECK(result.load() == UN_ERR_CANCELED);
+    test::WaitingRead r(p.server, 8, -1);
+    CHECK(un_socket_cancel(p.server) == 1);
+    CHECK(r.join() == UN_ERR_CANCELED);
     CHECK(un_socket_cancel(p.server) == 0);
     REQUIRE(un_tcp_write(p.client, "ok", 2, test::kWait) == 2);
     CHECK(test::read_exact(p.server, 2) == "ok");
