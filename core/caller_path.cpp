@@ -256,7 +256,7 @@ class CallerCall {
         int64_t &timeout = req_.kind == gen::RequestKind::tcp_read ? req_.args.tcp_read.timeout_ms
                                                                     : req_.args.tcp_write.timeout_ms;
         if (deadline_ >= 0) {
-            timeout = std::max<int64_t>(0, (deadline_ - now_ns() + 999999) / 1000000);
+            timeout = ms_left(deadline_);
         }
         if (req_.kind == gen::RequestKind::tcp_write) {
             auto &a = req_.args.tcp_write;

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <ctime>
 #include <system_error>
 #include <thread>
 #include <utility>
@@ -72,19 +71,6 @@ bool WaitQueue::erase(Op *op) {
 }
 
 Shard *Shard::current() { return t_shard; }
-
-int64_t now_ns() {
-    timespec ts{};
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-}
-
-int64_t deadline_after(int64_t now, int64_t timeout_ms) {
-    if (timeout_ms < 0 || timeout_ms > (INT64_MAX - now) / 1000000) {
-        return -1;
-    }
-    return now + timeout_ms * 1000000;
-}
 
 Shard::Shard(Runtime &rt, uint32_t id, uint32_t epoch, uint32_t first_gen, BackendConfig config)
     : rt_(rt), id_(id), epoch_(epoch), first_gen_(first_gen), max_gen_(first_gen), config_(std::move(config)) {}

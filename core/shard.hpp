@@ -23,6 +23,7 @@
 #include "backend.hpp"
 #include "caller_stats.hpp"
 #include "caller_wake.hpp"
+#include "deadline.hpp"
 #include "fast_path.hpp"
 #include "request.hpp"
 
@@ -454,11 +455,5 @@ class Shard {
 
 /// True on a shard thread: a blocking call there would deadlock.
 bool on_shard_thread();
-
-int64_t now_ns();
-
-/// The CLOCK_MONOTONIC deadline timeout_ms after now, or -1 (none: wait forever) for a negative
-/// timeout and for one too long to be a deadline in nanoseconds (about 292 years): no overflow.
-int64_t deadline_after(int64_t now, int64_t timeout_ms);
 
 } // namespace uringnet

@@ -103,8 +103,7 @@ void Shard::continue_lookup(Op *op) {
     }
     req.lookup.clear();
     if (int64_t *timeout = gen::timeout_arg(req); timeout != nullptr && *timeout >= 0) {
-        const int64_t left_ms = op->deadline_ns < 0 ? -1 : (op->deadline_ns - now_ns()) / 1000000;
-        *timeout = op->deadline_ns < 0 ? -1 : (left_ms > 0 ? left_ms : 0);
+        *timeout = ms_left(op->deadline_ns);
     }
     // The op ends here without completing the request: the handler starts its own.
     if (req.async) {
