@@ -44,21 +44,6 @@ for backend in io_uring epoll; do
         lines+="round=$r who=$who $(run "$bin" "$backend" "$conns" "$port")"$'\n'
       done
     done
-    echo -n "$lines" | /usr/bin/python3 -c '
-import statistics, sys
-backend, conns = sys.argv[1:3]
-rounds = {}
-for line in sys.stdin:
-    f = dict(kv.split("=", 1) for kv in line.split() if "=" in kv)
-    rounds.setdefault(f["round"], {})[f["who"]] = f
-rounds = [r for r in rounds.values() if "before" in r and "now" in r and "msgs_per_s" in r["now"] and "msgs_per_s" in r["before"]]
-def ratio(key):
-    rs = sorted(float(r["now"][key]) / float(r["before"][key]) for r in rounds)
-    return "%.2fx [%.2f-%.2f]" % (statistics.median(rs), rs[0], rs[-1])
-def med(who, key):
-    return statistics.median(float(r[who][key]) for r in rounds)
-print("| %s | %s | %s | %s | %.0f, %.2f | %.0f, %.2f |" % (backend, conns, ratio("server_cpu_us_per_msg"), ratio("msgs_per_s"),
-      med("before", "msgs_per_s"), med("before", "server_cpu_us_per_msg"), med("now", "msgs_per_s"), med("now", "server_cpu_us_per_msg")))
-' "$backend" "$conns"
+    echo -n "$lines" | /usr/bin/python3 tools/bench/ratios.py compare "$backend" "$conns"
   done
 done

@@ -1,41 +1,67 @@
-"""One row of tools/bench.sh's blocking-client table from the runs of one configuration.
+"""Rows of the interleaved benchmark tables: for each metric the ratio of two contenders within
+each round, as the median over the rounds and its range, and each contender's median figures.
 
-stdin: lines "round=R mode=plain|uringnet ... rt_per_s=.. p50_us=.. mean_us=.. cpu_us_per_rt=.. mismatches=..",
-one per client run, both modes in every round. Prints a markdown row: for throughput, CPU per
-round trip, p50 and mean latency the ratio uringnet / plain within each round, as the median over
-the rounds and its range, then each mode's median absolute figures.
+stdin: one line per run, "round=R <who>=<name> key=value ...", both contenders in every round
+(rounds missing either, or a run that printed no figures, are left out).
 
-Usage: ratios.py CLIENT THREADS SIZE < runs
+  ratios.py CLIENT THREADS SIZE < runs       tools/bench.sh's blocking-client row: who is mode=,
+                                              uringnet / plain (throughput, CPU per round trip,
+                                              p50 and mean latency)
+  ratios.py compare BACKEND CONNECTIONS < runs
+                                              tools/bench_compare.sh's row: who is who=, now /
+                                              before (server CPU per message, messages/s)
 """
 import statistics
 import sys
 
 
-def main():
-    client, threads, size = sys.argv[1:4]
+def read_rounds(lines, who_key, a, b, needed):
+    """The rounds in which both a and b printed the figure needed: [{a: fields, b: fields}]."""
     rounds = {}
-    for line in sys.stdin:
-        fields = dict(kv.split("=", 1) for kv in line.split())
-        rounds.setdefault(fields["round"], {})[fields["mode"]] = fields
-    rounds = [r for r in rounds.values() if "plain" in r and "uringnet" in r]
+    for line in lines:
+        fields = dict(kv.split("=", 1) for kv in line.split() if "=" in kv)
+        if "round" in fields and who_key in fields:
+            rounds.setdefault(fields["round"], {})[fields[who_key]] = fields
+    return [r for r in rounds.values() if all(w in r and needed in r[w] for w in (a, b))]
+
+
+def ratio(rounds, key, a, b):
+    """a / b within each round: median [range]."""
+    rs = sorted(float(r[a][key]) / float(r[b][key]) for r in rounds)
+    return f"{statistics.median(rs):.2f}x [{rs[0]:.2f}-{rs[-1]:.2f}]"
+
+
+def med(rounds, who, key):
+    return statistics.median(float(r[who][key]) for r in rounds)
+
+
+def blocking_row(client, threads, size):
+    rounds = read_rounds(sys.stdin, "mode", "uringnet", "plain", "rt_per_s")
     if not rounds:
         print(f"| {client} | {threads} | {size} | (no complete round) | | | | | | |")
         return 1
-
-    def ratio(key):
-        rs = sorted(float(r["uringnet"][key]) / float(r["plain"][key]) for r in rounds)
-        return f"{statistics.median(rs):.2f}x [{rs[0]:.2f}-{rs[-1]:.2f}]"
-
-    def med(mode, key):
-        return statistics.median(float(r[mode][key]) for r in rounds)
-
     bad = sum(int(r[m]["mismatches"]) for r in rounds for m in ("plain", "uringnet"))
     message = f"{int(size) // 1024} KiB" if int(size) >= 1024 else f"{size} B"
-    print(f"| {client} | {threads} | {message} | {ratio('rt_per_s')} | {ratio('cpu_us_per_rt')} | {ratio('p50_us')} | {ratio('mean_us')} | "
-          f"{med('plain', 'rt_per_s'):.0f}, {med('plain', 'cpu_us_per_rt'):.1f} | "
-          f"{med('uringnet', 'rt_per_s'):.0f}, {med('uringnet', 'cpu_us_per_rt'):.1f} | {bad} |")
+    cells = [ratio(rounds, key, "uringnet", "plain") for key in ("rt_per_s", "cpu_us_per_rt", "p50_us", "mean_us")]
+    cells += [f"{med(rounds, who, 'rt_per_s'):.0f}, {med(rounds, who, 'cpu_us_per_rt'):.1f}" for who in ("plain", "uringnet")]
+    print(f"| {client} | {threads} | {message} | {' | '.join(cells)} | {bad} |")
+    return 0
+
+
+def compare_row(backend, conns):
+    rounds = read_rounds(sys.stdin, "who", "now", "before", "msgs_per_s")
+    if not rounds:
+        print(f"| {backend} | {conns} | (no complete round) | | | |")
+        return 1
+    cells = [ratio(rounds, key, "now", "before") for key in ("server_cpu_us_per_msg", "msgs_per_s")]
+    cells += [f"{med(rounds, who, 'msgs_per_s'):.0f}, {med(rounds, who, 'server_cpu_us_per_msg'):.2f}" for who in ("before", "now")]
+    print(f"| {backend} | {conns} | {' | '.join(cells)} |")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    if len(sys.argv) == 4 and sys.argv[1] == "compare":
+        sys.exit(compare_row(*sys.argv[2:4]))
+    if len(sys.argv) == 4:
+        sys.exit(blocking_row(*sys.argv[1:4]))
+    sys.exit(__doc__)
