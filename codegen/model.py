@@ -120,6 +120,7 @@ class Param:
     len_param: str | None = None
     is_len_of: "Param | None" = None
     handle_kinds: list[Handle] = field(default_factory=list)
+    option: EnumValue | None = None  # timeout_ms: the socket_option TIMEOUT_OPTION stands for
 
     @property
     def any_handle(self) -> bool:
@@ -454,6 +455,10 @@ def build(raw: dict) -> Spec:
                 if p.get("enum") not in enum_by_name:
                     raise SpecError(f"{pw}.enum: unknown enum {p.get('enum')!r}")
                 param.enum = enum_by_name[p["enum"]]
+            if "option" in p:
+                param.option = _timeout_option(pw, p, o, enum_by_name)
+                param.doc += (f" {TIMEOUT_OPTION_CONST} (-2) waits as long as the handle's {param.option.name} "
+                              f"option says (socket_set_option; -1, forever, unless set).")
             if p["type"] in BUFFER_TYPES and not p.get("len_param"):
                 raise SpecError(f"{pw}.len_param: a {p['type']} parameter needs len_param")
             if p["type"] not in BUFFER_TYPES and p.get("len_param"):
@@ -529,6 +534,19 @@ def build(raw: dict) -> Spec:
     return spec
 
 
+TIMEOUT_OPTION_CONST = naming.c_enum_const("timeout", "from_option")
+
+
+def _timeout_option(pw: str, p: dict, o: dict, enum_by_name: dict) -> EnumValue:
+    """The socket_option value a timeout_ms parameter's TIMEOUT_OPTION stands for."""
+    if p["name"] != "timeout_ms" or not any(q["type"] == "handle" for q in o["params"]):
+        raise SpecError(f"{pw}.option: only the timeout_ms parameter of an operation on a handle names an option")
+    timeout = enum_by_name.get("timeout")
+    if timeout is None or {v.name: v.value for v in timeout.values}.get("from_option") != -2:
+        raise SpecError(f"{pw}.option: the spec needs enum timeout with value from_option = -2")
+    return next(v for v in enum_by_name["socket_option"].values if v.name == p["option"])
+
+
 def _simple_binding(op: Operation, b: dict, i: int, enum_by_name: dict) -> SimpleBinding:
     where = f"operation {op.name}, field simple[{i}]"
     defaults, fixed, renamed = b.get("defaults", {}), b.get("fixed", {}), b.get("params", {})
@@ -540,7 +558,9 @@ def _simple_binding(op: Operation, b: dict, i: int, enum_by_name: dict) -> Simpl
             raise SpecError(f"{where}: {key!r} is not a parameter of {op.name}")
     values: dict[str, str] = {}
     for key, v in defaults.items():
-        values[key] = str(v)
+        if v == "from_option" and by_name[key].option is None:
+            raise SpecError(f"{where}.defaults.{key}: from_option needs a timeout_ms parameter that names its option")
+        values[key] = TIMEOUT_OPTION_CONST if v == "from_option" else str(v)
     for key, v in fixed.items():
         p = by_name[key]
         if p.type != "enum" or v not in {ev.name for ev in p.enum.values}:

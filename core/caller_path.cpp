@@ -17,6 +17,7 @@
 #include "caller_wake.hpp"
 #include "handle.hpp"
 #include "shard.hpp"
+#include "socket_options.hpp"
 
 namespace uringnet {
 namespace {
@@ -313,7 +314,11 @@ bool call_on_caller(Shard &shard, FastSlot &f, Request &req, std::shared_lock<st
     int64_t r = kHandOver;
     uint32_t sent = 0;
     if (entered) {
-        CallerCall call(shard, f, req, lk, line, fd, reading ? req.args.tcp_read.timeout_ms : req.args.tcp_write.timeout_ms);
+        int64_t &timeout = reading ? req.args.tcp_read.timeout_ms : req.args.tcp_write.timeout_ms;
+        if (timeout == UN_TIMEOUT_FROM_OPTION) { // (the handle is live: its own option)
+            timeout = timeout_from_option(f, req.kind);
+        }
+        CallerCall call(shard, f, req, lk, line, fd, timeout);
         r = reading ? call.read() : call.write();
         if (r == kHandOver) {
             call.rest_for_shard();

@@ -79,6 +79,10 @@ struct alignas(64) FastSlot {
     /// The socket's SO_RCVTIMEO in ms, 0 none: the timeout of the last read that waited inside
     /// recv (read line's holder; reset when a new stream takes the slot).
     std::atomic<uint32_t> recv_timeout_ms{0};
+    /// The handle's read_timeout and write_timeout options (by LineKind; -1 none), which a
+    /// timeout of TIMEOUT_FROM_OPTION stands for. Every handle kind's slot has them (set when
+    /// the handle is made, changed by socket_set_option on the shard); any thread reads them.
+    std::array<std::atomic<int32_t>, 2> option_timeout_ms;
 
     static constexpr uint64_t kLive = 1u << 31;
     static constexpr uint64_t kShardReads = 1u << 30; ///< reads go through the shard
@@ -91,6 +95,8 @@ struct alignas(64) FastSlot {
     static uint32_t gen_of(uint64_t key) { return static_cast<uint32_t>(key >> 32); }
     static int fd_of(uint64_t key) { return static_cast<int>(key & kFdMask); }
 };
+
+static_assert(sizeof(FastSlot) == 64, "a FastSlot is one cache line");
 
 /// FastSlots by slot index, in chunks that are allocated once and never move. A chunk is
 /// mapped zeroed and its pages are backed only when a slot on them is first used: the

@@ -147,14 +147,14 @@ void handle_socket_peer_addr(Shard &shard, Request &req, const SocketPeerAddrArg
 void handle_socket_set_option(Shard &shard, Request &req, const SocketSetOptionArgs &args) {
     uint32_t index;
     if (find(shard, req, args.handle, kAny, index)) {
-        shard.complete(req, set_option(shard.slot(index), args.option, args.value));
+        shard.complete(req, set_option(shard.slot(index), *shard.fast_slot(index), args.option, args.value));
     }
 }
 
 void handle_socket_get_option(Shard &shard, Request &req, const SocketGetOptionArgs &args) {
     uint32_t index;
     if (find(shard, req, args.handle, kAny, index)) {
-        shard.complete(req, get_option(shard.slot(index), args.option));
+        shard.complete(req, get_option(shard.slot(index), *shard.fast_slot(index), args.option));
     }
 }
 

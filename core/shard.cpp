@@ -15,6 +15,7 @@
 #include "handle.hpp"
 #include "resolver.hpp"
 #include "runtime.hpp"
+#include "socket_options.hpp"
 
 namespace uringnet {
 namespace {
@@ -330,6 +331,13 @@ void Shard::dispatch(Request &req) {
         }
         delete &req; // (detached; not an operation of the user's)
         return;
+    }
+    // A timeout of TIMEOUT_FROM_OPTION becomes the handle's option as the request arrives, so
+    // that all of it (a host-name lookup too) counts against one deadline. (A stale handle's
+    // slot may give another handle's option: its handler answers CLOSED anyway.)
+    if (int64_t *t = gen::option_timeout_arg(req); t != nullptr && *t == UN_TIMEOUT_FROM_OPTION) {
+        const FastSlot *f = fast_.find(handle::decode(req.handle).index);
+        *t = f != nullptr ? timeout_from_option(*f, req.kind) : -1;
     }
     if (!req.lookup.empty()) {
         start_lookup(req); // dispatched again once the name is looked up

@@ -191,8 +191,6 @@ struct Slot {
     bool recv_eof = false;    ///< ... which met the end of the stream (reads get 0 once stash is drained)
     int recv_err = 0;         ///< ... which ended with -errno (every later read gets it, after the stash)
     uint64_t linger_token = 0;     ///< set between close_fd and answer_closers when the fd lingers
-    int32_t read_timeout_ms = -1;  ///< options read_timeout / write_timeout: remembered for bindings
-    int32_t write_timeout_ms = -1; ///< whose calls have no timeout parameter (-1: none)
     std::vector<Op *> ops;       ///< ops in the kernel on this slot
     WaitQueue write_wait;        ///< writes queued behind the one in flight (or a caller's write)
     WaitQueue read_hold;         ///< reads held behind a calling thread's read (fast_path.hpp)

@@ -76,8 +76,8 @@ int64_t Shard::add_handle(int fd, uint32_t kind, int family) {
         close(fd);
         return UN_ERR_NO_RESOURCES;
     }
-    FastSlot *f = kind == UN_HANDLE_TCP_STREAM ? fast_.at(index) : nullptr;
-    if (kind == UN_HANDLE_TCP_STREAM && f == nullptr) {
+    FastSlot *f = fast_.at(index);
+    if (f == nullptr) {
         free_slots_.push_front(index);
         close(fd);
         return UN_ERR_NO_RESOURCES;
@@ -91,7 +91,10 @@ int64_t Shard::add_handle(int fd, uint32_t kind, int family) {
     s.writing = false;
     backend_->add_fd(fd);
     bump(stats_.open_handles);
-    if (f != nullptr) { // publish it for the calling threads' path
+    for (auto &t : f->option_timeout_ms) {
+        t.store(-1, std::memory_order_relaxed);
+    }
+    if (kind == UN_HANDLE_TCP_STREAM) { // publish it for the calling threads' path
         // (The lines are not reset: a call on the slot's previous stream that is still on its
         // way counts until it completes, which only makes the new stream's first calls queue.)
         f->read_err.store(0, std::memory_order_relaxed);
@@ -283,7 +286,6 @@ void Shard::free_slot(uint32_t index, Request *closer) {
     s.stash.reset();
     s.shard_reads = s.recv_eof = false;
     s.recv_err = 0;
-    s.read_timeout_ms = s.write_timeout_ms = -1;
     s.held = {};
     s.closing = false;
     s.kind = 0;

@@ -98,9 +98,9 @@ bool is_tcp_only(int64_t option) {
 }
 
 // read_timeout / write_timeout: remembered by the handle, not the kernel's.
-int32_t *remembered_timeout(Slot &s, int64_t option) {
-    return option == UN_SOCKET_OPTION_READ_TIMEOUT    ? &s.read_timeout_ms
-           : option == UN_SOCKET_OPTION_WRITE_TIMEOUT ? &s.write_timeout_ms
+template <typename F> auto *remembered_timeout(F &f, int64_t option) {
+    return option == UN_SOCKET_OPTION_READ_TIMEOUT    ? &f.option_timeout_ms[kReadLine]
+           : option == UN_SOCKET_OPTION_WRITE_TIMEOUT ? &f.option_timeout_ms[kWriteLine]
                                                       : nullptr;
 }
 
@@ -109,16 +109,21 @@ int32_t *remembered_timeout(Slot &s, int64_t option) {
 
 } // namespace
 
-int64_t set_option(Slot &s, int64_t option, int64_t value) {
+int64_t timeout_from_option(const FastSlot &f, gen::RequestKind kind) {
+    const auto *t = remembered_timeout(f, gen::timeout_option(kind));
+    return t != nullptr ? t->load(std::memory_order_relaxed) : -1;
+}
+
+int64_t set_option(Slot &s, FastSlot &f, int64_t option, int64_t value) {
     const bool udp = s.kind == UN_HANDLE_UDP_SOCKET;
     if ((udp && is_tcp_only(option)) || (!udp && is_udp_only(option))) {
         return UN_ERR_UNSUPPORTED;
     }
-    if (int32_t *t = remembered_timeout(s, option)) {
+    if (auto *t = remembered_timeout(f, option)) {
         if (value < -1 || value > INT32_MAX) {
             return UN_ERR_INVALID_ARGUMENT;
         }
-        *t = static_cast<int32_t>(value);
+        t->store(static_cast<int32_t>(value), std::memory_order_relaxed);
         return 0;
     }
     if (option == UN_SOCKET_OPTION_KEEPALIVE) {
@@ -152,13 +157,13 @@ int64_t set_option(Slot &s, int64_t option, int64_t value) {
     return check(setsockopt(s.fd, o.level, o.name, &v, sizeof v));
 }
 
-int64_t get_option(Slot &s, int64_t option) {
+int64_t get_option(Slot &s, const FastSlot &f, int64_t option) {
     const bool udp = s.kind == UN_HANDLE_UDP_SOCKET;
     if ((udp && is_tcp_only(option)) || (!udp && is_udp_only(option))) {
         return UN_ERR_UNSUPPORTED;
     }
-    if (const int32_t *t = remembered_timeout(s, option)) {
-        return *t;
+    if (const auto *t = remembered_timeout(f, option)) {
+        return t->load(std::memory_order_relaxed);
     }
     if (option == UN_SOCKET_OPTION_KEEPALIVE) {
         const int64_t on = get_int(s.fd, SOL_SOCKET, SO_KEEPALIVE);

@@ -186,14 +186,15 @@ TEST_CASE("Simple: what std.net's classes call, linked together with the runtime
     REQUIRE(c > 0);
     const int64_t s = monoio_tcp_accept_timeout(l, 5000);
     REQUIRE(s > 0);
-    // set_read_timeout / set_write_timeout: remembered by the handle, read back by read().
+    // set_read_timeout / set_write_timeout: remembered by the handle, used by read() and write().
     CHECK(monoio_socket_get_option(s, UN_SOCKET_OPTION_READ_TIMEOUT) == -1);
     CHECK(monoio_socket_set_option(s, UN_SOCKET_OPTION_READ_TIMEOUT, 25) == 0);
     CHECK(monoio_socket_get_option(s, UN_SOCKET_OPTION_READ_TIMEOUT) == 25);
     CHECK(monoio_socket_set_option(s, UN_SOCKET_OPTION_WRITE_TIMEOUT, -2) == UN_ERR_INVALID_ARGUMENT);
     const standin::rv buf = standin::make_array(Layout::out_of_line, 16);
-    CHECK(monoio_tcp_read_timeout(s, buf, 16, monoio_socket_get_option(s, UN_SOCKET_OPTION_READ_TIMEOUT)) ==
-          UN_ERR_TIMED_OUT);
+    // What TcpStream.read passes (one call): the option's timeout, not forever.
+    CHECK(monoio_tcp_read_timeout(s, buf, 16, UN_TIMEOUT_FROM_OPTION) == UN_ERR_TIMED_OUT);
+    CHECK(monoio_tcp_read(s, buf, 16) == UN_ERR_TIMED_OUT); // std.net's read(stream, buf, max_len)
     // read(size) and read_line: an empty array filled by the adapter, then made text.
     CHECK(monoio_tcp_write_timeout(c, standin::make_bytes(Layout::inline_words, "line\n"), 5, 5000) == 5);
     CHECK(monoio_tcp_read_timeout(s, buf, 16, 5000) == 5);
@@ -202,9 +203,7 @@ TEST_CASE("Simple: what std.net's classes call, linked together with the runtime
     // A closed handle forgets its timeouts with the rest: the next owner starts at -1.
     CHECK(monoio_tcp_close(s) == 0);
     CHECK(monoio_socket_get_option(s, UN_SOCKET_OPTION_READ_TIMEOUT) == UN_ERR_CLOSED);
-    // TcpStream.read passes that answer on as its timeout: the read still says CLOSED.
-    CHECK(monoio_tcp_read_timeout(s, buf, 16, monoio_socket_get_option(s, UN_SOCKET_OPTION_READ_TIMEOUT)) ==
-          UN_ERR_CLOSED);
+    CHECK(monoio_tcp_read_timeout(s, buf, 16, UN_TIMEOUT_FROM_OPTION) == UN_ERR_CLOSED);
     // UdpSocket.recv_from returns the sender.
     const int64_t a = monoio_udp_bind(standin::make_text("127.0.0.1:0"));
     const int64_t b = monoio_udp_bind(standin::make_text("127.0.0.1:0"));

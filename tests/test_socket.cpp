@@ -296,6 +296,9 @@ TEST_CASE("an operation's timeout covers its host-name lookup", "[tcp][udp][dns]
         const int64_t u = un_udp_bind("127.0.0.1:0", 0);
         CHILD_EXPECT(u > 0);
         CHILD_EXPECT(un_udp_send_to(u, "x", 1, "held-2.test:9", 100) == UN_ERR_TIMED_OUT);
+        // A timeout from the handle's option covers the lookup as well.
+        CHILD_EXPECT(un_socket_set_option(u, UN_SOCKET_OPTION_WRITE_TIMEOUT, 100) == 0);
+        CHILD_EXPECT(un_udp_send_to(u, "x", 1, "held-4.test:9", UN_TIMEOUT_FROM_OPTION) == UN_ERR_TIMED_OUT);
         CHILD_EXPECT(un_tcp_connect_submit("held-3.test:80", 100, 3) > 0);
         un_completion_t c{};
         CHILD_EXPECT(un_poll(&c, 1, 10000) == 1);

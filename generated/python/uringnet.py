@@ -19,7 +19,7 @@ import os
 import threading
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "e075348c84187a0d"
+SPEC_CHECKSUM = "6af4089a00d939a9"
 VERSION = "0.1.0"
 
 
@@ -510,6 +510,11 @@ class SocketOption(enum.IntEnum):
     MULTICAST_LOOP = 11
     READ_TIMEOUT = 12
     WRITE_TIMEOUT = 13
+
+class Timeout(enum.IntEnum):
+    """Special values of a timeout_ms parameter."""
+    FOREVER = -1
+    FROM_OPTION = -2
 
 class BindFlag(enum.IntEnum):
     """Flags for tcp_listen and udp_bind, or-ed together."""

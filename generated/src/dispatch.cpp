@@ -194,4 +194,46 @@ int64_t *timeout_arg(Request &req) {
     }
 }
 
+int64_t *option_timeout_arg(Request &req) {
+    switch (req.kind) {
+    case RequestKind::tcp_accept:
+        return &req.args.tcp_accept.timeout_ms;
+    case RequestKind::tcp_read:
+        return &req.args.tcp_read.timeout_ms;
+    case RequestKind::tcp_write:
+        return &req.args.tcp_write.timeout_ms;
+    case RequestKind::udp_send_to:
+        return &req.args.udp_send_to.timeout_ms;
+    case RequestKind::udp_recv_from:
+        return &req.args.udp_recv_from.timeout_ms;
+    case RequestKind::udp_send:
+        return &req.args.udp_send.timeout_ms;
+    case RequestKind::udp_recv:
+        return &req.args.udp_recv.timeout_ms;
+    default:
+        return nullptr;
+    }
+}
+
+int64_t timeout_option(RequestKind kind) {
+    switch (kind) {
+    case RequestKind::tcp_accept:
+        return UN_SOCKET_OPTION_READ_TIMEOUT;
+    case RequestKind::tcp_read:
+        return UN_SOCKET_OPTION_READ_TIMEOUT;
+    case RequestKind::tcp_write:
+        return UN_SOCKET_OPTION_WRITE_TIMEOUT;
+    case RequestKind::udp_send_to:
+        return UN_SOCKET_OPTION_WRITE_TIMEOUT;
+    case RequestKind::udp_recv_from:
+        return UN_SOCKET_OPTION_READ_TIMEOUT;
+    case RequestKind::udp_send:
+        return UN_SOCKET_OPTION_WRITE_TIMEOUT;
+    case RequestKind::udp_recv:
+        return UN_SOCKET_OPTION_READ_TIMEOUT;
+    default:
+        return 0;
+    }
+}
+
 } // namespace uringnet::gen

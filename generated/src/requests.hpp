@@ -291,6 +291,14 @@ void dispatch(Shard &shard, Request &req);
 /// address: a host-name lookup spends part of that timeout).
 int64_t *timeout_arg(Request &req);
 
+/// The operation's timeout_ms argument when it may be TIMEOUT_FROM_OPTION (the spec names
+/// its option), else null.
+int64_t *option_timeout_arg(Request &req);
+
+/// The socket option (read_timeout or write_timeout) a timeout_ms of TIMEOUT_FROM_OPTION
+/// stands for in an operation of this kind, or 0 when the operation takes none.
+int64_t timeout_option(RequestKind kind);
+
 /// Maps a positive errno value to the spec's error code (default IO).
 int64_t error_from_errno(int err);
 

@@ -120,7 +120,7 @@ UN_API int64_t monoio_tcp_listen(un_rv_t addr) {
 UN_API int64_t monoio_tcp_accept(int64_t listener) {
     int64_t err = 0;
     (void)err;
-    const int64_t result = un_tcp_accept(listener, -1);
+    const int64_t result = un_tcp_accept(listener, UN_TIMEOUT_FROM_OPTION);
     return result;
 }
 
@@ -160,8 +160,8 @@ UN_API int64_t monoio_tcp_read(int64_t stream, un_rv_t buf, int64_t max_len) {
     if ((err = s::bytes_out(buf, max_len, buf_bytes)) != 0) {
         return err;
     }
-    const int64_t result =
-        un_tcp_read(stream, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), -1);
+    const int64_t result = un_tcp_read(
+        stream, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), UN_TIMEOUT_FROM_OPTION);
     if (result > 0 || result == UN_ERR_TRUNCATED) {
         const size_t n = result > 0 ? static_cast<size_t>(result) : buf_bytes.size();
         if ((err = s::store_bytes(buf, buf_bytes.data(), n)) != 0) {
@@ -197,8 +197,8 @@ UN_API int64_t monoio_tcp_write(int64_t stream, un_rv_t buf, int64_t len) {
     if ((err = s::bytes_in(buf, len, buf_bytes)) != 0) {
         return err;
     }
-    const int64_t result =
-        un_tcp_write(stream, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), -1);
+    const int64_t result = un_tcp_write(
+        stream, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), UN_TIMEOUT_FROM_OPTION);
     return result;
 }
 
@@ -357,8 +357,9 @@ UN_API int64_t monoio_udp_send_to(int64_t socket, un_rv_t buf, int64_t len, un_r
     if ((err = s::text(addr, addr_text)) != 0) {
         return err;
     }
-    const int64_t result = un_udp_send_to(
-        socket, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), addr_text.c_str(), -1);
+    const int64_t result =
+        un_udp_send_to(socket, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()),
+                       addr_text.c_str(), UN_TIMEOUT_FROM_OPTION);
     return result;
 }
 
@@ -391,9 +392,9 @@ UN_API int64_t monoio_udp_recv_from(int64_t socket, un_rv_t buf, int64_t max_len
         return err;
     }
     std::vector<char> from_out(256);
-    const int64_t result =
-        un_udp_recv_from(socket, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()),
-                         from_out.data(), static_cast<uint32_t>(from_out.size()), -1);
+    const int64_t result = un_udp_recv_from(
+        socket, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), from_out.data(),
+        static_cast<uint32_t>(from_out.size()), UN_TIMEOUT_FROM_OPTION);
     if (result > 0 || result == UN_ERR_TRUNCATED) {
         const size_t n = result > 0 ? static_cast<size_t>(result) : buf_bytes.size();
         if ((err = s::store_bytes(buf, buf_bytes.data(), n)) != 0) {
@@ -453,8 +454,8 @@ UN_API int64_t monoio_udp_send(int64_t socket, un_rv_t buf, int64_t len) {
     if ((err = s::bytes_in(buf, len, buf_bytes)) != 0) {
         return err;
     }
-    const int64_t result =
-        un_udp_send(socket, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), -1);
+    const int64_t result = un_udp_send(
+        socket, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), UN_TIMEOUT_FROM_OPTION);
     return result;
 }
 
@@ -478,8 +479,8 @@ UN_API int64_t monoio_udp_recv(int64_t socket, un_rv_t buf, int64_t max_len) {
     if ((err = s::bytes_out(buf, max_len, buf_bytes)) != 0) {
         return err;
     }
-    const int64_t result =
-        un_udp_recv(socket, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), -1);
+    const int64_t result = un_udp_recv(
+        socket, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), UN_TIMEOUT_FROM_OPTION);
     if (result > 0 || result == UN_ERR_TRUNCATED) {
         const size_t n = result > 0 ? static_cast<size_t>(result) : buf_bytes.size();
         if ((err = s::store_bytes(buf, buf_bytes.data(), n)) != 0) {

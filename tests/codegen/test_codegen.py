@@ -119,6 +119,15 @@ class BrokenSpecs(unittest.TestCase):
         self.assert_rejected(lambda s: op(s, "tcp_close")["result"].update(minimum=-1),
                              "operation tcp_close, field result.minimum")
 
+    def test_timeout_option_on_an_operation_without_a_handle(self):
+        def mutate(s):
+            next(p for p in op(s, "tcp_connect")["params"] if p["name"] == "timeout_ms")["option"] = "read_timeout"
+        self.assert_rejected(mutate, "operation tcp_connect, field params[", ".option")
+
+    def test_from_option_default_needs_a_parameter_that_names_its_option(self):
+        self.assert_rejected(lambda s: op(s, "tcp_connect")["simple"][0].update(defaults={"timeout_ms": "from_option"}),
+                             "operation tcp_connect, field simple[0].defaults.timeout_ms", "from_option")
+
 
 class GeneratedFiles(unittest.TestCase):
     def test_every_generated_file_has_the_banner(self):

@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "e075348c84187a0d"
+#define UN_SPEC_CHECKSUM "6af4089a00d939a9"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -82,11 +82,20 @@ typedef int32_t un_socket_option_t;
 #define UN_SOCKET_OPTION_MULTICAST_LOOP                                                            \
     11 /**< IP_MULTICAST_LOOP or IPV6_MULTICAST_LOOP, 0 or 1 (UDP). */
 #define UN_SOCKET_OPTION_READ_TIMEOUT                                                              \
-    12 /**< Milliseconds a binding whose calls take no timeout (Simple's std.net) waits in accept, \
-          read and receive; -1 (the default) waits forever. The handle remembers it; C calls use   \
-          their own timeout_ms parameter. */
+    12 /**< Milliseconds a call with timeout_ms TIMEOUT_FROM_OPTION (-2) waits in accept, read and \
+          receive, as the calls of a binding that take no timeout (Simple's std.net) do; -1 (the   \
+          default) waits forever. The handle remembers it (the kernel's SO_RCVTIMEO is not         \
+          changed). */
 #define UN_SOCKET_OPTION_WRITE_TIMEOUT                                                             \
     13 /**< The same for write and send; -1 (the default) waits forever. */
+/** Special values of a timeout_ms parameter. */
+typedef int32_t un_timeout_t;
+#define UN_TIMEOUT_FOREVER -1 /**< Wait as long as it takes (any negative value but -2 does too).  \
+                               */
+#define UN_TIMEOUT_FROM_OPTION                                                                     \
+    -2 /**< Wait as long as the handle's read_timeout or write_timeout option says (see            \
+          socket_option): what a binding whose calls take no timeout (Simple's std.net) passes.    \
+          Only a call on a handle takes it; the parameter says which option. */
 /** Flags for tcp_listen and udp_bind, or-ed together. */
 typedef int32_t un_bind_flag_t;
 #define UN_BIND_FLAG_REUSE_PORT                                                                    \
@@ -432,8 +441,10 @@ UN_API int64_t un_tcp_listen_submit(const char *addr, int32_t backlog, uint32_t 
  * open; call again for the next connection.
  *
  * @param listener Listener from tcp_listen.
- * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever, as does a
- * value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value but -2) waits forever, as
+ * does a value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * UN_TIMEOUT_FROM_OPTION (-2) waits as long as the handle's read_timeout option says
+ * (socket_set_option; -1, forever, unless set).
  * @return The accepted stream. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED,
  * WRONG_KIND, WRONG_RUNTIME, CANCELED, TIMED_OUT, NO_RESOURCES, CONNECTION_ABORTED, WOULD_DEADLOCK.
  * @since 0.1
@@ -482,8 +493,10 @@ UN_API int64_t un_tcp_connect_submit(const char *addr, int64_t timeout_ms, uint6
  * @param stream Stream to read from.
  * @param buf Buffer that receives the bytes.
  * @param max_len Capacity of buf.
- * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever, as does a
- * value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value but -2) waits forever, as
+ * does a value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * UN_TIMEOUT_FROM_OPTION (-2) waits as long as the handle's read_timeout option says
+ * (socket_set_option; -1, forever, unless set).
  * @return Bytes read; 0 at end of stream. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE,
  * CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, CANCELED, TIMED_OUT, RESET, WOULD_DEADLOCK.
  * @since 0.1
@@ -504,8 +517,10 @@ UN_API int64_t un_tcp_read_submit(un_tcp_stream_t stream, void *buf, uint32_t ma
  * @param stream Stream to write to.
  * @param buf Bytes to send.
  * @param len Number of bytes in buf.
- * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever, as does a
- * value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value but -2) waits forever, as
+ * does a value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * UN_TIMEOUT_FROM_OPTION (-2) waits as long as the handle's write_timeout option says
+ * (socket_set_option; -1, forever, unless set).
  * @return Bytes written: always len on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
  * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, CANCELED, TIMED_OUT, RESET,
  * BROKEN_PIPE, WOULD_DEADLOCK.
@@ -683,8 +698,10 @@ UN_API int64_t un_udp_bind_submit(const char *addr, uint32_t flags, uint64_t use
  * @param buf The datagram.
  * @param len Number of bytes in buf.
  * @param addr Destination address.
- * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever, as does a
- * value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value but -2) waits forever, as
+ * does a value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * UN_TIMEOUT_FROM_OPTION (-2) waits as long as the handle's write_timeout option says
+ * (socket_set_option; -1, forever, unless set).
  * @return Bytes sent: always len on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
  * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, BAD_ADDRESS, UNKNOWN_HOST, NO_RESOURCES,
  * INVALID_ARGUMENT, PERMISSION_DENIED, MESSAGE_TOO_LONG, HOST_UNREACHABLE, CANCELED, TIMED_OUT,
@@ -707,8 +724,10 @@ UN_API int64_t un_udp_send_to_submit(un_udp_socket_t socket, const void *buf, ui
  * @param max_len Capacity of buf.
  * @param from Buffer that receives the sender's address text.
  * @param from_len Size of from in bytes (64 is always enough).
- * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever, as does a
- * value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value but -2) waits forever, as
+ * does a value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * UN_TIMEOUT_FROM_OPTION (-2) waits as long as the handle's read_timeout option says
+ * (socket_set_option; -1, forever, unless set).
  * @return Bytes received (0 for an empty datagram). Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
  * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, BUFFER_TOO_SMALL, TRUNCATED,
  * CANCELED, TIMED_OUT, WOULD_DEADLOCK.
@@ -743,8 +762,10 @@ UN_API int64_t un_udp_connect_submit(un_udp_socket_t socket, const char *addr, u
  * @param socket A connected UDP socket.
  * @param buf The datagram.
  * @param len Number of bytes in buf.
- * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever, as does a
- * value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value but -2) waits forever, as
+ * does a value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * UN_TIMEOUT_FROM_OPTION (-2) waits as long as the handle's write_timeout option says
+ * (socket_set_option; -1, forever, unless set).
  * @return Bytes sent: always len on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
  * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, NOT_CONNECTED,
  * CONNECTION_REFUSED, MESSAGE_TOO_LONG, CANCELED, TIMED_OUT, WOULD_DEADLOCK.
@@ -764,8 +785,10 @@ UN_API int64_t un_udp_send_submit(un_udp_socket_t socket, const void *buf, uint3
  * @param socket Socket to receive on.
  * @param buf Buffer that receives the datagram.
  * @param max_len Capacity of buf.
- * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever, as does a
- * value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value but -2) waits forever, as
+ * does a value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * UN_TIMEOUT_FROM_OPTION (-2) waits as long as the handle's read_timeout option says
+ * (socket_set_option; -1, forever, unless set).
  * @return Bytes received (0 for an empty datagram). Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
  * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, TRUNCATED, CONNECTION_REFUSED,
  * CANCELED, TIMED_OUT, WOULD_DEADLOCK.
