@@ -215,6 +215,30 @@ int64_t in_private_dns(const std::function<int64_t(test::SlowNameServer &)> &fn,
     return r;
 }
 
+// Fills the resolver's queue with lookups the private name server holds, so that the next
+// operation on a host name is refused. A resolver thread that starts late takes a queued
+// lookup (making room), so after a pause the queue is topped up again, until a probe made
+// after a pause is refused at once. (A probe has timeout 0: one that is queued answers
+// TIMED_OUT and keeps its place.)
+void fill_lookup_queue(int64_t udp) {
+    static char one[1] = {'x'};
+    int n = 0;
+    const auto held = [&n] { return "held-" + std::to_string(n++) + ".test:9"; };
+    for (int i = 0; i < 300; ++i) {
+        un_udp_send_to_submit(udp, one, 1, held().c_str(), -1, 0);
+    }
+    for (int round = 0; round < 20; ++round) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        int queued = 0;
+        while (queued < 300 && un_udp_send_to(udp, one, 1, held().c_str(), 0) != UN_ERR_NO_RESOURCES) {
+            ++queued;
+        }
+        if (queued == 0) {
+            return;
+        }
+    }
+}
+
 // Starts the op on a thread with no deadline, waits until it is in flight, closes its
 // handle, returns the op's result.
 int64_t call_then_close(Env &env) {
@@ -665,11 +689,7 @@ Scenario scenario_for(const Operation &op, int64_t code) {
                     [&](test::SlowNameServer &) -> int64_t {
                         env.init();
                         env.defaults();
-                        static char one[1] = {'x'};
-                        for (int i = 0; i < 300; ++i) {
-                            const std::string name = "held-" + std::to_string(i) + ".test:9";
-                            un_udp_send_to_submit(env.the_udp(), one, 1, name.c_str(), -1, 0);
-                        }
+                        fill_lookup_queue(env.the_udp());
                         env.arg(env.first(ParamType::address)->name).text = "held-last.test:9";
                         return env.call();
                     },
