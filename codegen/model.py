@@ -120,7 +120,7 @@ class Param:
     len_param: str | None = None
     is_len_of: "Param | None" = None
     handle_kinds: list[Handle] = field(default_factory=list)
-    option: EnumValue | None = None  # timeout_ms: the socket_option TIMEOUT_OPTION stands for
+    option: EnumValue | None = None  # timeout_ms: the socket_option TIMEOUT_FROM_OPTION stands for
 
     @property
     def any_handle(self) -> bool:
@@ -538,7 +538,7 @@ TIMEOUT_OPTION_CONST = naming.c_enum_const("timeout", "from_option")
 
 
 def _timeout_option(pw: str, p: dict, o: dict, enum_by_name: dict) -> EnumValue:
-    """The socket_option value a timeout_ms parameter's TIMEOUT_OPTION stands for."""
+    """The socket_option value a timeout_ms parameter's TIMEOUT_FROM_OPTION stands for."""
     if p["name"] != "timeout_ms" or not any(q["type"] == "handle" for q in o["params"]):
         raise SpecError(f"{pw}.option: only the timeout_ms parameter of an operation on a handle names an option")
     timeout = enum_by_name.get("timeout")
