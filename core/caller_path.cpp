@@ -17,7 +17,6 @@
 #include "caller_wake.hpp"
 #include "handle.hpp"
 #include "shard.hpp"
-#include "socket_options.hpp"
 
 namespace uringnet {
 namespace {

@@ -28,6 +28,8 @@
 #include <cstdint>
 #include <memory>
 
+#include "uringnet/uringnet.h"
+
 namespace uringnet {
 
 struct CallerWaker;
@@ -91,6 +93,12 @@ struct alignas(64) FastSlot {
 
     static uint64_t make_key(int fd, uint32_t gen) {
         return (static_cast<uint64_t>(gen) << 32) | kLive | (static_cast<uint32_t>(fd) & kFdMask);
+    }
+    /// Where a socket option is remembered (read_timeout, write_timeout), or null for others.
+    template <typename Self> static auto *option_timeout(Self &f, int64_t option) {
+        return option == UN_SOCKET_OPTION_READ_TIMEOUT    ? &f.option_timeout_ms[kReadLine]
+               : option == UN_SOCKET_OPTION_WRITE_TIMEOUT ? &f.option_timeout_ms[kWriteLine]
+                                                          : nullptr;
     }
     static uint32_t gen_of(uint64_t key) { return static_cast<uint32_t>(key >> 32); }
     static int fd_of(uint64_t key) { return static_cast<int>(key & kFdMask); }

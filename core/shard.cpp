@@ -15,7 +15,6 @@
 #include "handle.hpp"
 #include "resolver.hpp"
 #include "runtime.hpp"
-#include "socket_options.hpp"
 
 namespace uringnet {
 namespace {

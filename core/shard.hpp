@@ -454,4 +454,11 @@ class Shard {
 /// True on a shard thread: a blocking call there would deadlock.
 bool on_shard_thread();
 
+/// What a timeout_ms of TIMEOUT_FROM_OPTION stands for in a request of this kind on a slot:
+/// the handle's read_timeout or write_timeout option (-1 when the request takes neither).
+inline int64_t timeout_from_option(const FastSlot &f, gen::RequestKind kind) {
+    const auto *t = FastSlot::option_timeout(f, gen::timeout_option(kind));
+    return t != nullptr ? t->load(std::memory_order_relaxed) : -1;
+}
+
 } // namespace uringnet

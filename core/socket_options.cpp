@@ -97,29 +97,14 @@ bool is_tcp_only(int64_t option) {
     return option == UN_SOCKET_OPTION_NODELAY || option == UN_SOCKET_OPTION_KEEPALIVE;
 }
 
-// read_timeout / write_timeout: remembered by the handle, not the kernel's.
-template <typename F> auto *remembered_timeout(F &f, int64_t option) {
-    return option == UN_SOCKET_OPTION_READ_TIMEOUT    ? &f.option_timeout_ms[kReadLine]
-           : option == UN_SOCKET_OPTION_WRITE_TIMEOUT ? &f.option_timeout_ms[kWriteLine]
-                                                      : nullptr;
-}
-
-
-
-
 } // namespace
-
-int64_t timeout_from_option(const FastSlot &f, gen::RequestKind kind) {
-    const auto *t = remembered_timeout(f, gen::timeout_option(kind));
-    return t != nullptr ? t->load(std::memory_order_relaxed) : -1;
-}
 
 int64_t set_option(Slot &s, FastSlot &f, int64_t option, int64_t value) {
     const bool udp = s.kind == UN_HANDLE_UDP_SOCKET;
     if ((udp && is_tcp_only(option)) || (!udp && is_udp_only(option))) {
         return UN_ERR_UNSUPPORTED;
     }
-    if (auto *t = remembered_timeout(f, option)) {
+    if (auto *t = FastSlot::option_timeout(f, option)) { // remembered by the handle, not the kernel's
         if (value < -1 || value > INT32_MAX) {
             return UN_ERR_INVALID_ARGUMENT;
         }
@@ -162,7 +147,7 @@ int64_t get_option(Slot &s, const FastSlot &f, int64_t option) {
     if ((udp && is_tcp_only(option)) || (!udp && is_udp_only(option))) {
         return UN_ERR_UNSUPPORTED;
     }
-    if (const auto *t = remembered_timeout(f, option)) {
+    if (const auto *t = FastSlot::option_timeout(f, option)) {
         return t->load(std::memory_order_relaxed);
     }
     if (option == UN_SOCKET_OPTION_KEEPALIVE) {

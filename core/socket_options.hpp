@@ -22,9 +22,6 @@ int64_t get_int(int fd, int level, int name);
 int64_t set_option(Slot &s, FastSlot &f, int64_t option, int64_t value);
 /// A spec socket option's value on a slot's socket, or an error code.
 int64_t get_option(Slot &s, const FastSlot &f, int64_t option);
-/// What a timeout_ms of TIMEOUT_FROM_OPTION stands for in a request of this kind on a slot:
-/// the handle's read_timeout or write_timeout option (-1 when the request takes neither).
-int64_t timeout_from_option(const FastSlot &f, gen::RequestKind kind);
 /// Joins (or leaves) a multicast group on a UDP socket, on an interface named, numbered or
 /// given by address (iface may be null); 0, or an error code.
 int64_t multicast(const Slot &s, const char *group_text, const char *iface, bool join);
