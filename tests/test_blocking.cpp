@@ -115,17 +115,14 @@ TEST_CASE("each blocking read's timeout is its own: a short one before does not 
     CHECK(un_tcp_read(p.server, b, sizeof b, 30) == UN_ERR_TIMED_OUT);
     for (const int64_t later : {int64_t{-1}, int64_t{5000}}) {
         CAPTURE(later);
-        std::atomic<int64_t> result{1};
-        std::thread t([&] { result = un_tcp_read(p.server, b, sizeof b, later); });
-        REQUIRE(test::wait_for_stat("in_flight", 1));
+        WaitingRead r(p.server, 4, later);
         // Well past the earlier read's 30 ms: still waiting (it would be TIMED_OUT now if the
         // socket had kept that read's timeout).
         std::this_thread::sleep_for(std::chrono::milliseconds(150));
-        CHECK(result.load() == 1);
+        CHECK(r.result.load() == 1);
         REQUIRE(un_tcp_write(p.client, "late", 4, test::kWait) == 4);
-        t.join();
-        CHECK(result.load() == 4);
-        CHECK(std::string(b, 4) == "late");
+        CHECK(r.join() == 4);
+        CHECK(r.data == "late");
         CHECK(un_tcp_read(p.server, b, sizeof b, 30) == UN_ERR_TIMED_OUT); // and short again
     }
 }
