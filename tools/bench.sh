@@ -4,12 +4,15 @@
 # over loopback. Prints a markdown table: messages/s, p50/p99 latency and the server's CPU
 # time per message (from /proc), the median of ROUNDS runs; then blocking clients (1, 8 and 64
 # threads, 128 B and 64 KiB) through the blocking C API and the Python binding against plain
-# blocking sockets, and the memory 10,000 idle connections cost.
+# blocking sockets, BLOCKING_ROUNDS interleaved rounds each, with plain sockets against
+# themselves in three of those rows (the method's own noise); and the memory 10,000 idle
+# connections cost.
 #
-# Usage: tools/bench.sh [SECONDS=5] [ROUNDS=3]      (not a test: numbers on a shared machine vary)
+# Usage: tools/bench.sh [SECONDS=5] [ROUNDS=3] [BLOCKING_ROUNDS=ROUNDS]
+#        (not a test: numbers on a shared machine vary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds="${1:-5}"; rounds="${2:-3}"
+seconds="${1:-5}"; rounds="${2:-3}"; brounds="${3:-$rounds}"
 tools/setup >/dev/null
 cmake --preset default >/dev/null
 cmake --build --preset default --target bench-server bench-load >/dev/null
@@ -60,7 +63,10 @@ echo "N threads, each with its own connection, write a message and read until it
 echo "(every byte checked), against the plain epoll echo server. Whole-process client CPU per"
 echo "round trip (calling threads and the runtime's threads). Each round runs both clients"
 echo "seconds apart (alternating which goes first); the ratios are uringnet / plain within a"
-echo "round: median over ${rounds} rounds [range]. Python: the generated binding vs Python's socket."
+echo "round: median over ${brounds} rounds [range]. Python: the generated binding vs Python's socket."
+echo "The rows 'C plain / plain' run the plain client against itself the same way: how far from"
+echo "1.00x a ratio lands when nothing differs (this machine's noise at this number of rounds);"
+echo "in those rows the two figure columns are the plain client's two runs."
 echo "Mean latency is shown next to p50 because with many more threads than cores the latency"
 echo "distribution has two modes (a thread answered while still on a core, or after waiting its"
 echo "turn), and a round's p50 lands in either of them."
@@ -69,21 +75,28 @@ echo "| client | threads | message | throughput | CPU per round trip | p50 laten
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 start_server epoll
 py() { URINGNET_LIB="$B/liburingnet.so" PYTHONPATH=generated/python /usr/bin/python3 tools/bench/blocking_client.py "$@"; }
+# (A/A: the plain client twice a round, the second run labelled plain2)
 for cfg in "C 1 128" "C 8 128" "C 64 128" "C 1 65536" "C 8 65536" "C 64 65536" \
+           "A/A 1 65536" "A/A 8 128" "A/A 64 128" \
            "Python 1 128" "Python 8 128" "Python 1 65536" "Python 8 65536"; do
   read -r client threads size <<< "$cfg"
   lines=""
-  for r in $(seq "$rounds"); do
+  for r in $(seq "$brounds"); do
     order="plain uringnet"; [ $((r % 2)) = 0 ] && order="uringnet plain"
     for mode in $order; do
-      if [ "$client" = C ]; then
-        lines+="round=$r $("$B/bench-load" blocking "$port" "$threads" "$size" "$seconds" "$mode")"$'\n'
-      else
-        lines+="round=$r $(py "$port" "$threads" "$size" "$seconds" "$mode")"$'\n'
-      fi
+      case "$client" in
+        C) lines+="round=$r $("$B/bench-load" blocking "$port" "$threads" "$size" "$seconds" "$mode")"$'\n' ;;
+        A/A) lines+="round=$r $("$B/bench-load" blocking "$port" "$threads" "$size" "$seconds" plain |
+                                  sed "s/mode=plain/mode=${mode/uringnet/plain2}/")"$'\n' ;;
+        *) lines+="round=$r $(py "$port" "$threads" "$size" "$seconds" "$mode")"$'\n' ;;
+      esac
     done
   done
-  echo -n "$lines" | /usr/bin/python3 tools/bench/ratios.py "$client" "$threads" "$size"
+  if [ "$client" = A/A ]; then
+    echo -n "$lines" | /usr/bin/python3 tools/bench/ratios.py "C plain / plain" "$threads" "$size" plain2 plain
+  else
+    echo -n "$lines" | /usr/bin/python3 tools/bench/ratios.py "$client" "$threads" "$size"
+  fi
 done
 stop_server
 

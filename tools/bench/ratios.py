@@ -4,9 +4,10 @@ each round, as the median over the rounds and its range, and each contender's me
 stdin: one line per run, "round=R <who>=<name> key=value ...", both contenders in every round
 (rounds missing either, or a run that printed no figures, are left out).
 
-  ratios.py CLIENT THREADS SIZE < runs       tools/bench.sh's blocking-client row: who is mode=,
-                                              uringnet / plain (throughput, CPU per round trip,
-                                              p50 and mean latency)
+  ratios.py CLIENT THREADS SIZE [A B] < runs
+                                              tools/bench.sh's blocking-client row: who is mode=,
+                                              A / B, by default uringnet / plain (throughput, CPU
+                                              per round trip, p50 and mean latency)
   ratios.py compare BACKEND CONNECTIONS < runs
                                               tools/bench_compare.sh's row: who is who=, now /
                                               before (server CPU per message, messages/s)
@@ -35,15 +36,15 @@ def med(rounds, who, key):
     return statistics.median(float(r[who][key]) for r in rounds)
 
 
-def blocking_row(client, threads, size):
-    rounds = read_rounds(sys.stdin, "mode", "uringnet", "plain", "rt_per_s")
+def blocking_row(client, threads, size, a="uringnet", b="plain"):
+    rounds = read_rounds(sys.stdin, "mode", a, b, "rt_per_s")
     if not rounds:
         print(f"| {client} | {threads} | {size} | (no complete round) | | | | | | |")
         return 1
-    bad = sum(int(r[m]["mismatches"]) for r in rounds for m in ("plain", "uringnet"))
+    bad = sum(int(r[m]["mismatches"]) for r in rounds for m in (b, a))
     message = f"{int(size) // 1024} KiB" if int(size) >= 1024 else f"{size} B"
-    cells = [ratio(rounds, key, "uringnet", "plain") for key in ("rt_per_s", "cpu_us_per_rt", "p50_us", "mean_us")]
-    cells += [f"{med(rounds, who, 'rt_per_s'):.0f}, {med(rounds, who, 'cpu_us_per_rt'):.1f}" for who in ("plain", "uringnet")]
+    cells = [ratio(rounds, key, a, b) for key in ("rt_per_s", "cpu_us_per_rt", "p50_us", "mean_us")]
+    cells += [f"{med(rounds, who, 'rt_per_s'):.0f}, {med(rounds, who, 'cpu_us_per_rt'):.1f}" for who in (b, a)]
     print(f"| {client} | {threads} | {message} | {' | '.join(cells)} | {bad} |")
     return 0
 
@@ -62,6 +63,6 @@ def compare_row(backend, conns):
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "compare":
         sys.exit(compare_row(*sys.argv[2:4]))
-    if len(sys.argv) == 4:
-        sys.exit(blocking_row(*sys.argv[1:4]))
+    if len(sys.argv) in (4, 6):
+        sys.exit(blocking_row(*sys.argv[1:]))
     sys.exit(__doc__)
