@@ -259,12 +259,15 @@ struct UringnetConn final : BlockingConn {
 
 double seconds_of(const timeval &tv) { return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) / 1e6; }
 
-/// The whole process's CPU time so far: user and system, or user only.
-double process_cpu_seconds(bool user_only = false) {
-    rusage ru{};
-    getrusage(RUSAGE_SELF, &ru);
-    return seconds_of(ru.ru_utime) + (user_only ? 0.0 : seconds_of(ru.ru_stime));
-}
+/// The whole process's CPU time so far (seconds): user and system, and user alone.
+struct CpuTimes {
+    double total, user;
+    static CpuTimes now() {
+        rusage ru{};
+        getrusage(RUSAGE_SELF, &ru);
+        return {seconds_of(ru.ru_utime) + seconds_of(ru.ru_stime), seconds_of(ru.ru_utime)};
+    }
+};
 
 int run_blocking(int port, int threads, size_t size, int seconds, const std::string &mode) {
     const bool plain = mode == "plain";
@@ -277,7 +280,7 @@ int run_blocking(int port, int threads, size_t size, int seconds, const std::str
     }
     std::vector<std::vector<double>> lat(static_cast<size_t>(threads));
     std::vector<uint64_t> bad(static_cast<size_t>(threads), 0);
-    const double cpu0 = process_cpu_seconds(), user0 = process_cpu_seconds(true);
+    const CpuTimes cpu0 = CpuTimes::now();
     const auto start = Clock::now(), end = start + std::chrono::seconds(seconds);
     std::vector<std::thread> ts;
     for (int t = 0; t < threads; ++t) {
@@ -312,7 +315,8 @@ int run_blocking(int port, int threads, size_t size, int seconds, const std::str
         t.join();
     }
     const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-    const double cpu = process_cpu_seconds() - cpu0, user = process_cpu_seconds(true) - user0;
+    const CpuTimes cpu1 = CpuTimes::now();
+    const double cpu = cpu1.total - cpu0.total, user = cpu1.user - cpu0.user;
     std::vector<double> all;
     uint64_t mismatches = 0;
     for (int t = 0; t < threads; ++t) {
