@@ -1,6 +1,7 @@
 // The calling-thread side of every request: routing, blocking calls (through the calling
 // thread's path or the shard), calls from completion callbacks, submissions and batches.
 #include <thread>
+#include <utility>
 
 #include "call.hpp"
 #include "caller_path.hpp"
@@ -13,19 +14,6 @@ namespace {
 
 std::atomic<int64_t> g_next_op{1};
 
-// A thread's batch (batch_begin .. batch_end): requests wait here, routed but not posted.
-struct Batched {
-    std::unique_ptr<Request> req;
-    uint32_t shard;
-    uint32_t epoch;
-};
-struct Batch {
-    bool open = false;
-    std::vector<Batched> items;
-};
-thread_local Batch t_batch;
-
-
 // A per-thread cache of freed requests (each thread frees into its own; bounded).
 struct RequestCache {
     std::vector<void *> free;
@@ -37,6 +25,29 @@ struct RequestCache {
 };
 thread_local RequestCache t_requests;
 constexpr size_t kRequestCacheMax = 1024;
+
+// A thread's batch (batch_begin .. batch_end): requests wait here, routed but not posted and
+// not yet counted in their streams' lines (that happens as they are posted, under the
+// runtime lock, only if their runtime still runs). A blocking call the thread makes while
+// the batch is open first posts what the batch holds (the calls stay in call order). A batch
+// left open when its thread exits is discarded: its requests complete with SHUT_DOWN.
+// (Declared after t_requests, so destroyed before it: completing frees into that cache.)
+struct Batched {
+    std::unique_ptr<Request> req;
+    uint32_t shard;
+    uint32_t epoch;
+};
+struct Batch {
+    bool open = false;
+    std::vector<Batched> items;
+    int64_t posted = 0; ///< requests of the open batch posted early (before a blocking call)
+    ~Batch() {
+        for (Batched &b : items) {
+            b.req.release()->complete(UN_ERR_SHUT_DOWN);
+        }
+    }
+};
+thread_local Batch t_batch;
 
 } // namespace
 
@@ -88,6 +99,35 @@ int64_t post_and_wait(Shard &shard, Request &req, std::shared_lock<std::shared_m
 
 namespace {
 
+// Posts what this thread's batch holds, per shard with one wake-up each, counting reads and
+// writes in their lines as they go; a request whose runtime has gone completes with SHUT_DOWN.
+// Returns how many requests there were.
+int64_t post_batch() {
+    std::vector<Batched> items = std::move(t_batch.items);
+    t_batch.items.clear();
+    std::shared_lock lk(*g_mu);
+    std::vector<std::vector<Request *>> per_shard(g_rt ? g_rt->shards.size() : 0);
+    for (Batched &b : items) {
+        Request *req = b.req.release();
+        if (g_rt == nullptr || b.epoch != g_rt->epoch) {
+            req->complete(UN_ERR_SHUT_DOWN); // its runtime is gone: nothing of another one is touched
+            continue;
+        }
+        if (req->kind == gen::RequestKind::tcp_write || req->kind == gen::RequestKind::tcp_read) {
+            if (FastSlot *f = fast_slot(*g_rt->shards[b.shard], req->handle)) {
+                count_in_line(*f, *req);
+            }
+        }
+        per_shard[b.shard].push_back(req);
+    }
+    for (size_t i = 0; i < per_shard.size(); ++i) {
+        if (!per_shard[i].empty()) {
+            g_rt->shards[i]->post_many(per_shard[i]); // one wake-up per shard at most
+        }
+    }
+    return static_cast<int64_t>(items.size());
+}
+
 // A blocking call made on a runtime thread (from a completion callback), which must not wait.
 int64_t call_from_shard(Request &req, int64_t h, uint32_t kind_mask, FromCallback how) {
     if (how == FromCallback::would_deadlock) {
@@ -125,6 +165,9 @@ int64_t call(Request &req, int64_t h, uint32_t kind_mask, FromCallback from_call
     if (on_shard_thread()) {
         return call_from_shard(req, h, kind_mask, from_callback);
     }
+    if (!t_batch.items.empty()) {
+        t_batch.posted += post_batch(); // what the thread called before this goes first
+    }
     std::shared_lock<std::shared_mutex> lk;
     Shard *shard;
     if (int64_t err = route_running(lk, h, kind_mask, shard)) {
@@ -155,14 +198,16 @@ int64_t submit(std::unique_ptr<Request> req, uint64_t user_data, int64_t h, uint
     // The low 8 bits of an op id name its shard, so op_cancel can find it.
     req->op_id = (g_next_op.fetch_add(1, std::memory_order_relaxed) << 8) | shard->id();
     const int64_t id = req->op_id;
-    if ((req->kind == gen::RequestKind::tcp_write && !t_batch.open) || req->kind == gen::RequestKind::tcp_read) {
+    if (t_batch.open) { // (counted in its line when the batch is posted)
+        t_batch.items.push_back({std::move(req), shard->id(), g_rt->epoch});
+        return id;
+    }
+    if (req->kind == gen::RequestKind::tcp_write || req->kind == gen::RequestKind::tcp_read) {
         if (FastSlot *f = fast_slot(*shard, h)) {
             count_in_line(*f, *req); // no later call on the calling thread goes before it
         }
     }
-    if (t_batch.open) {
-        t_batch.items.push_back({std::move(req), shard->id(), g_rt->epoch});
-    } else if (shard == Shard::current()) {
+    if (shard == Shard::current()) {
         shard->post_local(req.release()); // from a completion callback: no lock, no wake-up
     } else {
         shard->post(req.release());
@@ -185,29 +230,7 @@ int64_t handle_batch_end() {
         return UN_ERR_INVALID_ARGUMENT;
     }
     t_batch.open = false;
-    std::vector<Batched> items = std::move(t_batch.items);
-    t_batch.items.clear();
-    std::shared_lock lk(*g_mu);
-    std::vector<std::vector<Request *>> per_shard(g_rt ? g_rt->shards.size() : 0);
-    for (Batched &b : items) {
-        if (g_rt == nullptr || b.epoch != g_rt->epoch) {
-            b.req.release()->complete(UN_ERR_SHUT_DOWN); // its runtime is gone
-        } else {
-            Request *req = b.req.release();
-            if (req->kind == gen::RequestKind::tcp_write) {
-                if (FastSlot *f = fast_slot(*g_rt->shards[b.shard], req->handle)) {
-                    count_in_line(*f, *req);
-                }
-            }
-            per_shard[b.shard].push_back(req);
-        }
-    }
-    for (size_t i = 0; i < per_shard.size(); ++i) {
-        if (!per_shard[i].empty()) {
-            g_rt->shards[i]->post_many(per_shard[i]); // one wake-up per shard at most
-        }
-    }
-    return static_cast<int64_t>(items.size());
+    return std::exchange(t_batch.posted, 0) + post_batch();
 }
 
 } // namespace gen

@@ -70,7 +70,13 @@ class CallerCall {
             }
             lk_.unlock(); // from now on the slot's users count keeps the shard and fd alive
             park(f_, line_, *waker_, in_recv);
+            in_recv_ = in_recv;
             shard_.count_caller_wait(1);
+        } else if (in_recv_ != in_recv) {
+            // From recv to ppoll (a timed read a signal interrupted): a waker must now write
+            // the eventfd, not shut the socket or send the signal.
+            park(f_, line_, *waker_, in_recv);
+            in_recv_ = in_recv;
         }
         // Checked after parking: a change made before it is seen here, one made after wakes us.
         if (const int64_t r = ended()) {
@@ -140,6 +146,11 @@ class CallerCall {
                 return gen::error_from_errno(-err); // a reset stream stays reset
             }
             const ssize_t n = recv(fd_, a.buf, a.max_len, MSG_DONTWAIT);
+            if (n == 0) { // (a read that waited inside recv first may find the socket shut by a closer)
+                if (const int64_t r = ended()) {
+                    return r;
+                }
+            }
             if (n >= 0) {
                 if (first && waits != 0 && (waits & 7) == 0) {
                     waits = 0; // there without waiting
@@ -277,6 +288,7 @@ class CallerCall {
     const uint32_t cancels_;
     const int64_t deadline_;
     CallerWaker *waker_ = nullptr; ///< set once parked
+    bool in_recv_ = false;         ///< parked inside recv (else in ppoll)
     uint32_t sent_ = 0;
 };
 
@@ -295,6 +307,13 @@ void release_line(Shard &shard, FastSlot &f, int line, const Request &req) {
 } // namespace
 
 void count_in_line(FastSlot &f, Request &req) {
+    // A stale handle's call never touches a live stream's line (the shard answers it CLOSED
+    // or BAD_HANDLE); one whose slot is closed and reused after this check counts in the new
+    // stream's line only until it is answered, which only makes that stream's calls queue.
+    const uint64_t key = f.key.load(std::memory_order_seq_cst);
+    if ((key & FastSlot::kLive) == 0 || FastSlot::gen_of(key) != handle::decode(req.handle).gen) {
+        return;
+    }
     const int line = req.kind == gen::RequestKind::tcp_read ? kReadLine : kWriteLine;
     f.lines[line].count();
     req.line_slot = &f;
@@ -304,19 +323,26 @@ void count_in_line(FastSlot &f, Request &req) {
 bool call_on_caller(Shard &shard, FastSlot &f, Request &req, std::shared_lock<std::shared_mutex> &lk, int64_t &result) {
     const bool reading = req.kind == gen::RequestKind::tcp_read;
     const int line = reading ? kReadLine : kWriteLine;
-    if ((reading ? req.args.tcp_read.max_len : req.args.tcp_write.len) == 0 ||
-        (reading && (f.key.load(std::memory_order_acquire) & FastSlot::kShardReads) != 0) || !f.lines[line].take()) {
-        return false; // the shard gives the precise answer, or serves earlier calls first
+    if ((reading ? req.args.tcp_read.max_len : req.args.tcp_write.len) == 0) {
+        return false; // the shard gives the precise answer
     }
+    // The generation first: a stale handle is refused before it touches the line, and while
+    // this call is counted in users the slot is never freed (so never reused) under it.
     int fd;
-    const bool entered = enter(f, req.handle, fd, reading);
-    int64_t r = kHandOver;
+    if (!enter(f, req.handle, fd, reading)) {
+        return false;
+    }
+    if (!f.lines[line].take()) {
+        f.users.fetch_sub(1, std::memory_order_seq_cst);
+        return false; // the shard serves earlier calls first
+    }
+    int64_t &timeout = reading ? req.args.tcp_read.timeout_ms : req.args.tcp_write.timeout_ms;
+    if (timeout == UN_TIMEOUT_FROM_OPTION) { // (the handle is live: its own option)
+        timeout = timeout_from_option(f, req.kind);
+    }
+    int64_t r;
     uint32_t sent = 0;
-    if (entered) {
-        int64_t &timeout = reading ? req.args.tcp_read.timeout_ms : req.args.tcp_write.timeout_ms;
-        if (timeout == UN_TIMEOUT_FROM_OPTION) { // (the handle is live: its own option)
-            timeout = timeout_from_option(f, req.kind);
-        }
+    {
         CallerCall call(shard, f, req, lk, line, fd, timeout);
         r = reading ? call.read() : call.write();
         if (r == kHandOver) {
@@ -327,17 +353,18 @@ bool call_on_caller(Shard &shard, FastSlot &f, Request &req, std::shared_lock<st
     if (r != kHandOver) {
         release_line(shard, f, line, req);
         f.users.fetch_sub(1, std::memory_order_seq_cst);
+        shard.count_call(r);
         result = r;
         return true;
     }
     // Hand over: the shard runs the rest first, before the calls it holds behind this one.
-    count_in_line(f, req);
+    f.lines[line].count();
+    req.line_slot = &f;
+    req.line = static_cast<uint8_t>(line);
     req.line_msg = LineMsg::hand_over;
     shard.post(&req);
     release_line(shard, f, line, req);
-    if (entered) {
-        f.users.fetch_sub(1, std::memory_order_seq_cst);
-    }
+    f.users.fetch_sub(1, std::memory_order_seq_cst);
     if (lk.owns_lock()) {
         lk.unlock();
     }

@@ -12,7 +12,9 @@ namespace uringnet {
 
 class CallerStats {
   public:
-    enum Counter : size_t { reads, writes, bytes_read, bytes_written, waits, waiting, kCount };
+    /// calls and call_errors: every read and write a calling thread finished itself, whatever
+    /// its result (reads and writes: those that moved data).
+    enum Counter : size_t { reads, writes, bytes_read, bytes_written, waits, waiting, calls, call_errors, kCount };
 
     void add(Counter c, uint64_t n) { stripe().v[c].fetch_add(n, std::memory_order_relaxed); }
     /// Two counters at once (one look-up of this thread's stripe).

@@ -175,10 +175,18 @@ void close_caller_wakeups() {
     w.fds.clear();
 }
 
+void caller_wake_before_fork() { g_wakeups.load(std::memory_order_acquire)->mu.lock(); }
+
+void caller_wake_after_fork_in_parent() { g_wakeups.load(std::memory_order_acquire)->mu.unlock(); }
+
 void caller_wake_after_fork() {
     Wakeups *old = g_wakeups.load(std::memory_order_relaxed);
     auto *fresh = new Wakeups; // (the old one is left alone: its locks may be held)
-    fresh->fds = old->fds;     // the child's copies: closed at its runtime's shutdown
+    // The child's copies of the parent's wake-up fds are closed now, while their numbers are
+    // still the library's: later the child may have reused them for fds of its own.
+    for (const int fd : old->fds) {
+        close(fd);
+    }
     fresh->epoch.store(old->epoch.load() + 1);
     g_wakeups.store(fresh, std::memory_order_release);
 }

@@ -77,8 +77,12 @@ class CallerWakes {
 
 /// Closes the calling threads' wake-up eventfds (runtime shutdown, once no caller waits).
 void close_caller_wakeups();
-/// In a child made by fork(): the wake-up bookkeeping's locks may be held by threads the
-/// child does not have; it starts with its own.
+/// fork(): the forking thread holds the list of wake-up fds across the fork (so the child's
+/// copy is whole). In the child the bookkeeping's locks may be held by threads it does not
+/// have: it starts with its own, and closes its copies of the parent's wake-up fds at once,
+/// while their numbers are still the library's (never later, when the child may reuse them).
+void caller_wake_before_fork();
+void caller_wake_after_fork_in_parent();
 void caller_wake_after_fork();
 
 /// The wake signal the next runtime_init uses: 0 (none: reads wait in ppoll) or a real-time

@@ -209,9 +209,11 @@ namespace {
 void before_fork() {
     g_life_mu.lock();
     g_done.mu.lock();
+    caller_wake_before_fork();
 }
 
 void after_fork_in_parent() {
+    caller_wake_after_fork_in_parent();
     g_done.mu.unlock();
     g_life_mu.unlock();
 }

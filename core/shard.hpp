@@ -305,6 +305,11 @@ class Shard {
     /// A calling thread let go of a stream's line (LineMsg::resume): the calls held behind
     /// it go on, in order.
     void resume_line(uint32_t index, int line);
+    /// Counts a call a calling thread finished itself with result, as a request that
+    /// completed (an error too when it is one) (any thread).
+    void count_call(int64_t result) {
+        caller_stats_.add(CallerStats::calls, 1, CallerStats::call_errors, result < 0 ? 1 : 0);
+    }
     /// A blocking call starts (+1) or stops (-1) waiting on its calling thread (any thread).
     void count_caller_wait(int d) {
         if (d > 0) {

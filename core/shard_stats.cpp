@@ -63,9 +63,10 @@ std::string Shard::stats_json() const {
     const uint64_t fr = caller_stats_.sum(CallerStats::reads), fw = caller_stats_.sum(CallerStats::writes);
     const uint64_t fbr = caller_stats_.sum(CallerStats::bytes_read), fbw = caller_stats_.sum(CallerStats::bytes_written);
     // Operations the calling threads completed themselves count like the others.
-    j["requests"] = get(stats_.requests) + fr + fw;
-    j["completed"] = get(stats_.completed) + fr + fw;
-    j["errors"] = get(stats_.errors);
+    const uint64_t calls = caller_stats_.sum(CallerStats::calls);
+    j["requests"] = get(stats_.requests) + calls;
+    j["completed"] = get(stats_.completed) + calls;
+    j["errors"] = get(stats_.errors) + caller_stats_.sum(CallerStats::call_errors);
     j["bytes_read"] = get(stats_.bytes_read) + fbr;
     j["bytes_written"] = get(stats_.bytes_written) + fbw;
     j["fast_reads"] = fr;
