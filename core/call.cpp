@@ -68,7 +68,6 @@ void Request::operator delete(void *p) noexcept {
     ::operator delete(p);
 }
 
-void Request::uncount_line(FastSlot *slot, uint8_t line) { slot->lines[line].uncount(); }
 
 namespace {
 
@@ -113,7 +112,7 @@ int64_t post_batch() {
             req->complete(UN_ERR_SHUT_DOWN); // its runtime is gone: nothing of another one is touched
             continue;
         }
-        if (req->kind == gen::RequestKind::tcp_write || req->kind == gen::RequestKind::tcp_read) {
+        if (in_a_line(req->kind)) {
             if (FastSlot *f = fast_slot(*g_rt->shards[b.shard], req->handle)) {
                 count_in_line(*f, *req);
             }
@@ -182,6 +181,10 @@ int64_t call(Request &req, int64_t h, uint32_t kind_mask, FromCallback from_call
             }
             count_in_line(*f, req); // behind the calls ahead of it, in the shard
         }
+    } else if (in_a_line(req.kind)) { // (shutdown, flush: in the write line)
+        if (FastSlot *f = fast_slot(*shard, h)) {
+            count_in_line(*f, req);
+        }
     }
     return post_and_wait(*shard, req, lk);
 }
@@ -202,7 +205,7 @@ int64_t submit(std::unique_ptr<Request> req, uint64_t user_data, int64_t h, uint
         t_batch.items.push_back({std::move(req), shard->id(), g_rt->epoch});
         return id;
     }
-    if (req->kind == gen::RequestKind::tcp_write || req->kind == gen::RequestKind::tcp_read) {
+    if (in_a_line(req->kind)) {
         if (FastSlot *f = fast_slot(*shard, h)) {
             count_in_line(*f, *req); // no later call on the calling thread goes before it
         }

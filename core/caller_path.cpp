@@ -292,33 +292,7 @@ class CallerCall {
     uint32_t sent_ = 0;
 };
 
-// Lets go of the line; when the shard holds calls behind it, tells the shard to go on with
-// them (through its queue, so after anything this caller posted).
-void release_line(Shard &shard, FastSlot &f, int line, const Request &req) {
-    if (f.lines[line].release()) {
-        auto resume = std::make_unique<Request>(req.kind);
-        resume->handle = req.handle;
-        resume->detached = true;
-        resume->line_msg = LineMsg::resume;
-        shard.post(resume.release());
-    }
-}
-
 } // namespace
-
-void count_in_line(FastSlot &f, Request &req) {
-    // A stale handle's call never touches a live stream's line (the shard answers it CLOSED
-    // or BAD_HANDLE); one whose slot is closed and reused after this check counts in the new
-    // stream's line only until it is answered, which only makes that stream's calls queue.
-    const uint64_t key = f.key.load(std::memory_order_seq_cst);
-    if ((key & FastSlot::kLive) == 0 || FastSlot::gen_of(key) != handle::decode(req.handle).gen) {
-        return;
-    }
-    const int line = req.kind == gen::RequestKind::tcp_read ? kReadLine : kWriteLine;
-    f.lines[line].count();
-    req.line_slot = &f;
-    req.line = static_cast<uint8_t>(line);
-}
 
 bool call_on_caller(Shard &shard, FastSlot &f, Request &req, std::shared_lock<std::shared_mutex> &lk, int64_t &result) {
     const bool reading = req.kind == gen::RequestKind::tcp_read;
@@ -358,9 +332,7 @@ bool call_on_caller(Shard &shard, FastSlot &f, Request &req, std::shared_lock<st
         return true;
     }
     // Hand over: the shard runs the rest first, before the calls it holds behind this one.
-    f.lines[line].count();
-    req.line_slot = &f;
-    req.line = static_cast<uint8_t>(line);
+    count_held_line(f, req);
     req.line_msg = LineMsg::hand_over;
     shard.post(&req);
     release_line(shard, f, line, req);

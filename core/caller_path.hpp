@@ -17,8 +17,24 @@ class Shard;
 /// in its line (count_in_line). lk (g_mu, shared) is held on entry; it may be released.
 bool call_on_caller(Shard &shard, FastSlot &f, Request &req, std::shared_lock<std::shared_mutex> &lk, int64_t &result);
 
-/// Counts a read or write that goes to the shard in its stream's line: no later call may use
-/// the calling thread's path before it completes (Request::complete lets go).
+// The calling threads' transitions of a stream's lines (core/line.cpp; rules in line.hpp).
+
+/// Whether requests of this kind take their place in a stream's line: reads, writes, and
+/// tcp_shutdown and tcp_flush (which act after the writes called before them).
+inline bool in_a_line(gen::RequestKind kind) {
+    return kind == gen::RequestKind::tcp_read || kind == gen::RequestKind::tcp_write ||
+           kind == gen::RequestKind::tcp_shutdown || kind == gen::RequestKind::tcp_flush;
+}
+/// The line a request of this kind belongs to (a read's, or else the write line: writes,
+/// shutdown, flush).
+int line_of_request(gen::RequestKind kind);
+/// Counts a call that goes to the shard in its stream's line while the handle is live (a
+/// stale handle's call is not counted): no later call may use the calling thread's path
+/// before it completes (Request::complete lets go).
 void count_in_line(FastSlot &f, Request &req);
+/// The same for a call of the line's holder (handing over): its handle was live when it took the line.
+void count_held_line(FastSlot &f, Request &req);
+/// The holder lets go of its line; when the shard asked for a hand-over, posts the resume.
+void release_line(Shard &shard, FastSlot &f, int line, const Request &req);
 
 } // namespace uringnet

@@ -13,14 +13,9 @@
 // called (cancels bumped), when the runtime stops (key kStopped) and when a later call on
 // the stream needs it to hand over (kHandover): so `users` always drains promptly.
 //
-// Order: each direction of a stream (reads, writes) is a Line. A call is first in line when
-// no call of that direction is queued or in flight on the shard and no calling thread holds
-// the line (the count is 0): it takes the line (kDirect) with one compare-and-swap, and only
-// then may it use the calling thread. Calls made while the line is taken go to the shard,
-// counted; the shard holds them behind the calling thread (Slot::held) and asks it to hand
-// over (kHandover): the caller either finishes at once or posts its remainder to the shard,
-// which runs it before the held calls. Reads on a stream that receives through a multishot
-// receive (data may already wait in the shard) are never made on the calling thread.
+// Order: each direction of a stream (reads, writes) is a line (core/line.hpp): only a call
+// that takes its line may use the calling thread. Reads on a stream that receives through a
+// multishot receive (data may already wait in the shard) are never made on the calling thread.
 #pragma once
 
 #include <array>
@@ -28,45 +23,12 @@
 #include <cstdint>
 #include <memory>
 
+#include "line.hpp"
 #include "uringnet/uringnet.h"
 
 namespace uringnet {
 
 struct CallerWaker;
-
-/// The two lines of a stream: reads and writes, each in call order.
-enum LineKind : int { kReadLine = 0, kWriteLine = 1 };
-
-/// A stream direction's order: how many calls wait or run on the shard, and whether a
-/// calling thread holds the line.
-struct Line {
-    static constexpr uint32_t kDirect = 1u << 31;   ///< a calling thread is first in line
-    static constexpr uint32_t kHandover = 1u << 30; ///< the shard holds later calls behind it
-    static constexpr uint32_t kCount = kHandover - 1;
-    std::atomic<uint32_t> v{0};
-
-    /// Takes the line when no call is ahead (any thread).
-    bool take() {
-        uint32_t idle = 0;
-        return v.compare_exchange_strong(idle, kDirect, std::memory_order_seq_cst);
-    }
-    /// Lets go of the line; true when the shard asked for a hand-over (it holds calls that
-    /// wait to be resumed).
-    bool release() { return (v.fetch_and(~(kDirect | kHandover), std::memory_order_seq_cst) & kHandover) != 0; }
-    /// The shard: asks the calling thread that holds the line to hand over; false when none does.
-    bool ask_handover() {
-        uint32_t cur = v.load(std::memory_order_seq_cst);
-        while ((cur & kDirect) != 0) {
-            if (v.compare_exchange_weak(cur, cur | kHandover, std::memory_order_seq_cst)) {
-                return true;
-            }
-        }
-        return false;
-    }
-    bool handover_asked() const { return (v.load(std::memory_order_seq_cst) & kHandover) != 0; }
-    void count() { v.fetch_add(1, std::memory_order_seq_cst); }
-    void uncount() { v.fetch_sub(1, std::memory_order_release); }
-};
 
 // One cache line per slot: calling threads on different streams never share one (each call
 // changes users and its line twice).

@@ -217,6 +217,10 @@ void handle_tcp_write(Shard &shard, Request &req, const TcpWriteArgs &args) {
     if (!find(shard, req, args.stream, kStream, index)) {
         return;
     }
+    if (shard.slot(index).write_shut) {
+        shard.complete(req, UN_ERR_BROKEN_PIPE); // called after tcp_shutdown(WRITE or BOTH)
+        return;
+    }
     if (args.len == 0) {
         shard.complete(req, 0);
         return;
@@ -227,8 +231,8 @@ void handle_tcp_write(Shard &shard, Request &req, const TcpWriteArgs &args) {
 
 void handle_tcp_flush(Shard &shard, Request &req, const TcpFlushArgs &args) {
     uint32_t index;
-    if (!find(shard, req, args.stream, kStream, index)) {
-        return;
+    if (!find(shard, req, args.stream, kStream, index) || shard.after_writes(req, index)) {
+        return; // (it waits its turn behind the writes called before it)
     }
     // Setting TCP_NODELAY sends whatever Nagle's algorithm holds back; then restore it.
     const int fd = shard.slot(index).fd;
@@ -253,6 +257,13 @@ void handle_tcp_shutdown(Shard &shard, Request &req, const TcpShutdownArgs &args
     const int how = args.how == UN_SHUTDOWN_HOW_READ    ? SHUT_RD
                     : args.how == UN_SHUTDOWN_HOW_WRITE ? SHUT_WR
                                                         : SHUT_RDWR;
+    if (how != SHUT_RD && req.line_msg != LineMsg::in_turn) {
+        // Writes called from now on fail; the ones called before it are sent first.
+        shard.slot(index).write_shut = true;
+        if (shard.after_writes(req, index)) {
+            return; // it acts when its turn in the write line comes
+        }
+    }
     shard.complete(req, check(shutdown(shard.slot(index).fd, how)));
 }
 

@@ -17,11 +17,12 @@ namespace uringnet {
 
 struct FastSlot;
 
-/// What a tcp_read or tcp_write request says about its stream's line (core/fast_path.hpp).
+/// What a request says about its stream's line (core/line.hpp).
 enum class LineMsg : uint8_t {
     none,      ///< an ordinary call
     hand_over, ///< the rest of a call that was first in line on its calling thread: runs first
     resume,    ///< no call: the calling thread let go of the line; run the calls held behind it
+    in_turn,   ///< a tcp_shutdown or tcp_flush whose turn in the write line has come: act now
 };
 
 struct Request {
@@ -47,6 +48,7 @@ struct Request {
     FastSlot *line_slot = nullptr; ///< a read or write counted in its stream's line
     uint8_t line = 0;              ///< which line (LineKind)
     LineMsg line_msg = LineMsg::none;
+    bool must_finish = false; ///< run inline from a completion callback: complete before the handler returns
     int adopt_fd = -1;      ///< an accepted socket handed over by another shard: register it
     int adopt_family = 0;
 

@@ -31,45 +31,6 @@ void wake(int fd) {
 
 bool on_shard_thread() { return t_on_shard_thread; }
 
-void WaitQueue::push_back(Op *op) {
-    op->next_wait = nullptr;
-    if (tail != nullptr) {
-        tail->next_wait = op;
-    } else {
-        head = op;
-    }
-    tail = op;
-}
-
-void WaitQueue::push_front(Op *op) {
-    op->next_wait = head;
-    head = op;
-    if (tail == nullptr) {
-        tail = op;
-    }
-}
-
-void WaitQueue::pop_front() {
-    head = head->next_wait;
-    if (head == nullptr) {
-        tail = nullptr;
-    }
-}
-
-bool WaitQueue::erase(Op *op) {
-    Op *prev = nullptr;
-    for (Op *o = head; o != nullptr; prev = o, o = o->next_wait) {
-        if (o == op) {
-            (prev ? prev->next_wait : head) = o->next_wait;
-            if (tail == o) {
-                tail = prev;
-            }
-            return true;
-        }
-    }
-    return false;
-}
-
 Shard *Shard::current() { return t_shard; }
 
 Shard::Shard(Runtime &rt, uint32_t id, uint32_t epoch, uint32_t first_gen, BackendConfig config)
@@ -200,8 +161,8 @@ void Shard::run(std::atomic<int64_t> *started) {
             begin_stop();
         }
         drain_incoming();
-        if (stopping_ && backend_->pending() == 0 && lingering_.empty() &&
-            !has_incoming_.load(std::memory_order_acquire)) {
+        if (stopping_ && backend_->pending() == 0 && lingering_.empty() && fd_waits_.empty() &&
+            !has_incoming_.load(std::memory_order_acquire) && !callers_inside_any()) {
             break;
         }
         bool block = !backend_->ready();
@@ -212,9 +173,11 @@ void Shard::run(std::atomic<int64_t> *started) {
                 block = false;
             }
         }
-        backend_->poll(block, wakes_.pending() ? CallerWakes::kRekickNs : -1);
+        backend_->poll(block, poll_limit());
         awake_.store(true, std::memory_order_relaxed);
         wakes_.rekick();
+        expire_held();
+        retry_fd_waits();
     }
 
     // Refuse what other shards may still hand over, and answer what they already did.
@@ -233,9 +196,7 @@ void Shard::run(std::atomic<int64_t> *started) {
         }
         complete(*req, UN_ERR_SHUT_DOWN);
     }
-    for (uint32_t i = 0; i < slots_.size(); ++i) {
-        wait_for_callers(i); // (woken at begin_stop)
-    }
+    // (No calling thread is inside any slot now: the loop ran until the last one left.)
     for (Slot &s : slots_) {
         if (s.fd >= 0) {
             close(s.fd);
@@ -301,6 +262,15 @@ void Shard::drain_incoming() {
             }
             continue;
         }
+        if (req->line_msg == LineMsg::resume) { // (not an operation of the user's)
+            uint32_t index;
+            int64_t err;
+            if (!stopping_ && lookup(req->handle, kind_bit(UN_HANDLE_TCP_STREAM), index, err)) {
+                resume_line(index, line_of(req->kind));
+            } // (a stale one: its slot was closed, which let go of everything the line held)
+            delete req;
+            continue;
+        }
         bump(stats_.requests);
         if (stopping_) {
             complete(*req, UN_ERR_SHUT_DOWN);
@@ -312,6 +282,7 @@ void Shard::drain_incoming() {
 
 int64_t Shard::run_inline(Request &req) {
     bump(stats_.requests);
+    req.must_finish = true;
     gen::dispatch(*this, req);
     // Only operations whose handlers complete before returning are run inline (the spec's
     // from_callback: inline), so req, on the caller's stack, is done with here.
@@ -322,15 +293,6 @@ int64_t Shard::run_inline(Request &req) {
 }
 
 void Shard::dispatch(Request &req) {
-    if (req.line_msg == LineMsg::resume) {
-        uint32_t index;
-        int64_t err;
-        if (lookup(req.handle, kind_bit(UN_HANDLE_TCP_STREAM), index, err)) {
-            resume_line(index, req.kind == gen::RequestKind::tcp_read ? kReadLine : kWriteLine);
-        }
-        delete &req; // (detached; not an operation of the user's)
-        return;
-    }
     // A timeout of TIMEOUT_FROM_OPTION becomes the handle's option as the request arrives, so
     // that all of it (a host-name lookup too) counts against one deadline. (A stale handle's
     // slot may give another handle's option: its handler answers CLOSED anyway.)
@@ -343,6 +305,18 @@ void Shard::dispatch(Request &req) {
         return;
     }
     gen::dispatch(*this, req);
+}
+
+int64_t Shard::poll_limit() const {
+    int64_t limit = next_held_deadline();
+    auto at_most = [&limit](int64_t ns) { limit = limit < 0 ? ns : std::min(limit, ns); };
+    if (wakes_.pending()) {
+        at_most(CallerWakes::kRekickNs);
+    }
+    if (!fd_waits_.empty() || (stopping_ && callers_inside_any())) {
+        at_most(kCallerLeftNs); // a calling thread leaving does not wake the shard: look again soon
+    }
+    return limit;
 }
 
 void Shard::begin_stop() {

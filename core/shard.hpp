@@ -15,6 +15,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -25,6 +26,7 @@
 #include "caller_wake.hpp"
 #include "deadline.hpp"
 #include "fast_path.hpp"
+#include "line.hpp"
 #include "request.hpp"
 
 namespace uringnet {
@@ -60,6 +62,7 @@ enum class OpKind : uint8_t {
     recvmsg, ///< UDP receive (with the sender's address for recv_from)
     sendmsg, ///< UDP send (to msg_name for send_to)
     lookup,  ///< a host-name lookup on a resolver thread (a waiting op: only its deadline is in the kernel)
+    after_writes, ///< a tcp_shutdown or tcp_flush waiting in its stream's write line (never in the kernel)
 };
 
 /// Bit of a handle kind in a kind mask.
@@ -73,7 +76,7 @@ constexpr uint32_t kNoSlot = UINT32_MAX;
 enum class OpState : uint8_t {
     free,             ///< in the shard's pool
     created,          ///< made by new_op, not started
-    queued,           ///< waiting its turn on its stream (write_wait, read_hold): nothing in the kernel
+    queued,           ///< waiting its turn in its stream's line (Slot::line): nothing in the kernel
     in_kernel,        ///< started in the backend: on_op_done brings its result
     notif_only,       ///< io_uring: a zero-copy send whose result came, its notification not yet
     waiting,          ///< waiting for its slot's multishot or a lookup: nothing in the kernel
@@ -126,7 +129,7 @@ struct Op {
     int io_fd = -1;           ///< the fd the op works on (epoll; io_uring zero-copy retries)
     bool zero_copy = false;   ///< io_uring: sent with SEND_ZC
     bool given = false;       ///< settling: it was given its result (res: the fd, the bytes copied, 0 for a lookup), else the error in res
-    Op *next_wait = nullptr;  ///< next write waiting on the same stream
+    Op *next_wait = nullptr;  ///< next op in the same WaitQueue
 
     /// Moves the op to another state; an impossible transition aborts in debug builds.
     void to(OpState next) {
@@ -158,19 +161,6 @@ struct Op {
     __kernel_timespec ts{};   ///< linked timeout's duration
 };
 
-/// Ops waiting their turn, linked through Op::next_wait: an idle stream costs no allocation.
-/// An op is in at most one: its stream's writes or waiters, or an epoll backend queue.
-struct WaitQueue {
-    Op *head = nullptr;
-    Op *tail = nullptr;
-    bool empty() const { return head == nullptr; }
-    Op *front() const { return head; }
-    void push_back(Op *op);
-    void push_front(Op *op);
-    void pop_front();
-    bool erase(Op *op); ///< false when op was not queued
-};
-
 /// Data a stream's multishot receive got before a read wanted it (allocated only while it
 /// holds some, so idle streams cost nothing).
 struct RecvStash {
@@ -186,15 +176,14 @@ struct Slot {
     int family = 0;
     bool live = false;    ///< issued and not closed
     bool closing = false; ///< closed by the user; fd closes when ops drain
-    bool writing = false;
     bool shard_reads = false; ///< the stream reads through a multishot receive (served by the shard)
     bool recv_eof = false;    ///< ... which met the end of the stream (reads get 0 once stash is drained)
+    bool write_shut = false;  ///< tcp_shutdown(WRITE or BOTH) was called: later writes fail (BROKEN_PIPE)
+    bool fd_wait = false;     ///< closing: the fd closes once no calling thread uses it (Shard::fd_waits_)
     int recv_err = 0;         ///< ... which ended with -errno (every later read gets it, after the stash)
     uint64_t linger_token = 0;     ///< set between close_fd and answer_closers when the fd lingers
     std::vector<Op *> ops;       ///< ops in the kernel on this slot
-    WaitQueue write_wait;        ///< writes queued behind the one in flight (or a caller's write)
-    WaitQueue read_hold;         ///< reads held behind a calling thread's read (fast_path.hpp)
-    std::array<bool, 2> held{};  ///< by LineKind: a calling thread is asked to hand over; later calls wait
+    std::array<LineQueue, 2> line; ///< by LineKind: the shard's half of each line (core/line.hpp)
     // The slot's multishot accept (listeners) or receive (streams), and the accept or read
     // requests waiting for its results.
     Op *multishot = nullptr;
@@ -302,9 +291,14 @@ class Shard {
     /// stream to it for good (later reads, blocking ones too, are served from what it
     /// received, in order); elsewhere each read has a receive operation of its own.
     void read(Request &req, uint32_t index, void *buf, uint32_t len, int64_t timeout_ms);
+    // ---- a stream's lines (core/line.cpp; the rules are in core/line.hpp) ----
     /// A calling thread let go of a stream's line (LineMsg::resume): the calls held behind
     /// it go on, in order.
     void resume_line(uint32_t index, int line);
+    /// A tcp_shutdown (WRITE, BOTH) or tcp_flush on slot index: true when it waits in the
+    /// write line (it is dispatched again, LineMsg::in_turn, when every write called before
+    /// it has finished); false when it may act now.
+    bool after_writes(Request &req, uint32_t index);
     /// Counts a call a calling thread finished itself with result, as a request that
     /// completed (an error too when it is one) (any thread).
     void count_call(int64_t result) {
@@ -346,6 +340,10 @@ class Shard {
         c.store(c.load(std::memory_order_relaxed) - n, std::memory_order_relaxed);
     }
     void run(std::atomic<int64_t> *started);
+    /// How long the loop may wait in the backend: until the next held call's deadline, a
+    /// re-kick, or a look at whether a calling thread left a closing slot (-1: no limit).
+    int64_t poll_limit() const;
+    static constexpr int64_t kCallerLeftNs = 1000000;
     void enqueue_locked(Request *req); ///< mu_ held
     void wake_if_asleep();
     void close_wake_fd();
@@ -366,6 +364,22 @@ class Shard {
     /// True when a call on the stream's line must wait behind a calling thread's call (which
     /// is then asked to hand over); the caller queues it.
     bool behind_caller(uint32_t index, int line);
+    /// A read's turn: now (false), or it is held in the read line (true).
+    bool read_waits_turn(Op *op);
+    /// A write's turn: now (true: the line is busy with it), or it is held in the write line.
+    bool write_turn(Op *op);
+    /// Starts the next writes (or shutdown, flush) of the write line while nothing holds it up.
+    void next_write(uint32_t index);
+    /// Queues op in its line (first: before the others) with its deadline; takes it out.
+    void hold(Op *op, int line, bool first);
+    void unhold(Op *op);
+    /// Ends the held calls whose deadline has passed (TIMED_OUT); the time until the next one
+    /// (ns), or -1 when none waits.
+    void expire_held();
+    int64_t next_held_deadline() const;
+    /// The line a queued op, or a request of a kind, waits in.
+    static int line_of(const Op *op) { return op->kind == OpKind::read ? kReadLine : kWriteLine; }
+    static int line_of(gen::RequestKind kind) { return kind == gen::RequestKind::tcp_read ? kReadLine : kWriteLine; }
     void continue_read(Op *op);
     /// The error every read of a reset stream gets (-errno), or 0: met by the shard's reads
     /// (recv_err) or by a calling thread's (FastSlot::read_err), whichever came first.
@@ -381,12 +395,20 @@ class Shard {
     void count_bytes(bool read, uint64_t n);
     void release_slot_op(Op *op);
     void free_slot(uint32_t index, Request *closer = nullptr); ///< closer: a close request to answer with the others
-    void close_fd(uint32_t index);
-    /// Waits until no calling thread uses the slot's fd (they were woken when its key was
-    /// withdrawn or the runtime stopped, and leave at once): only then may the fd close.
-    void wait_for_callers(uint32_t index);
-    /// Finishes the reads and writes queued behind their stream's line with result; how many.
+    /// Closes the slot's fd once no calling thread uses it: true when it is closed; false
+    /// when callers are still inside (woken when the key was withdrawn; one may be paused
+    /// in a host's signal handler or a GC), and the slot waits in fd_waits_: the shard never
+    /// waits for a host thread.
+    bool close_fd(uint32_t index);
+    /// Whether a calling thread uses the slot's fd right now.
+    bool callers_inside(uint32_t index) const;
+    bool callers_inside_any() const;
+    /// Goes on with the closes whose callers have left.
+    void retry_fd_waits();
+    /// Finishes the calls held in the stream's lines with result; how many.
     int64_t finish_queued(Slot &s, int64_t result);
+    /// Adds op to the slot's ops in the kernel and starts it.
+    void begin_in_slot(Op *op);
     bool only_notifications_left(const Slot &s) const;
     void abort_if_only_notifications(uint32_t index);
     void answer_closers(uint32_t index, Request *also = nullptr);
@@ -447,6 +469,8 @@ class Shard {
     std::unordered_map<uint32_t, std::shared_ptr<std::atomic<bool>>> lookup_flags_;
     void abandon_lookup(uint32_t id);
     std::vector<std::pair<uint32_t, Request *>> closers_; ///< close requests waiting for their slot's ops to drain
+    std::vector<uint32_t> fd_waits_; ///< closing slots whose fd a calling thread still uses
+    std::set<std::pair<int64_t, Op *>> held_deadlines_; ///< the deadlines of calls held in lines
     uint32_t next_lookup_ = 0;
     ShardStats stats_;
     std::array<std::atomic<uint64_t>, 15> baseline_{}; ///< counter values at the last reset

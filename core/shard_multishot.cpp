@@ -45,15 +45,13 @@ void Shard::read(Request &req, uint32_t index, void *buf, uint32_t len, int64_t 
     Op *op = new_op(OpKind::read, &req, index, timeout_ms);
     op->buf = buf;
     op->len = len;
-    Slot &s = slots_[index];
-    if (req.line_msg == LineMsg::hand_over) { // first in line: it goes before the held ones
-        continue_read(op);
-        resume_line(index, kReadLine);
-    } else if (!s.held[kReadLine] && !behind_caller(index, kReadLine)) {
-        continue_read(op);
-    } else {
-        op->to(OpState::queued);
-        s.read_hold.push_back(op); // behind a calling thread's read
+    if (read_waits_turn(op)) {
+        return; // held in the stream's read line (core/line.cpp)
+    }
+    const bool handed_over = req.line_msg == LineMsg::hand_over; // (req may be gone once continued)
+    continue_read(op);
+    if (handed_over) {
+        resume_line(index, kReadLine); // the reads held behind it go on, after it
     }
 }
 

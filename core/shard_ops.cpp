@@ -45,9 +45,9 @@ int64_t Shard::cancel_async(int64_t op_id) {
     if (op->state == OpState::waiting) { // an accept, read or lookup waiting without a deadline
         op->canceled = true;
         finish_waiter(op, UN_ERR_CANCELED);
-    } else if (op->state == OpState::queued) { // a read or write waiting its turn on its stream
-        Slot &s = slots_[op->slot];
-        (op->kind == OpKind::read ? s.read_hold : s.write_wait).erase(op);
+    } else if (op->state == OpState::queued) { // a call waiting its turn in its stream's line
+        unhold(op);
+        op->canceled = true;
         finish(op, UN_ERR_CANCELED);
     } else if (!op->canceled) {
         op->canceled = true;
@@ -78,58 +78,19 @@ void Shard::start_op(Op *op) {
         }
     }
     if (op->slot != kNoSlot) {
-        Slot &s = slots_[op->slot];
-        if (op->kind == OpKind::write) {
-            if (op->req->line_msg == LineMsg::hand_over) { // first in line: before the held ones
-                s.held[kWriteLine] = false;
-                if (s.writing) {
-                    op->to(OpState::queued);
-                    s.write_wait.push_front(op);
-                    return;
-                }
-            } else if (s.writing || behind_caller(op->slot, kWriteLine)) {
-                op->to(OpState::queued);
-                s.write_wait.push_back(op); // keep writes on one stream in call order
-                return;
-            }
-            s.writing = true;
+        if (op->kind == OpKind::write && !write_turn(op)) {
+            return; // held in the stream's write line (core/line.cpp)
         }
-        s.ops.push_back(op);
-        op->in_slot = true;
+        begin_in_slot(op);
+        return;
     }
     begin(op);
 }
 
-bool Shard::behind_caller(uint32_t index, int line) {
-    Slot &s = slots_[index];
-    if (!s.held[line]) {
-        FastSlot *f = fast_.find(index);
-        if (f == nullptr || !f->lines[line].ask_handover()) {
-            return false;
-        }
-        s.held[line] = true; // until the caller hands over or lets go (LineMsg)
-        wakes_.wake(*f, s.fd);
-    }
-    return true;
-}
-
-void Shard::resume_line(uint32_t index, int line) {
-    Slot &s = slots_[index];
-    s.held[line] = false;
-    if (line == kWriteLine) {
-        if (!s.writing && !s.write_wait.empty() && !behind_caller(index, kWriteLine)) {
-            Op *next = s.write_wait.front();
-            s.write_wait.pop_front();
-            start_op(next);
-        }
-        return;
-    }
-    WaitQueue held = std::exchange(s.read_hold, WaitQueue{});
-    while (!held.empty()) {
-        Op *op = held.front();
-        held.pop_front();
-        continue_read(op);
-    }
+void Shard::begin_in_slot(Op *op) {
+    slots_[op->slot].ops.push_back(op);
+    op->in_slot = true;
+    begin(op);
 }
 
 void Shard::begin(Op *op) {
@@ -164,12 +125,8 @@ void Shard::release_slot_op(Op *op) {
         }
     }
     if (op->kind == OpKind::write) {
-        s.writing = false;
-        if (!s.write_wait.empty() && !behind_caller(op->slot, kWriteLine)) {
-            Op *next = s.write_wait.front();
-            s.write_wait.pop_front();
-            start_op(next);
-        }
+        s.line[kWriteLine].busy = false;
+        next_write(op->slot);
     }
     if (s.closing && s.ops.empty()) {
         free_slot(op->slot);
@@ -259,7 +216,8 @@ void Shard::on_op_done(Op *op) {
         }
         finish(op, res < 0 ? op_error(op, res) : res);
         return;
-    case OpKind::lookup: // always waiting (above)
+    case OpKind::lookup:       // always waiting (above)
+    case OpKind::after_writes: // never in the kernel
         return;
     }
 }

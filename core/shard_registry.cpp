@@ -88,7 +88,8 @@ int64_t Shard::add_handle(int fd, uint32_t kind, int family) {
     s.family = family;
     s.live = true;
     s.closing = false;
-    s.writing = false;
+    s.write_shut = false;
+    s.line = {};
     backend_->add_fd(fd);
     bump(stats_.open_handles);
     for (auto &t : f->option_timeout_ms) {
@@ -149,8 +150,9 @@ void Shard::abort_if_only_notifications(uint32_t index) {
     }
     const linger abort{1, 0};
     setsockopt(s.fd, SOL_SOCKET, SO_LINGER, &abort, sizeof abort);
-    close_fd(index);
-    answer_closers(index);
+    if (close_fd(index)) {
+        answer_closers(index);
+    }
 }
 
 void Shard::on_notif_only(Op *op) {
@@ -159,21 +161,53 @@ void Shard::on_notif_only(Op *op) {
     }
 }
 
-void Shard::wait_for_callers(uint32_t index) {
-    if (FastSlot *f = fast_.find(index)) {
-        while (f->users.load(std::memory_order_seq_cst) != 0) {
-            std::this_thread::yield();
-        }
-    }
+bool Shard::callers_inside(uint32_t index) const {
+    const FastSlot *f = fast_.find(index);
+    return f != nullptr && f->users.load(std::memory_order_seq_cst) != 0;
 }
 
-void Shard::close_fd(uint32_t index) {
+bool Shard::callers_inside_any() const {
+    for (uint32_t i = 0; i < slots_.size(); ++i) {
+        if (callers_inside(i)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool Shard::close_fd(uint32_t index) {
     Slot &s = slots_[index];
-    wait_for_callers(index);
+    if (callers_inside(index)) {
+        if (!s.fd_wait) {
+            s.fd_wait = true;
+            fd_waits_.push_back(index);
+        }
+        return false;
+    }
     if (s.fd >= 0) {
         backend_->remove_fd(s.fd);
         s.linger_token = close_socket(s.fd);
         s.fd = -1;
+    }
+    return true;
+}
+
+void Shard::retry_fd_waits() {
+    for (size_t i = 0; i < fd_waits_.size();) {
+        const uint32_t index = fd_waits_[i];
+        if (callers_inside(index)) {
+            ++i;
+            continue;
+        }
+        fd_waits_[i] = fd_waits_.back();
+        fd_waits_.pop_back();
+        Slot &s = slots_[index];
+        s.fd_wait = false;
+        if (s.closing && s.ops.empty()) {
+            free_slot(index); // the close goes on where it stopped
+        } else {
+            abort_if_only_notifications(index);
+        }
     }
 }
 
@@ -262,31 +296,23 @@ int64_t Shard::cancel_ops(uint32_t index) {
     return n;
 }
 
-int64_t Shard::finish_queued(Slot &s, int64_t result) {
-    int64_t n = 0;
-    for (WaitQueue *q : {&s.write_wait, &s.read_hold}) {
-        while (!q->empty()) {
-            Op *o = q->front();
-            q->pop_front();
-            finish(o, result);
-            ++n;
-        }
-    }
-    return n;
-}
-
 void Shard::free_slot(uint32_t index, Request *closer) {
     Slot &s = slots_[index];
-    close_fd(index);
+    if (closer != nullptr) {
+        closers_.emplace_back(index, closer);
+    }
+    if (!close_fd(index)) {
+        return; // a calling thread still uses the fd: freed when it has left (retry_fd_waits)
+    }
     for (int fd : s.ready) { // connections accepted for requests that never came
         close(fd);
     }
     s.ready.clear();
-    answer_closers(index, closer); // when the fd is closed (later, if it lingers)
+    answer_closers(index); // when the fd is closed (later, if it lingers)
     s.stash.reset();
     s.shard_reads = s.recv_eof = false;
     s.recv_err = 0;
-    s.held = {};
+    s.line = {}; // (close finished every call held in it)
     s.closing = false;
     s.kind = 0;
     // Bump again so that the generation the next owner gets was never issued before.
