@@ -267,10 +267,10 @@ class Operation:
     @property
     def submit_errors(self) -> list[Error]:
         """The errors a *_submit form can return, at once or as its completion's result: a
-        submission never waits, so never WOULD_DEADLOCK."""
+        submission never waits, so never WOULD_DEADLOCK or INTERRUPTED."""
         if not self.has_async:
             return []
-        return [e for e in self.errors if e.name != "WOULD_DEADLOCK"]
+        return [e for e in self.errors if e.name not in ("WOULD_DEADLOCK", "INTERRUPTED")]
 
     @property
     def c_name(self) -> str:

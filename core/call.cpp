@@ -1,10 +1,15 @@
 // The calling-thread side of every request: routing, blocking calls (through the calling
 // thread's path or the shard), calls from completion callbacks, submissions and batches.
+#include <poll.h>
+#include <sys/eventfd.h>
+
+#include <cerrno>
 #include <thread>
 #include <utility>
 
 #include "call.hpp"
 #include "caller_path.hpp"
+#include "caller_wake.hpp"
 #include "handle.hpp"
 #include "runtime_state.hpp"
 #include "shard.hpp"
@@ -87,14 +92,65 @@ int64_t route_running(std::shared_lock<std::shared_mutex> &lk, int64_t h, uint32
     return route(h, kind_mask, shard);
 }
 
-int64_t post_and_wait(Shard &shard, Request &req, std::shared_lock<std::shared_mutex> &lk) {
-    shard.post(&req);
-    lk.unlock();
+int64_t new_op_id(const Shard &shard) {
+    // The low 8 bits of an op id name its shard, so op_cancel can find it.
+    return (g_next_op.fetch_add(1, std::memory_order_relaxed) << 8) | shard.id();
+}
+
+// A host's signal interrupted the wait for req: the shard cancels it (if its runtime still
+// runs: otherwise it is being completed with SHUT_DOWN), and its result says what happened.
+// A call that completed first keeps its result (nothing it read or accepted is lost); one
+// the cancel ended returns INTERRUPTED.
+int64_t interrupt(Shard &shard, Request &req, uint32_t epoch) {
+    {
+        std::shared_lock lk(*g_mu);
+        if (g_rt != nullptr && g_rt->epoch == epoch) {
+            auto cancel = std::make_unique<Request>(gen::RequestKind::op_cancel);
+            cancel->args.op_cancel.op_id = req.op_id;
+            cancel->detached = true;
+            shard.post(cancel.release());
+        }
+    }
     req.done.acquire();
-    return req.result;
+    return req.result == UN_ERR_CANCELED ? UN_ERR_INTERRUPTED : req.result;
 }
 
 } // namespace
+
+CallerWaker *interruptible_wait(const Shard &shard, Request &req) {
+    CallerWaker *w = interruptible() ? thread_waker() : nullptr;
+    if (w != nullptr) {
+        req.wake_fd = w->fd;
+        req.op_id = new_op_id(shard); // (so that it can be cancelled when interrupted)
+    }
+    return w;
+}
+
+int64_t post_and_wait(Shard &shard, Request &req, std::shared_lock<std::shared_mutex> &lk, uint32_t epoch) {
+    CallerWaker *w = interruptible_wait(shard, req); // (lk is held: the eventfd stays open)
+    shard.post(&req);
+    lk.unlock();
+    return wait_posted(shard, req, w, epoch);
+}
+
+int64_t wait_posted(Shard &shard, Request &req, CallerWaker *w, uint32_t epoch) {
+    if (w == nullptr) {
+        req.done.acquire();
+        return req.result;
+    }
+    while (!req.done.try_acquire()) {
+        pollfd p{w->fd, POLLIN, 0};
+        const timespec limit{0, 100 * 1000000}; // (a wake-up may have been taken by the previous look)
+        const int n = ppoll(&p, 1, &limit, nullptr);
+        if (n > 0) {
+            eventfd_t v;
+            eventfd_read(w->fd, &v);
+        } else if (n < 0 && errno == EINTR) {
+            return interrupt(shard, req, epoch);
+        }
+    }
+    return req.result;
+}
 
 namespace {
 
@@ -173,10 +229,11 @@ int64_t call(Request &req, int64_t h, uint32_t kind_mask, FromCallback from_call
         return err;
     }
     req.handle = h;
+    const uint32_t epoch = g_rt->epoch;
     if (req.kind == gen::RequestKind::tcp_read || req.kind == gen::RequestKind::tcp_write) {
         if (FastSlot *f = fast_slot(*shard, h)) {
             int64_t result = 0;
-            if (call_on_caller(*shard, *f, req, lk, result)) {
+            if (call_on_caller(*shard, *f, req, lk, epoch, result)) {
                 return result;
             }
             count_in_line(*f, req); // behind the calls ahead of it, in the shard
@@ -186,7 +243,7 @@ int64_t call(Request &req, int64_t h, uint32_t kind_mask, FromCallback from_call
             count_in_line(*f, req);
         }
     }
-    return post_and_wait(*shard, req, lk);
+    return post_and_wait(*shard, req, lk, epoch);
 }
 
 int64_t submit(std::unique_ptr<Request> req, uint64_t user_data, int64_t h, uint32_t kind_mask) {
@@ -198,8 +255,7 @@ int64_t submit(std::unique_ptr<Request> req, uint64_t user_data, int64_t h, uint
     req->async = true;
     req->user_data = user_data;
     req->handle = h;
-    // The low 8 bits of an op id name its shard, so op_cancel can find it.
-    req->op_id = (g_next_op.fetch_add(1, std::memory_order_relaxed) << 8) | shard->id();
+    req->op_id = new_op_id(*shard);
     const int64_t id = req->op_id;
     if (t_batch.open) { // (counted in its line when the batch is posted)
         t_batch.items.push_back({std::move(req), shard->id(), g_rt->epoch});

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <shared_mutex>
 
 #include "address.hpp"
 #include "request.hpp"
@@ -18,6 +19,19 @@ namespace uringnet {
 enum class FromCallback { would_deadlock, inline_, started };
 int64_t call(Request &req, int64_t handle = 0, uint32_t kind_mask = 0,
              FromCallback from_callback = FromCallback::would_deadlock);
+
+/// Posts req, a blocking call, to shard and waits for its result; lk (g_mu, shared, held)
+/// is released. With runtime_configure_interruptible on, the wait ends early when a host's
+/// signal interrupts it: the call is cancelled and, unless it completed first, returns
+/// INTERRUPTED. epoch: the runtime's, taken while lk was held.
+int64_t post_and_wait(Shard &shard, Request &req, std::shared_lock<std::shared_mutex> &lk, uint32_t epoch);
+/// The two halves of post_and_wait, for a caller that must act between the post and the wait:
+/// makes req interruptible where the host asked for it (called while g_mu is held or the
+/// caller is counted in a slot's users, so that the thread's eventfd cannot be closed
+/// meanwhile; returns the waker, or null), and waits for the posted req.
+struct CallerWaker;
+CallerWaker *interruptible_wait(const Shard &shard, Request &req);
+int64_t wait_posted(Shard &shard, Request &req, CallerWaker *w, uint32_t epoch);
 
 /// kind_mask value meaning "handle is a shard number" (operations that take an op id).
 constexpr uint32_t kRouteByOp = 0xFFFFFFFFu;

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <vector>
 
+#include "call.hpp"
 #include "caller_wake.hpp"
 #include "handle.hpp"
 #include "shard.hpp"
@@ -25,7 +26,6 @@ namespace {
 
 constexpr int64_t kHandOver = INT64_MIN; ///< the call goes on in the shard
 constexpr int64_t kWaitOn = INT64_MIN + 1; ///< a read goes on waiting in ppoll
-constexpr int64_t kMaxRecvTimeoutMs = 24 * 3600 * 1000; ///< longer deadlines wait in ppoll
 
 bool would_block(int e) { return e == EAGAIN || e == EWOULDBLOCK || e == EINTR; }
 
@@ -113,18 +113,24 @@ class CallerCall {
             tsp = &ts;
         }
         pollfd p[2] = {{fd_, events, 0}, {waker_->fd, POLLIN, 0}};
-        if (ppoll(p, 2, tsp, nullptr) > 0 && p[1].revents != 0) {
+        const int n = ppoll(p, 2, tsp, nullptr);
+        if (n > 0 && p[1].revents != 0) {
             eventfd_t v;
             eventfd_read(waker_->fd, &v);
+        } else if (n < 0 && errno == EINTR && interruptible()) {
+            return UN_ERR_INTERRUPTED; // a host's signal, and the host wants to see it
         }
         return 0;
     }
 
     int64_t read() {
         auto &a = req_.args.tcp_read;
-        if (shard_.sockets_block() && a.timeout_ms != 0 && a.timeout_ms <= kMaxRecvTimeoutMs) {
+        if (shard_.sockets_block() && a.timeout_ms != 0) {
+            // At most a slice inside recv (the read's deadline when that is nearer), then ppoll.
+            const uint32_t slice = a.timeout_ms > 0 && a.timeout_ms < kRecvSliceMs ? static_cast<uint32_t>(a.timeout_ms)
+                                                                                   : kRecvSliceMs;
             CallerWaker *w = thread_waker();
-            if (w != nullptr && recv_wait_ok(*w) && recv_timeout(a.timeout_ms < 0 ? 0 : static_cast<uint32_t>(a.timeout_ms))) {
+            if (w != nullptr && recv_timeout(slice)) {
                 const int64_t r = read_in_recv(*w);
                 if (r != kWaitOn) {
                     return r;
@@ -184,9 +190,10 @@ class CallerCall {
     }
 
     /// A read on a blocking socket: sleeps inside recv, as a plain blocking read does, parked
-    /// so that the shard can end it (caller_wake.hpp says how). A deadline is the socket's
-    /// SO_RCVTIMEO (rounded up to the kernel's tick, never early); once a read with a deadline
-    /// was interrupted, what is left of its time is waited for in ppoll: kWaitOn.
+    /// so that the shard can end it (caller_wake.hpp says how), for at most its slice (the
+    /// socket's SO_RCVTIMEO, rounded up to the kernel's tick, never early). When the slice
+    /// ends without data, or a host's signal interrupted the recv, the rest of the read waits
+    /// in ppoll: kWaitOn.
     int64_t read_in_recv(CallerWaker &w) {
         auto &a = req_.args.tcp_read;
         while (true) {
@@ -209,23 +216,17 @@ class CallerCall {
                 return 0;
             }
             const int e = errno;
-            if (deadline_ >= 0 && would_block(e)) { // SO_RCVTIMEO ran out, or a signal came
-                if (e != EINTR && now_ns() >= deadline_) {
+            if (would_block(e)) { // the slice ran out, or a host's signal came
+                if (e != EINTR && deadline_ >= 0 && now_ns() >= deadline_) {
                     return UN_ERR_TIMED_OUT;
+                }
+                if (e == EINTR && interruptible()) {
+                    return UN_ERR_INTERRUPTED; // (nothing was read)
                 }
                 if (const int64_t r = park_and_check(true, &w)) {
                     return r;
                 }
-                return kWaitOn; // (a second recv would wait its whole timeout again)
-            }
-            if (e == EINTR) {
-                continue; // a signal: look at what changed
-            }
-            if (would_block(e)) { // (not on a blocking socket: wait for it rather than spin)
-                if (const int64_t r = wait(POLLIN)) {
-                    return r;
-                }
-                continue;
+                return kWaitOn; // the rest where the shard can wake it
             }
             return reset(e);
         }
@@ -258,6 +259,9 @@ class CallerCall {
         }
         if (sent_ > 0) {
             shard_.count_fast(false, sent_);
+        }
+        if (r == UN_ERR_INTERRUPTED && sent_ > 0) {
+            return sent_; // (interrupted after a part: a short write, as write(2) returns)
         }
         return r != 0 ? r : static_cast<int64_t>(a.len);
     }
@@ -294,7 +298,8 @@ class CallerCall {
 
 } // namespace
 
-bool call_on_caller(Shard &shard, FastSlot &f, Request &req, std::shared_lock<std::shared_mutex> &lk, int64_t &result) {
+bool call_on_caller(Shard &shard, FastSlot &f, Request &req, std::shared_lock<std::shared_mutex> &lk, uint32_t epoch,
+                    int64_t &result) {
     const bool reading = req.kind == gen::RequestKind::tcp_read;
     const int line = reading ? kReadLine : kWriteLine;
     if ((reading ? req.args.tcp_read.max_len : req.args.tcp_write.len) == 0) {
@@ -332,16 +337,23 @@ bool call_on_caller(Shard &shard, FastSlot &f, Request &req, std::shared_lock<st
         return true;
     }
     // Hand over: the shard runs the rest first, before the calls it holds behind this one.
+    // (The request is posted before the line is let go, so that it stays ahead of every
+    // call the resume lets go on.)
     count_held_line(f, req);
     req.line_msg = LineMsg::hand_over;
+    CallerWaker *w = interruptible_wait(shard, req); // (still counted in users)
     shard.post(&req);
     release_line(shard, f, line, req);
     f.users.fetch_sub(1, std::memory_order_seq_cst);
     if (lk.owns_lock()) {
         lk.unlock();
     }
-    req.done.acquire();
-    result = req.result < 0 ? req.result : req.result + sent;
+    const int64_t r_shard = wait_posted(shard, req, w, epoch);
+    if (r_shard == UN_ERR_INTERRUPTED && sent > 0) {
+        result = sent; // (a write interrupted after a part: a short write)
+    } else {
+        result = r_shard < 0 ? r_shard : r_shard + sent;
+    }
     return true;
 }
 

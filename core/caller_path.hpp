@@ -15,7 +15,9 @@ class Shard;
 /// call is first in its stream's line it runs here, waiting on this thread if it has to, and
 /// the result is set: true. Otherwise false, and the caller posts it to the shard, counted
 /// in its line (count_in_line). lk (g_mu, shared) is held on entry; it may be released.
-bool call_on_caller(Shard &shard, FastSlot &f, Request &req, std::shared_lock<std::shared_mutex> &lk, int64_t &result);
+/// epoch: the runtime's (for post_and_wait).
+bool call_on_caller(Shard &shard, FastSlot &f, Request &req, std::shared_lock<std::shared_mutex> &lk, uint32_t epoch,
+                    int64_t &result);
 
 // The calling threads' transitions of a stream's lines (core/line.cpp; rules in line.hpp).
 

@@ -36,31 +36,6 @@ std::mutex &park_lock(const FastSlot &f) {
 
 thread_local CallerWaker t_waker;
 
-// ---- the wake signal ----
-
-// -1: the default, default_signal(); 0: none; else a real-time signal.
-std::atomic<int> g_configured{-1};
-std::atomic<int> g_active{0};
-std::mutex g_setup_mu;
-
-int default_signal() { return SIGRTMAX - 5; }
-
-// Does nothing: its only work is that the recv it interrupts returns EINTR. Installed
-// without SA_RESTART, and sent only to a thread parked inside recv (under the park lock,
-// which the thread takes again before it goes back to the host's code): it is always
-// delivered before the thread runs anything but the library's code.
-void on_wake_signal(int) {}
-
-// Whether sig still has the library's handler: a host that took the signal over after
-// runtime_init is never sent one (its wait then ends when data comes, or on close).
-bool still_ours(int sig) {
-    struct sigaction cur {};
-    return sigaction(sig, nullptr, &cur) == 0 && (cur.sa_flags & SA_SIGINFO) == 0 && cur.sa_handler == on_wake_signal;
-}
-
-// Sends the wake signal to a caller parked inside recv (park lock held); false when it may not.
-bool kick(const CallerWaker &w) { return still_ours(w.signal_checked) && pthread_kill(w.tid, w.signal_checked) == 0; }
-
 } // namespace
 
 CallerWaker::~CallerWaker() {
@@ -86,27 +61,12 @@ CallerWaker *thread_waker() {
     w.fds.push_back(fd);
     t_waker.fd = fd;
     t_waker.epoch = epoch;
-    t_waker.tid = pthread_self();
     return &t_waker;
-}
-
-bool recv_wait_ok(CallerWaker &w) {
-    const int sig = g_active.load(std::memory_order_acquire);
-    if (sig == 0) {
-        return false;
-    }
-    if (w.signal_checked != sig) { // once per thread and signal: a system call
-        sigset_t mask;
-        w.signal_ok = pthread_sigmask(SIG_BLOCK, nullptr, &mask) == 0 && sigismember(&mask, sig) == 0;
-        w.signal_checked = sig;
-    }
-    return w.signal_ok;
 }
 
 void park(FastSlot &f, int line, CallerWaker &w, bool in_recv) {
     std::lock_guard lk(park_lock(f));
     w.in_recv = in_recv;
-    ++w.park;
     f.parked[line] = &w;
 }
 
@@ -115,12 +75,11 @@ void unpark(FastSlot &f, int line) {
     f.parked[line] = nullptr;
 }
 
-int CallerWakes::wake(FastSlot &f, int fd) {
+int wake_callers(FastSlot &f, int fd) {
     const bool ended = (f.key.load(std::memory_order_seq_cst) & FastSlot::kLive) == 0;
     std::lock_guard lk(park_lock(f));
     int n = 0;
-    for (int line = 0; line < 2; ++line) {
-        CallerWaker *w = f.parked[line];
+    for (CallerWaker *w : f.parked) {
         if (w == nullptr) {
             continue;
         }
@@ -129,40 +88,9 @@ int CallerWakes::wake(FastSlot &f, int fd) {
             eventfd_write(w->fd, 1);
         } else if (ended) {
             shutdown(fd, SHUT_RD); // this recv and every later one return at once
-        } else if (kick(*w)) {
-            kicks_.push_back({&f, line, w->park, now_ns(), 0});
-        }
+        } // else: it looks at what changed when its slice ends (kRecvSliceMs)
     }
     return n;
-}
-
-void CallerWakes::rekick() {
-    if (kicks_.empty()) {
-        return; // (the common case: no clock read)
-    }
-    const int64_t now = now_ns();
-    for (size_t i = 0; i < kicks_.size();) {
-        Kick &k = kicks_[i];
-        if (now - k.at < (kRekickNs << k.tries)) {
-            ++i;
-            continue;
-        }
-        bool again = false;
-        {
-            std::lock_guard lk(park_lock(*k.f));
-            CallerWaker *w = k.f->parked[k.line];
-            if (w != nullptr && w->park == k.park && w->in_recv) { // still in the same recv
-                again = kick(*w) && ++k.tries < kMaxKicks;
-            }
-        }
-        if (again) {
-            k.at = now;
-            ++i;
-        } else {
-            kicks_[i] = kicks_.back();
-            kicks_.pop_back();
-        }
-    }
 }
 
 void close_caller_wakeups() {
@@ -191,35 +119,22 @@ void caller_wake_after_fork() {
     g_wakeups.store(fresh, std::memory_order_release);
 }
 
+namespace {
+std::atomic<bool> g_interruptible{false};
+} // namespace
+
+int64_t configure_interruptible(bool on) {
+    g_interruptible.store(on, std::memory_order_relaxed);
+    return 0;
+}
+
+bool interruptible() { return g_interruptible.load(std::memory_order_relaxed); }
+
 int64_t configure_wake_signal(int64_t sig) {
     if (sig != 0 && (sig < SIGRTMIN || sig > SIGRTMAX)) {
         return UN_ERR_INVALID_ARGUMENT;
     }
-    g_configured.store(static_cast<int>(sig));
-    return 0;
+    return 0; // (no signal is ever sent: see caller_wake.hpp)
 }
-
-void wake_signal_setup() {
-    std::lock_guard lk(g_setup_mu);
-    const int configured = g_configured.load();
-    const int sig = configured < 0 ? default_signal() : configured;
-    int active = 0;
-    struct sigaction cur {};
-    if (sig != 0 && sigaction(sig, nullptr, &cur) == 0) {
-        const bool ours = still_ours(sig);
-        if (!ours && (cur.sa_flags & SA_SIGINFO) == 0 && cur.sa_handler == SIG_DFL) {
-            struct sigaction sa {};
-            sa.sa_handler = on_wake_signal;
-            sigemptyset(&sa.sa_mask);
-            sa.sa_flags = 0; // no SA_RESTART: the recv it interrupts returns EINTR
-            active = sigaction(sig, &sa, nullptr) == 0 ? sig : 0;
-        } else if (ours) {
-            active = sig; // (installed by an earlier runtime; never taken back: a late signal must not kill)
-        } // else the host handles it: its threads wait in ppoll
-    }
-    g_active.store(active, std::memory_order_release);
-}
-
-int wake_signal() { return g_active.load(std::memory_order_acquire); }
 
 } // namespace uringnet

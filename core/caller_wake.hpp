@@ -1,19 +1,21 @@
 // How a blocking call waiting on its calling thread is ended by the shard (the rules are in
 // fast_path.hpp). A caller waits in one of two ways:
-//   inside recv   a blocking read sleeps in recv itself, as a plain blocking socket does
-//                 (one system call per read; a deadline is the socket's SO_RCVTIMEO). Close
-//                 and runtime shutdown end it with shutdown(fd, SHUT_RD), which no later recv
-//                 misses;
-//                 socket_cancel and a hand-over send the thread the wake signal, again every
-//                 kRekickNs until the caller has left recv (a signal that arrives just before
-//                 the recv is entered only runs the empty handler).
-//   in ppoll      every other wait (writes, reads with a deadline over a day or with the
-//                 rest of one a signal interrupted, a thread that blocks the signal, no signal
-//                 configured, the epoll backend's non-blocking sockets):
-//                 ppoll on the socket and the thread's own eventfd, which the shard writes.
+//   inside recv   a blocking read sleeps in recv itself, as a plain blocking socket does (one
+//                 system call per read), for at most kRecvSliceMs: the socket's SO_RCVTIMEO is
+//                 the slice, or the read's deadline when that is nearer. Close and runtime
+//                 shutdown end it at once with shutdown(fd, SHUT_RD), which no later recv
+//                 misses; socket_cancel and a hand-over are seen when the slice ends (the read
+//                 looks at them before every recv). A read whose data has not come within the
+//                 slice goes on waiting in ppoll.
+//   in ppoll      every other wait (writes, reads after their slice, reads a host signal
+//                 interrupted, the epoll backend's non-blocking sockets): ppoll on the socket
+//                 and the thread's own eventfd, which the shard writes.
+// The library sends no signal to any thread: a signal could land while a host's own handler
+// runs on top of the recv (and interrupt the host's system calls there), the host may take
+// any signal over or block it in a thread at any time, and the shard could see none of it.
+// A host's signal that interrupts a wait is the host's: the wait goes on in ppoll (or, where
+// the host asked, the call returns INTERRUPTED: runtime_configure_interruptible).
 #pragma once
-
-#include <pthread.h>
 
 #include <cstdint>
 #include <mutex>
@@ -25,55 +27,32 @@ namespace uringnet {
 
 /// One per calling thread that ever waited (thread_local): what a waker needs to end its wait.
 struct CallerWaker {
-    int fd = -1;            ///< wake-up eventfd for ppoll waits
-    uint64_t epoch = 0;     ///< the wake-ups' epoch fd belongs to (a runtime shutdown closes them)
-    pthread_t tid{};        ///< for the wake signal
-    int signal_checked = 0; ///< the signal whose blocking in this thread's mask was checked
-    bool signal_ok = false; ///< this thread does not block it
-    bool in_recv = false;   ///< parked inside recv, not in ppoll (park lock)
-    uint64_t park = 0;      ///< which park this is, unique in the process (park lock)
+    int fd = -1;          ///< wake-up eventfd for ppoll waits
+    uint64_t epoch = 0;   ///< the wake-ups' epoch fd belongs to (a runtime shutdown closes them)
+    bool in_recv = false; ///< parked inside recv, not in ppoll (park lock)
     CallerWaker() = default;
     CallerWaker(const CallerWaker &) = delete; // (a copy's destructor would close the fd)
     CallerWaker &operator=(const CallerWaker &) = delete;
     ~CallerWaker();
 };
 
+/// The longest a read waits inside recv before it goes on in ppoll: how long a socket_cancel
+/// or hand-over may take to reach a read that has just entered recv.
+constexpr uint32_t kRecvSliceMs = 10;
+
 /// This thread's waker with its eventfd made, or null when none can be had. Called only while
 /// the caller is counted in a live slot's users, so shutdown cannot close the fds meanwhile.
 CallerWaker *thread_waker();
-/// Whether this thread may wait inside recv: a wake signal is installed and not blocked here.
-bool recv_wait_ok(CallerWaker &w);
 
 /// Publishes w as the caller waiting in f's line (in recv or in ppoll), or takes it back.
 void park(FastSlot &f, int line, CallerWaker &w, bool in_recv);
 void unpark(FastSlot &f, int line);
 
-/// A shard's waking of callers. Shard thread only.
-class CallerWakes {
-  public:
-    static constexpr int64_t kRekickNs = 1000000;
-    static constexpr int kMaxKicks = 10; ///< (1, 2, 4 ... 512 ms apart: about a second in all)
-    /// Wakes every caller waiting on f (whose socket is fd) after the shard changed what they
-    /// check; returns how many there were. A caller inside recv is woken for good (shutdown)
-    /// when the key is no longer live (closed, or the runtime stops), else by the signal
-    /// (socket_cancel, a hand-over).
-    int wake(FastSlot &f, int fd);
-    /// True while a signalled caller may still be inside recv: poll again within kRekickNs.
-    bool pending() const { return !kicks_.empty(); }
-    /// Signals again the callers still inside the same recv, kRekickNs after the first signal,
-    /// then twice as long each time, kMaxKicks times at most (without kicks: nothing to do).
-    void rekick();
-
-  private:
-    struct Kick {
-        FastSlot *f;
-        int line;
-        uint64_t park;
-        int64_t at;
-        int tries;
-    };
-    std::vector<Kick> kicks_;
-};
+/// Wakes every caller waiting on f (whose socket is fd) after the shard changed what they
+/// check; returns how many there were. In ppoll: the eventfd. Inside recv: shutdown(SHUT_RD)
+/// when the key is no longer live (closed, or the runtime stops); otherwise (socket_cancel, a
+/// hand-over) the read sees the change when its slice ends. Shard thread only.
+int wake_callers(FastSlot &f, int fd);
 
 /// Closes the calling threads' wake-up eventfds (runtime shutdown, once no caller waits).
 void close_caller_wakeups();
@@ -85,13 +64,14 @@ void caller_wake_before_fork();
 void caller_wake_after_fork_in_parent();
 void caller_wake_after_fork();
 
-/// The wake signal the next runtime_init uses: 0 (none: reads wait in ppoll) or a real-time
-/// signal; INVALID_ARGUMENT otherwise.
+/// runtime_configure_interruptible: whether a blocking call that a host's signal interrupts
+/// returns INTERRUPTED (nothing read; a write returns what it sent, or INTERRUPTED when it
+/// sent nothing) instead of waiting on. Process-wide; off until a host turns it on.
+int64_t configure_interruptible(bool on);
+bool interruptible();
+
+/// runtime_configure_wake_signal: kept for the ABI; the library sends no signal (see above),
+/// so a valid value (0 or a real-time signal) is accepted and has no effect.
 int64_t configure_wake_signal(int64_t sig);
-/// At runtime_init: installs the empty handler on the configured signal unless the host
-/// handles that signal itself, and makes it the one in use (0 when none can be).
-void wake_signal_setup();
-/// The wake signal in use, or 0.
-int wake_signal();
 
 } // namespace uringnet

@@ -94,7 +94,7 @@ bool Shard::behind_caller(uint32_t index, int line) {
             return false;
         }
         s.line[line].held = true; // until the caller hands over or lets go (LineMsg)
-        wakes_.wake(*f, s.fd);
+        wake_callers(*f, s.fd);
     }
     return true;
 }
@@ -178,7 +178,7 @@ void Shard::next_write(uint32_t index) {
         unhold(next);
         if (next->kind == OpKind::after_writes) { // every write before it has finished: it acts
             Request *req = next->req;
-            if (req->async) {
+            if (req->op_id != 0) {
                 async_ops_.erase(req->op_id);
             }
             free_op(next);

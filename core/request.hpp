@@ -4,6 +4,7 @@
 // result to the completion queue (or callback) and deletes it.
 #pragma once
 
+#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 
@@ -43,7 +44,8 @@ struct Request {
     std::binary_semaphore done{0};
     bool async = false;     ///< submitted with *_submit: nobody waits on done
     bool detached = false;  ///< started from a completion callback: nobody waits, no completion
-    int64_t op_id = 0;      ///< async only: the id *_submit returned
+    int64_t op_id = 0;      ///< the id *_submit returned; a blocking call's own when it may be interrupted (else 0)
+    int wake_fd = -1;       ///< blocking, interruptible: the caller's eventfd, written as it completes
     uint64_t user_data = 0; ///< async only
     FastSlot *line_slot = nullptr; ///< a read or write counted in its stream's line
     uint8_t line = 0;              ///< which line (LineKind)
@@ -63,6 +65,12 @@ struct Request {
             delete this;
         } else if (async) {
             deliver_completion(this); // deletes this
+        } else if (wake_fd >= 0) {
+            // Written before the release: once released, the caller may return and its thread
+            // exit, closing the eventfd (it waits with a time limit, so a wake-up seen before
+            // the release costs it one more look, never the result).
+            eventfd_write(wake_fd, 1);
+            done.release();
         } else {
             done.release();
         }

@@ -142,8 +142,8 @@ std::string Runtime::stats_json() const {
     j["multishot_accept"] = first.multishot_accept();
     j["multishot_recv"] = first.multishot_recv();
     j["recv_ring_bytes"] = first.recv_ring_bytes(); // per shard
-    j["wake_signal"] = wake_signal();
-    j["reads_wait_in_recv"] = wake_signal() != 0 && first.sockets_block();
+    j["wake_signal"] = 0; // (none is ever sent: core/caller_wake.hpp)
+    j["reads_wait_in_recv"] = first.sockets_block();
     j["epoch"] = epoch;
     j["entries"] = entries;
     j["shard_count"] = shards.size();
@@ -255,7 +255,6 @@ int64_t handle_runtime_init() {
     if (int64_t err = backend_config(config)) {
         return err;
     }
-    wake_signal_setup();
     const uint32_t epoch = g_epoch + 1;
     auto rt = std::make_unique<Runtime>();
     rt->epoch = epoch;
@@ -346,6 +345,8 @@ int64_t handle_runtime_configure_sqpoll(bool on) {
 }
 
 int64_t handle_runtime_configure_wake_signal(int64_t signal) { return configure_wake_signal(signal); }
+
+int64_t handle_runtime_configure_interruptible(bool on) { return configure_interruptible(on); }
 
 int64_t handle_runtime_num_cores() {
     cpu_set_t set;

@@ -175,7 +175,6 @@ void Shard::run(std::atomic<int64_t> *started) {
         }
         backend_->poll(block, poll_limit());
         awake_.store(true, std::memory_order_relaxed);
-        wakes_.rekick();
         expire_held();
         retry_fd_waits();
     }
@@ -310,9 +309,6 @@ void Shard::dispatch(Request &req) {
 int64_t Shard::poll_limit() const {
     int64_t limit = next_held_deadline();
     auto at_most = [&limit](int64_t ns) { limit = limit < 0 ? ns : std::min(limit, ns); };
-    if (wakes_.pending()) {
-        at_most(CallerWakes::kRekickNs);
-    }
     if (!fd_waits_.empty() || (stopping_ && callers_inside_any())) {
         at_most(kCallerLeftNs); // a calling thread leaving does not wake the shard: look again soon
     }
@@ -333,7 +329,7 @@ void Shard::begin_stop() {
     for (uint32_t i = 0; i < slots_.size(); ++i) {
         if (FastSlot *f = fast_.find(i)) { // callers waiting on their own threads end with SHUT_DOWN
             f->key.store(FastSlot::kStopped, std::memory_order_seq_cst);
-            wakes_.wake(*f, slots_[i].fd);
+            wake_callers(*f, slots_[i].fd);
         }
     }
     for (Slot &s : slots_) {

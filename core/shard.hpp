@@ -340,8 +340,8 @@ class Shard {
         c.store(c.load(std::memory_order_relaxed) - n, std::memory_order_relaxed);
     }
     void run(std::atomic<int64_t> *started);
-    /// How long the loop may wait in the backend: until the next held call's deadline, a
-    /// re-kick, or a look at whether a calling thread left a closing slot (-1: no limit).
+    /// How long the loop may wait in the backend: until the next held call's deadline, or a
+    /// look at whether a calling thread left a closing slot (-1: no limit).
     int64_t poll_limit() const;
     static constexpr int64_t kCallerLeftNs = 1000000;
     void enqueue_locked(Request *req); ///< mu_ held
@@ -477,7 +477,6 @@ class Shard {
     FastTable fast_;
     // Completed on calling threads (fast path), so updated with atomic adds.
     CallerStats caller_stats_;
-    CallerWakes wakes_; ///< ends the waits of calling threads
 };
 
 /// True on a shard thread: a blocking call there would deadlock.

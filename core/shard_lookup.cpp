@@ -106,7 +106,7 @@ void Shard::continue_lookup(Op *op) {
         *timeout = ms_left(op->deadline_ns);
     }
     // The op ends here without completing the request: the handler starts its own.
-    if (req.async) {
+    if (req.op_id != 0) {
         async_ops_.erase(req.op_id);
     }
     if (op->in_slot) {

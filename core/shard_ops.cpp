@@ -30,7 +30,7 @@ Op *Shard::new_op(OpKind kind, Request *req, uint32_t slot, int64_t timeout_ms) 
     op->req = req;
     op->slot = slot;
     op->deadline_ns = deadline_after(now_ns(), timeout_ms);
-    if (req != nullptr && req->async) {
+    if (req != nullptr && req->op_id != 0) {
         async_ops_[req->op_id] = op;
     }
     return op;
@@ -194,6 +194,8 @@ void Shard::on_op_done(Op *op) {
         }
         if (op->done == len) {
             finish(op, len);
+        } else if (op->done > 0 && op->canceled && op->req->wake_fd >= 0) {
+            finish(op, op->done); // an interruptible call cancelled after a part: a short write
         } else if (res > 0) {
             finish(op, op->shut_down ? UN_ERR_SHUT_DOWN
                                      : (op->canceled ? UN_ERR_CANCELED : UN_ERR_TIMED_OUT));
@@ -234,7 +236,7 @@ void Shard::complete_accept(Op *op, int fd) {
         // Spread connections: the least-loaded shard registers it and answers.
         Request *req = op->req;
         const int family = slots_[op->slot].family;
-        if (req->async) {
+        if (req->op_id != 0) {
             async_ops_.erase(req->op_id);
         }
         op->req = nullptr;
@@ -247,7 +249,7 @@ void Shard::complete_accept(Op *op, int fd) {
 
 void Shard::finish(Op *op, int64_t result) {
     Request *req = op->req;
-    if (req != nullptr && req->async) {
+    if (req != nullptr && req->op_id != 0) {
         async_ops_.erase(req->op_id);
     }
     if (op->in_slot) {

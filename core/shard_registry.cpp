@@ -109,7 +109,7 @@ void Shard::close_handle(uint32_t index, Request &req) {
     Slot &s = slots_[index];
     if (FastSlot *f = fast_.find(index)) {
         f->key.store(0, std::memory_order_seq_cst); // withdrawn: no new fast-path use
-        wakes_.wake(*f, s.fd);                        // and callers waiting on it end (CANCELED)
+        wake_callers(*f, s.fd);                        // and callers waiting on it end (CANCELED)
     }
     s.live = false;
     s.closing = true;
@@ -274,7 +274,7 @@ int64_t Shard::cancel_ops(uint32_t index) {
     int64_t n = 0;
     if (FastSlot *f = fast_.find(index)) { // calls waiting on their calling threads
         f->cancels.fetch_add(1, std::memory_order_seq_cst);
-        n += wakes_.wake(*f, s.fd);
+        n += wake_callers(*f, s.fd);
     }
     n += finish_queued(s, UN_ERR_CANCELED); // calls waiting their turn
     std::vector<Op *> waiting; // requests waiting without a deadline: nothing in the kernel to cancel

@@ -2,6 +2,8 @@
 #include "conformance.hpp"
 
 #include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -166,6 +168,34 @@ struct Env {
 };
 
 using Body = std::function<int()>;
+
+void host_signal_handler(int) {}
+
+// Calls the operation on this thread with runtime_configure_interruptible on, and sends
+// this thread a signal with a handler of the host's once the call waits (in_flight rose).
+int64_t interrupted_call(Env &env) {
+    struct sigaction sa {}, old {};
+    sa.sa_handler = host_signal_handler;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGUSR1, &sa, &old);
+    un_runtime_configure_interruptible(true);
+    const uint64_t before = test::total_stats()["in_flight"];
+    const pthread_t self = pthread_self();
+    std::atomic<bool> done{false};
+    std::thread signaller([&] {
+        (void)test::eventually([&] { return done.load() || test::total_stats()["in_flight"].get<uint64_t>() > before; });
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        if (!done.load()) {
+            pthread_kill(self, SIGUSR1);
+        }
+    });
+    const int64_t r = env.call();
+    done = true;
+    signaller.join();
+    un_runtime_configure_interruptible(false);
+    sigaction(SIGUSR1, &old, nullptr);
+    return r;
+}
 
 // Runs fn in a child that launch starts and waits for (launch returns the child's exit
 // status, or -1 when it could not start one); returns the int64 fn produced, sent back
@@ -748,6 +778,35 @@ Scenario scenario_for(const Operation &op, int64_t code) {
                 un_runtime_configure_backend(UN_BACKEND_IO_URING);
                 return env.call();
             });
+        };
+    case UN_ERR_INTERRUPTED:
+        return [&op](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            env.arg("timeout_ms").i = -1;
+            const std::string n = op.name;
+            if (n == "tcp_write") { // a buffer already full: the write waits before its first byte
+                std::string big(64 << 20, 'w');
+                un_tcp_write(env.handle(), big.data(), static_cast<uint32_t>(big.size()), 20);
+                env.arg("buf").bytes.assign(1 << 20, 'w');
+                env.set_len(1 << 20);
+            } else if (n == "tcp_connect") { // a listener whose queue is full: the connect waits
+                const int l = socket(AF_INET, SOCK_STREAM, 0);
+                sockaddr_in sa{};
+                sa.sin_family = AF_INET;
+                sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+                bind(l, reinterpret_cast<sockaddr *>(&sa), sizeof sa);
+                listen(l, 0);
+                socklen_t len = sizeof sa;
+                getsockname(l, reinterpret_cast<sockaddr *>(&sa), &len);
+                const std::string addr = "127.0.0.1:" + std::to_string(ntohs(sa.sin_port));
+                un_tcp_connect(addr.c_str(), test::kWait); // fills the queue
+                env.arg("addr").text = addr;
+                const int64_t r = interrupted_call(env);
+                close(l);
+                return r;
+            }
+            return interrupted_call(env);
         };
     case UN_ERR_CANCELED:
         if (is("udp_send_to") || is("udp_connect")) {

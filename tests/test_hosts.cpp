@@ -398,3 +398,111 @@ TEST_CASE("statistics count the calls made on the calling thread (item 11)", "[h
     CHECK(after["completed"].get<int64_t>() - before["completed"].get<int64_t>() == 10 + 1);
     CHECK(after["errors"].get<int64_t>() - before["errors"].get<int64_t>() == 10);
 }
+
+TEST_CASE("the library's wake-ups never interrupt a host's signal handler (item 6)", "[hosts]") {
+    HostHandler host(SIGUSR2, 1000); // the handler sleeps 1 s, counting interruptions
+    test::Runtime rt;
+    test::Pair p;
+    const int64_t timeout = GENERATE(int64_t{-1}, test::kWait);
+    CAPTURE(timeout);
+    WaitingRead r(p.server, 4, timeout);
+    pthread_kill(r.t.native_handle(), SIGUSR2);
+    REQUIRE(test::eventually([] { return g_in_host_handler.load(); }));
+    CHECK(un_socket_cancel(p.server) >= 0);
+    CHECK(r.join() == UN_ERR_CANCELED); // once the handler has returned
+    CHECK(g_pause_eintr.load() == 0);   // its nanosleep was never interrupted
+    CHECK(g_host_signals.load() == 1);
+    REQUIRE(un_tcp_write(p.client, "next", 4, test::kWait) == 4);
+    CHECK(test::read_exact(p.server, 4) == "next");
+}
+
+namespace {
+
+// Turns runtime_configure_interruptible on for a scope (it is process-wide).
+struct Interruptible {
+    Interruptible() { REQUIRE(un_runtime_configure_interruptible(true) == 0); }
+    ~Interruptible() { un_runtime_configure_interruptible(false); }
+};
+
+// Runs call on another thread, sends it the host's signal once it waits (in_flight rose),
+// and returns its result.
+template <typename Call> int64_t interrupted(Call call) {
+    const uint64_t before = test::total_stats()["in_flight"];
+    std::atomic<int64_t> result{INT64_MIN};
+    std::thread t([&] { result = call(); });
+    const bool waited = test::eventually([&] { return test::total_stats()["in_flight"].get<uint64_t>() > before; });
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    pthread_kill(t.native_handle(), SIGUSR1);
+    const bool ended = test::eventually([&] { return result.load() != INT64_MIN; }, 3000);
+    if (!ended) {
+        un_runtime_shutdown(); // (frees the thread)
+    }
+    t.join();
+    CHECK(waited);
+    CHECK(ended);
+    return result.load();
+}
+
+} // namespace
+
+TEST_CASE("runtime_configure_interruptible: a host's signal ends a blocking call with INTERRUPTED, nothing lost (item 12)",
+          "[hosts]") {
+    HostHandler host(SIGUSR1);
+    test::Runtime rt;
+    SECTION("off (the default): the call goes on waiting") {
+        test::Pair p;
+        WaitingRead r(p.server, 4, -1);
+        pthread_kill(r.t.native_handle(), SIGUSR1);
+        REQUIRE(test::eventually([] { return g_host_signals.load() == 1; }));
+        std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        CHECK(r.result.load() == 1);
+        REQUIRE(un_tcp_write(p.client, "data", 4, test::kWait) == 4);
+        CHECK(r.join() == 4);
+    }
+    SECTION("read on the calling thread, with and without a timeout") {
+        Interruptible on;
+        test::Pair p;
+        const int64_t timeout = GENERATE(int64_t{-1}, test::kWait, int64_t{2} * 24 * 3600 * 1000);
+        CAPTURE(timeout);
+        char b[4];
+        CHECK(interrupted([&] { return un_tcp_read(p.server, b, 4, timeout); }) == UN_ERR_INTERRUPTED);
+        REQUIRE(un_tcp_write(p.client, "data", 4, test::kWait) == 4);
+        CHECK(test::read_exact(p.server, 4) == "data"); // the next read gets everything
+    }
+    SECTION("a read waiting in the runtime (behind a submitted one)") {
+        Interruptible on;
+        test::Pair p;
+        char first[4], b[4];
+        REQUIRE(un_tcp_read_submit(p.server, first, 4, test::kWait, 1) > 0);
+        CHECK(interrupted([&] { return un_tcp_read(p.server, b, 4, -1); }) == UN_ERR_INTERRUPTED);
+        REQUIRE(un_tcp_write(p.client, "abcdefgh", 8, test::kWait) == 8);
+        const auto cs = test::collect(1);
+        REQUIRE(cs.size() == 1);
+        CHECK(std::string(first, 4) == "abcd");
+        CHECK(test::read_exact(p.server, 4) == "efgh");
+    }
+    SECTION("accept: the connection that comes later is accepted by the next call") {
+        Interruptible on;
+        test::Listener l;
+        CHECK(interrupted([&] { return un_tcp_accept(l.handle, -1); }) == UN_ERR_INTERRUPTED);
+        const int64_t c = un_tcp_connect(l.addr.c_str(), test::kWait);
+        REQUIRE(c > 0);
+        CHECK(un_tcp_accept(l.handle, test::kWait) > 0);
+    }
+    SECTION("udp recv_from") {
+        Interruptible on;
+        const int64_t u = un_udp_bind("127.0.0.1:0", 0);
+        REQUIRE(u > 0);
+        char b[16], from[64];
+        CHECK(interrupted([&] { return un_udp_recv_from(u, b, sizeof b, from, sizeof from, -1); }) ==
+              UN_ERR_INTERRUPTED);
+    }
+    SECTION("a write that sent a part returns how much (a short write)") {
+        Interruptible on;
+        test::Pair p;
+        std::string big(64 << 20, 'w');
+        const int64_t n = interrupted([&] { return un_tcp_write(p.client, big.data(), static_cast<uint32_t>(big.size()), -1); });
+        CHECK(n > 0);
+        CHECK(n < static_cast<int64_t>(big.size()));
+    }
+}

@@ -1,7 +1,8 @@
-// The wake signal (runtime_configure_wake_signal): a blocking read on io_uring waits
-// inside recv, and socket_cancel or a later call from another thread end that wait with the
-// signal. Its configuration, a host that handles the signal itself, a thread that blocks it,
-// and many cancels and closes racing reads that are just entering recv.
+// Blocking reads that wait inside recv (io_uring) and the signals of their hosts: the library
+// sends no signal (runtime_configure_wake_signal is kept for compatibility and has no effect);
+// socket_cancel and later calls from other threads reach a read inside recv when its slice
+// ends, close and shutdown at once. A host that handles any signal at any time, a thread that
+// blocks them, and many cancels and closes racing reads that are just entering recv.
 #include <pthread.h>
 #include <sys/socket.h>
 
@@ -63,82 +64,64 @@ TEST_CASE("runtime_configure_wake_signal takes 0 or a real-time signal", "[block
     CHECK(un_runtime_configure_wake_signal(kDefaultSignal) == 0);
 }
 
-TEST_CASE("runtime_init installs the wake signal's handler only where the disposition is the default",
-          "[blocking][wake_signal]") {
-    SECTION("0: no handler, and cancelled reads still end") {
-        REQUIRE(un_runtime_configure_wake_signal(0) == 0);
+TEST_CASE("runtime_init installs no signal handler: the library sends no signal", "[blocking][wake_signal]") {
+    for (const int sig : {kDefaultSignal, 0, SIGRTMAX - 7}) {
+        CAPTURE(sig);
+        REQUIRE(un_runtime_configure_wake_signal(sig) == 0);
         test::Runtime rt;
+        CHECK(handled_by_default(kDefaultSignal));
+        CHECK(handled_by_default(SIGRTMAX - 7));
         CHECK(test::stats()["wake_signal"] == 0);
-        CHECK(test::stats()["reads_wait_in_recv"] == false);
+        CHECK(test::stats()["reads_wait_in_recv"] == (test::stats()["backend"] == "io_uring"));
         test::Pair p;
         CHECK(cancelled_read(p.server, false) == UN_ERR_CANCELED);
-    }
-    SECTION("a free signal: the library's handler, which it keeps after shutdown") {
-        const int other = SIGRTMAX - 7;
-        REQUIRE(handled_by_default(other));
-        REQUIRE(un_runtime_configure_wake_signal(other) == 0);
-        {
-            test::Runtime rt;
-            CHECK_FALSE(handled_by_default(other));
-            CHECK(test::stats()["wake_signal"] == other);
-            CHECK(test::stats()["reads_wait_in_recv"] == (test::stats()["backend"] == "io_uring"));
-            test::Pair p;
-            CHECK(cancelled_read(p.server, false) == UN_ERR_CANCELED);
-        }
-        CHECK_FALSE(handled_by_default(other)); // (a late signal must not end the process)
-    }
-    SECTION("a signal the host handles: left to the host, never sent, reads still end") {
-        const int other = SIGRTMAX - 8;
-        REQUIRE(handled_by_default(other));
-        struct sigaction sa {};
-        sa.sa_handler = host_handler;
-        sigemptyset(&sa.sa_mask);
-        REQUIRE(sigaction(other, &sa, nullptr) == 0);
-        REQUIRE(un_runtime_configure_wake_signal(other) == 0);
-        {
-            test::Runtime rt;
-            CHECK(test::stats()["wake_signal"] == 0);
-            test::Pair p;
-            CHECK(cancelled_read(p.server, false) == UN_ERR_CANCELED);
-            struct sigaction cur {};
-            REQUIRE(sigaction(other, nullptr, &cur) == 0);
-            CHECK(cur.sa_handler == host_handler);
-        }
-        CHECK(g_host_signals.load() == 0);
-        sa.sa_handler = SIG_DFL;
-        REQUIRE(sigaction(other, &sa, nullptr) == 0);
-    }
-    REQUIRE(un_runtime_configure_wake_signal(kDefaultSignal) == 0); // (for the next test case in this process)
-}
-
-TEST_CASE("a host that takes the wake signal over after runtime_init is never sent it", "[blocking][wake_signal]") {
-    const int other = SIGRTMAX - 9;
-    REQUIRE(handled_by_default(other));
-    REQUIRE(un_runtime_configure_wake_signal(other) == 0);
-    {
-        test::Runtime rt;
-        test::Pair p;
-        struct sigaction sa {};
-        sa.sa_handler = host_handler;
-        sigemptyset(&sa.sa_mask);
-        REQUIRE(sigaction(other, &sa, nullptr) == 0); // the host's now
-        std::atomic<int64_t> result{1};
-        char b[4];
-        std::thread t([&] { result = un_tcp_read(p.server, b, sizeof b, -1); });
-        REQUIRE(test::wait_for_stat("in_flight", 1));
-        CHECK(un_socket_cancel(p.server) == 1);
-        // (a read waiting inside recv can then only end with data, or on close: documented)
-        REQUIRE(un_tcp_write(p.client, "data", 4, test::kWait) == 4);
-        t.join();
-        CHECK((result.load() == 4 || result.load() == UN_ERR_CANCELED)); // (CANCELED: it had not entered recv)
-        CHECK(g_host_signals.load() == 0);
-        sa.sa_handler = SIG_DFL;
-        REQUIRE(sigaction(other, &sa, nullptr) == 0);
     }
     REQUIRE(un_runtime_configure_wake_signal(kDefaultSignal) == 0);
 }
 
-TEST_CASE("a thread that blocks the wake signal still has its blocking reads cancelled", "[blocking][wake_signal]") {
+TEST_CASE("a host that handles the old wake signal, from before or after runtime_init, loses nothing (item 7)",
+          "[blocking][wake_signal]") {
+    const bool before_init = GENERATE(true, false);
+    CAPTURE(before_init);
+    g_host_signals = 0;
+    struct sigaction sa {};
+    sa.sa_handler = host_handler;
+    sigemptyset(&sa.sa_mask);
+    if (before_init) {
+        REQUIRE(sigaction(kDefaultSignal, &sa, nullptr) == 0);
+    }
+    {
+        test::Runtime rt;
+        test::Pair p;
+        if (!before_init) {
+            REQUIRE(sigaction(kDefaultSignal, &sa, nullptr) == 0); // (as Python's signal.signal would)
+        }
+        std::atomic<int64_t> result{1};
+        char b[4];
+        std::thread t([&] { result = un_tcp_read(p.server, b, sizeof b, -1); });
+        REQUIRE(test::wait_for_stat("in_flight", 1));
+        std::this_thread::sleep_for(std::chrono::milliseconds(30)); // (inside recv, or past its slice)
+        // A submitted read with a timeout waits behind the blocking one, and times out.
+        char later[4];
+        REQUIRE(un_tcp_read_submit(p.server, later, sizeof later, 200, 1) > 0);
+        const auto cs = test::collect(1);
+        REQUIRE(cs.size() == 1);
+        CHECK(cs[0].result == UN_ERR_TIMED_OUT);
+        CHECK(un_socket_cancel(p.server) == 1);
+        const bool ended = test::eventually([&] { return result.load() != 1; });
+        if (!ended) {
+            un_tcp_close(p.server);
+        }
+        t.join();
+        CHECK(ended);
+        CHECK(result.load() == UN_ERR_CANCELED);
+        CHECK(g_host_signals.load() == 0); // the library sent it nothing
+    }
+    sa.sa_handler = SIG_DFL;
+    REQUIRE(sigaction(kDefaultSignal, &sa, nullptr) == 0);
+}
+
+TEST_CASE("a thread that blocks the old wake signal still has its blocking reads cancelled", "[blocking][wake_signal]") {
     test::Runtime rt;
     test::Pair p;
     CHECK(cancelled_read(p.server, true) == UN_ERR_CANCELED);

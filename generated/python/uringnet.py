@@ -19,7 +19,7 @@ import os
 import threading
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "6af4089a00d939a9"
+SPEC_CHECKSUM = "fb3f700d9a3af222"
 VERSION = "0.1.0"
 
 
@@ -97,6 +97,8 @@ _lib.un_runtime_configure_recv_buffers.argtypes = [ctypes.c_uint32, ctypes.c_uin
 _lib.un_runtime_configure_recv_buffers.restype = ctypes.c_int64
 _lib.un_runtime_configure_wake_signal.argtypes = [ctypes.c_int64]
 _lib.un_runtime_configure_wake_signal.restype = ctypes.c_int64
+_lib.un_runtime_configure_interruptible.argtypes = [ctypes.c_bool]
+_lib.un_runtime_configure_interruptible.restype = ctypes.c_int64
 _lib.un_tcp_listen.argtypes = [ctypes.c_char_p, ctypes.c_int32, ctypes.c_uint32]
 _lib.un_tcp_listen.restype = ctypes.c_int64
 _lib.un_tcp_listen_submit.argtypes = [ctypes.c_char_p, ctypes.c_int32, ctypes.c_uint32, ctypes.c_uint64]
@@ -386,6 +388,9 @@ class RuntimeNotLinked(GeneralError):
 class Forked(GeneralError):
     """-39: this process is a fork of the one that started the runtime: the runtime belongs to the parent; call runtime_init for the child's own."""
 
+class Interrupted(GeneralError):
+    """-40: a signal of the host's interrupted the blocking call (runtime_configure_interruptible): nothing was read or accepted; call again after handling it."""
+
 _ERRORS = {
     -1: GeneralError,
     -2: RefusedError,
@@ -426,6 +431,7 @@ _ERRORS = {
     -37: OpNotFound,
     -38: RuntimeNotLinked,
     -39: Forked,
+    -40: Interrupted,
 }
 
 
@@ -450,6 +456,7 @@ REQUEST_RUNTIME_RESET_STATS = 9
 REQUEST_RUNTIME_CONFIGURE_SHARDS = 30
 REQUEST_RUNTIME_CONFIGURE_RECV_BUFFERS = 66
 REQUEST_RUNTIME_CONFIGURE_WAKE_SIGNAL = 67
+REQUEST_RUNTIME_CONFIGURE_INTERRUPTIBLE = 68
 REQUEST_TCP_LISTEN = 10
 REQUEST_TCP_ACCEPT = 11
 REQUEST_TCP_CONNECT = 12
@@ -651,8 +658,14 @@ class Runtime:
 
     @staticmethod
     def configure_wake_signal(signal):
-        """Set the signal that ends a blocking tcp_read waiting inside recv on its calling thread, for the next runtime_init. A blocking read on the io_uring backend sleeps in recv itself, as a read on a plain blocking socket does (one system call per read; a timeout is the socket's SO_RCVTIMEO, set when it changes); close and runtime_shutdown end it by shutting the socket for reading, socket_cancel and a later call on the stream from another thread (which needs the read to hand over) by sending this signal to the waiting thread. runtime_init installs a handler that does nothing (without SA_RESTART) on the signal when its disposition is the default one, and leaves it installed after shutdown; when the host handles the signal itself, or a thread blocks it, or it is 0, blocking reads wait in ppoll on the socket and a per-thread eventfd instead (one system call more per wait). The default is SIGRTMAX - 5."""
+        """Kept for compatibility: the library no longer sends any signal, so the value (0 or a real-time signal, SIGRTMIN..SIGRTMAX) is checked and has no effect. A blocking tcp_read on the io_uring backend sleeps in recv itself, as a read on a plain blocking socket does (one system call per read), for at most 10 ms (the socket's SO_RCVTIMEO, or the read's timeout when that is nearer); close and runtime_shutdown end it at once by shutting the socket for reading, and socket_cancel or a later call on the stream that needs it to hand over is seen when those 10 ms end. A read whose data has not come by then waits on in ppoll on the socket and a per-thread eventfd, which every one of them ends at once. No signal of the library's can interrupt a host's signal handler or system call, and a host may install or block any signal at any time."""
         result = _check(_lib.un_runtime_configure_wake_signal(signal))
+        return None
+
+    @staticmethod
+    def configure_interruptible(on):
+        """Choose whether a blocking call that a signal of the host's interrupts returns INTERRUPTED (on) or goes on waiting (off, the default). Process-wide, and it takes effect at once. With it on, a host whose signal handlers only set a flag (CPython, most language runtimes) gets control back while a read, write, accept, connect or receive waits: nothing was read or accepted when INTERRUPTED is returned (a call that completed meanwhile returns its result instead), and a write that had sent part of its bytes returns how many (a short write, as write(2) does). The host runs its handlers and calls again. The Python binding turns it on and retries, so Ctrl-C raises KeyboardInterrupt during any blocking call."""
+        result = _check(_lib.un_runtime_configure_interruptible(on))
         return None
 
     @staticmethod

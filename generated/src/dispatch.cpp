@@ -32,6 +32,8 @@ const char *request_name(RequestKind kind) {
         return "runtime_configure_recv_buffers";
     case RequestKind::runtime_configure_wake_signal:
         return "runtime_configure_wake_signal";
+    case RequestKind::runtime_configure_interruptible:
+        return "runtime_configure_interruptible";
     case RequestKind::tcp_listen:
         return "tcp_listen";
     case RequestKind::tcp_accept:

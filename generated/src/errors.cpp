@@ -77,6 +77,9 @@ constexpr ErrorInfo kErrors[] = {
     {UN_ERR_FORKED, -1, "FORKED",
      "this process is a fork of the one that started the runtime: the runtime belongs to the "
      "parent; call runtime_init for the child's own"},
+    {UN_ERR_INTERRUPTED, -1, "INTERRUPTED",
+     "a signal of the host's interrupted the blocking call (runtime_configure_interruptible): "
+     "nothing was read or accepted; call again after handling it"},
 };
 
 const ErrorInfo *find_error(int64_t code) {

@@ -123,6 +123,11 @@ UN_API int64_t un_runtime_configure_wake_signal(int64_t signal) {
     return uringnet::gen::handle_runtime_configure_wake_signal(signal);
 }
 
+UN_API int64_t un_runtime_configure_interruptible(bool on) {
+
+    return uringnet::gen::handle_runtime_configure_interruptible(on);
+}
+
 UN_API un_tcp_listener_t un_tcp_listen(const char *addr, int32_t backlog, uint32_t flags) {
     if (addr == nullptr) {
         return UN_ERR_BAD_ADDRESS;

@@ -27,6 +27,7 @@ enum class RequestKind : uint16_t {
     runtime_configure_shards = 30,
     runtime_configure_recv_buffers = 66,
     runtime_configure_wake_signal = 67,
+    runtime_configure_interruptible = 68,
     tcp_listen = 10,
     tcp_accept = 11,
     tcp_connect = 12,
@@ -278,6 +279,7 @@ int64_t handle_runtime_configure_sqpoll(bool on);
 int64_t handle_runtime_configure_shards(int64_t shards);
 int64_t handle_runtime_configure_recv_buffers(uint32_t count, uint32_t size);
 int64_t handle_runtime_configure_wake_signal(int64_t signal);
+int64_t handle_runtime_configure_interruptible(bool on);
 int64_t handle_poll(un_completion_t *out, uint32_t max, int64_t timeout_ms);
 int64_t handle_completion_fd(void);
 int64_t handle_set_completion_callback(un_completion_fn callback, void *ctx);

@@ -205,7 +205,7 @@ const conformance::Operation tcp_accept = {
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_CANCELED, UN_ERR_TIMED_OUT,
-     UN_ERR_NO_RESOURCES, UN_ERR_CONNECTION_ABORTED, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_NO_RESOURCES, UN_ERR_CONNECTION_ABORTED, UN_ERR_WOULD_DEADLOCK, UN_ERR_INTERRUPTED},
 };
 
 const conformance::Operation tcp_accept_submit = {
@@ -221,7 +221,7 @@ const conformance::Operation tcp_accept_submit = {
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_CANCELED, UN_ERR_TIMED_OUT,
-     UN_ERR_NO_RESOURCES, UN_ERR_CONNECTION_ABORTED, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_NO_RESOURCES, UN_ERR_CONNECTION_ABORTED, UN_ERR_WOULD_DEADLOCK, UN_ERR_INTERRUPTED},
 };
 
 const conformance::Operation tcp_connect = {
@@ -236,7 +236,7 @@ const conformance::Operation tcp_connect = {
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_ADDRESS,
      UN_ERR_UNKNOWN_HOST, UN_ERR_CONNECTION_REFUSED, UN_ERR_HOST_UNREACHABLE, UN_ERR_TIMED_OUT,
-     UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
+     UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED, UN_ERR_INTERRUPTED},
 };
 
 const conformance::Operation tcp_connect_submit = {
@@ -252,7 +252,7 @@ const conformance::Operation tcp_connect_submit = {
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_ADDRESS,
      UN_ERR_UNKNOWN_HOST, UN_ERR_CONNECTION_REFUSED, UN_ERR_HOST_UNREACHABLE, UN_ERR_TIMED_OUT,
-     UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
+     UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED, UN_ERR_INTERRUPTED},
 };
 
 const conformance::Operation tcp_read = {
@@ -269,7 +269,7 @@ const conformance::Operation tcp_read = {
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_CANCELED,
-     UN_ERR_TIMED_OUT, UN_ERR_RESET, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_TIMED_OUT, UN_ERR_RESET, UN_ERR_WOULD_DEADLOCK, UN_ERR_INTERRUPTED},
 };
 
 const conformance::Operation tcp_read_submit = {
@@ -287,7 +287,7 @@ const conformance::Operation tcp_read_submit = {
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_CANCELED,
-     UN_ERR_TIMED_OUT, UN_ERR_RESET, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_TIMED_OUT, UN_ERR_RESET, UN_ERR_WOULD_DEADLOCK, UN_ERR_INTERRUPTED},
 };
 
 const conformance::Operation tcp_write = {
@@ -304,7 +304,7 @@ const conformance::Operation tcp_write = {
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_CANCELED,
-     UN_ERR_TIMED_OUT, UN_ERR_RESET, UN_ERR_BROKEN_PIPE, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_TIMED_OUT, UN_ERR_RESET, UN_ERR_BROKEN_PIPE, UN_ERR_WOULD_DEADLOCK, UN_ERR_INTERRUPTED},
 };
 
 const conformance::Operation tcp_write_submit = {
@@ -322,7 +322,7 @@ const conformance::Operation tcp_write_submit = {
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_CANCELED,
-     UN_ERR_TIMED_OUT, UN_ERR_RESET, UN_ERR_BROKEN_PIPE, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_TIMED_OUT, UN_ERR_RESET, UN_ERR_BROKEN_PIPE, UN_ERR_WOULD_DEADLOCK, UN_ERR_INTERRUPTED},
 };
 
 const conformance::Operation tcp_close = {
@@ -684,7 +684,8 @@ const conformance::Operation udp_recv_from = {
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_BUFFER_TOO_SMALL,
-     UN_ERR_TRUNCATED, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_TRUNCATED, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK,
+     UN_ERR_INTERRUPTED},
 };
 
 const conformance::Operation udp_recv_from_submit = {
@@ -705,7 +706,8 @@ const conformance::Operation udp_recv_from_submit = {
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_BUFFER_TOO_SMALL,
-     UN_ERR_TRUNCATED, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_TRUNCATED, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK,
+     UN_ERR_INTERRUPTED},
 };
 
 const conformance::Operation udp_connect = {
@@ -792,7 +794,8 @@ const conformance::Operation udp_recv = {
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_TRUNCATED,
-     UN_ERR_CONNECTION_REFUSED, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_CONNECTION_REFUSED, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK,
+     UN_ERR_INTERRUPTED},
 };
 
 const conformance::Operation udp_recv_submit = {
@@ -810,7 +813,8 @@ const conformance::Operation udp_recv_submit = {
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_TRUNCATED,
-     UN_ERR_CONNECTION_REFUSED, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_CONNECTION_REFUSED, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK,
+     UN_ERR_INTERRUPTED},
 };
 
 const conformance::Operation udp_close = {
@@ -1278,6 +1282,10 @@ TEST_CASE("tcp_accept returns WOULD_DEADLOCK", "[conformance][tcp_accept]") {
     conformance::check(tcp_accept, UN_ERR_WOULD_DEADLOCK);
 }
 
+TEST_CASE("tcp_accept returns INTERRUPTED", "[conformance][tcp_accept]") {
+    conformance::check(tcp_accept, UN_ERR_INTERRUPTED);
+}
+
 TEST_CASE("tcp_accept_submit completes with NOT_INITIALIZED", "[conformance][submit][tcp_accept]") {
     conformance::check(tcp_accept_submit, UN_ERR_NOT_INITIALIZED);
 }
@@ -1363,6 +1371,10 @@ TEST_CASE("tcp_connect returns NO_RESOURCES", "[conformance][tcp_connect]") {
 
 TEST_CASE("tcp_connect returns WOULD_DEADLOCK", "[conformance][tcp_connect]") {
     conformance::check(tcp_connect, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("tcp_connect returns INTERRUPTED", "[conformance][tcp_connect]") {
+    conformance::check(tcp_connect, UN_ERR_INTERRUPTED);
 }
 
 TEST_CASE("tcp_connect_submit completes with NOT_INITIALIZED",
@@ -1454,6 +1466,10 @@ TEST_CASE("tcp_read returns RESET", "[conformance][tcp_read]") {
 
 TEST_CASE("tcp_read returns WOULD_DEADLOCK", "[conformance][tcp_read]") {
     conformance::check(tcp_read, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("tcp_read returns INTERRUPTED", "[conformance][tcp_read]") {
+    conformance::check(tcp_read, UN_ERR_INTERRUPTED);
 }
 
 TEST_CASE("tcp_read_submit completes with NOT_INITIALIZED", "[conformance][submit][tcp_read]") {
@@ -1550,6 +1566,10 @@ TEST_CASE("tcp_write returns BROKEN_PIPE", "[conformance][tcp_write]") {
 
 TEST_CASE("tcp_write returns WOULD_DEADLOCK", "[conformance][tcp_write]") {
     conformance::check(tcp_write, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("tcp_write returns INTERRUPTED", "[conformance][tcp_write]") {
+    conformance::check(tcp_write, UN_ERR_INTERRUPTED);
 }
 
 TEST_CASE("tcp_write_submit completes with NOT_INITIALIZED", "[conformance][submit][tcp_write]") {
@@ -2500,6 +2520,10 @@ TEST_CASE("udp_recv_from returns WOULD_DEADLOCK", "[conformance][udp_recv_from]"
     conformance::check(udp_recv_from, UN_ERR_WOULD_DEADLOCK);
 }
 
+TEST_CASE("udp_recv_from returns INTERRUPTED", "[conformance][udp_recv_from]") {
+    conformance::check(udp_recv_from, UN_ERR_INTERRUPTED);
+}
+
 TEST_CASE("udp_recv_from_submit completes with NOT_INITIALIZED",
           "[conformance][submit][udp_recv_from]") {
     conformance::check(udp_recv_from_submit, UN_ERR_NOT_INITIALIZED);
@@ -2822,6 +2846,10 @@ TEST_CASE("udp_recv returns TIMED_OUT", "[conformance][udp_recv]") {
 
 TEST_CASE("udp_recv returns WOULD_DEADLOCK", "[conformance][udp_recv]") {
     conformance::check(udp_recv, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("udp_recv returns INTERRUPTED", "[conformance][udp_recv]") {
+    conformance::check(udp_recv, UN_ERR_INTERRUPTED);
 }
 
 TEST_CASE("udp_recv_submit completes with NOT_INITIALIZED", "[conformance][submit][udp_recv]") {

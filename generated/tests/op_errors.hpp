@@ -41,23 +41,25 @@ inline constexpr int64_t runtime_configure_recv_buffers_blocking[] = {-13, 0};
 inline constexpr int64_t runtime_configure_recv_buffers_submit[] = {0};
 inline constexpr int64_t runtime_configure_wake_signal_blocking[] = {-13, 0};
 inline constexpr int64_t runtime_configure_wake_signal_submit[] = {0};
+inline constexpr int64_t runtime_configure_interruptible_blocking[] = {0};
+inline constexpr int64_t runtime_configure_interruptible_submit[] = {0};
 inline constexpr int64_t tcp_listen_blocking[] = {-14, -15, -39, -12, -13, -28,
                                                   -21, -22, -23, -27, -18, 0};
 inline constexpr int64_t tcp_listen_submit[] = {-14, -15, -39, -12, -13, -28,
                                                 -21, -22, -23, -27, -17, 0};
 inline constexpr int64_t tcp_accept_blocking[] = {-14, -15, -39, -8,  -9,  -10, -11,
-                                                  -17, -4,  -27, -25, -18, 0};
+                                                  -17, -4,  -27, -25, -18, -40, 0};
 inline constexpr int64_t tcp_accept_submit[] = {-14, -15, -39, -8,  -9,  -10,
                                                 -11, -17, -4,  -27, -25, 0};
 inline constexpr int64_t tcp_connect_blocking[] = {-14, -15, -39, -12, -28, -20,
-                                                   -24, -4,  -27, -18, 0};
+                                                   -24, -4,  -27, -18, -40, 0};
 inline constexpr int64_t tcp_connect_submit[] = {-14, -15, -39, -12, -28, -20,
                                                  -24, -4,  -27, -17, 0};
 inline constexpr int64_t tcp_read_blocking[] = {-14, -15, -39, -8, -9,  -10, -11,
-                                                -13, -17, -4,  -3, -18, 0};
+                                                -13, -17, -4,  -3, -18, -40, 0};
 inline constexpr int64_t tcp_read_submit[] = {-14, -15, -39, -8, -9, -10, -11, -13, -17, -4, -3, 0};
-inline constexpr int64_t tcp_write_blocking[] = {-14, -15, -39, -8, -9,  -10, -11,
-                                                 -13, -17, -4,  -3, -26, -18, 0};
+inline constexpr int64_t tcp_write_blocking[] = {-14, -15, -39, -8,  -9,  -10, -11, -13,
+                                                 -17, -4,  -3,  -26, -18, -40, 0};
 inline constexpr int64_t tcp_write_submit[] = {-14, -15, -39, -8, -9,  -10, -11,
                                                -13, -17, -4,  -3, -26, 0};
 inline constexpr int64_t tcp_close_blocking[] = {-14, -15, -39, -8, -9, -10, -11, 0};
@@ -90,8 +92,8 @@ inline constexpr int64_t udp_send_to_blocking[] = {-14, -15, -39, -8,  -9,  -10,
                                                    -13, -23, -32, -24, -17, -4,  -29, -18, 0};
 inline constexpr int64_t udp_send_to_submit[] = {-14, -15, -39, -8,  -9,  -10, -11, -12, -28,
                                                  -27, -13, -23, -32, -24, -17, -4,  -29, 0};
-inline constexpr int64_t udp_recv_from_blocking[] = {-14, -15, -39, -8,  -9, -10, -11,
-                                                     -13, -19, -31, -17, -4, -18, 0};
+inline constexpr int64_t udp_recv_from_blocking[] = {-14, -15, -39, -8, -9,  -10, -11, -13,
+                                                     -19, -31, -17, -4, -18, -40, 0};
 inline constexpr int64_t udp_recv_from_submit[] = {-14, -15, -39, -8,  -9, -10, -11,
                                                    -13, -19, -31, -17, -4, 0};
 inline constexpr int64_t udp_connect_blocking[] = {-14, -15, -39, -8,  -9,  -10, -11, -12,
@@ -102,8 +104,8 @@ inline constexpr int64_t udp_send_blocking[] = {-14, -15, -39, -8,  -9, -10, -11
                                                 -6,  -20, -32, -17, -4, -18, 0};
 inline constexpr int64_t udp_send_submit[] = {-14, -15, -39, -8,  -9,  -10, -11,
                                               -13, -6,  -20, -32, -17, -4,  0};
-inline constexpr int64_t udp_recv_blocking[] = {-14, -15, -39, -8,  -9, -10, -11,
-                                                -13, -31, -20, -17, -4, -18, 0};
+inline constexpr int64_t udp_recv_blocking[] = {-14, -15, -39, -8, -9,  -10, -11, -13,
+                                                -31, -20, -17, -4, -18, -40, 0};
 inline constexpr int64_t udp_recv_submit[] = {-14, -15, -39, -8,  -9, -10, -11,
                                               -13, -31, -20, -17, -4, 0};
 inline constexpr int64_t udp_close_blocking[] = {-14, -15, -39, -8, -9, -10, -11, 0};
@@ -148,6 +150,8 @@ inline constexpr Entry kTable[] = {
      runtime_configure_recv_buffers_submit},
     {"runtime_configure_wake_signal", 67, runtime_configure_wake_signal_blocking,
      runtime_configure_wake_signal_submit},
+    {"runtime_configure_interruptible", 68, runtime_configure_interruptible_blocking,
+     runtime_configure_interruptible_submit},
     {"tcp_listen", 10, tcp_listen_blocking, tcp_listen_submit},
     {"tcp_accept", 11, tcp_accept_blocking, tcp_accept_submit},
     {"tcp_connect", 12, tcp_connect_blocking, tcp_connect_submit},

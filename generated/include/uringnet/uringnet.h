@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "6af4089a00d939a9"
+#define UN_SPEC_CHECKSUM "fb3f700d9a3af222"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -176,6 +176,10 @@ typedef int32_t un_bind_flag_t;
 #define UN_ERR_FORKED                                                                              \
     (-39) /**< this process is a fork of the one that started the runtime: the runtime belongs to  \
              the parent; call runtime_init for the child's own (class ERROR) */
+#define UN_ERR_INTERRUPTED                                                                         \
+    (-40) /**< a signal of the host's interrupted the blocking call                                \
+             (runtime_configure_interruptible): nothing was read or accepted; call again after     \
+             handling it (class ERROR) */
 
 /* ---- Requests: every operation's number, as completions report it ---- */
 #define UN_REQUEST_RUNTIME_INIT 1
@@ -190,6 +194,7 @@ typedef int32_t un_bind_flag_t;
 #define UN_REQUEST_RUNTIME_CONFIGURE_SHARDS 30
 #define UN_REQUEST_RUNTIME_CONFIGURE_RECV_BUFFERS 66
 #define UN_REQUEST_RUNTIME_CONFIGURE_WAKE_SIGNAL 67
+#define UN_REQUEST_RUNTIME_CONFIGURE_INTERRUPTIBLE 68
 #define UN_REQUEST_TCP_LISTEN 10
 #define UN_REQUEST_TCP_ACCEPT 11
 #define UN_REQUEST_TCP_CONNECT 12
@@ -400,22 +405,37 @@ UN_API int64_t un_runtime_configure_shards(int64_t shards);
 UN_API int64_t un_runtime_configure_recv_buffers(uint32_t count, uint32_t size);
 
 /**
- * Set the signal that ends a blocking tcp_read waiting inside recv on its calling thread, for the
- * next runtime_init. A blocking read on the io_uring backend sleeps in recv itself, as a read on a
- * plain blocking socket does (one system call per read; a timeout is the socket's SO_RCVTIMEO, set
- * when it changes); close and runtime_shutdown end it by shutting the socket for reading,
- * socket_cancel and a later call on the stream from another thread (which needs the read to hand
- * over) by sending this signal to the waiting thread. runtime_init installs a handler that does
- * nothing (without SA_RESTART) on the signal when its disposition is the default one, and leaves it
- * installed after shutdown; when the host handles the signal itself, or a thread blocks it, or it
- * is 0, blocking reads wait in ppoll on the socket and a per-thread eventfd instead (one system
- * call more per wait). The default is SIGRTMAX - 5.
+ * Kept for compatibility: the library no longer sends any signal, so the value (0 or a real-time
+ * signal, SIGRTMIN..SIGRTMAX) is checked and has no effect. A blocking tcp_read on the io_uring
+ * backend sleeps in recv itself, as a read on a plain blocking socket does (one system call per
+ * read), for at most 10 ms (the socket's SO_RCVTIMEO, or the read's timeout when that is nearer);
+ * close and runtime_shutdown end it at once by shutting the socket for reading, and socket_cancel
+ * or a later call on the stream that needs it to hand over is seen when those 10 ms end. A read
+ * whose data has not come by then waits on in ppoll on the socket and a per-thread eventfd, which
+ * every one of them ends at once. No signal of the library's can interrupt a host's signal handler
+ * or system call, and a host may install or block any signal at any time.
  *
- * @param signal 0 (no signal: reads wait in ppoll), or a real-time signal, SIGRTMIN..SIGRTMAX.
+ * @param signal 0 or a real-time signal, SIGRTMIN..SIGRTMAX (ignored).
  * @return 0 on success. Errors: INVALID_ARGUMENT.
  * @since 0.1
  */
 UN_API int64_t un_runtime_configure_wake_signal(int64_t signal);
+
+/**
+ * Choose whether a blocking call that a signal of the host's interrupts returns INTERRUPTED (on) or
+ * goes on waiting (off, the default). Process-wide, and it takes effect at once. With it on, a host
+ * whose signal handlers only set a flag (CPython, most language runtimes) gets control back while a
+ * read, write, accept, connect or receive waits: nothing was read or accepted when INTERRUPTED is
+ * returned (a call that completed meanwhile returns its result instead), and a write that had sent
+ * part of its bytes returns how many (a short write, as write(2) does). The host runs its handlers
+ * and calls again. The Python binding turns it on and retries, so Ctrl-C raises KeyboardInterrupt
+ * during any blocking call.
+ *
+ * @param on true: return INTERRUPTED when a host's signal interrupts a blocking call.
+ * @return 0 on success. Errors: none.
+ * @since 0.2
+ */
+UN_API int64_t un_runtime_configure_interruptible(bool on);
 
 /* ---- tcp ---- */
 /**
@@ -446,7 +466,8 @@ UN_API int64_t un_tcp_listen_submit(const char *addr, int32_t backlog, uint32_t 
  * UN_TIMEOUT_FROM_OPTION (-2) waits as long as the handle's read_timeout option says
  * (socket_set_option; -1, forever, unless set).
  * @return The accepted stream. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED,
- * WRONG_KIND, WRONG_RUNTIME, CANCELED, TIMED_OUT, NO_RESOURCES, CONNECTION_ABORTED, WOULD_DEADLOCK.
+ * WRONG_KIND, WRONG_RUNTIME, CANCELED, TIMED_OUT, NO_RESOURCES, CONNECTION_ABORTED, WOULD_DEADLOCK,
+ * INTERRUPTED.
  * @since 0.1
  */
 UN_API un_tcp_stream_t un_tcp_accept(un_tcp_listener_t listener, int64_t timeout_ms);
@@ -467,7 +488,7 @@ UN_API int64_t un_tcp_accept_submit(un_tcp_listener_t listener, int64_t timeout_
  * value too large to be a deadline in nanoseconds (beyond about 292 years).
  * @return The connected stream. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_ADDRESS,
  * UNKNOWN_HOST, CONNECTION_REFUSED, HOST_UNREACHABLE, TIMED_OUT, NO_RESOURCES, WOULD_DEADLOCK,
- * CANCELED.
+ * CANCELED, INTERRUPTED.
  * @since 0.1
  */
 UN_API un_tcp_stream_t un_tcp_connect(const char *addr, int64_t timeout_ms);
@@ -498,7 +519,8 @@ UN_API int64_t un_tcp_connect_submit(const char *addr, int64_t timeout_ms, uint6
  * UN_TIMEOUT_FROM_OPTION (-2) waits as long as the handle's read_timeout option says
  * (socket_set_option; -1, forever, unless set).
  * @return Bytes read; 0 at end of stream. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE,
- * CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, CANCELED, TIMED_OUT, RESET, WOULD_DEADLOCK.
+ * CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, CANCELED, TIMED_OUT, RESET, WOULD_DEADLOCK,
+ * INTERRUPTED.
  * @since 0.1
  */
 UN_API int64_t un_tcp_read(un_tcp_stream_t stream, void *buf, uint32_t max_len, int64_t timeout_ms);
@@ -523,7 +545,7 @@ UN_API int64_t un_tcp_read_submit(un_tcp_stream_t stream, void *buf, uint32_t ma
  * (socket_set_option; -1, forever, unless set).
  * @return Bytes written: always len on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
  * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, CANCELED, TIMED_OUT, RESET,
- * BROKEN_PIPE, WOULD_DEADLOCK.
+ * BROKEN_PIPE, WOULD_DEADLOCK, INTERRUPTED.
  * @since 0.1
  */
 UN_API int64_t un_tcp_write(un_tcp_stream_t stream, const void *buf, uint32_t len,
@@ -730,7 +752,7 @@ UN_API int64_t un_udp_send_to_submit(un_udp_socket_t socket, const void *buf, ui
  * (socket_set_option; -1, forever, unless set).
  * @return Bytes received (0 for an empty datagram). Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
  * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, BUFFER_TOO_SMALL, TRUNCATED,
- * CANCELED, TIMED_OUT, WOULD_DEADLOCK.
+ * CANCELED, TIMED_OUT, WOULD_DEADLOCK, INTERRUPTED.
  * @since 0.1
  */
 UN_API int64_t un_udp_recv_from(un_udp_socket_t socket, void *buf, uint32_t max_len, char *from,
@@ -791,7 +813,7 @@ UN_API int64_t un_udp_send_submit(un_udp_socket_t socket, const void *buf, uint3
  * (socket_set_option; -1, forever, unless set).
  * @return Bytes received (0 for an empty datagram). Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
  * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, TRUNCATED, CONNECTION_REFUSED,
- * CANCELED, TIMED_OUT, WOULD_DEADLOCK.
+ * CANCELED, TIMED_OUT, WOULD_DEADLOCK, INTERRUPTED.
  * @since 0.1
  */
 UN_API int64_t un_udp_recv(un_udp_socket_t socket, void *buf, uint32_t max_len, int64_t timeout_ms);

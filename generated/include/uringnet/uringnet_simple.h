@@ -67,17 +67,16 @@ UN_API int64_t monoio_reset_stats(void);
  * shard (accepted connections too). 1 (the default) up to the number of cores. (Adapter of
  * un_runtime_configure_shards.) */
 UN_API int64_t monoio_configure_shards(int64_t shards);
-/** Set the signal that ends a blocking tcp_read waiting inside recv on its calling thread, for the
- * next runtime_init. A blocking read on the io_uring backend sleeps in recv itself, as a read on a
- * plain blocking socket does (one system call per read; a timeout is the socket's SO_RCVTIMEO, set
- * when it changes); close and runtime_shutdown end it by shutting the socket for reading,
- * socket_cancel and a later call on the stream from another thread (which needs the read to hand
- * over) by sending this signal to the waiting thread. runtime_init installs a handler that does
- * nothing (without SA_RESTART) on the signal when its disposition is the default one, and leaves it
- * installed after shutdown; when the host handles the signal itself, or a thread blocks it, or it
- * is 0, blocking reads wait in ppoll on the socket and a per-thread eventfd instead (one system
- * call more per wait). The default is SIGRTMAX - 5. (Adapter of un_runtime_configure_wake_signal.)
- */
+/** Kept for compatibility: the library no longer sends any signal, so the value (0 or a real-time
+ * signal, SIGRTMIN..SIGRTMAX) is checked and has no effect. A blocking tcp_read on the io_uring
+ * backend sleeps in recv itself, as a read on a plain blocking socket does (one system call per
+ * read), for at most 10 ms (the socket's SO_RCVTIMEO, or the read's timeout when that is nearer);
+ * close and runtime_shutdown end it at once by shutting the socket for reading, and socket_cancel
+ * or a later call on the stream that needs it to hand over is seen when those 10 ms end. A read
+ * whose data has not come by then waits on in ppoll on the socket and a per-thread eventfd, which
+ * every one of them ends at once. No signal of the library's can interrupt a host's signal handler
+ * or system call, and a host may install or block any signal at any time. (Adapter of
+ * un_runtime_configure_wake_signal.) */
 UN_API int64_t monoio_configure_wake_signal(int64_t signal);
 /** Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free
  * port) with SO_REUSEADDR and listen on it. (Adapter of un_tcp_listen.) */
