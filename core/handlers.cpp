@@ -217,8 +217,10 @@ void handle_tcp_write(Shard &shard, Request &req, const TcpWriteArgs &args) {
     if (!find(shard, req, args.stream, kStream, index)) {
         return;
     }
-    if (shard.slot(index).write_shut) {
-        shard.complete(req, UN_ERR_BROKEN_PIPE); // called after tcp_shutdown(WRITE or BOTH)
+    if (shard.slot(index).write_shut && req.line_msg != LineMsg::hand_over) {
+        // Called after tcp_shutdown(WRITE or BOTH). (The rest of a write a calling thread
+        // hands over was called before: it goes first, and the shutdown waits for it.)
+        shard.complete(req, UN_ERR_BROKEN_PIPE);
         return;
     }
     if (args.len == 0) {

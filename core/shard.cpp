@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "handle.hpp"
+#include "library_thread.hpp"
 #include "resolver.hpp"
 #include "runtime.hpp"
 
@@ -48,7 +49,7 @@ int64_t Shard::start() {
         return UN_ERR_NO_RESOURCES;
     }
     std::atomic<int64_t> started{1};
-    thread_ = std::thread([this, &started] { run(&started); });
+    thread_ = library_thread([this, &started] { run(&started); });
     // The thread sets started to 0 or an error code once its backend is (not) ready.
     while (started.load(std::memory_order_acquire) == 1) {
         started.wait(1, std::memory_order_acquire);

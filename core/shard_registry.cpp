@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "handle.hpp"
+#include "library_thread.hpp"
 #include "runtime.hpp"
 
 #include <sys/socket.h>
@@ -220,7 +221,7 @@ uint64_t Shard::close_socket(int fd) {
     }
     const uint64_t token = ++next_linger_token_;
     try {
-        std::thread([this, fd, token] {
+        library_thread([this, fd, token] {
             close(fd); // may wait for the peer up to the linger time (at most 30 s)
             post_closed(token);
         }).detach();

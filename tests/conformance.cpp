@@ -818,6 +818,24 @@ Scenario scenario_for(const Operation &op, int64_t code) {
         if (is("udp_send")) {
             return [](Env &env, std::string &skip) { return udp_send_blocked(env, skip, Held::close); };
         }
+        if (is("tcp_shutdown") || is("tcp_flush")) { // waiting behind a write the idle peer never drains
+            return [](Env &env, std::string &) {
+                env.init();
+                env.defaults();
+                if (env.args.has("how")) {
+                    env.arg("how").i = UN_SHUTDOWN_HOW_WRITE;
+                }
+                const uint64_t before = test::total_stats()["in_flight"].get<uint64_t>();
+                std::string big(64 << 20, 'w');
+                const int64_t stream = env.handle();
+                std::thread writer([&] { un_tcp_write(stream, big.data(), static_cast<uint32_t>(big.size()), -1); });
+                const bool writing =
+                    test::eventually([&] { return test::total_stats()["in_flight"].get<uint64_t>() > before; });
+                const int64_t r = call_then_close(env);
+                writer.join();
+                return writing ? r : kNeverInFlight;
+            };
+        }
         return [&op](Env &env, std::string &) {
             env.init();
             env.defaults();

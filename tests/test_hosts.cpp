@@ -3,6 +3,7 @@
 // writes, shutdown after writes, fork, a calling thread paused inside the library, and the
 // statistics of calls made on the calling thread. One test case (or section) per numbered
 // item of the issue; all on both backends (CI runs the suite again with epoll forced).
+#include <dirent.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
@@ -505,4 +506,71 @@ TEST_CASE("runtime_configure_interruptible: a host's signal ends a blocking call
         CHECK(n > 0);
         CHECK(n < static_cast<int64_t>(big.size()));
     }
+}
+
+TEST_CASE("shutdown(WRITE) called while a blocking write waits on its calling thread acts after it (item 5)",
+          "[hosts]") {
+    test::Runtime rt;
+    test::Pair p;
+    std::string data(8 << 20, '\0');
+    for (size_t i = 0; i < data.size(); ++i) {
+        data[i] = static_cast<char>('a' + i % 23);
+    }
+    std::atomic<int64_t> wrote{1};
+    std::thread writer([&] { wrote = un_tcp_write(p.client, data.data(), static_cast<uint32_t>(data.size()), -1); });
+    REQUIRE(test::eventually([] { return test::total_stats()["in_flight"] >= 1; })); // it waits for room
+    std::atomic<int64_t> shut{1};
+    std::thread shutter([&] { shut = un_tcp_shutdown(p.client, UN_SHUTDOWN_HOW_WRITE); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    CHECK(shut.load() == 1); // still waiting for the write
+    std::string got;
+    char buf[65536];
+    while (true) {
+        const int64_t n = un_tcp_read(p.server, buf, sizeof buf, test::kWait);
+        REQUIRE(n >= 0);
+        if (n == 0) {
+            break;
+        }
+        got.append(buf, static_cast<size_t>(n));
+    }
+    writer.join();
+    shutter.join();
+    CHECK(wrote.load() == static_cast<int64_t>(data.size()));
+    CHECK(shut.load() == 0);
+    CHECK(got.size() == data.size());
+    CHECK(got == data);
+}
+
+TEST_CASE("the library's own threads block the host's signals, which go to the host's threads", "[hosts]") {
+    REQUIRE(un_runtime_configure_shards(std::min<int64_t>(2, un_runtime_num_cores())) == 0);
+    test::Runtime rt;
+    {
+        test::Pair p; // (a connection, and a host-name lookup's resolver thread)
+        CHECK(un_tcp_connect("localhost:1", test::kWait) < 0);
+    }
+    const std::string me = std::to_string(gettid());
+    int library_threads = 0;
+    DIR *d = opendir("/proc/self/task");
+    REQUIRE(d != nullptr);
+    while (dirent *e = readdir(d)) {
+        const std::string tid = e->d_name;
+        if (tid == "." || tid == ".." || tid == me) {
+            continue;
+        }
+        std::ifstream status("/proc/self/task/" + tid + "/status");
+        for (std::string line; std::getline(status, line);) {
+            if (line.rfind("SigBlk:", 0) == 0) {
+                const unsigned long long blocked = std::stoull(line.substr(7), nullptr, 16);
+                CAPTURE(tid, line);
+                for (const int sig : {SIGINT, SIGTERM, SIGUSR1, SIGCHLD, SIGRTMAX - 5}) {
+                    CHECK((blocked >> (sig - 1) & 1) == 1);
+                }
+                CHECK((blocked >> (SIGSEGV - 1) & 1) == 0); // (a fault's signal is not blocked)
+                ++library_threads;
+            }
+        }
+    }
+    closedir(d);
+    CHECK(library_threads >= 2); // (every thread but this one is the library's)
+    un_runtime_configure_shards(1);
 }

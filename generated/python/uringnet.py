@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import ctypes
 import enum
+import math
 import os
 import threading
+import time
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "fb3f700d9a3af222"
+SPEC_CHECKSUM = "129351f60a03ce99"
 VERSION = "0.1.0"
 
 
@@ -443,6 +445,31 @@ def _check(code: int, minimum: int = 0) -> int:
     return code
 
 
+_INTERRUPTED = -40
+
+
+def _interruptible(fn, timeout_at, *args):
+    """fn(*args), a blocking call that a signal may interrupt (INTERRUPTED: nothing was read or
+    accepted): Python runs its signal handlers as the loop goes round (Ctrl-C's
+    KeyboardInterrupt, or any handler that raises, ends the call there), then the call is made
+    again with what is left of its timeout (args[timeout_at], unless None or negative)."""
+    deadline = None
+    if timeout_at is not None and args[timeout_at] >= 0:
+        deadline = time.monotonic() + args[timeout_at] / 1000
+    while True:
+        result = fn(*args)
+        if result != _INTERRUPTED:
+            return result
+        if deadline is not None:
+            args = list(args)
+            args[timeout_at] = max(0, math.ceil((deadline - time.monotonic()) * 1000))
+
+
+# Blocking calls return INTERRUPTED when a signal interrupts them, so that Python's handlers run
+# (the library's default, for C hosts, is to go on waiting).
+_lib.un_runtime_configure_interruptible(True)
+
+
 # ---- request numbers, as completions report them ----
 REQUEST_RUNTIME_INIT = 1
 REQUEST_RUNTIME_SHUTDOWN = 2
@@ -591,14 +618,14 @@ class Runtime:
 
     @staticmethod
     def stats():
-        """Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends, registered files, multishot accept and multishot receive are in use, the bytes of each shard's receive buffer ring (recv_ring_bytes), the wake signal in use (wake_signal, 0 for none) and whether blocking reads wait inside recv (reads_wait_in_recv: io_uring with a wake signal), and for each shard and in total the requests, completions, errors, bytes read and written, accepts, connects, operations in flight (in_flight: blocking calls waiting on their own threads included), open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered by multishot receives, multishot receives ended because the buffer ring was empty (buffer_ring_empty; re-armed when a read waits), reads and writes the calling threads completed themselves (fast_reads, fast_writes), and how many of those waited on their calling thread for data or buffer space (caller_waits; a read that waits inside recv is counted when it enters recv)."""
+        """Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends, registered files, multishot accept and multishot receive are in use, the bytes of each shard's receive buffer ring (recv_ring_bytes), wake_signal (always 0: the library sends no signal) and whether blocking reads wait inside recv (reads_wait_in_recv: io_uring), and for each shard and in total the requests, completions, errors (calls a calling thread finished itself included), bytes read and written, accepts, connects, operations in flight (in_flight: blocking calls waiting on their own threads and calls waiting their turn in a stream's line included), open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered by multishot receives, multishot receives ended because the buffer ring was empty (buffer_ring_empty; re-armed when a read waits), reads and writes the calling threads completed themselves (fast_reads, fast_writes), and how many of those waited on their calling thread for data or buffer space (caller_waits; a read that waits inside recv is counted when it enters recv)."""
         out_buf = ctypes.create_string_buffer(65536)
         result = _check(_lib.un_runtime_stats(out_buf, len(out_buf)))
         return out_buf.value.decode()
 
     @staticmethod
     def stats_submit(user_data=0):
-        """Asynchronous stats: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends, registered files, multishot accept and multishot receive are in use, the bytes of each shard's receive buffer ring (recv_ring_bytes), the wake signal in use (wake_signal, 0 for none) and whether blocking reads wait inside recv (reads_wait_in_recv: io_uring with a wake signal), and for each shard and in total the requests, completions, errors, bytes read and written, accepts, connects, operations in flight (in_flight: blocking calls waiting on their own threads included), open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered by multishot receives, multishot receives ended because the buffer ring was empty (buffer_ring_empty; re-armed when a read waits), reads and writes the calling threads completed themselves (fast_reads, fast_writes), and how many of those waited on their calling thread for data or buffer space (caller_waits; a read that waits inside recv is counted when it enters recv)."""
+        """Asynchronous stats: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends, registered files, multishot accept and multishot receive are in use, the bytes of each shard's receive buffer ring (recv_ring_bytes), wake_signal (always 0: the library sends no signal) and whether blocking reads wait inside recv (reads_wait_in_recv: io_uring), and for each shard and in total the requests, completions, errors (calls a calling thread finished itself included), bytes read and written, accepts, connects, operations in flight (in_flight: blocking calls waiting on their own threads and calls waiting their turn in a stream's line included), open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered by multishot receives, multishot receives ended because the buffer ring was empty (buffer_ring_empty; re-armed when a read waits), reads and writes the calling threads completed themselves (fast_reads, fast_writes), and how many of those waited on their calling thread for data or buffer space (caller_waits; a read that waits inside recv is counted when it enters recv)."""
         out_buf = ctypes.create_string_buffer(65536)
         op_id = _check(_lib.un_runtime_stats_submit(out_buf, len(out_buf), user_data))
         _record(op_id, (out_buf,))
@@ -702,7 +729,7 @@ class Runtime:
 
     @staticmethod
     def batch_begin():
-        """Start collecting this thread's *_submit calls instead of posting them one by one; batch_end posts them together, with at most one wake-up of the runtime thread and one kernel submit."""
+        """Start collecting this thread's *_submit calls instead of posting them one by one; batch_end posts them together, with at most one wake-up of the runtime thread and one kernel submit. The calls keep their order: a blocking call this thread makes before batch_end first posts what the batch holds, and a batch left open when the thread exits, or whose runtime shuts down, completes each of its submissions with SHUT_DOWN."""
         result = _check(_lib.un_batch_begin())
         return None
 
@@ -732,7 +759,7 @@ class TcpListener(_Handle):
 
     def accept(self, timeout_ms=-1):
         """Wait for the next connection on a listener and return it as a new stream. The listener stays open; call again for the next connection."""
-        result = _check(_lib.un_tcp_accept(self._handle, timeout_ms))
+        result = _check(_interruptible(_lib.un_tcp_accept, 1, self._handle, timeout_ms))
         return TcpStream(result)
 
     def accept_submit(self, timeout_ms=-1, user_data=0):
@@ -788,12 +815,12 @@ class TcpListener(_Handle):
         return op_id
 
     def cancel(self):
-        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread is ended with the wake signal (runtime_configure_wake_signal)."""
+        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 10 ms (its time inside recv is that short); every other wait ends at once."""
         result = _check(_lib.un_socket_cancel(self._handle))
         return result
 
     def cancel_submit(self, user_data=0):
-        """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread is ended with the wake signal (runtime_configure_wake_signal)."""
+        """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 10 ms (its time inside recv is that short); every other wait ends at once."""
         op_id = _check(_lib.un_socket_cancel_submit(self._handle, user_data))
         _record(op_id, ())
         return op_id
@@ -805,7 +832,7 @@ class TcpStream(_Handle):
     @classmethod
     def connect(cls, addr, timeout_ms=-1):
         """Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by the library's resolver threads, never on the runtime thread and never by blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup whose operation ended first (timeout, cancel, close) is never made."""
-        result = _check(_lib.un_tcp_connect(addr.encode(), timeout_ms))
+        result = _check(_interruptible(_lib.un_tcp_connect, 1, addr.encode(), timeout_ms))
         return TcpStream(result)
 
     @classmethod
@@ -817,17 +844,17 @@ class TcpStream(_Handle):
         return op_id
 
     def read(self, max_len=65536, timeout_ms=-1):
-        """Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Reads on one stream get the data in the order they were called. A blocking read that is first in its stream's line reads on the calling thread and, when no data is there, waits on that thread in the kernel like a blocking socket: inside recv itself where the backend's sockets block (io_uring) and a wake signal is in use (runtime_configure_wake_signal; a timeout is the socket's SO_RCVTIMEO, rounded up to the kernel's tick), otherwise in ppoll (close, socket_cancel, runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a blocking read made while another read of the stream waits) switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
+        """Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Reads on one stream get the data in the order they were called. A blocking read that is first in its stream's line reads on the calling thread and, when no data is there, waits on that thread in the kernel like a blocking socket: inside recv itself for up to 10 ms where the backend's sockets block (io_uring; the socket's SO_RCVTIMEO, rounded up to the kernel's tick), then, and on the epoll backend, in ppoll (close, socket_cancel, runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a blocking read made while another read of the stream waits) switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
         buf_buf = _take_scratch(max_len)
         try:
-            result = _check(_lib.un_tcp_read(self._handle, buf_buf, max_len, timeout_ms))
+            result = _check(_interruptible(_lib.un_tcp_read, 3, self._handle, buf_buf, max_len, timeout_ms))
             data = ctypes.string_at(buf_buf, result)  # only the bytes read
         finally:
             _give_scratch(buf_buf)
         return data
 
     def read_submit(self, max_len=65536, timeout_ms=-1, user_data=0):
-        """Asynchronous read: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Reads on one stream get the data in the order they were called. A blocking read that is first in its stream's line reads on the calling thread and, when no data is there, waits on that thread in the kernel like a blocking socket: inside recv itself where the backend's sockets block (io_uring) and a wake signal is in use (runtime_configure_wake_signal; a timeout is the socket's SO_RCVTIMEO, rounded up to the kernel's tick), otherwise in ppoll (close, socket_cancel, runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a blocking read made while another read of the stream waits) switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
+        """Asynchronous read: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Reads on one stream get the data in the order they were called. A blocking read that is first in its stream's line reads on the calling thread and, when no data is there, waits on that thread in the kernel like a blocking socket: inside recv itself for up to 10 ms where the backend's sockets block (io_uring; the socket's SO_RCVTIMEO, rounded up to the kernel's tick), then, and on the epoll backend, in ppoll (close, socket_cancel, runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a blocking read made while another read of the stream waits) switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
         buf_buf = ctypes.create_string_buffer(max_len)
         op_id = _check(_lib.un_tcp_read_submit(self._handle, buf_buf, max_len, timeout_ms, user_data))
         _record(op_id, (buf_buf,))
@@ -835,7 +862,7 @@ class TcpStream(_Handle):
 
     def write(self, data, timeout_ms=-1):
         """Write all len bytes of buf to a stream. Short writes are continued until every byte is sent; writes on one stream are sent in the order they were called, each one's bytes together; a closed peer gives an error, never SIGPIPE. A blocking write that is first in its stream's line sends on the calling thread and waits there for buffer space, like a blocking socket. On TIMED_OUT or CANCELED a prefix of buf may have been sent."""
-        result = _check(_lib.un_tcp_write(self._handle, data, len(data), timeout_ms))
+        result = _check(_interruptible(_lib.un_tcp_write, 3, self._handle, data, len(data), timeout_ms))
         return result
 
     def write_submit(self, data, timeout_ms=-1, user_data=0):
@@ -869,23 +896,23 @@ class TcpStream(_Handle):
         return (op_id, out_buf)
 
     def flush(self):
-        """Push out data the kernel is still holding back (Nagle's algorithm) by setting TCP_NODELAY for a moment. Every tcp_write has handed its bytes to the kernel when it returns, so nothing else is buffered here."""
+        """Push out data the kernel is still holding back (Nagle's algorithm) by setting TCP_NODELAY for a moment. Every tcp_write has handed its bytes to the kernel when it returns, so nothing else is buffered here. It takes its place among the stream's writes: it acts after every write called before it has finished."""
         result = _check(_lib.un_tcp_flush(self._handle))
         return None
 
     def flush_submit(self, user_data=0):
-        """Asynchronous flush: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Push out data the kernel is still holding back (Nagle's algorithm) by setting TCP_NODELAY for a moment. Every tcp_write has handed its bytes to the kernel when it returns, so nothing else is buffered here."""
+        """Asynchronous flush: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Push out data the kernel is still holding back (Nagle's algorithm) by setting TCP_NODELAY for a moment. Every tcp_write has handed its bytes to the kernel when it returns, so nothing else is buffered here. It takes its place among the stream's writes: it acts after every write called before it has finished."""
         op_id = _check(_lib.un_tcp_flush_submit(self._handle, user_data))
         _record(op_id, ())
         return op_id
 
     def shutdown(self, how):
-        """Shut down one or both directions of a stream. After a write shutdown the peer reads end of stream while this side can still read."""
+        """Shut down one or both directions of a stream. After a write shutdown the peer reads end of stream while this side can still read. A write or both shutdown takes its place among the stream's writes: it acts after every write called before it has finished (sent or failed), and a write called after it fails with BROKEN_PIPE."""
         result = _check(_lib.un_tcp_shutdown(self._handle, how))
         return None
 
     def shutdown_submit(self, how, user_data=0):
-        """Asynchronous shutdown: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Shut down one or both directions of a stream. After a write shutdown the peer reads end of stream while this side can still read."""
+        """Asynchronous shutdown: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Shut down one or both directions of a stream. After a write shutdown the peer reads end of stream while this side can still read. A write or both shutdown takes its place among the stream's writes: it acts after every write called before it has finished (sent or failed), and a write called after it fails with BROKEN_PIPE."""
         op_id = _check(_lib.un_tcp_shutdown_submit(self._handle, how, user_data))
         _record(op_id, ())
         return op_id
@@ -926,12 +953,12 @@ class TcpStream(_Handle):
         return op_id
 
     def cancel(self):
-        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread is ended with the wake signal (runtime_configure_wake_signal)."""
+        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 10 ms (its time inside recv is that short); every other wait ends at once."""
         result = _check(_lib.un_socket_cancel(self._handle))
         return result
 
     def cancel_submit(self, user_data=0):
-        """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread is ended with the wake signal (runtime_configure_wake_signal)."""
+        """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 10 ms (its time inside recv is that short); every other wait ends at once."""
         op_id = _check(_lib.un_socket_cancel_submit(self._handle, user_data))
         _record(op_id, ())
         return op_id
@@ -989,12 +1016,12 @@ class UdpSocket(_Handle):
         return op_id
 
     def cancel(self):
-        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread is ended with the wake signal (runtime_configure_wake_signal)."""
+        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 10 ms (its time inside recv is that short); every other wait ends at once."""
         result = _check(_lib.un_socket_cancel(self._handle))
         return result
 
     def cancel_submit(self, user_data=0):
-        """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread is ended with the wake signal (runtime_configure_wake_signal)."""
+        """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 10 ms (its time inside recv is that short); every other wait ends at once."""
         op_id = _check(_lib.un_socket_cancel_submit(self._handle, user_data))
         _record(op_id, ())
         return op_id
@@ -1030,7 +1057,7 @@ class UdpSocket(_Handle):
         buf_buf = _take_scratch(max_len)
         from_buf = ctypes.create_string_buffer(512)
         try:
-            result = _check(_lib.un_udp_recv_from(self._handle, buf_buf, max_len, from_buf, len(from_buf), timeout_ms))
+            result = _check(_interruptible(_lib.un_udp_recv_from, 5, self._handle, buf_buf, max_len, from_buf, len(from_buf), timeout_ms))
             data = ctypes.string_at(buf_buf, result)  # only the bytes read
         finally:
             _give_scratch(buf_buf)
@@ -1071,7 +1098,7 @@ class UdpSocket(_Handle):
         """Receive one datagram from the connected peer (or anyone, if not connected). A datagram longer than max_len gives TRUNCATED."""
         buf_buf = _take_scratch(max_len)
         try:
-            result = _check(_lib.un_udp_recv(self._handle, buf_buf, max_len, timeout_ms))
+            result = _check(_interruptible(_lib.un_udp_recv, 3, self._handle, buf_buf, max_len, timeout_ms))
             data = ctypes.string_at(buf_buf, result)  # only the bytes read
         finally:
             _give_scratch(buf_buf)

@@ -416,7 +416,7 @@ const conformance::Operation tcp_flush = {
     },
     [](conformance::Args &a) -> int64_t { return un_tcp_flush(a.handle("stream")); },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
-     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
 };
 
 const conformance::Operation tcp_flush_submit = {
@@ -429,7 +429,7 @@ const conformance::Operation tcp_flush_submit = {
         return conformance::completion_of(un_tcp_flush_submit(a.handle("stream"), 0));
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
-     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
 };
 
 const conformance::Operation tcp_shutdown = {
@@ -444,7 +444,7 @@ const conformance::Operation tcp_shutdown = {
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_NOT_CONNECTED,
-     UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
 };
 
 const conformance::Operation tcp_shutdown_submit = {
@@ -460,7 +460,7 @@ const conformance::Operation tcp_shutdown_submit = {
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
      UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_NOT_CONNECTED,
-     UN_ERR_WOULD_DEADLOCK},
+     UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
 };
 
 const conformance::Operation socket_peer_addr = {
@@ -1838,6 +1838,10 @@ TEST_CASE("tcp_flush returns WOULD_DEADLOCK", "[conformance][tcp_flush]") {
     conformance::check(tcp_flush, UN_ERR_WOULD_DEADLOCK);
 }
 
+TEST_CASE("tcp_flush returns CANCELED", "[conformance][tcp_flush]") {
+    conformance::check(tcp_flush, UN_ERR_CANCELED);
+}
+
 TEST_CASE("tcp_flush_submit completes with NOT_INITIALIZED", "[conformance][submit][tcp_flush]") {
     conformance::check(tcp_flush_submit, UN_ERR_NOT_INITIALIZED);
 }
@@ -1864,6 +1868,10 @@ TEST_CASE("tcp_flush_submit completes with WRONG_KIND", "[conformance][submit][t
 
 TEST_CASE("tcp_flush_submit completes with WRONG_RUNTIME", "[conformance][submit][tcp_flush]") {
     conformance::check(tcp_flush_submit, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("tcp_flush_submit completes with CANCELED", "[conformance][submit][tcp_flush]") {
+    conformance::check(tcp_flush_submit, UN_ERR_CANCELED);
 }
 
 TEST_CASE("tcp_shutdown returns NOT_INITIALIZED", "[conformance][tcp_shutdown]") {
@@ -1906,6 +1914,10 @@ TEST_CASE("tcp_shutdown returns WOULD_DEADLOCK", "[conformance][tcp_shutdown]") 
     conformance::check(tcp_shutdown, UN_ERR_WOULD_DEADLOCK);
 }
 
+TEST_CASE("tcp_shutdown returns CANCELED", "[conformance][tcp_shutdown]") {
+    conformance::check(tcp_shutdown, UN_ERR_CANCELED);
+}
+
 TEST_CASE("tcp_shutdown_submit completes with NOT_INITIALIZED",
           "[conformance][submit][tcp_shutdown]") {
     conformance::check(tcp_shutdown_submit, UN_ERR_NOT_INITIALIZED);
@@ -1944,6 +1956,10 @@ TEST_CASE("tcp_shutdown_submit completes with INVALID_ARGUMENT",
 TEST_CASE("tcp_shutdown_submit completes with NOT_CONNECTED",
           "[conformance][submit][tcp_shutdown]") {
     conformance::check(tcp_shutdown_submit, UN_ERR_NOT_CONNECTED);
+}
+
+TEST_CASE("tcp_shutdown_submit completes with CANCELED", "[conformance][submit][tcp_shutdown]") {
+    conformance::check(tcp_shutdown_submit, UN_ERR_CANCELED);
 }
 
 TEST_CASE("socket_peer_addr returns NOT_INITIALIZED", "[conformance][socket_peer_addr]") {

@@ -68,11 +68,11 @@ inline constexpr int64_t tcp_listener_close_blocking[] = {-14, -15, -39, -8, -9,
 inline constexpr int64_t tcp_listener_close_submit[] = {-14, -15, -39, -8, -9, -10, -11, 0};
 inline constexpr int64_t socket_local_addr_blocking[] = {-14, -15, -39, -8, -9, -11, -19, -18, 0};
 inline constexpr int64_t socket_local_addr_submit[] = {-14, -15, -39, -8, -9, -11, -19, 0};
-inline constexpr int64_t tcp_flush_blocking[] = {-14, -15, -39, -8, -9, -10, -11, -18, 0};
-inline constexpr int64_t tcp_flush_submit[] = {-14, -15, -39, -8, -9, -10, -11, 0};
-inline constexpr int64_t tcp_shutdown_blocking[] = {-14, -15, -39, -8,  -9, -10,
-                                                    -11, -13, -6,  -18, 0};
-inline constexpr int64_t tcp_shutdown_submit[] = {-14, -15, -39, -8, -9, -10, -11, -13, -6, 0};
+inline constexpr int64_t tcp_flush_blocking[] = {-14, -15, -39, -8, -9, -10, -11, -18, -17, 0};
+inline constexpr int64_t tcp_flush_submit[] = {-14, -15, -39, -8, -9, -10, -11, -17, 0};
+inline constexpr int64_t tcp_shutdown_blocking[] = {-14, -15, -39, -8,  -9,  -10,
+                                                    -11, -13, -6,  -18, -17, 0};
+inline constexpr int64_t tcp_shutdown_submit[] = {-14, -15, -39, -8, -9, -10, -11, -13, -6, -17, 0};
 inline constexpr int64_t socket_peer_addr_blocking[] = {-14, -15, -39, -8,  -9, -10,
                                                         -11, -19, -6,  -18, 0};
 inline constexpr int64_t socket_peer_addr_submit[] = {-14, -15, -39, -8, -9, -10, -11, -19, -6, 0};

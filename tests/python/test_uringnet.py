@@ -3,7 +3,10 @@ exceptions named after the spec's codes, context managers, the ABI check."""
 from __future__ import annotations
 
 import json
+import os
+import signal
 import threading
+import time
 import unittest
 
 import uringnet
@@ -166,6 +169,67 @@ class Errors(unittest.TestCase):
         with self.assertRaises(ImportError) as ctx:
             uringnet._check_abi(FakeLibrary())
         self.assertIn(f"generated for ABI {uringnet.ABI_VERSION}", str(ctx.exception))
+
+
+class CtrlC(unittest.TestCase):
+    """Ctrl-C during any blocking call raises KeyboardInterrupt at once (before the data, the
+    connection or the datagram it waits for comes, 1.5 s later here), and nothing the
+    call would have got is lost: the next call gets it (issue: the blocking path in its hosts,
+    item 12)."""
+
+    def interrupt_soon(self):
+        threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT)).start()
+
+    def raises_before(self, call, later, seconds=1.5):
+        """call() raises KeyboardInterrupt before `later` (started `seconds` after the signal) runs."""
+        timer = threading.Timer(0.3 + seconds, later)
+        timer.start()
+        self.interrupt_soon()
+        start = time.monotonic()
+        with self.assertRaises(KeyboardInterrupt):
+            call()
+        took = time.monotonic() - start
+        self.assertLess(took, 0.3 + seconds, "KeyboardInterrupt came only with the data")
+        timer.join()
+
+    def test_read_connect_accept_recv_from_and_write(self):
+        with uringnet.Runtime():
+            with uringnet.TcpListener.listen("127.0.0.1:0") as listener:
+                addr = listener.local_addr()
+                client = uringnet.TcpStream.connect(addr, 5000)
+                server = listener.accept(5000)
+                for timeout in (-1, 10000):
+                    with self.subTest("read", timeout=timeout):
+                        self.raises_before(lambda: server.read(16, timeout), lambda: client.write(b"late"))
+                        self.assertEqual(server.read(16, 5000), b"late")  # not lost
+                with self.subTest("accept"):
+                    box = []
+                    self.raises_before(lambda: listener.accept(), lambda: box.append(uringnet.TcpStream.connect(addr, 5000)))
+                    listener.accept(5000).close()
+                    box[0].close()
+                with self.subTest("write"):
+                    big = b"w" * (64 << 20)
+                    client.set_option(uringnet.SocketOption.SEND_BUFFER, 4096)
+                    self.interrupt_soon()
+                    with self.assertRaises(KeyboardInterrupt):
+                        while True:
+                            client.write(big)  # (a short write returns; the next waits again)
+                client.close()
+                server.close()
+            with self.subTest("connect"):
+                # A listener whose queue is full drops new SYNs: the connect waits.
+                import socket
+                with socket.socket() as full:
+                    full.bind(("127.0.0.1", 0))
+                    full.listen(0)
+                    target = "127.0.0.1:%d" % full.getsockname()[1]
+                    first = uringnet.TcpStream.connect(target, 5000)
+                    self.raises_before(lambda: uringnet.TcpStream.connect(target), lambda: None)
+                    first.close()
+            with uringnet.UdpSocket.bind("127.0.0.1:0") as a, uringnet.UdpSocket.bind("127.0.0.1:0") as b:
+                with self.subTest("recv_from"):
+                    self.raises_before(lambda: b.recv_from(64), lambda: a.send_to(b"late", b.local_addr()))
+                    self.assertEqual(b.recv_from(64, 5000), (b"late", a.local_addr()))
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "fb3f700d9a3af222"
+#define UN_SPEC_CHECKSUM "129351f60a03ce99"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -306,13 +306,14 @@ UN_API int64_t un_runtime_num_cores(void);
  * Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the
  * backend and why it was chosen, the shard count, whether zero-copy sends, registered files,
  * multishot accept and multishot receive are in use, the bytes of each shard's receive buffer ring
- * (recv_ring_bytes), the wake signal in use (wake_signal, 0 for none) and whether blocking reads
- * wait inside recv (reads_wait_in_recv: io_uring with a wake signal), and for each shard and in
- * total the requests, completions, errors, bytes read and written, accepts, connects, operations in
- * flight (in_flight: blocking calls waiting on their own threads included), open handles, wake-ups,
- * submit calls, submission entries, the largest batch taken at once, connections handed to another
- * shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks
- * delivered by multishot receives, multishot receives ended because the buffer ring was empty
+ * (recv_ring_bytes), wake_signal (always 0: the library sends no signal) and whether blocking reads
+ * wait inside recv (reads_wait_in_recv: io_uring), and for each shard and in total the requests,
+ * completions, errors (calls a calling thread finished itself included), bytes read and written,
+ * accepts, connects, operations in flight (in_flight: blocking calls waiting on their own threads
+ * and calls waiting their turn in a stream's line included), open handles, wake-ups, submit calls,
+ * submission entries, the largest batch taken at once, connections handed to another shard,
+ * zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered
+ * by multishot receives, multishot receives ended because the buffer ring was empty
  * (buffer_ring_empty; re-armed when a read waits), reads and writes the calling threads completed
  * themselves (fast_reads, fast_writes), and how many of those waited on their calling thread for
  * data or buffer space (caller_waits; a read that waits inside recv is counted when it enters
@@ -500,16 +501,16 @@ UN_API int64_t un_tcp_connect_submit(const char *addr, int64_t timeout_ms, uint6
  * Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed
  * its side. Reads on one stream get the data in the order they were called. A blocking read that is
  * first in its stream's line reads on the calling thread and, when no data is there, waits on that
- * thread in the kernel like a blocking socket: inside recv itself where the backend's sockets block
- * (io_uring) and a wake signal is in use (runtime_configure_wake_signal; a timeout is the socket's
- * SO_RCVTIMEO, rounded up to the kernel's tick), otherwise in ppoll (close, socket_cancel,
- * runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where
- * the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime
- * thread (any tcp_read_submit, or a blocking read made while another read of the stream waits)
- * switches the stream to it for good: one receive stays armed, fills buffers of the runtime's
- * buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64
- * KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too,
- * is served from it in order. A read that times out or is cancelled loses no data.
+ * thread in the kernel like a blocking socket: inside recv itself for up to 10 ms where the
+ * backend's sockets block (io_uring; the socket's SO_RCVTIMEO, rounded up to the kernel's tick),
+ * then, and on the epoll backend, in ppoll (close, socket_cancel, runtime_shutdown and the timeout
+ * end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive
+ * (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a
+ * blocking read made while another read of the stream waits) switches the stream to it for good:
+ * one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before
+ * a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest);
+ * every later read of the stream, blocking ones too, is served from it in order. A read that times
+ * out or is cancelled loses no data.
  *
  * @param stream Stream to read from.
  * @param buf Buffer that receives the bytes.
@@ -586,11 +587,12 @@ UN_API int64_t un_tcp_listener_close_submit(un_tcp_listener_t listener, uint64_t
 /**
  * Push out data the kernel is still holding back (Nagle's algorithm) by setting TCP_NODELAY for a
  * moment. Every tcp_write has handed its bytes to the kernel when it returns, so nothing else is
- * buffered here.
+ * buffered here. It takes its place among the stream's writes: it acts after every write called
+ * before it has finished.
  *
  * @param stream Stream to flush.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME, WOULD_DEADLOCK.
+ * WRONG_RUNTIME, WOULD_DEADLOCK, CANCELED.
  * @since 0.1
  */
 UN_API int64_t un_tcp_flush(un_tcp_stream_t stream);
@@ -600,12 +602,14 @@ UN_API int64_t un_tcp_flush_submit(un_tcp_stream_t stream, uint64_t user_data);
 
 /**
  * Shut down one or both directions of a stream. After a write shutdown the peer reads end of stream
- * while this side can still read.
+ * while this side can still read. A write or both shutdown takes its place among the stream's
+ * writes: it acts after every write called before it has finished (sent or failed), and a write
+ * called after it fails with BROKEN_PIPE.
  *
  * @param stream Stream to shut down.
  * @param how read, write or both.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED, WRONG_KIND,
- * WRONG_RUNTIME, INVALID_ARGUMENT, NOT_CONNECTED, WOULD_DEADLOCK.
+ * WRONG_RUNTIME, INVALID_ARGUMENT, NOT_CONNECTED, WOULD_DEADLOCK, CANCELED.
  * @since 0.1
  */
 UN_API int64_t un_tcp_shutdown(un_tcp_stream_t stream, un_shutdown_how_t how);
@@ -683,8 +687,8 @@ UN_API int64_t un_socket_get_option_submit(un_handle_t handle, un_socket_option_
 
 /**
  * Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open
- * and usable. A blocking read waiting inside recv on its calling thread is ended with the wake
- * signal (runtime_configure_wake_signal).
+ * and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 10
+ * ms (its time inside recv is that short); every other wait ends at once.
  *
  * @param handle A listener, stream or UDP socket.
  * @return Number of operations that were canceled. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
@@ -925,7 +929,10 @@ UN_API int64_t un_op_cancel(int64_t op_id);
 
 /**
  * Start collecting this thread's *_submit calls instead of posting them one by one; batch_end posts
- * them together, with at most one wake-up of the runtime thread and one kernel submit.
+ * them together, with at most one wake-up of the runtime thread and one kernel submit. The calls
+ * keep their order: a blocking call this thread makes before batch_end first posts what the batch
+ * holds, and a batch left open when the thread exits, or whose runtime shuts down, completes each
+ * of its submissions with SHUT_DOWN.
  *
  * @return 0 on success. Errors: INVALID_ARGUMENT.
  * @since 0.1

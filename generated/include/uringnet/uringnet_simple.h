@@ -102,32 +102,30 @@ UN_API int64_t monoio_tcp_connect_timeout(un_rv_t addr, int64_t timeout_ms);
 /** Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed
  * its side. Reads on one stream get the data in the order they were called. A blocking read that is
  * first in its stream's line reads on the calling thread and, when no data is there, waits on that
- * thread in the kernel like a blocking socket: inside recv itself where the backend's sockets block
- * (io_uring) and a wake signal is in use (runtime_configure_wake_signal; a timeout is the socket's
- * SO_RCVTIMEO, rounded up to the kernel's tick), otherwise in ppoll (close, socket_cancel,
- * runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where
- * the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime
- * thread (any tcp_read_submit, or a blocking read made while another read of the stream waits)
- * switches the stream to it for good: one receive stays armed, fills buffers of the runtime's
- * buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64
- * KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too,
- * is served from it in order. A read that times out or is cancelled loses no data. (Adapter of
- * un_tcp_read.) */
+ * thread in the kernel like a blocking socket: inside recv itself for up to 10 ms where the
+ * backend's sockets block (io_uring; the socket's SO_RCVTIMEO, rounded up to the kernel's tick),
+ * then, and on the epoll backend, in ppoll (close, socket_cancel, runtime_shutdown and the timeout
+ * end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive
+ * (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a
+ * blocking read made while another read of the stream waits) switches the stream to it for good:
+ * one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before
+ * a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest);
+ * every later read of the stream, blocking ones too, is served from it in order. A read that times
+ * out or is cancelled loses no data. (Adapter of un_tcp_read.) */
 UN_API int64_t monoio_tcp_read(int64_t stream, un_rv_t buf, int64_t max_len);
 /** Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed
  * its side. Reads on one stream get the data in the order they were called. A blocking read that is
  * first in its stream's line reads on the calling thread and, when no data is there, waits on that
- * thread in the kernel like a blocking socket: inside recv itself where the backend's sockets block
- * (io_uring) and a wake signal is in use (runtime_configure_wake_signal; a timeout is the socket's
- * SO_RCVTIMEO, rounded up to the kernel's tick), otherwise in ppoll (close, socket_cancel,
- * runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where
- * the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime
- * thread (any tcp_read_submit, or a blocking read made while another read of the stream waits)
- * switches the stream to it for good: one receive stays armed, fills buffers of the runtime's
- * buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64
- * KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too,
- * is served from it in order. A read that times out or is cancelled loses no data. (Adapter of
- * un_tcp_read.) */
+ * thread in the kernel like a blocking socket: inside recv itself for up to 10 ms where the
+ * backend's sockets block (io_uring; the socket's SO_RCVTIMEO, rounded up to the kernel's tick),
+ * then, and on the epoll backend, in ppoll (close, socket_cancel, runtime_shutdown and the timeout
+ * end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive
+ * (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a
+ * blocking read made while another read of the stream waits) switches the stream to it for good:
+ * one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before
+ * a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest);
+ * every later read of the stream, blocking ones too, is served from it in order. A read that times
+ * out or is cancelled loses no data. (Adapter of un_tcp_read.) */
 UN_API int64_t monoio_tcp_read_timeout(int64_t stream, un_rv_t buf, int64_t max_len,
                                        int64_t timeout_ms);
 /** Write all len bytes of buf to a stream. Short writes are continued until every byte is sent;
@@ -158,10 +156,13 @@ UN_API un_rv_t monoio_tcp_local_addr(int64_t handle);
 UN_API un_rv_t monoio_udp_local_addr(int64_t handle);
 /** Push out data the kernel is still holding back (Nagle's algorithm) by setting TCP_NODELAY for a
  * moment. Every tcp_write has handed its bytes to the kernel when it returns, so nothing else is
- * buffered here. (Adapter of un_tcp_flush.) */
+ * buffered here. It takes its place among the stream's writes: it acts after every write called
+ * before it has finished. (Adapter of un_tcp_flush.) */
 UN_API int64_t monoio_tcp_flush(int64_t stream);
 /** Shut down one or both directions of a stream. After a write shutdown the peer reads end of
- * stream while this side can still read. (Adapter of un_tcp_shutdown.) */
+ * stream while this side can still read. A write or both shutdown takes its place among the
+ * stream's writes: it acts after every write called before it has finished (sent or failed), and a
+ * write called after it fails with BROKEN_PIPE. (Adapter of un_tcp_shutdown.) */
 UN_API int64_t monoio_tcp_shutdown(int64_t stream, int64_t how);
 /** The peer's address as text ("127.0.0.1:8080", "[::1]:8080"), or nil on error. (Adapter of
  * un_socket_peer_addr.) */
@@ -181,8 +182,9 @@ UN_API int64_t monoio_socket_set_option(int64_t handle, int64_t option, int64_t 
 /** Read a socket option (see socket_option) of any handle. (Adapter of un_socket_get_option.) */
 UN_API int64_t monoio_socket_get_option(int64_t handle, int64_t option);
 /** Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays
- * open and usable. A blocking read waiting inside recv on its calling thread is ended with the wake
- * signal (runtime_configure_wake_signal). (Adapter of un_socket_cancel.) */
+ * open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within
+ * 10 ms (its time inside recv is that short); every other wait ends at once. (Adapter of
+ * un_socket_cancel.) */
 UN_API int64_t monoio_socket_cancel(int64_t handle);
 /** Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free
  * port). (Adapter of un_udp_bind.) */
