@@ -232,9 +232,11 @@ class CallerCall {
         }
     }
 
-    /// A read failed: this and every later read of the stream say so.
+    /// A read failed: when the connection did, this and every later read of the stream say so.
     int64_t reset(int e) {
-        f_.read_err.store(-e, std::memory_order_release);
+        if (breaks_stream(e)) {
+            f_.read_err.store(-e, std::memory_order_release);
+        }
         return gen::error_from_errno(e);
     }
 

@@ -19,6 +19,7 @@
 #pragma once
 
 #include <array>
+#include <cerrno>
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -67,6 +68,25 @@ struct alignas(64) FastSlot {
 };
 
 static_assert(sizeof(FastSlot) == 64, "a FastSlot is one cache line");
+
+/// Whether a read's error (a positive errno) is the connection's: the kernel reports a reset
+/// once, so every later read of the stream must say it too. An error of the call itself (a
+/// bad buffer: EFAULT, ENOMEM, ...) says nothing about the stream, whose next read goes on.
+inline bool breaks_stream(int e) {
+    switch (e) {
+    case ECONNRESET:
+    case ECONNABORTED:
+    case ETIMEDOUT:
+    case EPIPE:
+    case EHOSTUNREACH:
+    case ENETUNREACH:
+    case ENETDOWN:
+    case ENOTCONN:
+        return true;
+    default:
+        return false;
+    }
+}
 
 /// FastSlots by slot index, in chunks that are allocated once and never move. A chunk is
 /// mapped zeroed and its pages are backed only when a slot on them is first used: the

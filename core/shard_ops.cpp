@@ -176,7 +176,7 @@ void Shard::on_op_done(Op *op) {
         } else if (res == 0) { // a read behind the one that met the reset
             finish(op, gen::error_from_errno(-reset_error(op->slot)));
         } else {
-            if (res != -ECANCELED && res != -EINTR && res != -EAGAIN && !op->timed_out && slots_[op->slot].live) {
+            if (breaks_stream(-res) && !op->timed_out && slots_[op->slot].live) {
                 set_reset_error(op->slot, res); // the kernel says it once; later reads say it too
             }
             finish(op, op_error(op, res));

@@ -574,3 +574,12 @@ TEST_CASE("the library's own threads block the host's signals, which go to the h
     CHECK(library_threads >= 2); // (every thread but this one is the library's)
     un_runtime_configure_shards(1);
 }
+
+TEST_CASE("a read that fails for its own bad buffer leaves the stream readable", "[hosts]") {
+    test::Runtime rt;
+    test::Pair p;
+    REQUIRE(un_tcp_write(p.client, "data", 4, test::kWait) == 4);
+    // (recv into an address nothing is mapped at: EFAULT, which the errno table reports as IO)
+    CHECK(un_tcp_read(p.server, reinterpret_cast<void *>(8), 4, test::kWait) == UN_ERR_IO);
+    CHECK(test::read_exact(p.server, 4) == "data");
+}
