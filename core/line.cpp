@@ -1,5 +1,7 @@
 // A stream direction's order: every transition of its line, on the calling threads and on
 // the shard (the rules are in line.hpp).
+#include <sys/socket.h>
+
 #include <memory>
 #include <utility>
 
@@ -173,6 +175,10 @@ bool Shard::write_turn(Op *op) {
 void Shard::next_write(uint32_t index) {
     Slot &s = slots_[index];
     LineQueue &q = s.line[kWriteLine];
+    if (s.closing) {
+        send_held_at_close(index);
+        return;
+    }
     while (!q.busy && !q.queued.empty() && !behind_caller(index, kWriteLine)) {
         Op *next = q.queued.front();
         unhold(next);
@@ -227,9 +233,40 @@ bool Shard::after_writes(Request &req, uint32_t index) {
     return true;
 }
 
-int64_t Shard::finish_queued(Slot &s, int64_t result) {
+void Shard::send_held_at_close(uint32_t index) {
+    Slot &s = slots_[index];
+    LineQueue &q = s.line[kWriteLine];
+    while (!q.queued.empty()) {
+        Op *op = q.queued.front();
+        unhold(op);
+        if (op->kind == OpKind::after_writes) { // (the close's own FIN follows: nothing more to do)
+            finish(op, q.broken ? UN_ERR_CANCELED : 0);
+            continue;
+        }
+        if (!q.broken && s.fd >= 0) {
+            const ssize_t n = send(s.fd, static_cast<char *>(op->buf) + op->done, op->len - op->done,
+                                   MSG_DONTWAIT | MSG_NOSIGNAL);
+            if (n > 0) {
+                count_bytes(false, static_cast<uint64_t>(n));
+                op->done += static_cast<uint32_t>(n);
+            }
+            if (op->done == op->len) {
+                finish(op, op->len);
+                continue;
+            }
+            q.broken = true; // no room left: this one, and every later one, fails
+        }
+        op->canceled = true;
+        finish(op, UN_ERR_CANCELED);
+    }
+}
+
+int64_t Shard::finish_queued(Slot &s, int64_t result, int only_line) {
     int64_t n = 0;
     for (LineQueue &q : s.line) {
+        if (only_line >= 0 && &q != &s.line[only_line]) {
+            continue;
+        }
         while (!q.queued.empty()) {
             Op *o = q.queued.front();
             unhold(o);

@@ -26,6 +26,11 @@
 //             calls the same way (CANCELED, SHUT_DOWN);
 //   after     tcp_shutdown (WRITE, BOTH) and tcp_flush wait in the write line like a write
 //             and act when every write called before them has finished;
+//   close     ends the read line's calls at once; the write line's held writes wait for the
+//             one in the kernel (cancelled: it ends at once unless it was done), then are
+//             sent without waiting, in order, while each goes whole (a write with no room
+//             left, and every one after it, fails CANCELED: the peer never gets a later
+//             write's bytes after a gap);
 //   uncount   a counted call completes (Request::complete).
 // A closed slot lets go of everything its generation held: close cancels the held calls
 // and the freed slot's queue is reset; a holder keeps the slot from being freed (it is
@@ -90,6 +95,7 @@ struct LineQueue {
     WaitQueue queued;  ///< calls waiting their turn (OpState::queued), in call order
     bool held = false; ///< a calling thread holds the line and was asked to hand over
     bool busy = false; ///< the write line: a write is in the kernel
+    bool broken = false; ///< the write line of a closing stream: a write ended short, none after it is sent
 };
 
 } // namespace uringnet

@@ -274,8 +274,10 @@ class Shard {
     /// and then req (the close request) completes: when a close returns, the socket is gone
     /// (its port free to bind again).
     void close_handle(uint32_t index, Request &req);
-    /// Cancels every op on a handle (they complete with CANCELED); returns how many.
-    int64_t cancel_ops(uint32_t index);
+    /// Cancels every op on a handle (they complete with CANCELED); returns how many. For a
+    /// close (closing), writes held behind the one in the kernel are sent once it ended, as
+    /// far as they go without waiting (core/line.hpp).
+    int64_t cancel_ops(uint32_t index, bool closing = false);
     /// Cancels one asynchronous op by id; 0, or OP_NOT_FOUND.
     int64_t cancel_async(int64_t op_id);
     Op *new_op(OpKind kind, Request *req, uint32_t slot, int64_t timeout_ms);
@@ -405,8 +407,11 @@ class Shard {
     bool callers_inside_any() const;
     /// Goes on with the closes whose callers have left.
     void retry_fd_waits();
-    /// Finishes the calls held in the stream's lines with result; how many.
-    int64_t finish_queued(Slot &s, int64_t result);
+    /// Finishes the calls held in the stream's lines (or in one) with result; how many.
+    int64_t finish_queued(Slot &s, int64_t result, int only_line = -1);
+    /// A closing stream's write line, once no write is in the kernel: its held writes are
+    /// sent without waiting, in order, while each goes whole; the rest fail CANCELED.
+    void send_held_at_close(uint32_t index);
     /// Adds op to the slot's ops in the kernel and starts it.
     void begin_in_slot(Op *op);
     bool only_notifications_left(const Slot &s) const;

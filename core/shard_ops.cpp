@@ -126,6 +126,9 @@ void Shard::release_slot_op(Op *op) {
     }
     if (op->kind == OpKind::write) {
         s.line[kWriteLine].busy = false;
+        if (s.closing && op->done < op->len) {
+            s.line[kWriteLine].broken = true; // (none after it may be sent: the peer would see a gap)
+        }
         next_write(op->slot);
     }
     if (s.closing && s.ops.empty()) {

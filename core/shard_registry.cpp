@@ -116,7 +116,7 @@ void Shard::close_handle(uint32_t index, Request &req) {
     s.closing = true;
     bump_gen(s); // from now on the old handle answers CLOSED
     drop(stats_.open_handles);
-    cancel_ops(index);
+    cancel_ops(index, true);
     if (s.ops.empty()) {
         free_slot(index, &req);
     } else {
@@ -270,14 +270,21 @@ void Shard::answer_closers(uint32_t index, Request *also) {
     answer_when_closed(std::exchange(slots_[index].linger_token, 0), std::move(answer));
 }
 
-int64_t Shard::cancel_ops(uint32_t index) {
+int64_t Shard::cancel_ops(uint32_t index, bool closing) {
     Slot &s = slots_[index];
     int64_t n = 0;
     if (FastSlot *f = fast_.find(index)) { // calls waiting on their calling threads
         f->cancels.fetch_add(1, std::memory_order_seq_cst);
         n += wake_callers(*f, s.fd);
     }
-    n += finish_queued(s, UN_ERR_CANCELED); // calls waiting their turn
+    if (closing && s.line[kWriteLine].busy) {
+        n += finish_queued(s, UN_ERR_CANCELED, kReadLine); // (the writes: once the one in the kernel ended)
+    } else if (closing) {
+        n += finish_queued(s, UN_ERR_CANCELED, kReadLine);
+        send_held_at_close(index);
+    } else {
+        n += finish_queued(s, UN_ERR_CANCELED); // calls waiting their turn
+    }
     std::vector<Op *> waiting; // requests waiting without a deadline: nothing in the kernel to cancel
     for (Op *o : s.ops) {
         if (o->canceled) {

@@ -184,9 +184,11 @@ int64_t interrupted_call(Env &env) {
     std::atomic<bool> done{false};
     std::thread signaller([&] {
         (void)test::eventually([&] { return done.load() || test::total_stats()["in_flight"].get<uint64_t>() > before; });
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        if (!done.load()) {
+        // Again every 50 ms until the call returns: a signal that lands just before the call
+        // enters its wait is only the host's (that wait does not see it).
+        for (int i = 0; i < 60 && !done.load(); ++i) {
             pthread_kill(self, SIGUSR1);
+            (void)test::eventually([&] { return done.load(); }, 50);
         }
     });
     const int64_t r = env.call();

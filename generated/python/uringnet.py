@@ -21,7 +21,7 @@ import threading
 import time
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "129351f60a03ce99"
+SPEC_CHECKSUM = "f267683306aa4e79"
 VERSION = "0.1.0"
 
 
@@ -691,7 +691,7 @@ class Runtime:
 
     @staticmethod
     def configure_interruptible(on):
-        """Choose whether a blocking call that a signal of the host's interrupts returns INTERRUPTED (on) or goes on waiting (off, the default). Process-wide, and it takes effect at once. With it on, a host whose signal handlers only set a flag (CPython, most language runtimes) gets control back while a read, write, accept, connect or receive waits: nothing was read or accepted when INTERRUPTED is returned (a call that completed meanwhile returns its result instead), and a write that had sent part of its bytes returns how many (a short write, as write(2) does). The host runs its handlers and calls again. The Python binding turns it on and retries, so Ctrl-C raises KeyboardInterrupt during any blocking call."""
+        """Choose whether a blocking call that a signal of the host's interrupts returns INTERRUPTED (on) or goes on waiting (off, the default). Process-wide, and it takes effect at once. With it on, a host whose signal handlers only set a flag (CPython, most language runtimes) gets control back while a read, write, accept, connect or receive waits: nothing was read or accepted when INTERRUPTED is returned (a call that completed meanwhile returns its result instead), and a write that had sent part of its bytes returns how many (a short write, as write(2) does). The host runs its handlers and calls again. As with any blocking system call, a signal that arrives just before the call starts to wait is not seen by that wait (a host that checks its own flag before each call sees it). The Python binding turns it on and retries, so Ctrl-C raises KeyboardInterrupt during any blocking call."""
         result = _check(_lib.un_runtime_configure_interruptible(on))
         return None
 
@@ -872,12 +872,12 @@ class TcpStream(_Handle):
         return op_id
 
     def close(self):
-        """Close a stream. Operations in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed."""
+        """Close a stream. Operations in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed. Close takes its place among the stream's writes: the writes called before it are sent, in order, as far as each goes whole without waiting (the one in the kernel is cancelled unless it is done); a write still waiting for room then, and every write after it, completes with CANCELED, and none of their bytes follow a gap."""
         result = _check(_lib.un_tcp_close(self._handle))
         return None
 
     def close_submit(self, user_data=0):
-        """Asynchronous close: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Close a stream. Operations in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed."""
+        """Asynchronous close: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Close a stream. Operations in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed. Close takes its place among the stream's writes: the writes called before it are sent, in order, as far as each goes whole without waiting (the one in the kernel is cancelled unless it is done); a write still waiting for room then, and every write after it, completes with CANCELED, and none of their bytes follow a gap."""
         op_id = _check(_lib.un_tcp_close_submit(self._handle, user_data))
         _record(op_id, ())
         return op_id

@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "129351f60a03ce99"
+#define UN_SPEC_CHECKSUM "f267683306aa4e79"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -429,8 +429,10 @@ UN_API int64_t un_runtime_configure_wake_signal(int64_t signal);
  * read, write, accept, connect or receive waits: nothing was read or accepted when INTERRUPTED is
  * returned (a call that completed meanwhile returns its result instead), and a write that had sent
  * part of its bytes returns how many (a short write, as write(2) does). The host runs its handlers
- * and calls again. The Python binding turns it on and retries, so Ctrl-C raises KeyboardInterrupt
- * during any blocking call.
+ * and calls again. As with any blocking system call, a signal that arrives just before the call
+ * starts to wait is not seen by that wait (a host that checks its own flag before each call sees
+ * it). The Python binding turns it on and retries, so Ctrl-C raises KeyboardInterrupt during any
+ * blocking call.
  *
  * @param on true: return INTERRUPTED when a host's signal interrupts a blocking call.
  * @return 0 on success. Errors: none.
@@ -558,7 +560,10 @@ UN_API int64_t un_tcp_write_submit(un_tcp_stream_t stream, const void *buf, uint
 
 /**
  * Close a stream. Operations in flight on it complete with CANCELED; the handle then answers
- * CLOSED. When the close completes, the socket is closed.
+ * CLOSED. When the close completes, the socket is closed. Close takes its place among the stream's
+ * writes: the writes called before it are sent, in order, as far as each goes whole without waiting
+ * (the one in the kernel is cancelled unless it is done); a write still waiting for room then, and
+ * every write after it, completes with CANCELED, and none of their bytes follow a gap.
  *
  * @param stream Stream to close.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED, WRONG_KIND,
