@@ -109,7 +109,7 @@ void caller_wake_after_fork_in_parent() { g_wakeups.load(std::memory_order_acqui
 
 void caller_wake_after_fork() {
     Wakeups *old = g_wakeups.load(std::memory_order_relaxed);
-    auto *fresh = new Wakeups; // (the old one is left alone: its locks may be held)
+    auto *fresh = new Wakeups; // (the old one's park locks may be held by threads the child lacks)
     // The child's copies of the parent's wake-up fds are closed now, while their numbers are
     // still the library's: later the child may have reused them for fds of its own.
     for (const int fd : old->fds) {
@@ -117,6 +117,7 @@ void caller_wake_after_fork() {
     }
     fresh->epoch.store(old->epoch.load() + 1);
     g_wakeups.store(fresh, std::memory_order_release);
+    old->mu.unlock(); // (this thread took it in caller_wake_before_fork; the old one is never used again)
 }
 
 namespace {

@@ -12,10 +12,11 @@
 
 namespace uringnet {
 
-/// Starts fn on a new std::thread whose signal mask blocks every signal but a fault's (the mask is
+/// Starts fn on a new std::thread named name (at most 15 characters: "un-shard-0", as ps and
+/// debuggers show it) whose signal mask blocks every signal but a fault's (the mask is
 /// inherited from the starting thread, whose own mask is restored at once). Throws what
 /// std::thread throws.
-template <typename Fn> std::thread library_thread(Fn &&fn) {
+template <typename Fn> std::thread library_thread(const char *name, Fn &&fn) {
     sigset_t all, old;
     sigfillset(&all);
     for (const int sync : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGABRT}) {
@@ -26,7 +27,10 @@ template <typename Fn> std::thread library_thread(Fn &&fn) {
         sigset_t *old;
         ~Restore() { pthread_sigmask(SIG_SETMASK, old, nullptr); }
     } restore{&old};
-    return std::thread(std::forward<Fn>(fn));
+    return std::thread([name, fn = std::forward<Fn>(fn)]() mutable {
+        pthread_setname_np(pthread_self(), name);
+        fn();
+    });
 }
 
 } // namespace uringnet

@@ -32,7 +32,7 @@ class Pool {
         if (idle_ == 0 && threads_ < kMaxThreads) {
             ++threads_;
             try {
-                library_thread([this] { work(); }).detach();
+                library_thread("un-resolver", [this] { work(); }).detach();
             } catch (const std::system_error &) { // no thread to be had (RLIMIT_NPROC, memory)
                 --threads_;
                 if (threads_ == 0) { // and none that will take the job later

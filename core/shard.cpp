@@ -49,7 +49,8 @@ int64_t Shard::start() {
         return UN_ERR_NO_RESOURCES;
     }
     std::atomic<int64_t> started{1};
-    thread_ = library_thread([this, &started] { run(&started); });
+    std::snprintf(thread_name_, sizeof thread_name_, "un-shard-%u", id_);
+    thread_ = library_thread(thread_name_, [this, &started] { run(&started); });
     // The thread sets started to 0 or an error code once its backend is (not) ready.
     while (started.load(std::memory_order_acquire) == 1) {
         started.wait(1, std::memory_order_acquire);

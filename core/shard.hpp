@@ -434,6 +434,7 @@ class Shard {
     BackendKind backend_kind_ = BackendKind::automatic;
     std::string backend_reason_;
     int wake_fd_ = -1;
+    char thread_name_[16] = {};
     std::thread thread_;
 
     // incoming queue (any thread)

@@ -221,7 +221,7 @@ uint64_t Shard::close_socket(int fd) {
     }
     const uint64_t token = ++next_linger_token_;
     try {
-        library_thread([this, fd, token] {
+        library_thread("un-linger", [this, fd, token] {
             close(fd); // may wait for the peer up to the linger time (at most 30 s)
             post_closed(token);
         }).detach();

@@ -788,8 +788,10 @@ Scenario scenario_for(const Operation &op, int64_t code) {
             env.arg("timeout_ms").i = -1;
             const std::string n = op.name;
             if (n == "tcp_write") { // a buffer already full: the write waits before its first byte
-                std::string big(64 << 20, 'w');
-                un_tcp_write(env.handle(), big.data(), static_cast<uint32_t>(big.size()), 20);
+                std::string big(1 << 20, 'w');
+                for (int i = 0; i < 1000 && un_tcp_write(env.handle(), "w", 1, 0) == 1; ++i) {
+                    un_tcp_write(env.handle(), big.data(), static_cast<uint32_t>(big.size()), 20);
+                }
                 env.arg("buf").bytes.assign(1 << 20, 'w');
                 env.set_len(1 << 20);
             } else if (n == "tcp_connect") { // a listener whose queue is full: the connect waits
