@@ -38,7 +38,7 @@ struct CallerWaker {
 
 /// The longest a read waits inside recv before it goes on in ppoll: how long a socket_cancel
 /// or hand-over may take to reach a read that has just entered recv.
-constexpr uint32_t kRecvSliceMs = 10;
+constexpr uint32_t kRecvSliceMs = 300;
 
 /// This thread's waker with its eventfd made, or null when none can be had. Called only while
 /// the caller is counted in a live slot's users, so shutdown cannot close the fds meanwhile.

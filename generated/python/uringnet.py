@@ -21,7 +21,7 @@ import threading
 import time
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "f267683306aa4e79"
+SPEC_CHECKSUM = "8ef4384e3bb86d68"
 VERSION = "0.1.0"
 
 
@@ -685,13 +685,13 @@ class Runtime:
 
     @staticmethod
     def configure_wake_signal(signal):
-        """Kept for compatibility: the library no longer sends any signal, so the value (0 or a real-time signal, SIGRTMIN..SIGRTMAX) is checked and has no effect. A blocking tcp_read on the io_uring backend sleeps in recv itself, as a read on a plain blocking socket does (one system call per read), for at most 10 ms (the socket's SO_RCVTIMEO, or the read's timeout when that is nearer); close and runtime_shutdown end it at once by shutting the socket for reading, and socket_cancel or a later call on the stream that needs it to hand over is seen when those 10 ms end. A read whose data has not come by then waits on in ppoll on the socket and a per-thread eventfd, which every one of them ends at once. No signal of the library's can interrupt a host's signal handler or system call, and a host may install or block any signal at any time."""
+        """Kept for compatibility: the library no longer sends any signal, so the value (0 or a real-time signal, SIGRTMIN..SIGRTMAX) is checked and has no effect. A blocking tcp_read on the io_uring backend sleeps in recv itself, as a read on a plain blocking socket does (one system call per read), for at most 300 ms (the socket's SO_RCVTIMEO, or the read's timeout when that is nearer); close and runtime_shutdown end it at once by shutting the socket for reading, and socket_cancel or a later call on the stream that needs it to hand over is seen when those 300 ms end. A read whose data has not come by then waits on in ppoll on the socket and a per-thread eventfd, which every one of them ends at once. No signal of the library's can interrupt a host's signal handler or system call, and a host may install or block any signal at any time."""
         result = _check(_lib.un_runtime_configure_wake_signal(signal))
         return None
 
     @staticmethod
     def configure_interruptible(on):
-        """Choose whether a blocking call that a signal of the host's interrupts returns INTERRUPTED (on) or goes on waiting (off, the default). Process-wide, and it takes effect at once. With it on, a host whose signal handlers only set a flag (CPython, most language runtimes) gets control back while a read, write, accept, connect or receive waits: nothing was read or accepted when INTERRUPTED is returned (a call that completed meanwhile returns its result instead), and a write that had sent part of its bytes returns how many (a short write, as write(2) does). The host runs its handlers and calls again. As with any blocking system call, a signal that arrives just before the call starts to wait is not seen by that wait (a host that checks its own flag before each call sees it). The Python binding turns it on and retries, so Ctrl-C raises KeyboardInterrupt during any blocking call."""
+        """Choose whether a blocking call that a signal of the host's interrupts returns INTERRUPTED (on) or goes on waiting (off, the default). Process-wide, and it takes effect at once. With it on, a host whose signal handlers only set a flag (CPython, most language runtimes) gets control back while a read, write, accept, connect or receive waits: nothing was read or accepted when INTERRUPTED is returned (a call that completed meanwhile returns its result instead), and a write that had sent part of its bytes returns how many (a short write, as write(2) does). The host runs its handlers and calls again. As with any blocking system call, a signal that arrives while the call is between two system calls of its wait (just before it starts to wait, or as its 300 ms inside recv end) is not seen by that wait (a host that checks its own flag before each call sees it at its next call). The Python binding turns it on and retries, so Ctrl-C raises KeyboardInterrupt during any blocking call."""
         result = _check(_lib.un_runtime_configure_interruptible(on))
         return None
 
@@ -815,12 +815,12 @@ class TcpListener(_Handle):
         return op_id
 
     def cancel(self):
-        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 10 ms (its time inside recv is that short); every other wait ends at once."""
+        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 300 ms (its time inside recv is that short); every other wait ends at once."""
         result = _check(_lib.un_socket_cancel(self._handle))
         return result
 
     def cancel_submit(self, user_data=0):
-        """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 10 ms (its time inside recv is that short); every other wait ends at once."""
+        """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 300 ms (its time inside recv is that short); every other wait ends at once."""
         op_id = _check(_lib.un_socket_cancel_submit(self._handle, user_data))
         _record(op_id, ())
         return op_id
@@ -844,7 +844,7 @@ class TcpStream(_Handle):
         return op_id
 
     def read(self, max_len=65536, timeout_ms=-1):
-        """Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Reads on one stream get the data in the order they were called. A blocking read that is first in its stream's line reads on the calling thread and, when no data is there, waits on that thread in the kernel like a blocking socket: inside recv itself for up to 10 ms where the backend's sockets block (io_uring; the socket's SO_RCVTIMEO, rounded up to the kernel's tick), then, and on the epoll backend, in ppoll (close, socket_cancel, runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a blocking read made while another read of the stream waits) switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
+        """Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Reads on one stream get the data in the order they were called. A blocking read that is first in its stream's line reads on the calling thread and, when no data is there, waits on that thread in the kernel like a blocking socket: inside recv itself for up to 300 ms where the backend's sockets block (io_uring; the socket's SO_RCVTIMEO, rounded up to the kernel's tick), then, and on the epoll backend, in ppoll (close, socket_cancel, runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a blocking read made while another read of the stream waits) switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
         buf_buf = _take_scratch(max_len)
         try:
             result = _check(_interruptible(_lib.un_tcp_read, 3, self._handle, buf_buf, max_len, timeout_ms))
@@ -854,7 +854,7 @@ class TcpStream(_Handle):
         return data
 
     def read_submit(self, max_len=65536, timeout_ms=-1, user_data=0):
-        """Asynchronous read: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Reads on one stream get the data in the order they were called. A blocking read that is first in its stream's line reads on the calling thread and, when no data is there, waits on that thread in the kernel like a blocking socket: inside recv itself for up to 10 ms where the backend's sockets block (io_uring; the socket's SO_RCVTIMEO, rounded up to the kernel's tick), then, and on the epoll backend, in ppoll (close, socket_cancel, runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a blocking read made while another read of the stream waits) switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
+        """Asynchronous read: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Reads on one stream get the data in the order they were called. A blocking read that is first in its stream's line reads on the calling thread and, when no data is there, waits on that thread in the kernel like a blocking socket: inside recv itself for up to 300 ms where the backend's sockets block (io_uring; the socket's SO_RCVTIMEO, rounded up to the kernel's tick), then, and on the epoll backend, in ppoll (close, socket_cancel, runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a blocking read made while another read of the stream waits) switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
         buf_buf = ctypes.create_string_buffer(max_len)
         op_id = _check(_lib.un_tcp_read_submit(self._handle, buf_buf, max_len, timeout_ms, user_data))
         _record(op_id, (buf_buf,))
@@ -953,12 +953,12 @@ class TcpStream(_Handle):
         return op_id
 
     def cancel(self):
-        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 10 ms (its time inside recv is that short); every other wait ends at once."""
+        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 300 ms (its time inside recv is that short); every other wait ends at once."""
         result = _check(_lib.un_socket_cancel(self._handle))
         return result
 
     def cancel_submit(self, user_data=0):
-        """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 10 ms (its time inside recv is that short); every other wait ends at once."""
+        """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 300 ms (its time inside recv is that short); every other wait ends at once."""
         op_id = _check(_lib.un_socket_cancel_submit(self._handle, user_data))
         _record(op_id, ())
         return op_id
@@ -1016,12 +1016,12 @@ class UdpSocket(_Handle):
         return op_id
 
     def cancel(self):
-        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 10 ms (its time inside recv is that short); every other wait ends at once."""
+        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 300 ms (its time inside recv is that short); every other wait ends at once."""
         result = _check(_lib.un_socket_cancel(self._handle))
         return result
 
     def cancel_submit(self, user_data=0):
-        """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 10 ms (its time inside recv is that short); every other wait ends at once."""
+        """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 300 ms (its time inside recv is that short); every other wait ends at once."""
         op_id = _check(_lib.un_socket_cancel_submit(self._handle, user_data))
         _record(op_id, ())
         return op_id

@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "f267683306aa4e79"
+#define UN_SPEC_CHECKSUM "8ef4384e3bb86d68"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -409,9 +409,9 @@ UN_API int64_t un_runtime_configure_recv_buffers(uint32_t count, uint32_t size);
  * Kept for compatibility: the library no longer sends any signal, so the value (0 or a real-time
  * signal, SIGRTMIN..SIGRTMAX) is checked and has no effect. A blocking tcp_read on the io_uring
  * backend sleeps in recv itself, as a read on a plain blocking socket does (one system call per
- * read), for at most 10 ms (the socket's SO_RCVTIMEO, or the read's timeout when that is nearer);
+ * read), for at most 300 ms (the socket's SO_RCVTIMEO, or the read's timeout when that is nearer);
  * close and runtime_shutdown end it at once by shutting the socket for reading, and socket_cancel
- * or a later call on the stream that needs it to hand over is seen when those 10 ms end. A read
+ * or a later call on the stream that needs it to hand over is seen when those 300 ms end. A read
  * whose data has not come by then waits on in ppoll on the socket and a per-thread eventfd, which
  * every one of them ends at once. No signal of the library's can interrupt a host's signal handler
  * or system call, and a host may install or block any signal at any time.
@@ -429,10 +429,11 @@ UN_API int64_t un_runtime_configure_wake_signal(int64_t signal);
  * read, write, accept, connect or receive waits: nothing was read or accepted when INTERRUPTED is
  * returned (a call that completed meanwhile returns its result instead), and a write that had sent
  * part of its bytes returns how many (a short write, as write(2) does). The host runs its handlers
- * and calls again. As with any blocking system call, a signal that arrives just before the call
- * starts to wait is not seen by that wait (a host that checks its own flag before each call sees
- * it). The Python binding turns it on and retries, so Ctrl-C raises KeyboardInterrupt during any
- * blocking call.
+ * and calls again. As with any blocking system call, a signal that arrives while the call is
+ * between two system calls of its wait (just before it starts to wait, or as its 300 ms inside recv
+ * end) is not seen by that wait (a host that checks its own flag before each call sees it at its
+ * next call). The Python binding turns it on and retries, so Ctrl-C raises KeyboardInterrupt during
+ * any blocking call.
  *
  * @param on true: return INTERRUPTED when a host's signal interrupts a blocking call.
  * @return 0 on success. Errors: none.
@@ -503,7 +504,7 @@ UN_API int64_t un_tcp_connect_submit(const char *addr, int64_t timeout_ms, uint6
  * Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed
  * its side. Reads on one stream get the data in the order they were called. A blocking read that is
  * first in its stream's line reads on the calling thread and, when no data is there, waits on that
- * thread in the kernel like a blocking socket: inside recv itself for up to 10 ms where the
+ * thread in the kernel like a blocking socket: inside recv itself for up to 300 ms where the
  * backend's sockets block (io_uring; the socket's SO_RCVTIMEO, rounded up to the kernel's tick),
  * then, and on the epoll backend, in ppoll (close, socket_cancel, runtime_shutdown and the timeout
  * end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive
@@ -692,7 +693,7 @@ UN_API int64_t un_socket_get_option_submit(un_handle_t handle, un_socket_option_
 
 /**
  * Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open
- * and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 10
+ * and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 300
  * ms (its time inside recv is that short); every other wait ends at once.
  *
  * @param handle A listener, stream or UDP socket.

@@ -70,9 +70,9 @@ UN_API int64_t monoio_configure_shards(int64_t shards);
 /** Kept for compatibility: the library no longer sends any signal, so the value (0 or a real-time
  * signal, SIGRTMIN..SIGRTMAX) is checked and has no effect. A blocking tcp_read on the io_uring
  * backend sleeps in recv itself, as a read on a plain blocking socket does (one system call per
- * read), for at most 10 ms (the socket's SO_RCVTIMEO, or the read's timeout when that is nearer);
+ * read), for at most 300 ms (the socket's SO_RCVTIMEO, or the read's timeout when that is nearer);
  * close and runtime_shutdown end it at once by shutting the socket for reading, and socket_cancel
- * or a later call on the stream that needs it to hand over is seen when those 10 ms end. A read
+ * or a later call on the stream that needs it to hand over is seen when those 300 ms end. A read
  * whose data has not come by then waits on in ppoll on the socket and a per-thread eventfd, which
  * every one of them ends at once. No signal of the library's can interrupt a host's signal handler
  * or system call, and a host may install or block any signal at any time. (Adapter of
@@ -102,7 +102,7 @@ UN_API int64_t monoio_tcp_connect_timeout(un_rv_t addr, int64_t timeout_ms);
 /** Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed
  * its side. Reads on one stream get the data in the order they were called. A blocking read that is
  * first in its stream's line reads on the calling thread and, when no data is there, waits on that
- * thread in the kernel like a blocking socket: inside recv itself for up to 10 ms where the
+ * thread in the kernel like a blocking socket: inside recv itself for up to 300 ms where the
  * backend's sockets block (io_uring; the socket's SO_RCVTIMEO, rounded up to the kernel's tick),
  * then, and on the epoll backend, in ppoll (close, socket_cancel, runtime_shutdown and the timeout
  * end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive
@@ -116,7 +116,7 @@ UN_API int64_t monoio_tcp_read(int64_t stream, un_rv_t buf, int64_t max_len);
 /** Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed
  * its side. Reads on one stream get the data in the order they were called. A blocking read that is
  * first in its stream's line reads on the calling thread and, when no data is there, waits on that
- * thread in the kernel like a blocking socket: inside recv itself for up to 10 ms where the
+ * thread in the kernel like a blocking socket: inside recv itself for up to 300 ms where the
  * backend's sockets block (io_uring; the socket's SO_RCVTIMEO, rounded up to the kernel's tick),
  * then, and on the epoll backend, in ppoll (close, socket_cancel, runtime_shutdown and the timeout
  * end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive
@@ -187,7 +187,7 @@ UN_API int64_t monoio_socket_set_option(int64_t handle, int64_t option, int64_t 
 UN_API int64_t monoio_socket_get_option(int64_t handle, int64_t option);
 /** Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays
  * open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within
- * 10 ms (its time inside recv is that short); every other wait ends at once. (Adapter of
+ * 300 ms (its time inside recv is that short); every other wait ends at once. (Adapter of
  * un_socket_cancel.) */
 UN_API int64_t monoio_socket_cancel(int64_t handle);
 /** Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free
