@@ -12,6 +12,7 @@
 #include <utility>
 #include <nlohmann/json.hpp>
 
+#include "caller_path.hpp"
 #include "handle.hpp"
 #include "library_thread.hpp"
 #include "resolver.hpp"
@@ -267,7 +268,7 @@ void Shard::drain_incoming() {
             uint32_t index;
             int64_t err;
             if (!stopping_ && lookup(req->handle, kind_bit(UN_HANDLE_TCP_STREAM), index, err)) {
-                resume_line(index, line_of(req->kind));
+                resume_line(index, line_of_request(req->kind));
             } // (a stale one: its slot was closed, which let go of everything the line held)
             delete req;
             continue;

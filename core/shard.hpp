@@ -379,9 +379,8 @@ class Shard {
     /// (ns), or -1 when none waits.
     void expire_held();
     int64_t next_held_deadline() const;
-    /// The line a queued op, or a request of a kind, waits in.
+    /// The line a queued op waits in.
     static int line_of(const Op *op) { return op->kind == OpKind::read ? kReadLine : kWriteLine; }
-    static int line_of(gen::RequestKind kind) { return kind == gen::RequestKind::tcp_read ? kReadLine : kWriteLine; }
     void continue_read(Op *op);
     /// The error every read of a reset stream gets (-errno), or 0: met by the shard's reads
     /// (recv_err) or by a calling thread's (FastSlot::read_err), whichever came first.

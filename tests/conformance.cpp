@@ -169,6 +169,22 @@ struct Env {
 
 using Body = std::function<int()>;
 
+// A plain listener on loopback whose queue is full (listen(0), one connection made): it drops
+// new SYNs, so a connect to addr waits. Returns its fd (the caller closes it).
+int full_listener(std::string &addr) {
+    const int l = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in sa{};
+    sa.sin_family = AF_INET;
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(l, reinterpret_cast<sockaddr *>(&sa), sizeof sa);
+    listen(l, 0);
+    socklen_t len = sizeof sa;
+    getsockname(l, reinterpret_cast<sockaddr *>(&sa), &len);
+    addr = "127.0.0.1:" + std::to_string(ntohs(sa.sin_port));
+    un_tcp_connect(addr.c_str(), test::kWait); // fills the queue
+    return l;
+}
+
 void host_signal_handler(int) {}
 
 // Calls the operation on this thread with runtime_configure_interruptible on, and sends
@@ -795,17 +811,7 @@ Scenario scenario_for(const Operation &op, int64_t code) {
                 env.arg("buf").bytes.assign(1 << 20, 'w');
                 env.set_len(1 << 20);
             } else if (n == "tcp_connect") { // a listener whose queue is full: the connect waits
-                const int l = socket(AF_INET, SOCK_STREAM, 0);
-                sockaddr_in sa{};
-                sa.sin_family = AF_INET;
-                sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-                bind(l, reinterpret_cast<sockaddr *>(&sa), sizeof sa);
-                listen(l, 0);
-                socklen_t len = sizeof sa;
-                getsockname(l, reinterpret_cast<sockaddr *>(&sa), &len);
-                const std::string addr = "127.0.0.1:" + std::to_string(ntohs(sa.sin_port));
-                un_tcp_connect(addr.c_str(), test::kWait); // fills the queue
-                env.arg("addr").text = addr;
+                const int l = full_listener(env.arg("addr").text);
                 const int64_t r = interrupted_call(env);
                 close(l);
                 return r;
@@ -866,17 +872,7 @@ Scenario scenario_for(const Operation &op, int64_t code) {
                 env.set_len(64 << 20);
             } else if (n == "tcp_connect") {
                 // A listener whose queue is full drops new SYNs: the connect waits.
-                const int l = socket(AF_INET, SOCK_STREAM, 0);
-                sockaddr_in sa{};
-                sa.sin_family = AF_INET;
-                sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-                bind(l, reinterpret_cast<sockaddr *>(&sa), sizeof sa);
-                listen(l, 0);
-                socklen_t len = sizeof sa;
-                getsockname(l, reinterpret_cast<sockaddr *>(&sa), &len);
-                const std::string addr = "127.0.0.1:" + std::to_string(ntohs(sa.sin_port));
-                un_tcp_connect(addr.c_str(), test::kWait); // fills the queue
-                env.arg("addr").text = addr;
+                const int l = full_listener(env.arg("addr").text);
                 const int64_t r = env.call();
                 close(l);
                 return r;

@@ -13,6 +13,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -165,6 +166,19 @@ struct Pair {
         REQUIRE(server > 0);
     }
 };
+
+/// A stress test's message: writer id, its sequence number, payload length (7 bytes), then
+/// the payload, a function of the three (so a reader can check each one whole and in order).
+inline std::string numbered_message(uint8_t writer, uint32_t seq, uint16_t len) {
+    std::string m(7 + len, '\0');
+    m[0] = static_cast<char>(writer);
+    std::memcpy(&m[1], &seq, 4);
+    std::memcpy(&m[5], &len, 2);
+    for (uint16_t i = 0; i < len; ++i) {
+        m[7 + i] = static_cast<char>((writer * 131 + seq * 7 + i) & 0xFF);
+    }
+    return m;
+}
 
 /// A plain socket (not a uringnet handle) connected to a listener's "127.0.0.1:port".
 inline int raw_connect(const std::string &addr) {

@@ -63,6 +63,20 @@ struct HostHandler {
 
 std::vector<un_completion_t> completions(size_t n) { return test::collect(n); }
 
+// Everything a stream reads up to the end of the stream (which must come).
+std::string read_to_end(int64_t stream) {
+    std::string got;
+    std::vector<char> buf(1 << 16);
+    while (true) {
+        const int64_t n = un_tcp_read(stream, buf.data(), static_cast<uint32_t>(buf.size()), test::kWait);
+        REQUIRE(n >= 0);
+        if (n == 0) {
+            return got;
+        }
+        got.append(buf.data(), static_cast<size_t>(n));
+    }
+}
+
 } // namespace
 
 TEST_CASE("a stale handle's calls never hold up the stream that took its slot (item 1)", "[hosts]") {
@@ -256,16 +270,7 @@ TEST_CASE("shutdown(WRITE) and flush act after every write called before them (i
         REQUIRE(un_tcp_shutdown(p.client, UN_SHUTDOWN_HOW_WRITE) == 0);
         // A write called after the shutdown gets a clear error, blocking or submitted.
         CHECK(un_tcp_write(p.client, "x", 1, test::kWait) == UN_ERR_BROKEN_PIPE);
-        std::string got;
-        char buf[65536];
-        while (true) {
-            const int64_t n = un_tcp_read(p.server, buf, sizeof buf, test::kWait);
-            REQUIRE(n >= 0);
-            if (n == 0) {
-                break;
-            }
-            got.append(buf, static_cast<size_t>(n));
-        }
+        const std::string got = read_to_end(p.server);
         auto c = completions(1);
         REQUIRE(c.size() == 1);
         CHECK(c[0].result == static_cast<int64_t>(data.size()));
@@ -535,16 +540,7 @@ TEST_CASE("shutdown(WRITE) called while a blocking write waits on its calling th
     std::thread shutter([&] { shut = un_tcp_shutdown(p.client, UN_SHUTDOWN_HOW_WRITE); });
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     CHECK(shut.load() == 1); // still waiting for the write
-    std::string got;
-    char buf[65536];
-    while (true) {
-        const int64_t n = un_tcp_read(p.server, buf, sizeof buf, test::kWait);
-        REQUIRE(n >= 0);
-        if (n == 0) {
-            break;
-        }
-        got.append(buf, static_cast<size_t>(n));
-    }
+    const std::string got = read_to_end(p.server);
     writer.join();
     shutter.join();
     CHECK(wrote.load() == static_cast<int64_t>(data.size()));
@@ -610,14 +606,7 @@ TEST_CASE("close takes its place among the writes: those called before it are se
             REQUIRE(c.size() == 2);
             CHECK(c[0].result == 8);
             CHECK(c[1].result == 8);
-            std::string got;
-            char buf[64];
-            int64_t n;
-            while ((n = un_tcp_read(p.server, buf, sizeof buf, test::kWait)) > 0) {
-                got.append(buf, static_cast<size_t>(n));
-            }
-            CHECK(n == 0);
-            CHECK(got == "first-4-second-8");
+            CHECK(read_to_end(p.server) == "first-4-second-8");
         }
     }
     SECTION("a write still waiting for room fails, and no write after it is sent") {

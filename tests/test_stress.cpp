@@ -22,17 +22,6 @@ constexpr int kWriters = 3;
 constexpr uint8_t kCallbackWriter = kWriters; // the callback's messages carry this writer id
 constexpr uint64_t kReadTag = uint64_t{1} << 62, kWriteTag = uint64_t{1} << 61;
 
-// A message: writer id, its sequence number, payload length, payload (a function of the three).
-std::string message(uint8_t writer, uint32_t seq, uint16_t len) {
-    std::string m(7 + len, '\0');
-    m[0] = static_cast<char>(writer);
-    std::memcpy(&m[1], &seq, 4);
-    std::memcpy(&m[5], &len, 2);
-    for (uint16_t i = 0; i < len; ++i) {
-        m[7 + i] = static_cast<char>((writer * 131 + seq * 7 + i) & 0xFF);
-    }
-    return m;
-}
 
 struct Shared {
     int64_t client = 0;
@@ -80,7 +69,7 @@ void on_completion(void *, const un_completion_t *c) {
                 return; // the reader has seen every writer finish
             }
             const uint32_t seq = sh.callback_seq++;
-            std::string m = message(kCallbackWriter, seq, static_cast<uint16_t>(seq % 200));
+            std::string m = test::numbered_message(kCallbackWriter, seq, static_cast<uint16_t>(seq % 200));
             tag = kWriteTag | (uint64_t{kCallbackWriter} << 40) | seq;
             len = static_cast<uint32_t>(m.size());
             sh.bytes_written += len;
@@ -111,7 +100,7 @@ TEST_CASE("random blocking and submitted reads and writes keep every stream's or
         writers.emplace_back([&, w] {
             std::mt19937 rng(static_cast<unsigned>(w * 7919 + 1));
             for (uint32_t seq = 0; std::chrono::steady_clock::now() < stop_at; ++seq) {
-                std::string m = message(static_cast<uint8_t>(w), seq, static_cast<uint16_t>(rng() % 3000));
+                std::string m = test::numbered_message(static_cast<uint8_t>(w), seq, static_cast<uint16_t>(rng() % 3000));
                 sh.bytes_written += m.size();
                 if (rng() % 2) {
                     if (un_tcp_write(p.client, m.data(), static_cast<uint32_t>(m.size()), -1) != static_cast<int64_t>(m.size())) {
@@ -236,7 +225,7 @@ TEST_CASE("random blocking and submitted reads and writes keep every stream's or
         REQUIRE(writer <= kCallbackWriter);
         INFO("message " << messages << " at offset " << off << ": writer " << int(writer) << " seq " << seq);
         REQUIRE(seq == next[writer]); // each writer's messages in the order it made them
-        REQUIRE(stream.compare(off, 7 + len, message(writer, seq, len)) == 0); // whole, not interleaved
+        REQUIRE(stream.compare(off, 7 + len, test::numbered_message(writer, seq, len)) == 0); // whole, not interleaved
         ++next[writer];
         off += 7 + len;
     }

@@ -39,16 +39,6 @@ namespace {
 constexpr int kWriters = 2;
 constexpr uint64_t kReadTag = uint64_t{1} << 62, kWriteTag = uint64_t{1} << 61;
 
-std::string message(uint8_t writer, uint32_t seq, uint16_t len) {
-    std::string m(7 + len, '\0');
-    m[0] = static_cast<char>(writer);
-    std::memcpy(&m[1], &seq, 4);
-    std::memcpy(&m[5], &len, 2);
-    for (uint16_t i = 0; i < len; ++i) {
-        m[7 + i] = static_cast<char>((writer * 131 + seq * 7 + i) & 0xFF);
-    }
-    return m;
-}
 
 std::atomic<int> g_handled{0};
 void quick_handler(int) { g_handled.fetch_add(1, std::memory_order_relaxed); }
@@ -200,14 +190,14 @@ TEST_CASE("stale handles and batches and closes and slot reuse and host signals 
                 while (std::chrono::steady_clock::now() < round_end) {
                     const unsigned pick = rng() % 8;
                     if (pick < 3) {
-                        std::string m = message(static_cast<uint8_t>(w), seq, static_cast<uint16_t>(rng() % 3000));
+                        std::string m = test::numbered_message(static_cast<uint8_t>(w), seq, static_cast<uint16_t>(rng() % 3000));
                         written += m.size();
                         if (un_tcp_write(client, m.data(), static_cast<uint32_t>(m.size()), -1) != static_cast<int64_t>(m.size())) {
                             round.failures++;
                         }
                         ++seq;
                     } else if (pick < 6) {
-                        std::string m = message(static_cast<uint8_t>(w), seq, static_cast<uint16_t>(rng() % 3000));
+                        std::string m = test::numbered_message(static_cast<uint8_t>(w), seq, static_cast<uint16_t>(rng() % 3000));
                         written += m.size();
                         submit(std::move(m));
                         ++seq;
@@ -217,7 +207,7 @@ TEST_CASE("stale handles and batches and closes and slot reuse and host signals 
                         }
                         const int n = 1 + static_cast<int>(rng() % 4);
                         for (int k = 0; k < n; ++k) {
-                            std::string m = message(static_cast<uint8_t>(w), seq, static_cast<uint16_t>(rng() % 1000));
+                            std::string m = test::numbered_message(static_cast<uint8_t>(w), seq, static_cast<uint16_t>(rng() % 1000));
                             written += m.size();
                             if (k == 1 && pick == 7) {
                                 if (un_tcp_write(client, m.data(), static_cast<uint32_t>(m.size()), -1) !=
@@ -320,7 +310,7 @@ TEST_CASE("stale handles and batches and closes and slot reuse and host signals 
             REQUIRE(writer < kWriters);
             INFO("at offset " << off << ": writer " << int(writer) << " seq " << seq);
             REQUIRE(seq == next[writer]);
-            REQUIRE(stream.compare(off, 7 + len, message(writer, seq, len)) == 0);
+            REQUIRE(stream.compare(off, 7 + len, test::numbered_message(writer, seq, len)) == 0);
             ++next[writer];
             off += 7 + len;
         }
