@@ -29,7 +29,9 @@ bool find(Shard &shard, Request &req, int64_t h, uint32_t kind_mask, uint32_t &i
     if (shard.lookup(h, kind_mask, index, err)) {
         return true;
     }
-    shard.complete(req, err);
+    // (The rest of a call its calling thread began, whose stream was closed on its way here:
+    // the close cut the call short, as it does one waiting in the shard.)
+    shard.complete(req, err == UN_ERR_CLOSED && req.line_msg == LineMsg::hand_over ? UN_ERR_CANCELED : err);
     return false;
 }
 

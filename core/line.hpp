@@ -30,7 +30,8 @@
 //             one in the kernel (cancelled: it ends at once unless it was done), then are
 //             sent without waiting, in order, while each goes whole (a write with no room
 //             left, and every one after it, fails CANCELED: the peer never gets a later
-//             write's bytes after a gap);
+//             write's bytes after a gap); behind a calling thread's write, which the close
+//             cuts short, every held one fails CANCELED;
 //   uncount   a counted call completes (Request::complete).
 // A closed slot lets go of everything its generation held: close cancels the held calls
 // and the freed slot's queue is reset; a holder keeps the slot from being freed (it is

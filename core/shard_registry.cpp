@@ -281,6 +281,11 @@ int64_t Shard::cancel_ops(uint32_t index, bool closing) {
         n += finish_queued(s, UN_ERR_CANCELED, kReadLine); // (the writes: once the one in the kernel ended)
     } else if (closing) {
         n += finish_queued(s, UN_ERR_CANCELED, kReadLine);
+        if (s.line[kWriteLine].held) {
+            // A calling thread's write is ahead of the held ones (it may be in send() now) and
+            // this close cuts it short: none of them may follow it.
+            s.line[kWriteLine].broken = true;
+        }
         send_held_at_close(index);
     } else {
         n += finish_queued(s, UN_ERR_CANCELED); // calls waiting their turn

@@ -21,7 +21,7 @@ import threading
 import time
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "8ef4384e3bb86d68"
+SPEC_CHECKSUM = "c050d35963214a32"
 VERSION = "0.1.0"
 
 
@@ -872,12 +872,12 @@ class TcpStream(_Handle):
         return op_id
 
     def close(self):
-        """Close a stream. Operations in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed. Close takes its place among the stream's writes: the writes called before it are sent, in order, as far as each goes whole without waiting (the one in the kernel is cancelled unless it is done); a write still waiting for room then, and every write after it, completes with CANCELED, and none of their bytes follow a gap."""
+        """Close a stream. Operations in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed. Close takes its place among the stream's writes: the writes called before it are sent, in order, as far as each goes whole without waiting (the one in the kernel, or waiting on its calling thread, is cancelled unless it is done); a write still waiting for room then, and every write (or shutdown, flush) after it or after a write the close cut short, completes with CANCELED, and none of their bytes follow a gap."""
         result = _check(_lib.un_tcp_close(self._handle))
         return None
 
     def close_submit(self, user_data=0):
-        """Asynchronous close: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Close a stream. Operations in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed. Close takes its place among the stream's writes: the writes called before it are sent, in order, as far as each goes whole without waiting (the one in the kernel is cancelled unless it is done); a write still waiting for room then, and every write after it, completes with CANCELED, and none of their bytes follow a gap."""
+        """Asynchronous close: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Close a stream. Operations in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed. Close takes its place among the stream's writes: the writes called before it are sent, in order, as far as each goes whole without waiting (the one in the kernel, or waiting on its calling thread, is cancelled unless it is done); a write still waiting for room then, and every write (or shutdown, flush) after it or after a write the close cut short, completes with CANCELED, and none of their bytes follow a gap."""
         op_id = _check(_lib.un_tcp_close_submit(self._handle, user_data))
         _record(op_id, ())
         return op_id

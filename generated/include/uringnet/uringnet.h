@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "8ef4384e3bb86d68"
+#define UN_SPEC_CHECKSUM "c050d35963214a32"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -563,8 +563,9 @@ UN_API int64_t un_tcp_write_submit(un_tcp_stream_t stream, const void *buf, uint
  * Close a stream. Operations in flight on it complete with CANCELED; the handle then answers
  * CLOSED. When the close completes, the socket is closed. Close takes its place among the stream's
  * writes: the writes called before it are sent, in order, as far as each goes whole without waiting
- * (the one in the kernel is cancelled unless it is done); a write still waiting for room then, and
- * every write after it, completes with CANCELED, and none of their bytes follow a gap.
+ * (the one in the kernel, or waiting on its calling thread, is cancelled unless it is done); a
+ * write still waiting for room then, and every write (or shutdown, flush) after it or after a write
+ * the close cut short, completes with CANCELED, and none of their bytes follow a gap.
  *
  * @param stream Stream to close.
  * @return 0 on success. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED, WRONG_KIND,

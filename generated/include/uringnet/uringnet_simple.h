@@ -144,8 +144,9 @@ UN_API int64_t monoio_tcp_write_timeout(int64_t stream, un_rv_t buf, int64_t len
 /** Close a stream. Operations in flight on it complete with CANCELED; the handle then answers
  * CLOSED. When the close completes, the socket is closed. Close takes its place among the stream's
  * writes: the writes called before it are sent, in order, as far as each goes whole without waiting
- * (the one in the kernel is cancelled unless it is done); a write still waiting for room then, and
- * every write after it, completes with CANCELED, and none of their bytes follow a gap. (Adapter of
+ * (the one in the kernel, or waiting on its calling thread, is cancelled unless it is done); a
+ * write still waiting for room then, and every write (or shutdown, flush) after it or after a write
+ * the close cut short, completes with CANCELED, and none of their bytes follow a gap. (Adapter of
  * un_tcp_close.) */
 UN_API int64_t monoio_tcp_close(int64_t stream);
 /** Close a listener. Accepts in flight on it complete with CANCELED; the handle then answers
