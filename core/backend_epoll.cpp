@@ -193,6 +193,7 @@ class EpollBackend final : public Backend {
             r = sendmsg(fd, &op->req->msg, MSG_NOSIGNAL);
             break;
         case OpKind::lookup: // never started: it waits with arm_deadline
+        case OpKind::timer:  // likewise
         case OpKind::after_writes: // never started: it waits in its stream's write line
             return false;
         }

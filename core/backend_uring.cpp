@@ -108,6 +108,7 @@ class UringBackend final : public Backend {
             io_uring_prep_sendmsg(sqe, fd, &op->req->msg, MSG_NOSIGNAL);
             break;
         case OpKind::lookup: // never started: it waits with arm_deadline
+        case OpKind::timer:  // likewise
         case OpKind::after_writes: // never started: it waits in its stream's write line
             io_uring_prep_nop(sqe);
             break;

@@ -101,6 +101,16 @@ void deliver_lookup(const LookupJob &job, int64_t result, const Address &address
     }
 }
 
+bool Runtime::claim_fd(int fd) {
+    std::lock_guard lk(adopted_mu_);
+    return adopted_.insert(fd).second;
+}
+
+void Runtime::release_fd(int fd) {
+    std::lock_guard lk(adopted_mu_);
+    adopted_.erase(fd);
+}
+
 Shard *Runtime::least_loaded() const {
     Shard *best = shards.front().get();
     uint64_t best_load = UINT64_MAX;

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "shard.hpp"
@@ -24,6 +26,16 @@ struct Runtime {
     Shard *least_loaded() const;
     /// Stops every shard: all are asked first, then each is joined.
     void stop_all();
+
+    /// Adopted fds (tcp_adopt_*, udp_adopt) are listed while a handle owns them, so that one
+    /// fd never gets two handles (which would close it twice). claim_fd is false when fd is
+    /// listed already; release_fd unlists it once its handle has closed it (any thread).
+    bool claim_fd(int fd);
+    void release_fd(int fd);
+
+  private:
+    std::mutex adopted_mu_;
+    std::unordered_set<int> adopted_;
 };
 
 } // namespace uringnet

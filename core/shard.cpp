@@ -348,8 +348,13 @@ void Shard::begin_stop() {
             finish_waiter(o, UN_ERR_SHUT_DOWN);
         }
     }
-    std::vector<Op *> looking_up; // lookups without a deadline (the others are cancelled above)
+    std::vector<Op *> looking_up; // lookups and timers without a deadline (the others are cancelled above)
     for (const auto &[id, o] : lookups_) {
+        if (o->state == OpState::waiting) {
+            looking_up.push_back(o);
+        }
+    }
+    for (Op *o : timers_) {
         if (o->state == OpState::waiting) {
             looking_up.push_back(o);
         }

@@ -19,6 +19,7 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "backend.hpp"
@@ -63,6 +64,7 @@ enum class OpKind : uint8_t {
     sendmsg, ///< UDP send (to msg_name for send_to)
     lookup,  ///< a host-name lookup on a resolver thread (a waiting op: only its deadline is in the kernel)
     after_writes, ///< a tcp_shutdown or tcp_flush waiting in its stream's write line (never in the kernel)
+    timer,        ///< a timer: a waiting op whose deadline is its outcome (never started)
 };
 
 /// Bit of a handle kind in a kind mask.
@@ -180,6 +182,7 @@ struct Slot {
     bool recv_eof = false;    ///< ... which met the end of the stream (reads get 0 once stash is drained)
     bool write_shut = false;  ///< tcp_shutdown(WRITE or BOTH) was called: later writes fail (BROKEN_PIPE)
     bool fd_wait = false;     ///< closing: the fd closes once no calling thread uses it (Shard::fd_waits_)
+    bool adopted = false;     ///< the fd came from the caller (tcp_adopt_*, udp_adopt): Runtime::adopted lists it
     int recv_err = 0;         ///< ... which ended with -errno (every later read gets it, after the stash)
     uint64_t linger_token = 0;     ///< set between close_fd and answer_closers when the fd lingers
     std::vector<Op *> ops;       ///< ops in the kernel on this slot
@@ -270,6 +273,13 @@ class Shard {
     int socket_flags() const { return backend_->socket_flags() | SOCK_CLOEXEC; }
     /// Registers fd as a new handle of kind; closes fd and returns an error if full.
     int64_t add_handle(int fd, uint32_t kind, int family);
+    /// add_handle for an fd the caller made (tcp_adopt_*, udp_adopt): on failure the fd is
+    /// left open, still the caller's; on success the slot owns it (Slot::adopted).
+    int64_t adopt_fd(int fd, uint32_t kind, int family);
+    /// The two: a slot for fd, published; NO_RESOURCES (fd untouched) when none is left.
+    int64_t register_fd(int fd, uint32_t kind, int family);
+    /// Starts a timer (handle_timer): it completes with 0 when timeout_ms has passed.
+    void start_timer(Request &req, int64_t timeout_ms);
     /// Closes a handle: ops in flight complete with CANCELED, the fd closes once they drain,
     /// and then req (the close request) completes: when a close returns, the socket is gone
     /// (its port free to bind again).
@@ -469,6 +479,7 @@ class Shard {
     std::vector<Op *> free_ops_;
     std::unordered_map<int64_t, Op *> async_ops_; ///< async ops started or queued, by op id
     std::unordered_map<uint32_t, Op *> lookups_;  ///< host-name lookups not yet answered, by lookup_id
+    std::unordered_set<Op *> timers_;             ///< timers not yet completed
     /// Per unanswered lookup, the flag its resolver job reads: set when the operation ends
     /// without the answer, so a queued lookup nobody waits for is never made.
     std::unordered_map<uint32_t, std::shared_ptr<std::atomic<bool>>> lookup_flags_;

@@ -209,6 +209,8 @@ void Shard::finish_waiter(Op *waiter, int64_t result) {
     if (waiter->kind == OpKind::lookup) {
         lookups_.erase(waiter->lookup_id);
         abandon_lookup(waiter->lookup_id);
+    } else if (waiter->kind == OpKind::timer) {
+        timers_.erase(waiter);
     } else {
         slots_[waiter->slot].waiters.erase(waiter);
     }

@@ -56,6 +56,23 @@ int64_t Shard::cancel_async(int64_t op_id) {
     return 0;
 }
 
+// A timer waits like a lookup with nothing to wait for: only its deadline is in the backend
+// (or nothing, for one without a deadline), and that deadline passing is its result (0,
+// on_op_done); op_cancel and shutdown end it as they end any waiting op.
+void Shard::start_timer(Request &req, int64_t timeout_ms) {
+    if (timeout_ms == 0) {
+        complete(req, 0);
+        return;
+    }
+    Op *op = new_op(OpKind::timer, &req, kNoSlot, timeout_ms);
+    timers_.insert(op);
+    bump(stats_.in_flight);
+    op->to(op->deadline_ns >= 0 ? OpState::waiting_deadline : OpState::waiting);
+    if (op->deadline_ns >= 0) {
+        backend_->arm_deadline(op);
+    }
+}
+
 void Shard::free_op(Op *op) {
     op->to(OpState::free);
     op->req = nullptr;
@@ -145,7 +162,8 @@ void Shard::on_op_done(Op *op) {
         if (settled) {
             end_waiting(op, res, op->given);
         } else {
-            finish_waiter(op, op_error(op, -ECANCELED));
+            const int64_t r = op_error(op, -ECANCELED);
+            finish_waiter(op, op->kind == OpKind::timer && r == UN_ERR_TIMED_OUT ? 0 : r); // (a timer's time is up)
         }
         return;
     }
@@ -222,6 +240,7 @@ void Shard::on_op_done(Op *op) {
         finish(op, res < 0 ? op_error(op, res) : res);
         return;
     case OpKind::lookup:       // always waiting (above)
+    case OpKind::timer:        // likewise
     case OpKind::after_writes: // never in the kernel
         return;
     }

@@ -65,6 +65,27 @@ bool Shard::lookup(int64_t h, uint32_t kind_mask, uint32_t &index, int64_t &err)
 }
 
 int64_t Shard::add_handle(int fd, uint32_t kind, int family) {
+    const int64_t h = register_fd(fd, kind, family);
+    if (h < 0) {
+        close(fd);
+    }
+    return h;
+}
+
+int64_t Shard::adopt_fd(int fd, uint32_t kind, int family) {
+    if (!rt_.claim_fd(fd)) {
+        return UN_ERR_INVALID_ARGUMENT; // another handle owns it already
+    }
+    const int64_t h = register_fd(fd, kind, family);
+    if (h < 0) {
+        rt_.release_fd(fd);
+        return h;
+    }
+    slots_[handle::decode(h).index].adopted = true;
+    return h;
+}
+
+int64_t Shard::register_fd(int fd, uint32_t kind, int family) {
     uint32_t index;
     if (!free_slots_.empty()) {
         index = free_slots_.front();
@@ -74,13 +95,11 @@ int64_t Shard::add_handle(int fd, uint32_t kind, int family) {
         slots_.emplace_back();
         slots_.back().gen = first_gen_;
     } else {
-        close(fd);
         return UN_ERR_NO_RESOURCES;
     }
     FastSlot *f = fast_.at(index);
     if (f == nullptr) {
         free_slots_.push_front(index);
-        close(fd);
         return UN_ERR_NO_RESOURCES;
     }
     Slot &s = slots_[index];
@@ -90,6 +109,7 @@ int64_t Shard::add_handle(int fd, uint32_t kind, int family) {
     s.live = true;
     s.closing = false;
     s.write_shut = false;
+    s.adopted = false;
     s.line = {};
     backend_->add_fd(fd);
     bump(stats_.open_handles);
@@ -188,6 +208,9 @@ bool Shard::close_fd(uint32_t index) {
     if (s.fd >= 0) {
         backend_->remove_fd(s.fd);
         s.linger_token = close_socket(s.fd);
+        if (s.adopted) {
+            rt_.release_fd(s.fd);
+        }
         s.fd = -1;
     }
     return true;

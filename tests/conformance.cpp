@@ -108,6 +108,17 @@ struct Env {
     }
 
     /// Valid arguments for every parameter: calling the op with them would succeed.
+    /// A socket of the kind the adopt operation takes (the handle owns it once adopted).
+    int fd_to_adopt() {
+        if (is("udp_adopt")) {
+            return test::plain_socket(SOCK_DGRAM, false);
+        }
+        if (is("tcp_adopt_listener")) {
+            return test::plain_socket(SOCK_STREAM, true);
+        }
+        return test::raw_connect(test::local_addr(the_listener()));
+    }
+
     void defaults() {
         for (const Param &p : op.params) {
             Args::Value &v = args.at(p.name);
@@ -147,6 +158,8 @@ struct Env {
                 v.i = std::string(p.name) == "timeout_ms" ? 1000 : std::string(p.name) == "entries" ? 256 : 1;
                 break;
             case ParamType::i32:
+                v.i = std::string(p.name) == "fd" ? fd_to_adopt() : 0;
+                break;
             case ParamType::boolean:
                 v.i = 0;
                 break;
@@ -425,6 +438,11 @@ void icmp_arrived(const std::string &addr) {
 using Scenario = std::function<int64_t(Env &, std::string &skip)>;
 
 // The scenario that provokes `code` for env.op, or nullptr when there is none.
+bool env_adopts(const Operation &op) {
+    const std::string n = op.name;
+    return n == "tcp_adopt_listener" || n == "tcp_adopt_stream" || n == "udp_adopt";
+}
+
 Scenario scenario_for(const Operation &op, int64_t code) {
     const std::string name = op.name;
     auto is = [&](const char *n) { return name == n; };
@@ -512,6 +530,16 @@ Scenario scenario_for(const Operation &op, int64_t code) {
             return again;
         };
     case UN_ERR_WRONG_KIND:
+        if (env_adopts(op)) { // a socket of another kind (not listening, listening, a TCP one)
+            return [](Env &env, std::string &) {
+                env.init();
+                env.defaults();
+                env.arg("fd").i = env.is("tcp_adopt_listener") ? test::plain_socket(SOCK_DGRAM, false)
+                                  : env.is("tcp_adopt_stream") ? test::plain_socket(SOCK_STREAM, true)
+                                                               : test::plain_socket(SOCK_STREAM, false);
+                return env.call();
+            };
+        }
         return [](Env &env, std::string &) {
             env.init();
             env.defaults();
@@ -584,6 +612,14 @@ Scenario scenario_for(const Operation &op, int64_t code) {
             return env.call();
         };
     case UN_ERR_INVALID_ARGUMENT:
+        if (env_adopts(op)) { // an fd that is not open
+            return [](Env &env, std::string &) {
+                env.init();
+                env.defaults();
+                env.arg("fd").i = -1;
+                return env.call();
+            };
+        }
         if (is("batch_begin")) { // batches do not nest
             return [](Env &env, std::string &) {
                 un_batch_begin();
@@ -828,6 +864,18 @@ Scenario scenario_for(const Operation &op, int64_t code) {
         if (is("udp_send")) {
             return [](Env &env, std::string &skip) { return udp_send_blocked(env, skip, Held::close); };
         }
+        if (is("timer")) { // op_cancel while it waits
+            return [](Env &env, std::string &) {
+                env.init();
+                env.arg("timeout_ms").i = 60000;
+                int64_t result = INT64_MIN;
+                std::thread t([&] { result = env.call(); });
+                const bool waiting = test::eventually([] { return g_in_flight_op.load() != 0; });
+                un_op_cancel(g_in_flight_op.load());
+                t.join();
+                return waiting ? result : kNeverInFlight;
+            };
+        }
         if (is("tcp_shutdown") || is("tcp_flush")) { // waiting behind a write the idle peer never drains
             return [](Env &env, std::string &) {
                 env.init();
@@ -893,6 +941,14 @@ Scenario scenario_for(const Operation &op, int64_t code) {
             return env.call();
         };
     case UN_ERR_NOT_CONNECTED:
+        if (is("tcp_adopt_stream")) { // bound, never connected
+            return [](Env &env, std::string &) {
+                env.init();
+                env.defaults();
+                env.arg("fd").i = test::plain_socket(SOCK_STREAM, false);
+                return env.call();
+            };
+        }
         return [&op](Env &env, std::string &) {
             env.init();
             env.defaults();

@@ -192,6 +192,22 @@ inline int raw_connect(const std::string &addr) {
     return fd;
 }
 
+/// A plain IPv4 socket of the type (SOCK_STREAM, SOCK_DGRAM) bound to 127.0.0.1:0, and
+/// listening when asked: what a host makes itself before it hands it to a tcp_adopt_* or
+/// udp_adopt call. (It is the caller's until an adopt succeeds.)
+inline int plain_socket(int type, bool listening) {
+    const int fd = socket(AF_INET, type | SOCK_CLOEXEC, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_in sa{};
+    sa.sin_family = AF_INET;
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(bind(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) == 0);
+    if (listening) {
+        REQUIRE(listen(fd, 64) == 0);
+    }
+    return fd;
+}
+
 /// Reads exactly n bytes (or fails the test).
 inline std::string read_exact(un_tcp_stream_t s, size_t n) {
     std::string out(n, '\0');

@@ -21,7 +21,7 @@ import threading
 import time
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "c050d35963214a32"
+SPEC_CHECKSUM = "a3ebab4bb493015f"
 VERSION = "0.1.0"
 
 
@@ -101,6 +101,10 @@ _lib.un_runtime_configure_wake_signal.argtypes = [ctypes.c_int64]
 _lib.un_runtime_configure_wake_signal.restype = ctypes.c_int64
 _lib.un_runtime_configure_interruptible.argtypes = [ctypes.c_bool]
 _lib.un_runtime_configure_interruptible.restype = ctypes.c_int64
+_lib.un_timer.argtypes = [ctypes.c_int64]
+_lib.un_timer.restype = ctypes.c_int64
+_lib.un_timer_submit.argtypes = [ctypes.c_int64, ctypes.c_uint64]
+_lib.un_timer_submit.restype = ctypes.c_int64
 _lib.un_tcp_listen.argtypes = [ctypes.c_char_p, ctypes.c_int32, ctypes.c_uint32]
 _lib.un_tcp_listen.restype = ctypes.c_int64
 _lib.un_tcp_listen_submit.argtypes = [ctypes.c_char_p, ctypes.c_int32, ctypes.c_uint32, ctypes.c_uint64]
@@ -157,6 +161,14 @@ _lib.un_socket_cancel.argtypes = [ctypes.c_int64]
 _lib.un_socket_cancel.restype = ctypes.c_int64
 _lib.un_socket_cancel_submit.argtypes = [ctypes.c_int64, ctypes.c_uint64]
 _lib.un_socket_cancel_submit.restype = ctypes.c_int64
+_lib.un_tcp_adopt_listener.argtypes = [ctypes.c_int32]
+_lib.un_tcp_adopt_listener.restype = ctypes.c_int64
+_lib.un_tcp_adopt_listener_submit.argtypes = [ctypes.c_int32, ctypes.c_uint64]
+_lib.un_tcp_adopt_listener_submit.restype = ctypes.c_int64
+_lib.un_tcp_adopt_stream.argtypes = [ctypes.c_int32]
+_lib.un_tcp_adopt_stream.restype = ctypes.c_int64
+_lib.un_tcp_adopt_stream_submit.argtypes = [ctypes.c_int32, ctypes.c_uint64]
+_lib.un_tcp_adopt_stream_submit.restype = ctypes.c_int64
 _lib.un_udp_bind.argtypes = [ctypes.c_char_p, ctypes.c_uint32]
 _lib.un_udp_bind.restype = ctypes.c_int64
 _lib.un_udp_bind_submit.argtypes = [ctypes.c_char_p, ctypes.c_uint32, ctypes.c_uint64]
@@ -193,6 +205,10 @@ _lib.un_udp_leave_multicast.argtypes = [ctypes.c_int64, ctypes.c_char_p, ctypes.
 _lib.un_udp_leave_multicast.restype = ctypes.c_int64
 _lib.un_udp_leave_multicast_submit.argtypes = [ctypes.c_int64, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_uint64]
 _lib.un_udp_leave_multicast_submit.restype = ctypes.c_int64
+_lib.un_udp_adopt.argtypes = [ctypes.c_int32]
+_lib.un_udp_adopt.restype = ctypes.c_int64
+_lib.un_udp_adopt_submit.argtypes = [ctypes.c_int32, ctypes.c_uint64]
+_lib.un_udp_adopt_submit.restype = ctypes.c_int64
 _lib.un_poll.argtypes = [ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int64]
 _lib.un_poll.restype = ctypes.c_int64
 _lib.un_completion_fd.argtypes = []
@@ -484,6 +500,7 @@ REQUEST_RUNTIME_CONFIGURE_SHARDS = 30
 REQUEST_RUNTIME_CONFIGURE_RECV_BUFFERS = 66
 REQUEST_RUNTIME_CONFIGURE_WAKE_SIGNAL = 67
 REQUEST_RUNTIME_CONFIGURE_INTERRUPTIBLE = 68
+REQUEST_TIMER = 69
 REQUEST_TCP_LISTEN = 10
 REQUEST_TCP_ACCEPT = 11
 REQUEST_TCP_CONNECT = 12
@@ -498,6 +515,8 @@ REQUEST_SOCKET_PEER_ADDR = 20
 REQUEST_SOCKET_SET_OPTION = 21
 REQUEST_SOCKET_GET_OPTION = 22
 REQUEST_SOCKET_CANCEL = 23
+REQUEST_TCP_ADOPT_LISTENER = 24
+REQUEST_TCP_ADOPT_STREAM = 25
 REQUEST_UDP_BIND = 40
 REQUEST_UDP_SEND_TO = 41
 REQUEST_UDP_RECV_FROM = 42
@@ -507,6 +526,7 @@ REQUEST_UDP_RECV = 45
 REQUEST_UDP_CLOSE = 46
 REQUEST_UDP_JOIN_MULTICAST = 47
 REQUEST_UDP_LEAVE_MULTICAST = 48
+REQUEST_UDP_ADOPT = 49
 REQUEST_POLL = 60
 REQUEST_COMPLETION_FD = 61
 REQUEST_SET_COMPLETION_CALLBACK = 62
@@ -696,6 +716,19 @@ class Runtime:
         return None
 
     @staticmethod
+    def timer(timeout_ms=-1):
+        """Wait timeout_ms milliseconds on the runtime thread and complete with 0: a timer. The runtime keeps it in the kernel (io_uring's TIMEOUT) or in the epoll backend's own deadline list, so any number of timers cost no thread. timer_submit is the asynchronous timer: its completion comes when the time is up, and op_cancel ends it early with CANCELED. 0 completes at once; a negative value (or one too large to be a deadline in nanoseconds) waits until the timer is cancelled or interrupted, or the runtime shuts down."""
+        result = _check(_interruptible(_lib.un_timer, 0, timeout_ms))
+        return None
+
+    @staticmethod
+    def timer_submit(timeout_ms=-1, user_data=0):
+        """Asynchronous timer: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Wait timeout_ms milliseconds on the runtime thread and complete with 0: a timer. The runtime keeps it in the kernel (io_uring's TIMEOUT) or in the epoll backend's own deadline list, so any number of timers cost no thread. timer_submit is the asynchronous timer: its completion comes when the time is up, and op_cancel ends it early with CANCELED. 0 completes at once; a negative value (or one too large to be a deadline in nanoseconds) waits until the timer is cancelled or interrupted, or the runtime shuts down."""
+        op_id = _check(_lib.un_timer_submit(timeout_ms, user_data))
+        _record(op_id, ())
+        return op_id
+
+    @staticmethod
     def poll(max=64, timeout_ms=-1):
         """Collect completions of asynchronous operations (the *_submit functions) into out, waiting up to timeout_ms for the first one. Completions queue up until collected; after a shutdown the remaining ones can still be collected."""
         out_buf = (Completion * max)()
@@ -822,6 +855,19 @@ class TcpListener(_Handle):
     def cancel_submit(self, user_data=0):
         """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 300 ms (its time inside recv is that short); every other wait ends at once."""
         op_id = _check(_lib.un_socket_cancel_submit(self._handle, user_data))
+        _record(op_id, ())
+        return op_id
+
+    @classmethod
+    def adopt_listener(cls, fd):
+        """Take over a listening TCP socket the caller made (socket, bind, listen: for example one a language runtime opened itself, or one inherited from a service manager) as a listener handle: accept and every other listener call work on it. The fd must be an open IPv4 or IPv6 stream socket that is listening (checked with SO_DOMAIN, SO_TYPE and SO_ACCEPTCONN; anything else is WRONG_KIND, an fd that is not open INVALID_ARGUMENT). On success the handle owns the fd: closing the handle closes it, and the caller must neither use nor close the fd any more. On failure the fd is left as it was, still the caller's. The library sets the fd's O_NONBLOCK to what its backend uses and FD_CLOEXEC. An fd that already belongs to a handle of this runtime is refused (INVALID_ARGUMENT)."""
+        result = _check(_lib.un_tcp_adopt_listener(fd))
+        return TcpListener(result)
+
+    @classmethod
+    def adopt_listener_submit(cls, fd, user_data=0):
+        """Asynchronous adopt_listener: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Take over a listening TCP socket the caller made (socket, bind, listen: for example one a language runtime opened itself, or one inherited from a service manager) as a listener handle: accept and every other listener call work on it. The fd must be an open IPv4 or IPv6 stream socket that is listening (checked with SO_DOMAIN, SO_TYPE and SO_ACCEPTCONN; anything else is WRONG_KIND, an fd that is not open INVALID_ARGUMENT). On success the handle owns the fd: closing the handle closes it, and the caller must neither use nor close the fd any more. On failure the fd is left as it was, still the caller's. The library sets the fd's O_NONBLOCK to what its backend uses and FD_CLOEXEC. An fd that already belongs to a handle of this runtime is refused (INVALID_ARGUMENT)."""
+        op_id = _check(_lib.un_tcp_adopt_listener_submit(fd, user_data))
         _record(op_id, ())
         return op_id
 
@@ -960,6 +1006,19 @@ class TcpStream(_Handle):
     def cancel_submit(self, user_data=0):
         """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 300 ms (its time inside recv is that short); every other wait ends at once."""
         op_id = _check(_lib.un_socket_cancel_submit(self._handle, user_data))
+        _record(op_id, ())
+        return op_id
+
+    @classmethod
+    def adopt_stream(cls, fd):
+        """Take over a connected TCP socket the caller made as a stream handle: reads, writes, options, shutdown and close work on it as on a stream from tcp_connect or tcp_accept. The fd must be an open IPv4 or IPv6 stream socket that is not listening (else WRONG_KIND) and is connected (else NOT_CONNECTED). On success the handle owns the fd: closing the handle closes it, and the caller must neither use nor close the fd any more. On failure the fd is left as it was, still the caller's. The library sets the fd's O_NONBLOCK to what its backend uses and FD_CLOEXEC. An fd that already belongs to a handle of this runtime is refused (INVALID_ARGUMENT)."""
+        result = _check(_lib.un_tcp_adopt_stream(fd))
+        return TcpStream(result)
+
+    @classmethod
+    def adopt_stream_submit(cls, fd, user_data=0):
+        """Asynchronous adopt_stream: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Take over a connected TCP socket the caller made as a stream handle: reads, writes, options, shutdown and close work on it as on a stream from tcp_connect or tcp_accept. The fd must be an open IPv4 or IPv6 stream socket that is not listening (else WRONG_KIND) and is connected (else NOT_CONNECTED). On success the handle owns the fd: closing the handle closes it, and the caller must neither use nor close the fd any more. On failure the fd is left as it was, still the caller's. The library sets the fd's O_NONBLOCK to what its backend uses and FD_CLOEXEC. An fd that already belongs to a handle of this runtime is refused (INVALID_ARGUMENT)."""
+        op_id = _check(_lib.un_tcp_adopt_stream_submit(fd, user_data))
         _record(op_id, ())
         return op_id
 
@@ -1146,4 +1205,17 @@ class UdpSocket(_Handle):
         iface_b = iface.encode()
         op_id = _check(_lib.un_udp_leave_multicast_submit(self._handle, group_b, iface_b, user_data))
         _record(op_id, (group_b, iface_b,))
+        return op_id
+
+    @classmethod
+    def adopt(cls, fd):
+        """Take over a UDP socket the caller made (bound or not, connected or not) as a UDP socket handle. The fd must be an open IPv4 or IPv6 datagram socket (else WRONG_KIND). On success the handle owns the fd: closing the handle closes it, and the caller must neither use nor close the fd any more. On failure the fd is left as it was, still the caller's. The library sets the fd's O_NONBLOCK to what its backend uses and FD_CLOEXEC. An fd that already belongs to a handle of this runtime is refused (INVALID_ARGUMENT)."""
+        result = _check(_lib.un_udp_adopt(fd))
+        return UdpSocket(result)
+
+    @classmethod
+    def adopt_submit(cls, fd, user_data=0):
+        """Asynchronous adopt: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Take over a UDP socket the caller made (bound or not, connected or not) as a UDP socket handle. The fd must be an open IPv4 or IPv6 datagram socket (else WRONG_KIND). On success the handle owns the fd: closing the handle closes it, and the caller must neither use nor close the fd any more. On failure the fd is left as it was, still the caller's. The library sets the fd's O_NONBLOCK to what its backend uses and FD_CLOEXEC. An fd that already belongs to a handle of this runtime is refused (INVALID_ARGUMENT)."""
+        op_id = _check(_lib.un_udp_adopt_submit(fd, user_data))
+        _record(op_id, ())
         return op_id

@@ -34,6 +34,8 @@ const char *request_name(RequestKind kind) {
         return "runtime_configure_wake_signal";
     case RequestKind::runtime_configure_interruptible:
         return "runtime_configure_interruptible";
+    case RequestKind::timer:
+        return "timer";
     case RequestKind::tcp_listen:
         return "tcp_listen";
     case RequestKind::tcp_accept:
@@ -62,6 +64,10 @@ const char *request_name(RequestKind kind) {
         return "socket_get_option";
     case RequestKind::socket_cancel:
         return "socket_cancel";
+    case RequestKind::tcp_adopt_listener:
+        return "tcp_adopt_listener";
+    case RequestKind::tcp_adopt_stream:
+        return "tcp_adopt_stream";
     case RequestKind::udp_bind:
         return "udp_bind";
     case RequestKind::udp_send_to:
@@ -80,6 +86,8 @@ const char *request_name(RequestKind kind) {
         return "udp_join_multicast";
     case RequestKind::udp_leave_multicast:
         return "udp_leave_multicast";
+    case RequestKind::udp_adopt:
+        return "udp_adopt";
     case RequestKind::poll:
         return "poll";
     case RequestKind::completion_fd:
@@ -106,6 +114,9 @@ void dispatch(Shard &shard, Request &req) {
         return;
     case RequestKind::runtime_reset_stats:
         handle_runtime_reset_stats(shard, req);
+        return;
+    case RequestKind::timer:
+        handle_timer(shard, req, req.args.timer);
         return;
     case RequestKind::tcp_listen:
         handle_tcp_listen(shard, req, req.args.tcp_listen);
@@ -149,6 +160,12 @@ void dispatch(Shard &shard, Request &req) {
     case RequestKind::socket_cancel:
         handle_socket_cancel(shard, req, req.args.socket_cancel);
         return;
+    case RequestKind::tcp_adopt_listener:
+        handle_tcp_adopt_listener(shard, req, req.args.tcp_adopt_listener);
+        return;
+    case RequestKind::tcp_adopt_stream:
+        handle_tcp_adopt_stream(shard, req, req.args.tcp_adopt_stream);
+        return;
     case RequestKind::udp_bind:
         handle_udp_bind(shard, req, req.args.udp_bind);
         return;
@@ -175,6 +192,9 @@ void dispatch(Shard &shard, Request &req) {
         return;
     case RequestKind::udp_leave_multicast:
         handle_udp_leave_multicast(shard, req, req.args.udp_leave_multicast);
+        return;
+    case RequestKind::udp_adopt:
+        handle_udp_adopt(shard, req, req.args.udp_adopt);
         return;
     case RequestKind::op_cancel:
         handle_op_cancel(shard, req, req.args.op_cancel);

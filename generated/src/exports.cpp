@@ -128,6 +128,22 @@ UN_API int64_t un_runtime_configure_interruptible(bool on) {
     return uringnet::gen::handle_runtime_configure_interruptible(on);
 }
 
+UN_API int64_t un_timer(int64_t timeout_ms) {
+
+    uringnet::Request req(uringnet::gen::RequestKind::timer);
+    req.args.timer = {timeout_ms};
+
+    return uringnet::call(req, 0, 0, uringnet::FromCallback::would_deadlock);
+}
+
+UN_API int64_t un_timer_submit(int64_t timeout_ms, uint64_t user_data) {
+
+    auto req = std::make_unique<uringnet::Request>(uringnet::gen::RequestKind::timer);
+    req->args.timer = {timeout_ms};
+
+    return uringnet::submit(std::move(req), user_data, 0, 0);
+}
+
 UN_API un_tcp_listener_t un_tcp_listen(const char *addr, int32_t backlog, uint32_t flags) {
     if (addr == nullptr) {
         return UN_ERR_BAD_ADDRESS;
@@ -528,6 +544,38 @@ UN_API int64_t un_socket_cancel_submit(un_handle_t handle, uint64_t user_data) {
                                 (1u << UN_HANDLE_UDP_SOCKET));
 }
 
+UN_API un_tcp_listener_t un_tcp_adopt_listener(int32_t fd) {
+
+    uringnet::Request req(uringnet::gen::RequestKind::tcp_adopt_listener);
+    req.args.tcp_adopt_listener = {fd};
+
+    return uringnet::call(req, 0, 0, uringnet::FromCallback::would_deadlock);
+}
+
+UN_API int64_t un_tcp_adopt_listener_submit(int32_t fd, uint64_t user_data) {
+
+    auto req = std::make_unique<uringnet::Request>(uringnet::gen::RequestKind::tcp_adopt_listener);
+    req->args.tcp_adopt_listener = {fd};
+
+    return uringnet::submit(std::move(req), user_data, 0, 0);
+}
+
+UN_API un_tcp_stream_t un_tcp_adopt_stream(int32_t fd) {
+
+    uringnet::Request req(uringnet::gen::RequestKind::tcp_adopt_stream);
+    req.args.tcp_adopt_stream = {fd};
+
+    return uringnet::call(req, 0, 0, uringnet::FromCallback::would_deadlock);
+}
+
+UN_API int64_t un_tcp_adopt_stream_submit(int32_t fd, uint64_t user_data) {
+
+    auto req = std::make_unique<uringnet::Request>(uringnet::gen::RequestKind::tcp_adopt_stream);
+    req->args.tcp_adopt_stream = {fd};
+
+    return uringnet::submit(std::move(req), user_data, 0, 0);
+}
+
 UN_API un_udp_socket_t un_udp_bind(const char *addr, uint32_t flags) {
     if (addr == nullptr) {
         return UN_ERR_BAD_ADDRESS;
@@ -780,6 +828,22 @@ UN_API int64_t un_udp_leave_multicast_submit(un_udp_socket_t socket, const char 
     req->args.udp_leave_multicast = {socket, group, iface};
 
     return uringnet::submit(std::move(req), user_data, socket, (1u << UN_HANDLE_UDP_SOCKET));
+}
+
+UN_API un_udp_socket_t un_udp_adopt(int32_t fd) {
+
+    uringnet::Request req(uringnet::gen::RequestKind::udp_adopt);
+    req.args.udp_adopt = {fd};
+
+    return uringnet::call(req, 0, 0, uringnet::FromCallback::would_deadlock);
+}
+
+UN_API int64_t un_udp_adopt_submit(int32_t fd, uint64_t user_data) {
+
+    auto req = std::make_unique<uringnet::Request>(uringnet::gen::RequestKind::udp_adopt);
+    req->args.udp_adopt = {fd};
+
+    return uringnet::submit(std::move(req), user_data, 0, 0);
 }
 
 UN_API int64_t un_poll(un_completion_t *out, uint32_t max, int64_t timeout_ms) {

@@ -28,6 +28,7 @@ enum class RequestKind : uint16_t {
     runtime_configure_recv_buffers = 66,
     runtime_configure_wake_signal = 67,
     runtime_configure_interruptible = 68,
+    timer = 69,
     tcp_listen = 10,
     tcp_accept = 11,
     tcp_connect = 12,
@@ -42,6 +43,8 @@ enum class RequestKind : uint16_t {
     socket_set_option = 21,
     socket_get_option = 22,
     socket_cancel = 23,
+    tcp_adopt_listener = 24,
+    tcp_adopt_stream = 25,
     udp_bind = 40,
     udp_send_to = 41,
     udp_recv_from = 42,
@@ -51,6 +54,7 @@ enum class RequestKind : uint16_t {
     udp_close = 46,
     udp_join_multicast = 47,
     udp_leave_multicast = 48,
+    udp_adopt = 49,
     poll = 60,
     completion_fd = 61,
     set_completion_callback = 62,
@@ -71,6 +75,10 @@ struct RuntimeStatsArgs {
 struct RuntimeBackendArgs {
     char *out;
     uint32_t out_len;
+};
+/// Arguments of un_timer.
+struct TimerArgs {
+    int64_t timeout_ms;
 };
 /// Arguments of un_tcp_listen.
 struct TcpListenArgs {
@@ -146,6 +154,14 @@ struct SocketGetOptionArgs {
 struct SocketCancelArgs {
     un_handle_t handle;
 };
+/// Arguments of un_tcp_adopt_listener.
+struct TcpAdoptListenerArgs {
+    int32_t fd;
+};
+/// Arguments of un_tcp_adopt_stream.
+struct TcpAdoptStreamArgs {
+    int32_t fd;
+};
 /// Arguments of un_udp_bind.
 struct UdpBindArgs {
     const char *addr;
@@ -203,6 +219,10 @@ struct UdpLeaveMulticastArgs {
     const char *group;
     const char *iface;
 };
+/// Arguments of un_udp_adopt.
+struct UdpAdoptArgs {
+    int32_t fd;
+};
 /// Arguments of un_op_cancel.
 struct OpCancelArgs {
     int64_t op_id;
@@ -213,6 +233,7 @@ union RequestArgs {
     char none;
     RuntimeStatsArgs runtime_stats;
     RuntimeBackendArgs runtime_backend;
+    TimerArgs timer;
     TcpListenArgs tcp_listen;
     TcpAcceptArgs tcp_accept;
     TcpConnectArgs tcp_connect;
@@ -227,6 +248,8 @@ union RequestArgs {
     SocketSetOptionArgs socket_set_option;
     SocketGetOptionArgs socket_get_option;
     SocketCancelArgs socket_cancel;
+    TcpAdoptListenerArgs tcp_adopt_listener;
+    TcpAdoptStreamArgs tcp_adopt_stream;
     UdpBindArgs udp_bind;
     UdpSendToArgs udp_send_to;
     UdpRecvFromArgs udp_recv_from;
@@ -236,6 +259,7 @@ union RequestArgs {
     UdpCloseArgs udp_close;
     UdpJoinMulticastArgs udp_join_multicast;
     UdpLeaveMulticastArgs udp_leave_multicast;
+    UdpAdoptArgs udp_adopt;
     OpCancelArgs op_cancel;
 };
 
@@ -244,6 +268,7 @@ union RequestArgs {
 void handle_runtime_stats(Shard &shard, Request &req, const RuntimeStatsArgs &args);
 void handle_runtime_backend(Shard &shard, Request &req, const RuntimeBackendArgs &args);
 void handle_runtime_reset_stats(Shard &shard, Request &req);
+void handle_timer(Shard &shard, Request &req, const TimerArgs &args);
 void handle_tcp_listen(Shard &shard, Request &req, const TcpListenArgs &args);
 void handle_tcp_accept(Shard &shard, Request &req, const TcpAcceptArgs &args);
 void handle_tcp_connect(Shard &shard, Request &req, const TcpConnectArgs &args);
@@ -258,6 +283,8 @@ void handle_socket_peer_addr(Shard &shard, Request &req, const SocketPeerAddrArg
 void handle_socket_set_option(Shard &shard, Request &req, const SocketSetOptionArgs &args);
 void handle_socket_get_option(Shard &shard, Request &req, const SocketGetOptionArgs &args);
 void handle_socket_cancel(Shard &shard, Request &req, const SocketCancelArgs &args);
+void handle_tcp_adopt_listener(Shard &shard, Request &req, const TcpAdoptListenerArgs &args);
+void handle_tcp_adopt_stream(Shard &shard, Request &req, const TcpAdoptStreamArgs &args);
 void handle_udp_bind(Shard &shard, Request &req, const UdpBindArgs &args);
 void handle_udp_send_to(Shard &shard, Request &req, const UdpSendToArgs &args);
 void handle_udp_recv_from(Shard &shard, Request &req, const UdpRecvFromArgs &args);
@@ -267,6 +294,7 @@ void handle_udp_recv(Shard &shard, Request &req, const UdpRecvArgs &args);
 void handle_udp_close(Shard &shard, Request &req, const UdpCloseArgs &args);
 void handle_udp_join_multicast(Shard &shard, Request &req, const UdpJoinMulticastArgs &args);
 void handle_udp_leave_multicast(Shard &shard, Request &req, const UdpLeaveMulticastArgs &args);
+void handle_udp_adopt(Shard &shard, Request &req, const UdpAdoptArgs &args);
 void handle_op_cancel(Shard &shard, Request &req, const OpCancelArgs &args);
 
 // Caller operations run on the calling thread.

@@ -106,6 +106,13 @@ UN_API int64_t monoio_configure_wake_signal(int64_t signal) {
     return result;
 }
 
+UN_API int64_t monoio_timer(int64_t timeout_ms) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_timer(timeout_ms);
+    return result;
+}
+
 UN_API int64_t monoio_tcp_listen(un_rv_t addr) {
     int64_t err = 0;
     (void)err;
@@ -335,6 +342,28 @@ UN_API int64_t monoio_socket_cancel(int64_t handle) {
     return result;
 }
 
+UN_API int64_t monoio_tcp_adopt_listener(int64_t fd) {
+    int64_t err = 0;
+    (void)err;
+    if (!s::fits_i32(fd)) {
+        err = UN_ERR_INVALID_ARGUMENT;
+        return err;
+    }
+    const int64_t result = un_tcp_adopt_listener(static_cast<int32_t>(fd));
+    return result;
+}
+
+UN_API int64_t monoio_tcp_adopt_stream(int64_t fd) {
+    int64_t err = 0;
+    (void)err;
+    if (!s::fits_i32(fd)) {
+        err = UN_ERR_INVALID_ARGUMENT;
+        return err;
+    }
+    const int64_t result = un_tcp_adopt_stream(static_cast<int32_t>(fd));
+    return result;
+}
+
 UN_API int64_t monoio_udp_bind(un_rv_t addr) {
     int64_t err = 0;
     (void)err;
@@ -543,6 +572,17 @@ UN_API int64_t monoio_udp_leave_multicast(int64_t socket, un_rv_t group, un_rv_t
         return err;
     }
     const int64_t result = un_udp_leave_multicast(socket, group_text.c_str(), iface_text.c_str());
+    return result;
+}
+
+UN_API int64_t monoio_udp_adopt(int64_t fd) {
+    int64_t err = 0;
+    (void)err;
+    if (!s::fits_i32(fd)) {
+        err = UN_ERR_INVALID_ARGUMENT;
+        return err;
+    }
+    const int64_t result = un_udp_adopt(static_cast<int32_t>(fd));
     return result;
 }
 

@@ -158,6 +158,30 @@ const conformance::Operation runtime_configure_wake_signal = {
     {UN_ERR_INVALID_ARGUMENT},
 };
 
+const conformance::Operation timer = {
+    "timer",
+    false,
+    {
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t { return un_timer(a.i64("timeout_ms")); },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_WOULD_DEADLOCK,
+     UN_ERR_CANCELED, UN_ERR_INTERRUPTED},
+};
+
+const conformance::Operation timer_submit = {
+    "timer",
+    true,
+    {
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(un_timer_submit(a.i64("timeout_ms"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_WOULD_DEADLOCK,
+     UN_ERR_CANCELED, UN_ERR_INTERRUPTED},
+};
+
 const conformance::Operation tcp_listen = {
     "tcp_listen",
     false,
@@ -594,6 +618,54 @@ const conformance::Operation socket_cancel_submit = {
      UN_ERR_WRONG_RUNTIME},
 };
 
+const conformance::Operation tcp_adopt_listener = {
+    "tcp_adopt_listener",
+    false,
+    {
+        {"fd", conformance::ParamType::i32, 0},
+    },
+    [](conformance::Args &a) -> int64_t { return un_tcp_adopt_listener(a.i32("fd")); },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_INVALID_ARGUMENT,
+     UN_ERR_WRONG_KIND, UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation tcp_adopt_listener_submit = {
+    "tcp_adopt_listener",
+    true,
+    {
+        {"fd", conformance::ParamType::i32, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(un_tcp_adopt_listener_submit(a.i32("fd"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_INVALID_ARGUMENT,
+     UN_ERR_WRONG_KIND, UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation tcp_adopt_stream = {
+    "tcp_adopt_stream",
+    false,
+    {
+        {"fd", conformance::ParamType::i32, 0},
+    },
+    [](conformance::Args &a) -> int64_t { return un_tcp_adopt_stream(a.i32("fd")); },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_INVALID_ARGUMENT,
+     UN_ERR_WRONG_KIND, UN_ERR_NOT_CONNECTED, UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation tcp_adopt_stream_submit = {
+    "tcp_adopt_stream",
+    true,
+    {
+        {"fd", conformance::ParamType::i32, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(un_tcp_adopt_stream_submit(a.i32("fd"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_INVALID_ARGUMENT,
+     UN_ERR_WRONG_KIND, UN_ERR_NOT_CONNECTED, UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK},
+};
+
 const conformance::Operation udp_bind = {
     "udp_bind",
     false,
@@ -909,6 +981,30 @@ const conformance::Operation udp_leave_multicast_submit = {
      UN_ERR_WOULD_DEADLOCK},
 };
 
+const conformance::Operation udp_adopt = {
+    "udp_adopt",
+    false,
+    {
+        {"fd", conformance::ParamType::i32, 0},
+    },
+    [](conformance::Args &a) -> int64_t { return un_udp_adopt(a.i32("fd")); },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_INVALID_ARGUMENT,
+     UN_ERR_WRONG_KIND, UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation udp_adopt_submit = {
+    "udp_adopt",
+    true,
+    {
+        {"fd", conformance::ParamType::i32, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(un_udp_adopt_submit(a.i32("fd"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_INVALID_ARGUMENT,
+     UN_ERR_WRONG_KIND, UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK},
+};
+
 const conformance::Operation poll = {
     "poll",
     false,
@@ -1139,6 +1235,42 @@ TEST_CASE("runtime_configure_recv_buffers returns INVALID_ARGUMENT",
 TEST_CASE("runtime_configure_wake_signal returns INVALID_ARGUMENT",
           "[conformance][runtime_configure_wake_signal]") {
     conformance::check(runtime_configure_wake_signal, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("timer returns NOT_INITIALIZED", "[conformance][timer]") {
+    conformance::check(timer, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("timer returns SHUT_DOWN", "[conformance][timer]") {
+    conformance::check(timer, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("timer returns FORKED", "[conformance][timer]") {
+    conformance::check(timer, UN_ERR_FORKED);
+}
+
+TEST_CASE("timer returns WOULD_DEADLOCK", "[conformance][timer]") {
+    conformance::check(timer, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("timer returns INTERRUPTED", "[conformance][timer]") {
+    conformance::check(timer, UN_ERR_INTERRUPTED);
+}
+
+TEST_CASE("timer_submit completes with NOT_INITIALIZED", "[conformance][submit][timer]") {
+    conformance::check(timer_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("timer_submit completes with SHUT_DOWN", "[conformance][submit][timer]") {
+    conformance::check(timer_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("timer_submit completes with FORKED", "[conformance][submit][timer]") {
+    conformance::check(timer_submit, UN_ERR_FORKED);
+}
+
+TEST_CASE("timer_submit completes with CANCELED", "[conformance][submit][timer]") {
+    conformance::check(timer_submit, UN_ERR_CANCELED);
 }
 
 TEST_CASE("tcp_listen returns NOT_INITIALIZED", "[conformance][tcp_listen]") {
@@ -2250,6 +2382,139 @@ TEST_CASE("socket_cancel_submit completes with WRONG_RUNTIME",
     conformance::check(socket_cancel_submit, UN_ERR_WRONG_RUNTIME);
 }
 
+TEST_CASE("tcp_adopt_listener returns NOT_INITIALIZED", "[conformance][tcp_adopt_listener]") {
+    conformance::check(tcp_adopt_listener, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("tcp_adopt_listener returns SHUT_DOWN", "[conformance][tcp_adopt_listener]") {
+    conformance::check(tcp_adopt_listener, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_adopt_listener returns FORKED", "[conformance][tcp_adopt_listener]") {
+    conformance::check(tcp_adopt_listener, UN_ERR_FORKED);
+}
+
+TEST_CASE("tcp_adopt_listener returns INVALID_ARGUMENT", "[conformance][tcp_adopt_listener]") {
+    conformance::check(tcp_adopt_listener, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("tcp_adopt_listener returns WRONG_KIND", "[conformance][tcp_adopt_listener]") {
+    conformance::check(tcp_adopt_listener, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("tcp_adopt_listener returns NO_RESOURCES", "[conformance][tcp_adopt_listener]") {
+    conformance::skip(
+        "Only when the shard's handle table is full (4,194,304 handles) or its memory cannot grow: "
+        "adopting needs no new fd, so exhausting fds does not bring it about.");
+}
+
+TEST_CASE("tcp_adopt_listener returns WOULD_DEADLOCK", "[conformance][tcp_adopt_listener]") {
+    conformance::check(tcp_adopt_listener, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("tcp_adopt_listener_submit completes with NOT_INITIALIZED",
+          "[conformance][submit][tcp_adopt_listener]") {
+    conformance::check(tcp_adopt_listener_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("tcp_adopt_listener_submit completes with SHUT_DOWN",
+          "[conformance][submit][tcp_adopt_listener]") {
+    conformance::check(tcp_adopt_listener_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_adopt_listener_submit completes with FORKED",
+          "[conformance][submit][tcp_adopt_listener]") {
+    conformance::check(tcp_adopt_listener_submit, UN_ERR_FORKED);
+}
+
+TEST_CASE("tcp_adopt_listener_submit completes with INVALID_ARGUMENT",
+          "[conformance][submit][tcp_adopt_listener]") {
+    conformance::check(tcp_adopt_listener_submit, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("tcp_adopt_listener_submit completes with WRONG_KIND",
+          "[conformance][submit][tcp_adopt_listener]") {
+    conformance::check(tcp_adopt_listener_submit, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("tcp_adopt_listener_submit completes with NO_RESOURCES",
+          "[conformance][submit][tcp_adopt_listener]") {
+    conformance::skip(
+        "Only when the shard's handle table is full (4,194,304 handles) or its memory cannot grow: "
+        "adopting needs no new fd, so exhausting fds does not bring it about.");
+}
+
+TEST_CASE("tcp_adopt_stream returns NOT_INITIALIZED", "[conformance][tcp_adopt_stream]") {
+    conformance::check(tcp_adopt_stream, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("tcp_adopt_stream returns SHUT_DOWN", "[conformance][tcp_adopt_stream]") {
+    conformance::check(tcp_adopt_stream, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_adopt_stream returns FORKED", "[conformance][tcp_adopt_stream]") {
+    conformance::check(tcp_adopt_stream, UN_ERR_FORKED);
+}
+
+TEST_CASE("tcp_adopt_stream returns INVALID_ARGUMENT", "[conformance][tcp_adopt_stream]") {
+    conformance::check(tcp_adopt_stream, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("tcp_adopt_stream returns WRONG_KIND", "[conformance][tcp_adopt_stream]") {
+    conformance::check(tcp_adopt_stream, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("tcp_adopt_stream returns NOT_CONNECTED", "[conformance][tcp_adopt_stream]") {
+    conformance::check(tcp_adopt_stream, UN_ERR_NOT_CONNECTED);
+}
+
+TEST_CASE("tcp_adopt_stream returns NO_RESOURCES", "[conformance][tcp_adopt_stream]") {
+    conformance::skip(
+        "Only when the shard's handle table is full (4,194,304 handles) or its memory cannot grow: "
+        "adopting needs no new fd, so exhausting fds does not bring it about.");
+}
+
+TEST_CASE("tcp_adopt_stream returns WOULD_DEADLOCK", "[conformance][tcp_adopt_stream]") {
+    conformance::check(tcp_adopt_stream, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("tcp_adopt_stream_submit completes with NOT_INITIALIZED",
+          "[conformance][submit][tcp_adopt_stream]") {
+    conformance::check(tcp_adopt_stream_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("tcp_adopt_stream_submit completes with SHUT_DOWN",
+          "[conformance][submit][tcp_adopt_stream]") {
+    conformance::check(tcp_adopt_stream_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("tcp_adopt_stream_submit completes with FORKED",
+          "[conformance][submit][tcp_adopt_stream]") {
+    conformance::check(tcp_adopt_stream_submit, UN_ERR_FORKED);
+}
+
+TEST_CASE("tcp_adopt_stream_submit completes with INVALID_ARGUMENT",
+          "[conformance][submit][tcp_adopt_stream]") {
+    conformance::check(tcp_adopt_stream_submit, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("tcp_adopt_stream_submit completes with WRONG_KIND",
+          "[conformance][submit][tcp_adopt_stream]") {
+    conformance::check(tcp_adopt_stream_submit, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("tcp_adopt_stream_submit completes with NOT_CONNECTED",
+          "[conformance][submit][tcp_adopt_stream]") {
+    conformance::check(tcp_adopt_stream_submit, UN_ERR_NOT_CONNECTED);
+}
+
+TEST_CASE("tcp_adopt_stream_submit completes with NO_RESOURCES",
+          "[conformance][submit][tcp_adopt_stream]") {
+    conformance::skip(
+        "Only when the shard's handle table is full (4,194,304 handles) or its memory cannot grow: "
+        "adopting needs no new fd, so exhausting fds does not bring it about.");
+}
+
 TEST_CASE("udp_bind returns NOT_INITIALIZED", "[conformance][udp_bind]") {
     conformance::check(udp_bind, UN_ERR_NOT_INITIALIZED);
 }
@@ -3195,6 +3460,62 @@ TEST_CASE("udp_leave_multicast_submit completes with ADDRESS_NOT_AVAILABLE",
 TEST_CASE("udp_leave_multicast_submit completes with UNSUPPORTED",
           "[conformance][submit][udp_leave_multicast]") {
     conformance::check(udp_leave_multicast_submit, UN_ERR_UNSUPPORTED);
+}
+
+TEST_CASE("udp_adopt returns NOT_INITIALIZED", "[conformance][udp_adopt]") {
+    conformance::check(udp_adopt, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("udp_adopt returns SHUT_DOWN", "[conformance][udp_adopt]") {
+    conformance::check(udp_adopt, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_adopt returns FORKED", "[conformance][udp_adopt]") {
+    conformance::check(udp_adopt, UN_ERR_FORKED);
+}
+
+TEST_CASE("udp_adopt returns INVALID_ARGUMENT", "[conformance][udp_adopt]") {
+    conformance::check(udp_adopt, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("udp_adopt returns WRONG_KIND", "[conformance][udp_adopt]") {
+    conformance::check(udp_adopt, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("udp_adopt returns NO_RESOURCES", "[conformance][udp_adopt]") {
+    conformance::skip(
+        "Only when the shard's handle table is full (4,194,304 handles) or its memory cannot grow: "
+        "adopting needs no new fd, so exhausting fds does not bring it about.");
+}
+
+TEST_CASE("udp_adopt returns WOULD_DEADLOCK", "[conformance][udp_adopt]") {
+    conformance::check(udp_adopt, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("udp_adopt_submit completes with NOT_INITIALIZED", "[conformance][submit][udp_adopt]") {
+    conformance::check(udp_adopt_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("udp_adopt_submit completes with SHUT_DOWN", "[conformance][submit][udp_adopt]") {
+    conformance::check(udp_adopt_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("udp_adopt_submit completes with FORKED", "[conformance][submit][udp_adopt]") {
+    conformance::check(udp_adopt_submit, UN_ERR_FORKED);
+}
+
+TEST_CASE("udp_adopt_submit completes with INVALID_ARGUMENT", "[conformance][submit][udp_adopt]") {
+    conformance::check(udp_adopt_submit, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("udp_adopt_submit completes with WRONG_KIND", "[conformance][submit][udp_adopt]") {
+    conformance::check(udp_adopt_submit, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("udp_adopt_submit completes with NO_RESOURCES", "[conformance][submit][udp_adopt]") {
+    conformance::skip(
+        "Only when the shard's handle table is full (4,194,304 handles) or its memory cannot grow: "
+        "adopting needs no new fd, so exhausting fds does not bring it about.");
 }
 
 TEST_CASE("poll returns NOT_INITIALIZED", "[conformance][poll]") {

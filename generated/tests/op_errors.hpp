@@ -43,6 +43,8 @@ inline constexpr int64_t runtime_configure_wake_signal_blocking[] = {-13, 0};
 inline constexpr int64_t runtime_configure_wake_signal_submit[] = {0};
 inline constexpr int64_t runtime_configure_interruptible_blocking[] = {0};
 inline constexpr int64_t runtime_configure_interruptible_submit[] = {0};
+inline constexpr int64_t timer_blocking[] = {-14, -15, -39, -18, -40, 0};
+inline constexpr int64_t timer_submit[] = {-14, -15, -39, -17, 0};
 inline constexpr int64_t tcp_listen_blocking[] = {-14, -15, -39, -12, -13, -28,
                                                   -21, -22, -23, -27, -18, 0};
 inline constexpr int64_t tcp_listen_submit[] = {-14, -15, -39, -12, -13, -28,
@@ -84,6 +86,10 @@ inline constexpr int64_t socket_get_option_blocking[] = {-14, -15, -39, -8,  -9,
 inline constexpr int64_t socket_get_option_submit[] = {-14, -15, -39, -8, -9, -11, -13, -29, 0};
 inline constexpr int64_t socket_cancel_blocking[] = {-14, -15, -39, -8, -9, -11, 0};
 inline constexpr int64_t socket_cancel_submit[] = {-14, -15, -39, -8, -9, -11, 0};
+inline constexpr int64_t tcp_adopt_listener_blocking[] = {-14, -15, -39, -13, -10, -27, -18, 0};
+inline constexpr int64_t tcp_adopt_listener_submit[] = {-14, -15, -39, -13, -10, -27, 0};
+inline constexpr int64_t tcp_adopt_stream_blocking[] = {-14, -15, -39, -13, -10, -6, -27, -18, 0};
+inline constexpr int64_t tcp_adopt_stream_submit[] = {-14, -15, -39, -13, -10, -6, -27, 0};
 inline constexpr int64_t udp_bind_blocking[] = {-14, -15, -39, -12, -13, -28,
                                                 -21, -22, -23, -27, -18, 0};
 inline constexpr int64_t udp_bind_submit[] = {-14, -15, -39, -12, -13, -28,
@@ -118,6 +124,8 @@ inline constexpr int64_t udp_leave_multicast_blocking[] = {-14, -15, -39, -8,  -
                                                            -12, -33, -13, -22, -29, -18, 0};
 inline constexpr int64_t udp_leave_multicast_submit[] = {-14, -15, -39, -8,  -9,  -10, -11,
                                                          -12, -33, -13, -22, -29, 0};
+inline constexpr int64_t udp_adopt_blocking[] = {-14, -15, -39, -13, -10, -27, -18, 0};
+inline constexpr int64_t udp_adopt_submit[] = {-14, -15, -39, -13, -10, -27, 0};
 inline constexpr int64_t poll_blocking[] = {-14, -39, -13, -18, 0};
 inline constexpr int64_t poll_submit[] = {0};
 inline constexpr int64_t completion_fd_blocking[] = {-27, 0};
@@ -152,6 +160,7 @@ inline constexpr Entry kTable[] = {
      runtime_configure_wake_signal_submit},
     {"runtime_configure_interruptible", 68, runtime_configure_interruptible_blocking,
      runtime_configure_interruptible_submit},
+    {"timer", 69, timer_blocking, timer_submit},
     {"tcp_listen", 10, tcp_listen_blocking, tcp_listen_submit},
     {"tcp_accept", 11, tcp_accept_blocking, tcp_accept_submit},
     {"tcp_connect", 12, tcp_connect_blocking, tcp_connect_submit},
@@ -166,6 +175,8 @@ inline constexpr Entry kTable[] = {
     {"socket_set_option", 21, socket_set_option_blocking, socket_set_option_submit},
     {"socket_get_option", 22, socket_get_option_blocking, socket_get_option_submit},
     {"socket_cancel", 23, socket_cancel_blocking, socket_cancel_submit},
+    {"tcp_adopt_listener", 24, tcp_adopt_listener_blocking, tcp_adopt_listener_submit},
+    {"tcp_adopt_stream", 25, tcp_adopt_stream_blocking, tcp_adopt_stream_submit},
     {"udp_bind", 40, udp_bind_blocking, udp_bind_submit},
     {"udp_send_to", 41, udp_send_to_blocking, udp_send_to_submit},
     {"udp_recv_from", 42, udp_recv_from_blocking, udp_recv_from_submit},
@@ -175,6 +186,7 @@ inline constexpr Entry kTable[] = {
     {"udp_close", 46, udp_close_blocking, udp_close_submit},
     {"udp_join_multicast", 47, udp_join_multicast_blocking, udp_join_multicast_submit},
     {"udp_leave_multicast", 48, udp_leave_multicast_blocking, udp_leave_multicast_submit},
+    {"udp_adopt", 49, udp_adopt_blocking, udp_adopt_submit},
     {"poll", 60, poll_blocking, poll_submit},
     {"completion_fd", 61, completion_fd_blocking, completion_fd_submit},
     {"set_completion_callback", 62, set_completion_callback_blocking,

@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "c050d35963214a32"
+#define UN_SPEC_CHECKSUM "a3ebab4bb493015f"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -195,6 +195,7 @@ typedef int32_t un_bind_flag_t;
 #define UN_REQUEST_RUNTIME_CONFIGURE_RECV_BUFFERS 66
 #define UN_REQUEST_RUNTIME_CONFIGURE_WAKE_SIGNAL 67
 #define UN_REQUEST_RUNTIME_CONFIGURE_INTERRUPTIBLE 68
+#define UN_REQUEST_TIMER 69
 #define UN_REQUEST_TCP_LISTEN 10
 #define UN_REQUEST_TCP_ACCEPT 11
 #define UN_REQUEST_TCP_CONNECT 12
@@ -209,6 +210,8 @@ typedef int32_t un_bind_flag_t;
 #define UN_REQUEST_SOCKET_SET_OPTION 21
 #define UN_REQUEST_SOCKET_GET_OPTION 22
 #define UN_REQUEST_SOCKET_CANCEL 23
+#define UN_REQUEST_TCP_ADOPT_LISTENER 24
+#define UN_REQUEST_TCP_ADOPT_STREAM 25
 #define UN_REQUEST_UDP_BIND 40
 #define UN_REQUEST_UDP_SEND_TO 41
 #define UN_REQUEST_UDP_RECV_FROM 42
@@ -218,6 +221,7 @@ typedef int32_t un_bind_flag_t;
 #define UN_REQUEST_UDP_CLOSE 46
 #define UN_REQUEST_UDP_JOIN_MULTICAST 47
 #define UN_REQUEST_UDP_LEAVE_MULTICAST 48
+#define UN_REQUEST_UDP_ADOPT 49
 #define UN_REQUEST_POLL 60
 #define UN_REQUEST_COMPLETION_FD 61
 #define UN_REQUEST_SET_COMPLETION_CALLBACK 62
@@ -441,6 +445,24 @@ UN_API int64_t un_runtime_configure_wake_signal(int64_t signal);
  */
 UN_API int64_t un_runtime_configure_interruptible(bool on);
 
+/**
+ * Wait timeout_ms milliseconds on the runtime thread and complete with 0: a timer. The runtime
+ * keeps it in the kernel (io_uring's TIMEOUT) or in the epoll backend's own deadline list, so any
+ * number of timers cost no thread. timer_submit is the asynchronous timer: its completion comes
+ * when the time is up, and op_cancel ends it early with CANCELED. 0 completes at once; a negative
+ * value (or one too large to be a deadline in nanoseconds) waits until the timer is cancelled or
+ * interrupted, or the runtime shuts down.
+ *
+ * @param timeout_ms How long to wait, in milliseconds; negative waits until cancelled.
+ * @return 0 when the time is up. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, WOULD_DEADLOCK,
+ * CANCELED, INTERRUPTED.
+ * @since 0.2
+ */
+UN_API int64_t un_timer(int64_t timeout_ms);
+/** Asynchronous un_timer: returns an operation id (> 0) or an error code at once; the result
+ * arrives as a completion carrying user_data. */
+UN_API int64_t un_timer_submit(int64_t timeout_ms, uint64_t user_data);
+
 /* ---- tcp ---- */
 /**
  * Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free
@@ -624,6 +646,46 @@ UN_API int64_t un_tcp_shutdown(un_tcp_stream_t stream, un_shutdown_how_t how);
  * arrives as a completion carrying user_data. */
 UN_API int64_t un_tcp_shutdown_submit(un_tcp_stream_t stream, un_shutdown_how_t how,
                                       uint64_t user_data);
+
+/**
+ * Take over a listening TCP socket the caller made (socket, bind, listen: for example one a
+ * language runtime opened itself, or one inherited from a service manager) as a listener handle:
+ * accept and every other listener call work on it. The fd must be an open IPv4 or IPv6 stream
+ * socket that is listening (checked with SO_DOMAIN, SO_TYPE and SO_ACCEPTCONN; anything else is
+ * WRONG_KIND, an fd that is not open INVALID_ARGUMENT). On success the handle owns the fd: closing
+ * the handle closes it, and the caller must neither use nor close the fd any more. On failure the
+ * fd is left as it was, still the caller's. The library sets the fd's O_NONBLOCK to what its
+ * backend uses and FD_CLOEXEC. An fd that already belongs to a handle of this runtime is refused
+ * (INVALID_ARGUMENT).
+ *
+ * @param fd The listening socket's file descriptor.
+ * @return The listener handle that now owns fd. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
+ * INVALID_ARGUMENT, WRONG_KIND, NO_RESOURCES, WOULD_DEADLOCK.
+ * @since 0.2
+ */
+UN_API un_tcp_listener_t un_tcp_adopt_listener(int32_t fd);
+/** Asynchronous un_tcp_adopt_listener: returns an operation id (> 0) or an error code at once; the
+ * result arrives as a completion carrying user_data. */
+UN_API int64_t un_tcp_adopt_listener_submit(int32_t fd, uint64_t user_data);
+
+/**
+ * Take over a connected TCP socket the caller made as a stream handle: reads, writes, options,
+ * shutdown and close work on it as on a stream from tcp_connect or tcp_accept. The fd must be an
+ * open IPv4 or IPv6 stream socket that is not listening (else WRONG_KIND) and is connected (else
+ * NOT_CONNECTED). On success the handle owns the fd: closing the handle closes it, and the caller
+ * must neither use nor close the fd any more. On failure the fd is left as it was, still the
+ * caller's. The library sets the fd's O_NONBLOCK to what its backend uses and FD_CLOEXEC. An fd
+ * that already belongs to a handle of this runtime is refused (INVALID_ARGUMENT).
+ *
+ * @param fd The connected socket's file descriptor.
+ * @return The stream handle that now owns fd. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
+ * INVALID_ARGUMENT, WRONG_KIND, NOT_CONNECTED, NO_RESOURCES, WOULD_DEADLOCK.
+ * @since 0.2
+ */
+UN_API un_tcp_stream_t un_tcp_adopt_stream(int32_t fd);
+/** Asynchronous un_tcp_adopt_stream: returns an operation id (> 0) or an error code at once; the
+ * result arrives as a completion carrying user_data. */
+UN_API int64_t un_tcp_adopt_stream_submit(int32_t fd, uint64_t user_data);
 
 /* ---- socket ---- */
 /**
@@ -881,6 +943,24 @@ UN_API int64_t un_udp_leave_multicast(un_udp_socket_t socket, const char *group,
  * result arrives as a completion carrying user_data. */
 UN_API int64_t un_udp_leave_multicast_submit(un_udp_socket_t socket, const char *group,
                                              const char *iface, uint64_t user_data);
+
+/**
+ * Take over a UDP socket the caller made (bound or not, connected or not) as a UDP socket handle.
+ * The fd must be an open IPv4 or IPv6 datagram socket (else WRONG_KIND). On success the handle owns
+ * the fd: closing the handle closes it, and the caller must neither use nor close the fd any more.
+ * On failure the fd is left as it was, still the caller's. The library sets the fd's O_NONBLOCK to
+ * what its backend uses and FD_CLOEXEC. An fd that already belongs to a handle of this runtime is
+ * refused (INVALID_ARGUMENT).
+ *
+ * @param fd The UDP socket's file descriptor.
+ * @return The UDP socket handle that now owns fd. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
+ * INVALID_ARGUMENT, WRONG_KIND, NO_RESOURCES, WOULD_DEADLOCK.
+ * @since 0.2
+ */
+UN_API un_udp_socket_t un_udp_adopt(int32_t fd);
+/** Asynchronous un_udp_adopt: returns an operation id (> 0) or an error code at once; the result
+ * arrives as a completion carrying user_data. */
+UN_API int64_t un_udp_adopt_submit(int32_t fd, uint64_t user_data);
 
 /* ---- async ---- */
 /**

@@ -78,6 +78,13 @@ UN_API int64_t monoio_configure_shards(int64_t shards);
  * or system call, and a host may install or block any signal at any time. (Adapter of
  * un_runtime_configure_wake_signal.) */
 UN_API int64_t monoio_configure_wake_signal(int64_t signal);
+/** Wait timeout_ms milliseconds on the runtime thread and complete with 0: a timer. The runtime
+ * keeps it in the kernel (io_uring's TIMEOUT) or in the epoll backend's own deadline list, so any
+ * number of timers cost no thread. timer_submit is the asynchronous timer: its completion comes
+ * when the time is up, and op_cancel ends it early with CANCELED. 0 completes at once; a negative
+ * value (or one too large to be a deadline in nanoseconds) waits until the timer is cancelled or
+ * interrupted, or the runtime shuts down. (Adapter of un_timer.) */
+UN_API int64_t monoio_timer(int64_t timeout_ms);
 /** Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free
  * port) with SO_REUSEADDR and listen on it. (Adapter of un_tcp_listen.) */
 UN_API int64_t monoio_tcp_listen(un_rv_t addr);
@@ -191,6 +198,25 @@ UN_API int64_t monoio_socket_get_option(int64_t handle, int64_t option);
  * 300 ms (its time inside recv is that short); every other wait ends at once. (Adapter of
  * un_socket_cancel.) */
 UN_API int64_t monoio_socket_cancel(int64_t handle);
+/** Take over a listening TCP socket the caller made (socket, bind, listen: for example one a
+ * language runtime opened itself, or one inherited from a service manager) as a listener handle:
+ * accept and every other listener call work on it. The fd must be an open IPv4 or IPv6 stream
+ * socket that is listening (checked with SO_DOMAIN, SO_TYPE and SO_ACCEPTCONN; anything else is
+ * WRONG_KIND, an fd that is not open INVALID_ARGUMENT). On success the handle owns the fd: closing
+ * the handle closes it, and the caller must neither use nor close the fd any more. On failure the
+ * fd is left as it was, still the caller's. The library sets the fd's O_NONBLOCK to what its
+ * backend uses and FD_CLOEXEC. An fd that already belongs to a handle of this runtime is refused
+ * (INVALID_ARGUMENT). (Adapter of un_tcp_adopt_listener.) */
+UN_API int64_t monoio_tcp_adopt_listener(int64_t fd);
+/** Take over a connected TCP socket the caller made as a stream handle: reads, writes, options,
+ * shutdown and close work on it as on a stream from tcp_connect or tcp_accept. The fd must be an
+ * open IPv4 or IPv6 stream socket that is not listening (else WRONG_KIND) and is connected (else
+ * NOT_CONNECTED). On success the handle owns the fd: closing the handle closes it, and the caller
+ * must neither use nor close the fd any more. On failure the fd is left as it was, still the
+ * caller's. The library sets the fd's O_NONBLOCK to what its backend uses and FD_CLOEXEC. An fd
+ * that already belongs to a handle of this runtime is refused (INVALID_ARGUMENT). (Adapter of
+ * un_tcp_adopt_stream.) */
+UN_API int64_t monoio_tcp_adopt_stream(int64_t fd);
 /** Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free
  * port). (Adapter of un_udp_bind.) */
 UN_API int64_t monoio_udp_bind(un_rv_t addr);
@@ -231,6 +257,13 @@ UN_API int64_t monoio_udp_close(int64_t socket);
 UN_API int64_t monoio_udp_join_multicast(int64_t socket, un_rv_t group, un_rv_t iface);
 /** Leave a multicast group joined with udp_join_multicast. (Adapter of un_udp_leave_multicast.) */
 UN_API int64_t monoio_udp_leave_multicast(int64_t socket, un_rv_t group, un_rv_t iface);
+/** Take over a UDP socket the caller made (bound or not, connected or not) as a UDP socket handle.
+ * The fd must be an open IPv4 or IPv6 datagram socket (else WRONG_KIND). On success the handle owns
+ * the fd: closing the handle closes it, and the caller must neither use nor close the fd any more.
+ * On failure the fd is left as it was, still the caller's. The library sets the fd's O_NONBLOCK to
+ * what its backend uses and FD_CLOEXEC. An fd that already belongs to a handle of this runtime is
+ * refused (INVALID_ARGUMENT). (Adapter of un_udp_adopt.) */
+UN_API int64_t monoio_udp_adopt(int64_t fd);
 /** Every uringnet call already blocks until its result is there, so block_on returns its argument
  * unchanged. */
 UN_API un_rv_t monoio_block_on(un_rv_t value);
