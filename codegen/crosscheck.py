@@ -55,6 +55,8 @@ def spec_functions(spec: model.Spec) -> dict[str, tuple[list[str], str]]:
     out = {b.name: ([p.spl_type for p in b.params], b.spl_result) for b in spec.simple_bindings}
     for x in spec.simple_extras:
         out[x.name] = (["any"] * len(x.params), x.spl_result)
+    for x in spec.simple_driver:
+        out[x.name] = ([p.spl_type for p in x.params], x.spl_result)
     return out
 
 
@@ -168,7 +170,7 @@ def std_surface(spl_dir: Path) -> set[str]:
 def surface_problems(spl_dir: Path, signatures: Path) -> list[str]:
     have = std_surface(spl_dir)
     want = [l.strip() for l in signatures.read_text().splitlines() if l.strip() and not l.startswith("#")]
-    return [f"std.net signature missing from the generated modules: {w}" for w in want if w not in have]
+    return [f"{signatures.name}: signature missing from the generated modules: {w}" for w in want if w not in have]
 
 
 def main(argv: list[str]) -> int:
@@ -176,13 +178,15 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--spec", type=Path, default=ROOT / "api" / "net.json")
     ap.add_argument("--spl", type=Path, default=ROOT / "generated" / "simple" / "net")
     ap.add_argument("--header", type=Path, default=ROOT / "generated" / "include" / "uringnet" / "uringnet_simple.h")
-    ap.add_argument("--std-signatures", type=Path, default=ROOT / "api" / "simple_std_net.txt")
+    ap.add_argument("--std-signatures", type=Path, nargs="+",
+                    default=[ROOT / "api" / "simple_std_net.txt", ROOT / "api" / "simple_io_driver.txt"])
     args = ap.parse_args(argv)
     spec = model.load(args.spec, ROOT / "api" / "schema.json")
     problems = check(spec, args.spl, args.header)
     for path in sorted(args.spl.glob("*.spl")):
         problems += parser_rules(path)
-    problems += surface_problems(args.spl, args.std_signatures)
+    for signatures in args.std_signatures:
+        problems += surface_problems(args.spl, signatures)
     for p in problems:
         print(f"crosscheck: {p}")
     if not problems:

@@ -56,7 +56,8 @@ CLANG_FORMAT_SUFFIXES = {".h", ".hpp", ".c", ".cpp"}
 
 
 def multi_targets(spec: model.Spec) -> list[tuple[str, str, dict]]:
-    out = [("simple/__init__.spl.j2", "simple/net/__init__.spl", {})]
+    out = [("simple/__init__.spl.j2", "simple/net/__init__.spl", {}),
+           ("simple/driver.spl.j2", "simple/net/driver.spl", {})]
     for module in simple_layout.modules(spec):
         out.append((f"simple/{module.name}.spl.j2", f"simple/net/{module.name}.spl", {"module": module}))
     return out

@@ -244,6 +244,29 @@ class SimpleExtra:
 
 
 @dataclass
+class DriverParam:
+    name: str
+    spl_type: str  # "i64", "text" or "[u8]"
+
+    @property
+    def c_type(self) -> str:
+        return "int64_t" if self.spl_type == "i64" else "un_rv_t"
+
+
+@dataclass
+class DriverExtern:
+    """One extern of std.net.driver (Simple's IoDriver), implemented in core/simple_driver.cpp."""
+    name: str
+    doc: str
+    params: list[DriverParam]
+    spl_result: str
+
+    @property
+    def c_result(self) -> str:
+        return "int64_t" if self.spl_result == "i64" else "un_rv_t"
+
+
+@dataclass
 class Operation:
     name: str
     request: int
@@ -319,6 +342,8 @@ class Spec:
     errors: list[Error]
     operations: list[Operation]
     simple_extras: list[SimpleExtra] = field(default_factory=list)
+    simple_driver: list[DriverExtern] = field(default_factory=list)
+    driver_doc: str = ""
     source_name: str = "api/net.json"
     checksum: str = ""
     ops_by_group: dict[str, list[Operation]] = field(default_factory=dict)
@@ -525,10 +550,17 @@ def build(raw: dict) -> Spec:
             raise SpecError(f"simple_extras[{i}], field returns: {x['returns']!r} is neither a parameter, "
                             f"an error, nor one of {SimpleExtra.INFO}")
         extras.append(extra)
-    _unique([b.name for o in ops for b in o.simple] + [x.name for x in extras], lambda n: n, "Simple name")
+    driver = []
+    for i, x in enumerate(raw["simple_driver"]["externs"]):
+        _check_doc(f"simple_driver.externs[{i}], field doc", x["doc"])
+        driver.append(DriverExtern(x["name"], x["doc"], [DriverParam(q["name"], q["type"]) for q in x["params"]],
+                                   x["returns"]))
+    _unique([b.name for o in ops for b in o.simple] + [x.name for x in extras] + [x.name for x in driver],
+            lambda n: n, "Simple name")
 
     spec = Spec(raw["library"], raw["version"], raw["abi_version"], raw["c_prefix"], raw["doc"],
-                error_by_name[raw["errno_default"]], handles, enums, errors, ops, extras)
+                error_by_name[raw["errno_default"]], handles, enums, errors, ops, extras, driver,
+                raw["simple_driver"]["doc"])
     for o in ops:
         spec.ops_by_group.setdefault(o.group, []).append(o)
     return spec

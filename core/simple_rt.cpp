@@ -16,6 +16,7 @@ __attribute__((weak)) int64_t rt_array_len(uint64_t array);
 __attribute__((weak)) uint64_t rt_array_get(uint64_t array, int64_t index);
 __attribute__((weak)) bool rt_array_set(uint64_t array, int64_t index, uint64_t value);
 __attribute__((weak)) bool rt_array_push(uint64_t array, uint64_t value);
+__attribute__((weak)) uint64_t rt_array_new(uint64_t capacity);
 }
 
 namespace uringnet::simple {
@@ -171,6 +172,32 @@ rv bytes_text(rv v) {
         return kNil;
     }
     return make_text(reinterpret_cast<const char *>(bytes.data()), bytes.size());
+}
+
+int64_t text_bytes(rv v, std::vector<uint8_t> &out) {
+    const uint8_t *obj = heap(v, kString);
+    if (obj == nullptr) {
+        return UN_ERR_WRONG_VALUE_KIND;
+    }
+    uint64_t len;
+    std::memcpy(&len, obj + 8, sizeof len);
+    if (len > static_cast<uint64_t>(kMaxChunk)) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    out.assign(obj + 24, obj + 24 + len);
+    return 0;
+}
+
+int64_t array_len(rv v) { return check_array(v) == 0 ? rt()->array_len(v) : -1; }
+
+rv make_bytes(const uint8_t *data, size_t n) {
+    // (Not one of the helpers every caller needs: looked up on its own.)
+    static const auto array_new = find(&rt_array_new, "rt_array_new");
+    if (array_new == nullptr || rt() == nullptr) {
+        return kNil;
+    }
+    const rv a = array_new(n);
+    return a != kNil && store_bytes(a, data, n) == 0 ? a : kNil;
 }
 
 bool fits_u32(int64_t v) { return v >= 0 && v <= 0xFFFFFFFFLL; }

@@ -43,6 +43,13 @@ int64_t store_text(rv v, const char *s);
 rv bytes_text(rv v);
 /// A new Simple string, or nil when the runtime is not linked.
 rv make_text(const char *s, size_t n);
+/// A text's bytes, whatever they are (data to send: NULs allowed, up to kMaxChunk); 0,
+/// WRONG_VALUE_KIND or INVALID_ARGUMENT.
+int64_t text_bytes(rv v, std::vector<uint8_t> &out);
+/// The length of array v, or -1 when v is not one (or the runtime is not linked).
+int64_t array_len(rv v);
+/// A new byte array holding the bytes, or nil where the runtime has no rt_array_new.
+rv make_bytes(const uint8_t *data, size_t n);
 /// An integer argument for a u32 / i32 parameter: false when out of range.
 bool fits_u32(int64_t v);
 bool fits_i32(int64_t v);

@@ -21,7 +21,7 @@ import threading
 import time
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "a3ebab4bb493015f"
+SPEC_CHECKSUM = "a2cf32b0cc5fad6f"
 VERSION = "0.1.0"
 
 

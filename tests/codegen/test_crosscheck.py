@@ -114,12 +114,23 @@ class ParserRules(unittest.TestCase):
         for path in sorted(SPL.glob("*.spl")):
             self.assertEqual(crosscheck.parser_rules(path), [], path.name)
 
-    def test_a_missing_std_net_method_is_reported(self):
+    def renamed_method_is_reported(self, module: str, old: str, new: str, expected: str):
+        """Renames one method of a copy of the modules: the cross-check names the signature it lost."""
         with tempfile.TemporaryDirectory() as d:
             spl = Path(d) / "net"
             shutil.copytree(SPL, spl)
-            tcp = spl / "tcp.spl"
-            tcp.write_text(tcp.read_text().replace("    fn read_exact(size: usize)", "    fn read_all(size: usize)"))
+            path = spl / module
+            path.write_text(path.read_text().replace(old, new))
             out = run(spl, HEADER)
             self.assertEqual(out.returncode, 1)
-            self.assertIn("std.net signature missing from the generated modules: TcpStream.fn read_exact(usize)", out.stdout)
+            self.assertIn(expected, out.stdout)
+
+    def test_a_missing_std_net_method_is_reported(self):
+        self.renamed_method_is_reported(
+            "tcp.spl", "    fn read_exact(size: usize)", "    fn read_all(size: usize)",
+            "simple_std_net.txt: signature missing from the generated modules: TcpStream.fn read_exact(usize)")
+
+    def test_a_missing_io_driver_method_is_reported(self):
+        self.renamed_method_is_reported(
+            "driver.spl", "    me submit_udp_recv(fd: i64", "    me submit_udp_read(fd: i64",
+            "simple_io_driver.txt: signature missing from the generated modules: IoDriver.me submit_udp_recv(i64, i64) -> i64")

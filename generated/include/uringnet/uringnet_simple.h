@@ -285,6 +285,79 @@ UN_API un_rv_t monoio_bytes_to_text(un_rv_t bytes);
 /** Start the runtime unless it is running (std.net starts it at the first bind or connect, as
  * Simple's std.net needs no init call): 0, or runtime_init's error. */
 UN_API int64_t monoio_runtime_ensure(void);
+/** Make a driver (std.net.driver's IoDriver.new / with_depth; depth is advisory: uringnet's rings
+ * are sized by runtime_configure_entries) and start the runtime unless it runs: the driver's id (>
+ * 0), or the error (RUNTIME_NOT_LINKED where Simple's rt_* functions are unreachable,
+ * runtime_init's error otherwise). (std.net.driver.) */
+UN_API int64_t monoio_driver_new(int64_t depth);
+/** Cancel every operation the driver has in flight and forget the driver; its adopted sockets stay
+ * open (close them with submit_close). 0, or INVALID_ARGUMENT for an unknown driver.
+ * (std.net.driver.) */
+UN_API int64_t monoio_driver_close(int64_t driver);
+/** tcp_accept_submit on listen_fd (a handle, or a raw listening fd, adopted on first use): the
+ * driver's op id; the completion's result is the new stream's handle. (std.net.driver.) */
+UN_API int64_t monoio_driver_submit_accept(int64_t driver, int64_t listen_fd);
+/** tcp_connect_submit to "addr:port" (port 0: addr as it is), with Simple's driver's one-second
+ * timeout: the op id; the result is the connected stream's handle. (std.net.driver.) */
+UN_API int64_t monoio_driver_submit_connect(int64_t driver, un_rv_t addr, int64_t port,
+                                            int64_t timeout_ms);
+/** tcp_read_submit of up to buf_size bytes into a buffer the driver owns until poll hands it over
+ * (poll_recv_bytes, poll_data): the op id; the result is the byte count, 0 at end of stream.
+ * (std.net.driver.) */
+UN_API int64_t monoio_driver_submit_recv(int64_t driver, int64_t fd, int64_t buf_size);
+/** tcp_write_submit of the text's bytes, kept alive by the driver until the completion: the op id;
+ * the result is the byte count. (std.net.driver.) */
+UN_API int64_t monoio_driver_submit_send(int64_t driver, int64_t fd, un_rv_t data);
+/** tcp_write_submit of the byte array's bytes (copied once), kept until the completion: the op id.
+ * (std.net.driver.) */
+UN_API int64_t monoio_driver_submit_send_bytes(int64_t driver, int64_t fd, un_rv_t data);
+/** udp_recv_from_submit of one datagram of up to buf_size bytes on fd (a handle, or a raw UDP fd,
+ * adopted on first use): the op id; the result is the byte count, poll_data the sender's address.
+ * (std.net.driver.) */
+UN_API int64_t monoio_driver_submit_udp_recv(int64_t driver, int64_t fd, int64_t buf_size);
+/** udp_send_to_submit of the text's bytes to addr: the op id; the result is the byte count.
+ * (std.net.driver.) */
+UN_API int64_t monoio_driver_submit_udp_send(int64_t driver, int64_t fd, un_rv_t data,
+                                             un_rv_t addr);
+/** timer_submit: the op id; the result is 0 when the time is up. (std.net.driver.) */
+UN_API int64_t monoio_driver_submit_timeout(int64_t driver, int64_t timeout_ms);
+/** Close fd (a handle the driver returned, or a raw fd it adopted): the op id; the result is 0. An
+ * fd the driver does not own completes with ERR_UNSUPPORTED (-38), never closed by uringnet.
+ * (std.net.driver.) */
+UN_API int64_t monoio_driver_submit_close(int64_t driver, int64_t fd);
+/** An operation uringnet does not do (file reads, writes, open, fsync, sendfile): the op id; it
+ * completes at the next poll with ERR_UNSUPPORTED (-38), Simple's code for it. (std.net.driver.) */
+UN_API int64_t monoio_driver_submit_unsupported(int64_t driver);
+/** op_cancel of one of the driver's operations: 1 when it was in flight (it completes CANCELED,
+ * unless it completed first), 0 otherwise. (std.net.driver.) */
+UN_API int64_t monoio_driver_cancel(int64_t driver, int64_t op_id);
+/** socket_cancel on fd (a handle or an adopted raw fd): how many operations were cancelled, or the
+ * error. (std.net.driver.) */
+UN_API int64_t monoio_driver_cancel_fd(int64_t driver, int64_t fd);
+/** Post the submissions made since the last flush together (one batch: one wake-up of the runtime
+ * thread): how many were posted. (std.net.driver.) */
+UN_API int64_t monoio_driver_flush(int64_t driver);
+/** Wait up to timeout_ms (-1: forever, 0: not at all) for completions of the driver's operations
+ * and keep up to max of them for the poll_* calls below (it flushes first): how many.
+ * (std.net.driver.) */
+UN_API int64_t monoio_driver_poll_count(int64_t driver, int64_t max, int64_t timeout_ms);
+/** The op id of completion index of the last poll_count (0 past the end). (std.net.driver.) */
+UN_API int64_t monoio_driver_poll_id(int64_t driver, int64_t index);
+/** Its result: bytes, a handle, 0, or a negative code (0 past the end). (std.net.driver.) */
+UN_API int64_t monoio_driver_poll_result(int64_t driver, int64_t index);
+/** Its flags (always 0: uringnet reports nothing more). (std.net.driver.) */
+UN_API int64_t monoio_driver_poll_flags(int64_t driver, int64_t index);
+/** The fd (or handle) the operation was submitted on, -1 for none. (std.net.driver.) */
+UN_API int64_t monoio_driver_poll_fd(int64_t driver, int64_t index);
+/** The length of poll_data's text. (std.net.driver.) */
+UN_API int64_t monoio_driver_poll_data_len(int64_t driver, int64_t index);
+/** A receive's bytes as text, a UDP receive's sender address; empty otherwise. (std.net.driver.) */
+UN_API un_rv_t monoio_driver_poll_data(int64_t driver, int64_t index);
+/** A receive's bytes as a new byte array (empty for other operations). (std.net.driver.) */
+UN_API un_rv_t monoio_driver_poll_recv_bytes(int64_t driver, int64_t index);
+/** "uringnet-io_uring" or "uringnet-epoll", the backend the runtime runs on (nil when it is not
+ * running). (std.net.driver.) */
+UN_API un_rv_t monoio_driver_backend(int64_t driver);
 
 #ifdef __cplusplus
 }
