@@ -110,6 +110,41 @@ class Async(unittest.TestCase):
                 self.assertEqual((buf.raw[:4], sender.value.decode()), (b"wake", a.local_addr()))
 
 
+class TimerAndAdopt(unittest.TestCase):
+    def test_timer_blocking_and_submitted(self):
+        with uringnet.Runtime():
+            start = time.monotonic()
+            self.assertIsNone(uringnet.Runtime.timer(30))
+            self.assertGreaterEqual(time.monotonic() - start, 0.030)
+            late = uringnet.Runtime.timer_submit(60000, user_data=1)
+            soon = uringnet.Runtime.timer_submit(10, user_data=2)
+            uringnet.Runtime.op_cancel(late)
+            got = {}
+            while len(got) < 2:
+                for c in uringnet.Runtime.poll(8, 5000):
+                    got[c.user_data] = c.result
+            self.assertEqual(got, {1: -17, 2: 0})  # (-17: CANCELED)
+
+    def test_python_sockets_adopted(self):
+        import socket
+        with uringnet.Runtime():
+            plain = socket.socket()
+            plain.bind(("127.0.0.1", 0))
+            plain.listen(8)
+            port = plain.getsockname()[1]
+            with uringnet.TcpListener.adopt_listener(plain.detach()) as listener:  # now uringnet's fd
+                self.assertEqual(listener.local_addr(), "127.0.0.1:%d" % port)
+                peer = socket.create_connection(("127.0.0.1", port))
+                with listener.accept(5000) as conn:
+                    peer.sendall(b"from python")
+                    self.assertEqual(conn.read(64, 5000), b"from python")
+                peer.close()
+                with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
+                    with self.assertRaises(uringnet.WrongKind):
+                        uringnet.TcpListener.adopt_listener(udp.fileno())  # refused: still Python's
+                    udp.bind(("127.0.0.1", 0))
+
+
 class Errors(unittest.TestCase):
     def test_codes_become_named_exceptions(self):
         with uringnet.Runtime():
