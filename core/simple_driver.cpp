@@ -8,6 +8,7 @@
 // whichever driver polls routes each completion to its owner. Raw fds are adopted once, for
 // every driver (g_owned); from then on the handle owns the fd.
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -404,6 +405,41 @@ UN_API int64_t monoio_driver_poll_count(int64_t driver, int64_t max, int64_t tim
     std::lock_guard lk(g_mu);
     const int64_t have = take();
     return n < 0 && have == 0 ? n : have;
+}
+
+UN_API int64_t monoio_driver_wait_for(int64_t driver, int64_t op_id, int64_t timeout_ms) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(std::max<int64_t>(timeout_ms, 0));
+    while (true) {
+        int64_t wait_ms = -1;
+        {
+            std::lock_guard lk(g_mu);
+            Driver *dr = find_driver(driver);
+            if (dr == nullptr) {
+                return driver < 0 ? driver : UN_ERR_INVALID_ARGUMENT;
+            }
+            flush_locked(*dr);
+            auto it = std::find_if(dr->ready.begin(), dr->ready.end(), [&](const Done &d) { return d.id == op_id; });
+            if (it != dr->ready.end()) {
+                dr->polled.clear();
+                dr->polled.push_back(std::move(*it));
+                dr->ready.erase(it);
+                return 1;
+            }
+            if (op_id <= 0 || dr->pending.count(static_cast<uint64_t>(op_id)) == 0) {
+                return 0; // not in flight: nothing to wait for
+            }
+            if (timeout_ms >= 0) {
+                const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
+                if (left.count() <= 0) {
+                    return 0;
+                }
+                wait_ms = left.count();
+            }
+        }
+        if (const int64_t n = poll_once(wait_ms); n < 0) {
+            return n;
+        }
+    }
 }
 
 UN_API int64_t monoio_driver_poll_id(int64_t driver, int64_t index) {

@@ -256,3 +256,25 @@ TEST_CASE("IoDriver: close with operations in flight, and two drivers each get o
     REQUIRE(un_tcp_write(p.client, "intact", 6, test::kWait) == 6);
     CHECK(c.wait_one(monoio_driver_submit_recv(c.d, p.server, 64)).bytes == "intact");
 }
+
+TEST_CASE("IoDriver: wait_for blocks for one operation and leaves the others' completions for poll",
+          "[simple][driver]") {
+    Driver drv;
+    const int64_t d = drv.d;
+    test::Pair p;
+    const int64_t early = monoio_driver_submit_timeout(d, 5);
+    const int64_t later = monoio_driver_submit_timeout(d, 40);
+    const int64_t recv = monoio_driver_submit_recv(d, p.server, 64);
+    REQUIRE(monoio_driver_wait_for(d, later, -1) == 1);
+    CHECK(monoio_driver_poll_id(d, 0) == later);
+    CHECK(monoio_driver_poll_result(d, 0) == 0);
+    CHECK(monoio_driver_wait_for(d, recv, 20) == 0); // no data yet: the time runs out
+    CHECK(monoio_driver_wait_for(d, 999999, 20) == 0); // not one of the driver's operations
+    REQUIRE(un_tcp_write(p.client, "waited", 6, test::kWait) == 6);
+    REQUIRE(monoio_driver_wait_for(d, recv, -1) == 1);
+    CHECK(monoio_driver_poll_result(d, 0) == 6);
+    CHECK(standin::bytes_of(monoio_driver_poll_recv_bytes(d, 0)) == "waited");
+    // The early timer completed meanwhile; poll hands it out now.
+    auto rest = drv.wait_for({early});
+    CHECK(rest[early].result == 0);
+}

@@ -21,7 +21,7 @@ import threading
 import time
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "a2cf32b0cc5fad6f"
+SPEC_CHECKSUM = "4023686758b5349d"
 VERSION = "0.1.0"
 
 

@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "a2cf32b0cc5fad6f"
+#define UN_SPEC_CHECKSUM "4023686758b5349d"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */

@@ -355,6 +355,11 @@ UN_API int64_t monoio_driver_poll_data_len(int64_t driver, int64_t index);
 UN_API un_rv_t monoio_driver_poll_data(int64_t driver, int64_t index);
 /** A receive's bytes as a new byte array (empty for other operations). (std.net.driver.) */
 UN_API un_rv_t monoio_driver_poll_recv_bytes(int64_t driver, int64_t index);
+/** Wait up to timeout_ms (-1: forever) for the driver's operation op_id alone (IoDriver.wait_for,
+ * block_on for one op): 1 when it has completed, its completion then being index 0 of poll_id,
+ * poll_result, poll_recv_bytes, ...; 0 when the time ran out or op_id is not one of the driver's
+ * operations in flight. The driver's other completions stay for the next poll. (std.net.driver.) */
+UN_API int64_t monoio_driver_wait_for(int64_t driver, int64_t op_id, int64_t timeout_ms);
 /** "uringnet-io_uring" or "uringnet-epoll", the backend the runtime runs on (nil when it is not
  * running). (std.net.driver.) */
 UN_API un_rv_t monoio_driver_backend(int64_t driver);
