@@ -10,6 +10,8 @@
 #
 # Usage: tools/bench_compare.sh REV [SECONDS=5] [ROUNDS=3] [BLOCKING_ROUNDS=ROUNDS]
 #        (not a test: a shared machine is noisy)
+# ROUNDS=0 leaves the asynchronous server out; BLOCKING_ROWS="8 128,1 128" (threads and
+# message size, comma-separated) runs only those blocking rows (default: all six).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rev="$1"; seconds="${2:-5}"; rounds="${3:-3}"; brounds="${4:-$rounds}"
@@ -38,6 +40,7 @@ echo
 echo "| backend | connections | server CPU µs/message | messages/s | before: msgs/s, CPU µs/msg | now: msgs/s, CPU µs/msg |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: |"
 for backend in io_uring epoll; do
+  [ "$rounds" = 0 ] && break
   for conns in 50 500; do
     lines=""
     for r in $(seq "$rounds"); do
@@ -65,7 +68,8 @@ port=$((port + 1))
 "$B/bench-server" epoll "$port" > /tmp/uringnet-compare-server.out 2>&1 &
 epoll_pid=$!
 for _ in $(seq 50); do grep -q ready /tmp/uringnet-compare-server.out 2>/dev/null && break; sleep 0.1; done
-for cfg in "1 128" "8 128" "64 128" "1 65536" "8 65536" "64 65536"; do
+IFS=, read -r -a rows <<< "${BLOCKING_ROWS:-1 128,8 128,64 128,1 65536,8 65536,64 65536}"
+for cfg in "${rows[@]}"; do
   read -r threads size <<< "$cfg"
   lines=""
   for r in $(seq "$brounds"); do
