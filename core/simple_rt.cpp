@@ -17,6 +17,7 @@ __attribute__((weak)) uint64_t rt_array_get(uint64_t array, int64_t index);
 __attribute__((weak)) bool rt_array_set(uint64_t array, int64_t index, uint64_t value);
 __attribute__((weak)) bool rt_array_push(uint64_t array, uint64_t value);
 __attribute__((weak)) uint64_t rt_array_new(uint64_t capacity);
+__attribute__((weak)) uint64_t rt_byte_array_new(uint64_t capacity);
 }
 
 namespace uringnet::simple {
@@ -72,6 +73,29 @@ const uint8_t *heap(rv v, uint8_t type) {
 
 rv int_word(uint8_t b) { return static_cast<rv>(b) << 3; }
 
+// The newest array layout's packed byte array (gc_flags BYTE_PACKED: header, u64 len, u64
+// capacity, then a pointer to the raw bytes): its fields, so that bytes are copied in one
+// go. Only this layout says which it is; word arrays of either layout go element by element
+// through rt_array_*.
+constexpr uint8_t kBytePacked = 0x08;
+struct PackedBytes {
+    uint8_t *obj;
+    uint64_t len, capacity;
+    uint8_t *data;
+};
+
+bool packed_bytes(rv v, PackedBytes &p) {
+    auto *obj = const_cast<uint8_t *>(heap(v, kArray));
+    if (obj == nullptr || (obj[1] & kBytePacked) == 0) {
+        return false;
+    }
+    p.obj = obj;
+    std::memcpy(&p.len, obj + 8, sizeof p.len);
+    std::memcpy(&p.capacity, obj + 16, sizeof p.capacity);
+    std::memcpy(&p.data, obj + 24, sizeof p.data);
+    return p.data != nullptr && p.len <= p.capacity;
+}
+
 } // namespace
 
 bool runtime_linked() { return rt() != nullptr; }
@@ -112,6 +136,10 @@ int64_t bytes_in(rv v, int64_t len, std::vector<uint8_t> &out) {
     } catch (const std::bad_alloc &) {
         return UN_ERR_NO_RESOURCES;
     }
+    if (PackedBytes p{}; packed_bytes(v, p)) {
+        std::memcpy(out.data(), p.data, static_cast<size_t>(len)); // (len <= its length, checked above)
+        return 0;
+    }
     for (int64_t i = 0; i < len; ++i) {
         const rv e = rt()->array_get(v, i);
         const int64_t b = static_cast<int64_t>(e) >> 3;
@@ -139,6 +167,19 @@ int64_t bytes_out(rv v, int64_t max_len, std::vector<uint8_t> &out) {
 }
 
 int64_t store_bytes(rv v, const uint8_t *data, size_t n) {
+    if (PackedBytes p{}; packed_bytes(v, p)) {
+        if (n > p.capacity) {
+            return UN_ERR_BUFFER_TOO_SMALL;
+        }
+        if (n > 0) {
+            std::memcpy(p.data, data, n);
+        }
+        if (n > p.len) { // (as rt_array_push would: the array grows to hold them)
+            const uint64_t len = n;
+            std::memcpy(p.obj + 8, &len, sizeof len);
+        }
+        return 0;
+    }
     const Rt &r = *rt();
     const int64_t len = r.array_len(v);
     for (size_t i = 0; i < n; ++i) {
@@ -191,12 +232,15 @@ int64_t text_bytes(rv v, std::vector<uint8_t> &out) {
 int64_t array_len(rv v) { return check_array(v) == 0 ? rt()->array_len(v) : -1; }
 
 rv make_bytes(const uint8_t *data, size_t n) {
-    // (Not one of the helpers every caller needs: looked up on its own.)
+    // (Not helpers every caller needs: looked up on their own. The newest runtime's packed
+    // byte array takes the bytes in one copy; otherwise an array of byte words.)
+    static const auto byte_array_new = find(&rt_byte_array_new, "rt_byte_array_new");
     static const auto array_new = find(&rt_array_new, "rt_array_new");
-    if (array_new == nullptr || rt() == nullptr) {
+    const auto make = byte_array_new != nullptr ? byte_array_new : array_new;
+    if (make == nullptr || rt() == nullptr) {
         return kNil;
     }
-    const rv a = array_new(n);
+    const rv a = make(n);
     return a != kNil && store_bytes(a, data, n) == 0 ? a : kNil;
 }
 

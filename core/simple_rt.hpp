@@ -3,8 +3,10 @@
 // A word's low 3 bits are its tag: 0 INT (value << 3), 1 HEAP (8-byte aligned pointer | 1),
 // 2 FLOAT, 3 SPECIAL (nil = 3, true = 11, false = 19). Heap objects start with
 // { u8 type; u8 gc_flags; u16 reserved; u32 size; }: type 0x01 is a string (u64 len, u64 hash,
-// then the bytes), 0x02 an array. Arrays are only touched through the Simple runtime's
-// rt_array_* functions, so both array layouts and both byte encodings work. Those functions
+// then the bytes), 0x02 an array. Arrays are touched through the Simple runtime's
+// rt_array_* functions, so both array layouts and both byte encodings work; only a packed byte
+// array (gc_flags BYTE_PACKED, which exists in the newest layout alone) has its bytes copied
+// directly, in one go. Those functions
 // and rt_string_new come from the Simple runtime: linked together with this library (weak
 // references resolved at link time) or exported by the host process (found with dlsym).
 // Where neither is so, adapters that need them answer RUNTIME_NOT_LINKED (text results:

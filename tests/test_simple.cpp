@@ -212,3 +212,25 @@ TEST_CASE("Simple: what std.net's classes call, linked together with the runtime
     CHECK(monoio_udp_recv_from_timeout(b, buf, 16, from, 5000) == 2);
     CHECK(standin::text_of(rt_array_get(from, 0)) == standin::text_of(monoio_udp_local_addr(a)));
 }
+
+TEST_CASE("Simple: packed byte arrays are copied in one go, with the same results as word arrays", "[simple]") {
+    SimpleRuntime rt;
+    test::Pair p;
+    for (Layout layout : {Layout::inline_words, Layout::out_of_line, Layout::packed_bytes}) {
+        INFO("array layout: " << layout_name(layout));
+        // A read fills the array from index 0 and keeps what lies beyond.
+        const standin::rv buf = standin::make_bytes(layout, "xxxxxxxx", 16);
+        REQUIRE(un_tcp_write(p.client, "abc", 3, test::kWait) == 3);
+        CHECK(monoio_tcp_read(p.server, buf, 16) == 3);
+        CHECK(standin::bytes_of(buf) == "abcxxxxx");
+        // Beyond the array's capacity: BUFFER_TOO_SMALL.
+        REQUIRE(un_tcp_write(p.client, "0123456789", 10, test::kWait) == 10);
+        // (On loopback the bytes are in the peer's buffer once the write returns.)
+        CHECK(monoio_tcp_read(p.server, standin::make_array(layout, 4), 16) == UN_ERR_BUFFER_TOO_SMALL);
+        // A write takes the whole array's bytes.
+        const std::string big(100000, 'q');
+        CHECK(monoio_tcp_write(p.server, standin::make_bytes(layout, big), static_cast<int64_t>(big.size())) ==
+              static_cast<int64_t>(big.size()));
+        CHECK(test::read_exact(p.client, big.size()) == big);
+    }
+}
