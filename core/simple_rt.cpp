@@ -137,7 +137,9 @@ int64_t bytes_in(rv v, int64_t len, std::vector<uint8_t> &out) {
         return UN_ERR_NO_RESOURCES;
     }
     if (PackedBytes p{}; packed_bytes(v, p)) {
-        std::memcpy(out.data(), p.data, static_cast<size_t>(len)); // (len <= its length, checked above)
+        if (len > 0) { // (len <= its length, checked above)
+            std::memcpy(out.data(), p.data, static_cast<size_t>(len));
+        }
         return 0;
     }
     for (int64_t i = 0; i < len; ++i) {
