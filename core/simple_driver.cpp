@@ -18,55 +18,75 @@
 #include <vector>
 
 #include "handle.hpp"
+#include "simple_driver.hpp"
 #include "simple_rt.hpp"
 #include "uringnet/uringnet.h"
 #include "uringnet/uringnet_simple.h"
 
-namespace uringnet::simple {
-namespace {
+namespace uringnet::simple::driver {
 
-constexpr int64_t kErrUnsupported = -38; ///< Simple's driver's ERR_UNSUPPORTED
-constexpr unsigned kDriverShift = 40;    ///< user_data: driver id above, op id below
-constexpr uint64_t kOpMask = (1ull << kDriverShift) - 1;
-constexpr int64_t kMaxRawFd = INT32_MAX; ///< a raw fd is at most this; a handle is far above (its kind bits)
-constexpr int64_t kPollBatch = 64;
-
-enum class Kind : uint8_t { listener, stream, udp };
-
-struct Pending {
-    int64_t un_op = 0; ///< uringnet's op id
-    int64_t fd = -1;   ///< what the operation was submitted on (poll_fd)
-    bool recv = false, udp_recv = false;
-    std::vector<uint8_t> buf; ///< a receive's buffer or a send's data: the kernel's until the completion
-    std::string addr;         ///< a connect's or UDP send's target
-    char from[64] = {};       ///< a UDP receive's sender
-};
-
-struct Done {
-    int64_t id, result, fd;
-    std::string data;
-    std::vector<uint8_t> bytes;
-};
-
-struct Driver {
-    uint64_t id = 0;
-    uint64_t next_op = 1;
-    bool batch = false;  ///< this driver began the calling thread's batch (flush ends it)
-    bool closed = false; ///< close was called: kept until its last operation has completed
-    std::unordered_map<uint64_t, Pending> pending;
-    std::deque<Done> ready;   ///< routed here, not yet polled
-    std::vector<Done> polled; ///< the last poll_count's
-};
-
-std::mutex g_mu; // guards everything below
+std::mutex g_mu;
 std::unordered_map<uint64_t, std::unique_ptr<Driver>> g_drivers;
 std::unordered_map<int64_t, int64_t> g_owned; ///< raw fd -> the handle it was adopted as
-uint64_t g_next_driver = 1;
+static uint64_t g_next_driver = 1; // (ids of drivers made so far)
 
 Driver *find_driver(int64_t d) {
     auto it = g_drivers.find(static_cast<uint64_t>(d));
     return it == g_drivers.end() || it->second->closed ? nullptr : it->second.get();
 }
+
+int64_t flush_locked(Driver &dr) {
+    if (!dr.batch) {
+        return 0;
+    }
+    dr.batch = false;
+    return un_batch_end();
+}
+
+namespace {
+
+// Hands a completion to its driver (dropped when its driver or operation is unknown).
+void route(const un_completion_t &c) {
+    auto it = g_drivers.find(c.user_data >> kDriverShift);
+    if (it == g_drivers.end()) {
+        return;
+    }
+    Driver &dr = *it->second;
+    auto op = dr.pending.find(c.user_data & kOpMask);
+    if (op == dr.pending.end()) {
+        return;
+    }
+    Pending &p = op->second;
+    if (!dr.closed) {
+        Done done{static_cast<int64_t>(op->first), c.result, p.fd, {}, {}};
+        if ((p.recv || p.udp_recv) && c.result >= 0) {
+            const auto n = static_cast<size_t>(std::min<int64_t>(c.result, static_cast<int64_t>(p.buf.size())));
+            done.bytes.assign(p.buf.begin(), p.buf.begin() + static_cast<std::ptrdiff_t>(n));
+            done.data = p.udp_recv ? std::string(p.from) : std::string(done.bytes.begin(), done.bytes.end());
+        }
+        dr.ready.push_back(std::move(done));
+    }
+    dr.pending.erase(op);
+    if (dr.closed && dr.pending.empty()) {
+        g_drivers.erase(it);
+    }
+}
+
+} // namespace
+
+// Polls the process's completions once (waiting up to timeout_ms) and routes them: how many
+// came, or un_poll's error. Called without g_mu.
+int64_t poll_once(int64_t timeout_ms) {
+    un_completion_t got[kPollBatch];
+    const int64_t n = un_poll(got, kPollBatch, timeout_ms);
+    std::lock_guard lk(g_mu);
+    for (int64_t i = 0; i < n; ++i) {
+        route(got[i]);
+    }
+    return n;
+}
+
+namespace {
 
 // The handle for fd: a handle as it is, a raw fd adopted (once) as the kind the operation
 // needs; an error code when it cannot be.
@@ -112,73 +132,19 @@ int64_t submit(int64_t d, Pending p, Start start) {
     return static_cast<int64_t>(id);
 }
 
+int64_t buffer_size(int64_t n) { return std::clamp<int64_t>(n, 1, kMaxChunk); }
+
 Pending on(int64_t fd) {
     Pending p;
     p.fd = fd;
     return p;
 }
 
-int64_t flush_locked(Driver &dr) {
-    if (!dr.batch) {
-        return 0;
-    }
-    dr.batch = false;
-    return un_batch_end();
-}
-
-// Hands a completion to its driver (dropped when its driver or operation is unknown).
-void route(const un_completion_t &c) {
-    auto it = g_drivers.find(c.user_data >> kDriverShift);
-    if (it == g_drivers.end()) {
-        return;
-    }
-    Driver &dr = *it->second;
-    auto op = dr.pending.find(c.user_data & kOpMask);
-    if (op == dr.pending.end()) {
-        return;
-    }
-    Pending &p = op->second;
-    if (!dr.closed) {
-        Done done{static_cast<int64_t>(op->first), c.result, p.fd, {}, {}};
-        if ((p.recv || p.udp_recv) && c.result >= 0) {
-            const auto n = static_cast<size_t>(std::min<int64_t>(c.result, static_cast<int64_t>(p.buf.size())));
-            done.bytes.assign(p.buf.begin(), p.buf.begin() + static_cast<std::ptrdiff_t>(n));
-            done.data = p.udp_recv ? std::string(p.from) : std::string(done.bytes.begin(), done.bytes.end());
-        }
-        dr.ready.push_back(std::move(done));
-    }
-    dr.pending.erase(op);
-    if (dr.closed && dr.pending.empty()) {
-        g_drivers.erase(it);
-    }
-}
-
-// Polls the process's completions once (waiting up to timeout_ms) and routes them: how many
-// came, or un_poll's error. Called without g_mu.
-int64_t poll_once(int64_t timeout_ms) {
-    un_completion_t got[kPollBatch];
-    const int64_t n = un_poll(got, kPollBatch, timeout_ms);
-    std::lock_guard lk(g_mu);
-    for (int64_t i = 0; i < n; ++i) {
-        route(got[i]);
-    }
-    return n;
-}
-
-const Done *polled(int64_t d, int64_t index) {
-    Driver *dr = find_driver(d);
-    if (dr == nullptr || index < 0 || static_cast<size_t>(index) >= dr->polled.size()) {
-        return nullptr;
-    }
-    return &dr->polled[static_cast<size_t>(index)];
-}
-
-int64_t buffer_size(int64_t n) { return std::clamp<int64_t>(n, 1, kMaxChunk); }
-
 } // namespace
-} // namespace uringnet::simple
+} // namespace uringnet::simple::driver
 
 using namespace uringnet::simple;
+using namespace uringnet::simple::driver;
 
 extern "C" {
 
@@ -375,115 +341,4 @@ UN_API int64_t monoio_driver_flush(int64_t driver) {
     Driver *dr = find_driver(driver);
     return dr == nullptr ? UN_ERR_INVALID_ARGUMENT : flush_locked(*dr);
 }
-
-UN_API int64_t monoio_driver_poll_count(int64_t driver, int64_t max, int64_t timeout_ms) {
-    auto take = [&]() -> int64_t { // moves what is ready into polled; its size, or an error
-        Driver *dr = find_driver(driver);
-        if (dr == nullptr) {
-            return UN_ERR_INVALID_ARGUMENT;
-        }
-        while (!dr->ready.empty() && static_cast<int64_t>(dr->polled.size()) < max) {
-            dr->polled.push_back(std::move(dr->ready.front()));
-            dr->ready.pop_front();
-        }
-        return static_cast<int64_t>(dr->polled.size());
-    };
-    {
-        std::lock_guard lk(g_mu);
-        Driver *dr = find_driver(driver);
-        if (dr == nullptr) {
-            return driver < 0 ? driver : UN_ERR_INVALID_ARGUMENT;
-        }
-        dr->polled.clear();
-        flush_locked(*dr);
-        const int64_t have = take();
-        if (have > 0) {
-            return have; // (what is ready is handed out at once, with no wait)
-        }
-    }
-    const int64_t n = poll_once(timeout_ms);
-    std::lock_guard lk(g_mu);
-    const int64_t have = take();
-    return n < 0 && have == 0 ? n : have;
-}
-
-UN_API int64_t monoio_driver_wait_for(int64_t driver, int64_t op_id, int64_t timeout_ms) {
-    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(std::max<int64_t>(timeout_ms, 0));
-    while (true) {
-        int64_t wait_ms = -1;
-        {
-            std::lock_guard lk(g_mu);
-            Driver *dr = find_driver(driver);
-            if (dr == nullptr) {
-                return driver < 0 ? driver : UN_ERR_INVALID_ARGUMENT;
-            }
-            flush_locked(*dr);
-            auto it = std::find_if(dr->ready.begin(), dr->ready.end(), [&](const Done &d) { return d.id == op_id; });
-            if (it != dr->ready.end()) {
-                dr->polled.clear();
-                dr->polled.push_back(std::move(*it));
-                dr->ready.erase(it);
-                return 1;
-            }
-            if (op_id <= 0 || dr->pending.count(static_cast<uint64_t>(op_id)) == 0) {
-                return 0; // not in flight: nothing to wait for
-            }
-            if (timeout_ms >= 0) {
-                const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
-                if (left.count() <= 0) {
-                    return 0;
-                }
-                wait_ms = left.count();
-            }
-        }
-        if (const int64_t n = poll_once(wait_ms); n < 0) {
-            return n;
-        }
-    }
-}
-
-UN_API int64_t monoio_driver_poll_id(int64_t driver, int64_t index) {
-    std::lock_guard lk(g_mu);
-    const Done *d = polled(driver, index);
-    return d != nullptr ? d->id : 0;
-}
-
-UN_API int64_t monoio_driver_poll_result(int64_t driver, int64_t index) {
-    std::lock_guard lk(g_mu);
-    const Done *d = polled(driver, index);
-    return d != nullptr ? d->result : 0;
-}
-
-UN_API int64_t monoio_driver_poll_flags(int64_t /*driver*/, int64_t /*index*/) { return 0; }
-
-UN_API int64_t monoio_driver_poll_fd(int64_t driver, int64_t index) {
-    std::lock_guard lk(g_mu);
-    const Done *d = polled(driver, index);
-    return d != nullptr ? d->fd : -1;
-}
-
-UN_API int64_t monoio_driver_poll_data_len(int64_t driver, int64_t index) {
-    std::lock_guard lk(g_mu);
-    const Done *d = polled(driver, index);
-    return d != nullptr ? static_cast<int64_t>(d->data.size()) : 0;
-}
-
-UN_API un_rv_t monoio_driver_poll_data(int64_t driver, int64_t index) {
-    std::lock_guard lk(g_mu);
-    const Done *d = polled(driver, index);
-    return d != nullptr ? make_text(d->data.data(), d->data.size()) : make_text("", 0);
-}
-
-UN_API un_rv_t monoio_driver_poll_recv_bytes(int64_t driver, int64_t index) {
-    std::lock_guard lk(g_mu);
-    const Done *d = polled(driver, index);
-    return d != nullptr ? make_bytes(d->bytes.data(), d->bytes.size()) : make_bytes(nullptr, 0);
-}
-
-UN_API un_rv_t monoio_driver_backend(int64_t /*driver*/) {
-    const int64_t b = un_runtime_backend(nullptr, 0);
-    const char *name = b == UN_BACKEND_IO_URING ? "uringnet-io_uring" : b == UN_BACKEND_EPOLL ? "uringnet-epoll" : "uringnet";
-    return make_text(name, std::char_traits<char>::length(name));
-}
-
 } // extern "C"
