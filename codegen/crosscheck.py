@@ -55,7 +55,7 @@ def spec_functions(spec: model.Spec) -> dict[str, tuple[list[str], str]]:
     out = {b.name: ([p.spl_type for p in b.params], b.spl_result) for b in spec.simple_bindings}
     for x in spec.simple_extras:
         out[x.name] = (["any"] * len(x.params), x.spl_result)
-    for x in spec.simple_driver:
+    for x in spec.simple_stream + spec.simple_driver:
         out[x.name] = ([p.spl_type for p in x.params], x.spl_result)
     return out
 

@@ -188,6 +188,7 @@ class SimpleBinding:
     values: dict[str, str]  # C parameter -> C expression for those Simple does not pass
     text_out: str | None
     doc: str = ""
+    stream_buffer: str = ""  # "read" or "close": through std.net's stream read buffer (simple_stream)
 
     def simple_name(self, c_param: str) -> str:
         """The name Simple passes the C parameter c_param under."""
@@ -246,7 +247,7 @@ class SimpleExtra:
 @dataclass
 class DriverParam:
     name: str
-    spl_type: str  # "i64", "text" or "[u8]"
+    spl_type: str  # "i64", "text", "[u8]" or "[text]"
 
     @property
     def c_type(self) -> str:
@@ -255,7 +256,8 @@ class DriverParam:
 
 @dataclass
 class DriverExtern:
-    """One extern of std.net.driver (Simple's IoDriver), implemented in core/simple_driver.cpp."""
+    """One hand-written extern: of std.net.driver (Simple's IoDriver, core/simple_driver.cpp) or
+    of std.net's stream read buffer (core/simple_stream.cpp)."""
     name: str
     doc: str
     params: list[DriverParam]
@@ -344,6 +346,8 @@ class Spec:
     simple_extras: list[SimpleExtra] = field(default_factory=list)
     simple_driver: list[DriverExtern] = field(default_factory=list)
     driver_doc: str = ""
+    simple_stream: list[DriverExtern] = field(default_factory=list)
+    stream_doc: str = ""
     source_name: str = "api/net.json"
     checksum: str = ""
     ops_by_group: dict[str, list[Operation]] = field(default_factory=dict)
@@ -550,20 +554,27 @@ def build(raw: dict) -> Spec:
             raise SpecError(f"simple_extras[{i}], field returns: {x['returns']!r} is neither a parameter, "
                             f"an error, nor one of {SimpleExtra.INFO}")
         extras.append(extra)
-    driver = []
-    for i, x in enumerate(raw["simple_driver"]["externs"]):
-        _check_doc(f"simple_driver.externs[{i}], field doc", x["doc"])
-        driver.append(DriverExtern(x["name"], x["doc"], [DriverParam(q["name"], q["type"]) for q in x["params"]],
-                                   x["returns"]))
-    _unique([b.name for o in ops for b in o.simple] + [x.name for x in extras] + [x.name for x in driver],
+    driver, stream = (_hand_written_externs(raw[section]["externs"], section)
+                      for section in ("simple_driver", "simple_stream"))
+    _unique([b.name for o in ops for b in o.simple] + [x.name for x in extras + driver + stream],
             lambda n: n, "Simple name")
 
     spec = Spec(raw["library"], raw["version"], raw["abi_version"], raw["c_prefix"], raw["doc"],
                 error_by_name[raw["errno_default"]], handles, enums, errors, ops, extras, driver,
-                raw["simple_driver"]["doc"])
+                raw["simple_driver"]["doc"], stream, raw["simple_stream"]["doc"])
     for o in ops:
         spec.ops_by_group.setdefault(o.group, []).append(o)
     return spec
+
+
+def _hand_written_externs(raw: list[dict], section: str) -> list[DriverExtern]:
+    """The externs of a section implemented by hand in core/ (simple_driver, simple_stream)."""
+    out = []
+    for i, x in enumerate(raw):
+        _check_doc(f"{section}.externs[{i}], field doc", x["doc"])
+        out.append(DriverExtern(x["name"], x["doc"], [DriverParam(q["name"], q["type"]) for q in x["params"]],
+                                x["returns"]))
+    return out
 
 
 TIMEOUT_OPTION_CONST = naming.c_enum_const("timeout", "from_option")
@@ -620,7 +631,11 @@ def _simple_binding(op: Operation, b: dict, i: int, enum_by_name: dict) -> Simpl
         if r.get("type") and kind not in ("i64", "bool"):
             raise SpecError(f"{where}.params.{p.name}: only an integer parameter can be passed as {r['type']}")
         params.append(SimpleParam(r.get("name", p.name), r.get("type", kind), p))
-    return SimpleBinding(b["name"], op, params, values, text_out, b.get("doc", op.doc))
+    stream_buffer = b.get("stream_buffer", "")
+    if stream_buffer and op.name != {"read": "tcp_read", "close": "tcp_close"}[stream_buffer]:
+        raise SpecError(f"{where}.stream_buffer: {stream_buffer!r} belongs to "
+                        f"{ {'read': 'tcp_read', 'close': 'tcp_close'}[stream_buffer]}, not {op.name}")
+    return SimpleBinding(b["name"], op, params, values, text_out, b.get("doc", op.doc), stream_buffer)
 
 
 def load(spec_path: Path, schema_path: Path) -> Spec:

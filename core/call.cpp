@@ -246,6 +246,26 @@ int64_t call(Request &req, int64_t h, uint32_t kind_mask, FromCallback from_call
     return post_and_wait(*shard, req, lk, epoch);
 }
 
+bool stream_live(int64_t h, int64_t *read_timeout_ms) {
+    std::shared_lock<std::shared_mutex> lk;
+    Shard *shard;
+    if (route_running(lk, h, kind_bit(UN_HANDLE_TCP_STREAM), shard) != 0) {
+        return false;
+    }
+    const FastSlot *f = fast_slot(*shard, h);
+    if (f == nullptr) {
+        return false;
+    }
+    const uint64_t key = f->key.load(std::memory_order_seq_cst);
+    if ((key & FastSlot::kLive) == 0 || FastSlot::gen_of(key) != handle::decode(h).gen) {
+        return false;
+    }
+    if (read_timeout_ms != nullptr) {
+        *read_timeout_ms = f->option_timeout_ms[kReadLine].load(std::memory_order_relaxed);
+    }
+    return true;
+}
+
 int64_t submit(std::unique_ptr<Request> req, uint64_t user_data, int64_t h, uint32_t kind_mask) {
     std::shared_lock<std::shared_mutex> lk;
     Shard *shard;

@@ -33,6 +33,11 @@ struct CallerWaker;
 CallerWaker *interruptible_wait(const Shard &shard, Request &req);
 int64_t wait_posted(Shard &shard, Request &req, CallerWaker *w, uint32_t epoch);
 
+/// Whether h is a live stream handle of the running runtime (any thread, no request; the
+/// stream's read_timeout option into *read_timeout_ms when it is). For a layer above the
+/// API that keeps per-stream state (core/simple_stream.cpp): a closed handle is not live.
+bool stream_live(int64_t h, int64_t *read_timeout_ms = nullptr);
+
 /// kind_mask value meaning "handle is a shard number" (operations that take an op id).
 constexpr uint32_t kRouteByOp = 0xFFFFFFFFu;
 /// The shard an asynchronous operation id belongs to.

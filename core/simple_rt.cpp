@@ -74,10 +74,8 @@ const uint8_t *heap(rv v, uint8_t type) {
 rv int_word(uint8_t b) { return static_cast<rv>(b) << 3; }
 
 // The newest array layout's packed byte array (gc_flags BYTE_PACKED: header, u64 len, u64
-// capacity, then a pointer to the raw bytes): its fields, so that bytes are copied in one
-// go. Only this layout says which it is; word arrays of either layout go element by element
-// through rt_array_*.
-constexpr uint8_t kBytePacked = 0x08;
+// capacity, then a pointer to the raw bytes): its fields, so that bytes are copied in one go.
+constexpr uint8_t kBytePacked = 0x08, kRawWords = 0x10;
 struct PackedBytes {
     uint8_t *obj;
     uint64_t len, capacity;
@@ -94,6 +92,50 @@ bool packed_bytes(rv v, PackedBytes &p) {
     std::memcpy(&p.capacity, obj + 16, sizeof p.capacity);
     std::memcpy(&p.data, obj + 24, sizeof p.data);
     return p.data != nullptr && p.len <= p.capacity;
+}
+
+// A byte array's words, found in either layout: the older one keeps them inline from
+// offset 24, the newest behind a pointer stored there. Which it is no header says, so the
+// array's own element 0 (asked of the runtime) tells them apart: inline, the word at offset
+// 24 is that element; out of line, it is a pointer, which never equals a byte's word (at
+// most 255 << 3), and the words it points at must hold elements 0 and len - 1. An array that
+// fits neither (raw u64 elements, an empty array, a runtime of another layout) is left to
+// the rt_* functions, element by element.
+struct Words {
+    uint8_t *obj;
+    uint64_t len, capacity;
+    rv *data;
+};
+
+bool word_elements(const Rt &r, rv v, Words &w) {
+    auto *obj = const_cast<uint8_t *>(heap(v, kArray));
+    if (obj == nullptr || (obj[1] & (kBytePacked | kRawWords)) != 0) {
+        return false;
+    }
+    w.obj = obj;
+    std::memcpy(&w.len, obj + 8, sizeof w.len);
+    std::memcpy(&w.capacity, obj + 16, sizeof w.capacity);
+    if (w.len == 0 || w.len > w.capacity || static_cast<int64_t>(w.len) != r.array_len(v)) {
+        return false;
+    }
+    const rv first = r.array_get(v, 0);
+    if ((first & kTagMask) != kTagInt || first > (rv{255} << 3)) {
+        return false; // (not a byte: the caller's own loop says so)
+    }
+    const rv last = r.array_get(v, static_cast<int64_t>(w.len - 1));
+    rv at24;
+    std::memcpy(&at24, obj + 24, sizeof at24);
+    if (at24 == first) {
+        w.data = reinterpret_cast<rv *>(obj + 24);
+    } else if (at24 > 4096 && (at24 & kTagMask) == 0) {
+        w.data = reinterpret_cast<rv *>(at24);
+        if (w.data[0] != first) {
+            return false;
+        }
+    } else {
+        return false;
+    }
+    return w.data[w.len - 1] == last;
 }
 
 } // namespace
@@ -142,13 +184,15 @@ int64_t bytes_in(rv v, int64_t len, std::vector<uint8_t> &out) {
         }
         return 0;
     }
+    const Rt &r = *rt();
+    Words w{};
+    const bool direct = len > 0 && word_elements(r, v, w);
     for (int64_t i = 0; i < len; ++i) {
-        const rv e = rt()->array_get(v, i);
-        const int64_t b = static_cast<int64_t>(e) >> 3;
-        if ((e & kTagMask) != kTagInt || b < 0 || b > 255) {
+        const rv e = direct ? w.data[i] : r.array_get(v, i);
+        if ((e & kTagMask) != kTagInt || e > (rv{255} << 3)) {
             return UN_ERR_WRONG_VALUE_KIND;
         }
-        out[static_cast<size_t>(i)] = static_cast<uint8_t>(b);
+        out[static_cast<size_t>(i)] = static_cast<uint8_t>(e >> 3);
     }
     return 0;
 }
@@ -183,6 +227,20 @@ int64_t store_bytes(rv v, const uint8_t *data, size_t n) {
         return 0;
     }
     const Rt &r = *rt();
+    // A word array with room for them all: its first element through the runtime (so that
+    // the layout can be told, see word_elements), the rest written in place, then its length.
+    if (n > 0 && (r.array_len(v) > 0 ? r.array_set(v, 0, int_word(data[0])) : r.array_push(v, int_word(data[0])))) {
+        if (Words w{}; word_elements(r, v, w) && n <= w.capacity) {
+            for (size_t i = 1; i < n; ++i) {
+                w.data[i] = int_word(data[i]);
+            }
+            if (n > w.len) {
+                const uint64_t len = n;
+                std::memcpy(w.obj + 8, &len, sizeof len);
+            }
+            return 0;
+        }
+    }
     const int64_t len = r.array_len(v);
     for (size_t i = 0; i < n; ++i) {
         const auto idx = static_cast<int64_t>(i);
@@ -198,9 +256,15 @@ int64_t store_text(rv v, const char *s) {
     if (int64_t err = check_array(v)) {
         return err;
     }
+    return store_value(v, rt()->string_new(reinterpret_cast<const uint8_t *>(s), std::strlen(s)));
+}
+
+int64_t store_value(rv v, rv value) {
+    if (int64_t err = check_array(v)) {
+        return err;
+    }
     const Rt &r = *rt();
-    const rv t = r.string_new(reinterpret_cast<const uint8_t *>(s), std::strlen(s));
-    const bool ok = r.array_len(v) > 0 ? r.array_set(v, 0, t) : r.array_push(v, t);
+    const bool ok = r.array_len(v) > 0 ? r.array_set(v, 0, value) : r.array_push(v, value);
     return ok ? 0 : UN_ERR_BUFFER_TOO_SMALL;
 }
 

@@ -3,10 +3,11 @@
 // A word's low 3 bits are its tag: 0 INT (value << 3), 1 HEAP (8-byte aligned pointer | 1),
 // 2 FLOAT, 3 SPECIAL (nil = 3, true = 11, false = 19). Heap objects start with
 // { u8 type; u8 gc_flags; u16 reserved; u32 size; }: type 0x01 is a string (u64 len, u64 hash,
-// then the bytes), 0x02 an array. Arrays are touched through the Simple runtime's
-// rt_array_* functions, so both array layouts and both byte encodings work; only a packed byte
-// array (gc_flags BYTE_PACKED, which exists in the newest layout alone) has its bytes copied
-// directly, in one go. Those functions
+// then the bytes), 0x02 an array. Arrays are found through the Simple runtime's rt_array_*
+// functions and copied in one go where their layout is known: a packed byte array (gc_flags
+// BYTE_PACKED, newest layout) with memcpy, a byte array of words in either layout (inline
+// elements, or elements behind a pointer: told apart by element 0, see word_elements) in one
+// loop over its words; any other array element by element through rt_array_*. Those functions
 // and rt_string_new come from the Simple runtime: linked together with this library (weak
 // references resolved at link time) or exported by the host process (found with dlsym).
 // Where neither is so, adapters that need them answer RUNTIME_NOT_LINKED (text results:
@@ -40,6 +41,8 @@ int64_t check_array(rv v);
 int64_t store_bytes(rv v, const uint8_t *data, size_t n);
 /// Stores a text into array v at index 0; 0 or an error code.
 int64_t store_text(rv v, const char *s);
+/// Stores a value into array v at index 0 (set, or pushed into an empty array); 0 or an error code.
+int64_t store_value(rv v, rv value);
 /// The text whose bytes are the elements of byte array v; nil when v is not one or the
 /// runtime's helpers are unreachable.
 rv bytes_text(rv v);

@@ -1,5 +1,6 @@
 #include "simple_standin.hpp"
 
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -51,6 +52,8 @@ rv heap_word(void *p) { return reinterpret_cast<rv>(p) | 1; }
 Header *header(rv v) { return reinterpret_cast<Header *>(v & ~rv{7}); }
 bool is_array(rv v) { return (v & 7) == 1 && header(v)->object_type == kArray; }
 bool is_inline(rv v) { return header(v)->size == 0xFFFF; } // marks the older layout here
+
+std::atomic<uint64_t> g_element_calls{0};
 
 uint64_t fnv1a(const uint8_t *p, uint64_t n) {
     uint64_t h = 1469598103934665603ull;
@@ -108,6 +111,8 @@ std::string bytes_of(rv array, int64_t n) {
     return out;
 }
 
+uint64_t element_calls() { return g_element_calls.load(); }
+
 } // namespace standin
 
 using namespace standin;
@@ -133,6 +138,7 @@ int64_t rt_array_len(uint64_t v) {
 }
 
 uint64_t rt_array_get(uint64_t v, int64_t i) {
+    g_element_calls.fetch_add(1);
     if (!is_array(v) || i < 0 || i >= rt_array_len(v)) {
         return kNil;
     }
@@ -147,6 +153,7 @@ uint64_t rt_array_get(uint64_t v, int64_t i) {
 }
 
 bool rt_array_set(uint64_t v, int64_t i, uint64_t value) {
+    g_element_calls.fetch_add(1);
     if (!is_array(v) || i < 0 || i >= rt_array_len(v)) {
         return false;
     }
@@ -168,6 +175,7 @@ bool rt_array_set(uint64_t v, int64_t i, uint64_t value) {
 }
 
 bool rt_array_push(uint64_t v, uint64_t value) {
+    g_element_calls.fetch_add(1);
     if (!is_array(v)) {
         return false;
     }

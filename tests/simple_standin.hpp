@@ -27,6 +27,9 @@ rv make_bytes(Layout layout, const std::string &bytes, uint64_t capacity = 0);
 std::string text_of(rv v);
 /// The bytes of an array of byte values (first n elements, or all).
 std::string bytes_of(rv array, int64_t n = -1);
+/// How many times rt_array_get, rt_array_set and rt_array_push have been called so far (by
+/// anyone: the library's adapters and the stand-in's own helpers alike).
+uint64_t element_calls();
 
 } // namespace standin
 

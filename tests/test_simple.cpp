@@ -213,7 +213,7 @@ TEST_CASE("Simple: what std.net's classes call, linked together with the runtime
     CHECK(standin::text_of(rt_array_get(from, 0)) == standin::text_of(monoio_udp_local_addr(a)));
 }
 
-TEST_CASE("Simple: packed byte arrays are copied in one go, with the same results as word arrays", "[simple]") {
+TEST_CASE("Simple: byte arrays of every layout are copied in one go, with the same results", "[simple]") {
     SimpleRuntime rt;
     test::Pair p;
     for (Layout layout : {Layout::inline_words, Layout::out_of_line, Layout::packed_bytes}) {
@@ -223,14 +223,53 @@ TEST_CASE("Simple: packed byte arrays are copied in one go, with the same result
         REQUIRE(un_tcp_write(p.client, "abc", 3, test::kWait) == 3);
         CHECK(monoio_tcp_read(p.server, buf, 16) == 3);
         CHECK(standin::bytes_of(buf) == "abcxxxxx");
-        // Beyond the array's capacity: BUFFER_TOO_SMALL.
+        // Beyond the array's capacity: BUFFER_TOO_SMALL, and the bytes are the next read's.
         REQUIRE(un_tcp_write(p.client, "0123456789", 10, test::kWait) == 10);
         // (On loopback the bytes are in the peer's buffer once the write returns.)
         CHECK(monoio_tcp_read(p.server, standin::make_array(layout, 4), 16) == UN_ERR_BUFFER_TOO_SMALL);
-        // A write takes the whole array's bytes.
+        const standin::rv again = standin::make_array(layout, 16);
+        CHECK(monoio_tcp_read(p.server, again, 16) == 10);
+        CHECK(standin::bytes_of(again) == "0123456789");
+        // A write takes the whole array's bytes, and a large read fills a whole array: neither
+        // goes element by element through the runtime's rt_array_* (a handful of calls each).
         const std::string big(100000, 'q');
-        CHECK(monoio_tcp_write(p.server, standin::make_bytes(layout, big), static_cast<int64_t>(big.size())) ==
+        const standin::rv big_array = standin::make_bytes(layout, big);
+        const uint64_t before_write = standin::element_calls();
+        CHECK(monoio_tcp_write(p.server, big_array, static_cast<int64_t>(big.size())) ==
               static_cast<int64_t>(big.size()));
+        CHECK(standin::element_calls() - before_write <= 4);
         CHECK(test::read_exact(p.client, big.size()) == big);
+        REQUIRE(un_tcp_write(p.client, big.data(), 4096, test::kWait) == 4096);
+        const standin::rv into = standin::make_array(layout, 4096);
+        const uint64_t before_read = standin::element_calls();
+        CHECK(monoio_tcp_read_exact(p.server, into, 4096, test::kWait) == 4096);
+        CHECK(standin::element_calls() - before_read <= 4);
+        CHECK(standin::bytes_of(into) == big.substr(0, 4096));
+    }
+}
+
+TEST_CASE("Simple: a word array that is not all bytes is refused whole in either layout", "[simple]") {
+    SimpleRuntime rt;
+    test::Pair p;
+    for (Layout layout : {Layout::inline_words, Layout::out_of_line}) {
+        INFO("array layout: " << layout_name(layout));
+        // A word in the middle or at the end that is not a byte: nothing is sent.
+        for (standin::rv bad : {standin::make_int(256), standin::make_int(-1), standin::make_text("x"), standin::kNil}) {
+            for (int at : {1, 2}) {
+                const standin::rv a = standin::make_array(layout, 3);
+                for (int i = 0; i < 3; ++i) {
+                    rt_array_push(a, i == at ? bad : standin::make_int('a' + i));
+                }
+                CHECK(monoio_tcp_write(p.client, a, 3) == UN_ERR_WRONG_VALUE_KIND);
+            }
+        }
+        // The first element not a byte (the layout is not told from it): the same answer.
+        const standin::rv first = standin::make_array(layout, 2);
+        rt_array_push(first, standin::make_int(1000));
+        rt_array_push(first, standin::make_int('b'));
+        CHECK(monoio_tcp_write(p.client, first, 2) == UN_ERR_WRONG_VALUE_KIND);
+        // Nothing of those reached the peer; a good array's bytes do.
+        REQUIRE(monoio_tcp_write(p.client, standin::make_bytes(layout, "ok"), 2) == 2);
+        CHECK(test::read_exact(p.server, 2) == "ok");
     }
 }

@@ -21,7 +21,7 @@ import threading
 import time
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "4023686758b5349d"
+SPEC_CHECKSUM = "d3b4d02dec5a4980"
 VERSION = "0.1.0"
 
 
@@ -409,6 +409,9 @@ class Forked(GeneralError):
 class Interrupted(GeneralError):
     """-40: a signal of the host's interrupted the blocking call (runtime_configure_interruptible): nothing was read or accepted; call again after handling it."""
 
+class EndOfStream(IoError):
+    """-41: the stream ended before the bytes asked for arrived: those that did arrive stay for the next read."""
+
 _ERRORS = {
     -1: GeneralError,
     -2: RefusedError,
@@ -450,6 +453,7 @@ _ERRORS = {
     -38: RuntimeNotLinked,
     -39: Forked,
     -40: Interrupted,
+    -41: EndOfStream,
 }
 
 

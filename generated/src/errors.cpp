@@ -80,6 +80,9 @@ constexpr ErrorInfo kErrors[] = {
     {UN_ERR_INTERRUPTED, -1, "INTERRUPTED",
      "a signal of the host's interrupted the blocking call (runtime_configure_interruptible): "
      "nothing was read or accepted; call again after handling it"},
+    {UN_ERR_END_OF_STREAM, -5, "END_OF_STREAM",
+     "the stream ended before the bytes asked for arrived: those that did arrive stay for the next "
+     "read"},
 };
 
 const ErrorInfo *find_error(int64_t code) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "simple_rt.hpp"
+#include "simple_stream.hpp"
 #include "uringnet/uringnet_simple.h"
 
 namespace s = uringnet::simple;
@@ -167,11 +168,12 @@ UN_API int64_t monoio_tcp_read(int64_t stream, un_rv_t buf, int64_t max_len) {
     if ((err = s::bytes_out(buf, max_len, buf_bytes)) != 0) {
         return err;
     }
-    const int64_t result = un_tcp_read(
+    const int64_t result = s::stream_read(
         stream, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), UN_TIMEOUT_FROM_OPTION);
     if (result > 0 || result == UN_ERR_TRUNCATED) {
         const size_t n = result > 0 ? static_cast<size_t>(result) : buf_bytes.size();
         if ((err = s::store_bytes(buf, buf_bytes.data(), n)) != 0) {
+            s::stream_unread(stream, buf_bytes.data(), n); // (nothing lost)
             return err;
         }
     }
@@ -186,11 +188,12 @@ UN_API int64_t monoio_tcp_read_timeout(int64_t stream, un_rv_t buf, int64_t max_
     if ((err = s::bytes_out(buf, max_len, buf_bytes)) != 0) {
         return err;
     }
-    const int64_t result =
-        un_tcp_read(stream, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), timeout_ms);
+    const int64_t result = s::stream_read(stream, buf_bytes.data(),
+                                          static_cast<uint32_t>(buf_bytes.size()), timeout_ms);
     if (result > 0 || result == UN_ERR_TRUNCATED) {
         const size_t n = result > 0 ? static_cast<size_t>(result) : buf_bytes.size();
         if ((err = s::store_bytes(buf, buf_bytes.data(), n)) != 0) {
+            s::stream_unread(stream, buf_bytes.data(), n); // (nothing lost)
             return err;
         }
     }
@@ -225,7 +228,7 @@ UN_API int64_t monoio_tcp_write_timeout(int64_t stream, un_rv_t buf, int64_t len
 UN_API int64_t monoio_tcp_close(int64_t stream) {
     int64_t err = 0;
     (void)err;
-    const int64_t result = un_tcp_close(stream);
+    const int64_t result = s::stream_close(stream);
     return result;
 }
 

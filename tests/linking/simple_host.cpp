@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <string>
 
 #ifdef SIMPLE_HOST_EXPORTS
 #include "simple_standin.hpp"
@@ -50,6 +51,115 @@ rv text(TextObj &t, const char *s) {
     std::memcpy(t.bytes, s, t.len);
     return reinterpret_cast<rv>(&t) | 1;
 }
+
+#ifdef SIMPLE_HOST_EXPORTS
+// A TCP stream pair made through the adapters: {listener, client, server}.
+struct Streams {
+    int64_t l = 0, c = 0, s = 0;
+};
+Streams stream_pair(void *lib) {
+    auto listen = sym<int64_t (*)(rv)>(lib, "monoio_tcp_listen");
+    auto local_addr = sym<rv (*)(int64_t)>(lib, "monoio_tcp_local_addr");
+    auto connect = sym<int64_t (*)(rv)>(lib, "monoio_tcp_connect");
+    auto accept = sym<int64_t (*)(int64_t)>(lib, "monoio_tcp_accept");
+    Streams p;
+    TextObj any;
+    p.l = listen(text(any, "127.0.0.1:0"));
+    EXPECT(p.l > 0);
+    p.c = connect(local_addr(p.l));
+    EXPECT(p.c > 0);
+    p.s = accept(p.l);
+    EXPECT(p.s > 0);
+    return p;
+}
+
+// IoDriver's echo: the driver accepts on a listener, receives what a client sends from an
+// array of each layout, sends it back from the array poll_recv_bytes gave; every byte checked.
+void driver_echo(void *lib) {
+    auto driver_new = sym<int64_t (*)(int64_t)>(lib, "monoio_driver_new");
+    auto driver_close = sym<int64_t (*)(int64_t)>(lib, "monoio_driver_close");
+    auto submit_accept = sym<int64_t (*)(int64_t, int64_t)>(lib, "monoio_driver_submit_accept");
+    auto submit_recv = sym<int64_t (*)(int64_t, int64_t, int64_t)>(lib, "monoio_driver_submit_recv");
+    auto submit_send_bytes = sym<int64_t (*)(int64_t, int64_t, rv)>(lib, "monoio_driver_submit_send_bytes");
+    auto flush = sym<int64_t (*)(int64_t)>(lib, "monoio_driver_flush");
+    auto wait_for = sym<int64_t (*)(int64_t, int64_t, int64_t)>(lib, "monoio_driver_wait_for");
+    auto poll_result = sym<int64_t (*)(int64_t, int64_t)>(lib, "monoio_driver_poll_result");
+    auto poll_recv_bytes = sym<rv (*)(int64_t, int64_t)>(lib, "monoio_driver_poll_recv_bytes");
+    auto listen = sym<int64_t (*)(rv)>(lib, "monoio_tcp_listen");
+    auto local_addr = sym<rv (*)(int64_t)>(lib, "monoio_tcp_local_addr");
+    auto connect = sym<int64_t (*)(rv)>(lib, "monoio_tcp_connect");
+    auto write = sym<int64_t (*)(int64_t, rv, int64_t)>(lib, "monoio_tcp_write");
+    auto read_exact = sym<int64_t (*)(int64_t, rv, int64_t, int64_t)>(lib, "monoio_tcp_read_exact");
+    if (failures != 0) {
+        return;
+    }
+    const int64_t d = driver_new(0);
+    EXPECT(d > 0);
+    TextObj any;
+    const int64_t l = listen(text(any, "127.0.0.1:0"));
+    const int64_t accept_op = submit_accept(d, l);
+    EXPECT(flush(d) >= 0);
+    const int64_t c = connect(local_addr(l));
+    EXPECT(c > 0);
+    EXPECT(wait_for(d, accept_op, 5000) == 1);
+    const int64_t s = poll_result(d, 0);
+    EXPECT(s > 0);
+    for (auto layout : {standin::Layout::inline_words, standin::Layout::out_of_line, standin::Layout::packed_bytes}) {
+        std::string msg(3000 + static_cast<int>(layout), '\0');
+        for (size_t i = 0; i < msg.size(); ++i) {
+            msg[i] = static_cast<char>((i * 7 + static_cast<size_t>(layout)) & 0xFF);
+        }
+        EXPECT(write(c, standin::make_bytes(layout, msg), static_cast<int64_t>(msg.size())) ==
+               static_cast<int64_t>(msg.size()));
+        std::string echoed;
+        while (echoed.size() < msg.size() && failures == 0) {
+            const int64_t recv_op = submit_recv(d, s, 65536);
+            EXPECT(flush(d) >= 0);
+            EXPECT(wait_for(d, recv_op, 5000) == 1);
+            const int64_t n = poll_result(d, 0);
+            EXPECT(n > 0);
+            const rv got = poll_recv_bytes(d, 0);
+            const int64_t send_op = submit_send_bytes(d, s, got);
+            EXPECT(flush(d) >= 0);
+            EXPECT(wait_for(d, send_op, 5000) == 1);
+            EXPECT(poll_result(d, 0) == n);
+            echoed += standin::bytes_of(got);
+        }
+        EXPECT(echoed == msg);
+        const rv back = standin::make_array(layout, msg.size());
+        EXPECT(read_exact(c, back, static_cast<int64_t>(msg.size()), 5000) == static_cast<int64_t>(msg.size()));
+        EXPECT(standin::bytes_of(back) == msg);
+    }
+    EXPECT(driver_close(d) == 0);
+}
+
+// TcpStream.read_line and read_exact, and a read after them: nothing lost or reordered.
+void stream_reads(void *lib) {
+    auto write = sym<int64_t (*)(int64_t, rv, int64_t)>(lib, "monoio_tcp_write");
+    auto read_line = sym<int64_t (*)(int64_t, rv, int64_t, int64_t)>(lib, "monoio_tcp_read_line");
+    auto read_exact = sym<int64_t (*)(int64_t, rv, int64_t, int64_t)>(lib, "monoio_tcp_read_exact");
+    auto read_timeout = sym<int64_t (*)(int64_t, rv, int64_t, int64_t)>(lib, "monoio_tcp_read_timeout");
+    auto close = sym<int64_t (*)(int64_t)>(lib, "monoio_tcp_close");
+    if (failures != 0) {
+        return;
+    }
+    const Streams p = stream_pair(lib);
+    for (auto layout : {standin::Layout::inline_words, standin::Layout::out_of_line, standin::Layout::packed_bytes}) {
+        EXPECT(write(p.c, standin::make_bytes(layout, "first\nsecond\nrest"), 17) == 17);
+        const rv line = standin::make_array(standin::Layout::out_of_line, 1);
+        EXPECT(read_line(p.s, line, 1024, 5000) == 6);
+        EXPECT(standin::text_of(rt_array_get(line, 0)) == "first\n");
+        const rv exact = standin::make_array(layout, 7);
+        EXPECT(read_exact(p.s, exact, 7, 5000) == 7);
+        EXPECT(standin::bytes_of(exact) == "second\n");
+        const rv rest = standin::make_array(layout, 64);
+        EXPECT(read_timeout(p.s, rest, 64, 5000) == 4);
+        EXPECT(standin::bytes_of(rest) == "rest");
+    }
+    EXPECT(close(p.c) == 0);
+    EXPECT(close(p.s) == 0);
+}
+#endif
 
 } // namespace
 
@@ -103,6 +213,20 @@ int main(int argc, char **argv) {
     TextObj to;
     EXPECT(send_to(a, arr, 4, text(to, "127.0.0.1:9")) == -38); // RUNTIME_NOT_LINKED
     EXPECT(recv_from(b, arr, 16, arr, 0) == -38);
+#endif
+    // std.net.driver: an echo through IoDriver's externs; std.net's buffered stream reads.
+#ifdef SIMPLE_HOST_EXPORTS
+    driver_echo(lib);
+    stream_reads(lib);
+#else
+    auto driver_new = sym<int64_t (*)(int64_t)>(lib, "monoio_driver_new");
+    auto read_line = sym<int64_t (*)(int64_t, rv, int64_t, int64_t)>(lib, "monoio_tcp_read_line");
+    if (failures != 0) {
+        return 1;
+    }
+    EXPECT(driver_new(0) == -38); // RUNTIME_NOT_LINKED, said at new()
+    alignas(8) uint8_t fake_line[32] = {0x02};
+    EXPECT(read_line(a, reinterpret_cast<rv>(fake_line) | 1, 64, 0) == -38);
 #endif
     EXPECT(shutdown() == 0);
     dlclose(lib);

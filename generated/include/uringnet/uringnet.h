@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "4023686758b5349d"
+#define UN_SPEC_CHECKSUM "d3b4d02dec5a4980"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -180,6 +180,9 @@ typedef int32_t un_bind_flag_t;
     (-40) /**< a signal of the host's interrupted the blocking call                                \
              (runtime_configure_interruptible): nothing was read or accepted; call again after     \
              handling it (class ERROR) */
+#define UN_ERR_END_OF_STREAM                                                                       \
+    (-41) /**< the stream ended before the bytes asked for arrived: those that did arrive stay for \
+             the next read (class IO) */
 
 /* ---- Requests: every operation's number, as completions report it ---- */
 #define UN_REQUEST_RUNTIME_INIT 1

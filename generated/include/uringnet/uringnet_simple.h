@@ -285,6 +285,21 @@ UN_API un_rv_t monoio_bytes_to_text(un_rv_t bytes);
 /** Start the runtime unless it is running (std.net starts it at the first bind or connect, as
  * Simple's std.net needs no init call): 0, or runtime_init's error. */
 UN_API int64_t monoio_runtime_ensure(void);
+/** TcpStream.read_line: the bytes up to and including the next newline (\n), or up to max_len bytes
+ * when no newline comes before them, or up to the end of the stream, stored as one text at index 0
+ * of line: the byte count, 0 at the end of the stream (line is left as it was), or the error (bytes
+ * taken stay buffered). timeout_ms bounds the whole call (-1 forever, -2 the stream's read_timeout
+ * option). Errors: tcp_read's, and WRONG_VALUE_KIND, RUNTIME_NOT_LINKED, INVALID_ARGUMENT (max_len
+ * below 1). (std.net's stream read buffer.) */
+UN_API int64_t monoio_tcp_read_line(int64_t stream, un_rv_t line, int64_t max_len,
+                                    int64_t timeout_ms);
+/** TcpStream.read_exact: exactly len bytes, stored into buf from index 0: len, or the error;
+ * END_OF_STREAM when the stream ends first (the bytes that came stay buffered, so the next read
+ * returns them and then 0). timeout_ms bounds the whole call (-1 forever, -2 the stream's
+ * read_timeout option). Errors: tcp_read's, and END_OF_STREAM, WRONG_VALUE_KIND,
+ * RUNTIME_NOT_LINKED, BUFFER_TOO_SMALL, INVALID_ARGUMENT (len below 1). (std.net's stream read
+ * buffer.) */
+UN_API int64_t monoio_tcp_read_exact(int64_t stream, un_rv_t buf, int64_t len, int64_t timeout_ms);
 /** Make a driver (std.net.driver's IoDriver.new / with_depth; depth is advisory: uringnet's rings
  * are sized by runtime_configure_entries) and start the runtime unless it runs: the driver's id (>
  * 0), or the error (RUNTIME_NOT_LINKED where Simple's rt_* functions are unreachable,
