@@ -171,7 +171,7 @@ int64_t read_line(int64_t stream, rv line, int64_t max_len, int64_t timeout_ms) 
     size_t scanned = 0; // (bytes already searched for the newline)
     for (;;) {
         const size_t have = b.size();
-        const void *nl = std::memchr(b.begin() + scanned, '\n', have - scanned);
+        const void *nl = have > scanned ? std::memchr(b.begin() + scanned, '\n', have - scanned) : nullptr;
         size_t n = nl != nullptr
                        ? static_cast<size_t>(static_cast<const uint8_t *>(nl) - b.begin()) + 1
                        : 0;
