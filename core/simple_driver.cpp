@@ -60,11 +60,14 @@ void route(const un_completion_t &c) {
     if (!dr.closed) {
         Done done{static_cast<int64_t>(op->first), c.result, p.fd, {}, {}};
         if ((p.recv || p.udp_recv) && c.result >= 0) {
-            const auto n = static_cast<size_t>(std::min<int64_t>(c.result, static_cast<int64_t>(p.buf.size())));
-            done.bytes.assign(p.buf.begin(), p.buf.begin() + static_cast<std::ptrdiff_t>(n));
+            const auto n = static_cast<size_t>(std::min<int64_t>(c.result, static_cast<int64_t>(p.recv_size)));
+            done.bytes.assign(p.rbuf.bytes.get(), p.rbuf.bytes.get() + n);
             done.data = p.udp_recv ? std::string(p.from) : std::string(done.bytes.begin(), done.bytes.end());
         }
         dr.ready.push_back(std::move(done));
+    }
+    if (p.rbuf.bytes != nullptr && dr.spare.size() < Driver::kSpares && p.rbuf.size <= (1u << 20)) {
+        dr.spare.push_back(std::move(p.rbuf));
     }
     dr.pending.erase(op);
     if (dr.closed && dr.pending.empty()) {
@@ -119,6 +122,14 @@ int64_t submit(int64_t d, Pending p, Start start) {
     }
     const uint64_t id = dr->next_op++;
     Pending &slot = dr->pending[id] = std::move(p);
+    if (slot.recv_size > 0) { // a spare buffer large enough, or a new one
+        if (!dr->spare.empty() && dr->spare.back().size >= slot.recv_size) {
+            slot.rbuf = std::move(dr->spare.back());
+            dr->spare.pop_back();
+        } else {
+            slot.rbuf = {std::make_unique_for_overwrite<uint8_t[]>(slot.recv_size), slot.recv_size};
+        }
+    }
     if (!dr->batch && un_batch_begin() == 0) {
         dr->batch = true;
     }
@@ -221,10 +232,10 @@ UN_API int64_t monoio_driver_submit_connect(int64_t driver, un_rv_t addr, int64_
 UN_API int64_t monoio_driver_submit_recv(int64_t driver, int64_t fd, int64_t buf_size) {
     Pending p = on(fd);
     p.recv = true;
-    p.buf.resize(static_cast<size_t>(buffer_size(buf_size)));
+    p.recv_size = static_cast<size_t>(buffer_size(buf_size));
     return submit(driver, std::move(p), [&](Pending &q, uint64_t ud) {
         const int64_t s = handle_of(fd, Kind::stream);
-        return s < 0 ? s : un_tcp_read_submit(s, q.buf.data(), static_cast<uint32_t>(q.buf.size()), -1, ud);
+        return s < 0 ? s : un_tcp_read_submit(s, q.rbuf.bytes.get(), static_cast<uint32_t>(q.recv_size), -1, ud);
     });
 }
 
@@ -258,11 +269,11 @@ UN_API int64_t monoio_driver_submit_send_bytes(int64_t driver, int64_t fd, un_rv
 UN_API int64_t monoio_driver_submit_udp_recv(int64_t driver, int64_t fd, int64_t buf_size) {
     Pending p = on(fd);
     p.udp_recv = true;
-    p.buf.resize(static_cast<size_t>(buffer_size(buf_size)));
+    p.recv_size = static_cast<size_t>(buffer_size(buf_size));
     return submit(driver, std::move(p), [&](Pending &q, uint64_t ud) {
         const int64_t u = handle_of(fd, Kind::udp);
         return u < 0 ? u
-                     : un_udp_recv_from_submit(u, q.buf.data(), static_cast<uint32_t>(q.buf.size()), q.from,
+                     : un_udp_recv_from_submit(u, q.rbuf.bytes.get(), static_cast<uint32_t>(q.recv_size), q.from,
                                                sizeof q.from, -1, ud);
     });
 }

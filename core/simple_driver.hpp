@@ -25,11 +25,19 @@ constexpr int64_t kPollBatch = 64;
 
 enum class Kind : uint8_t { listener, stream, udp };
 
+/// A receive's buffer: not zeroed when made (the kernel fills what the completion counts).
+struct RecvBuffer {
+    std::unique_ptr<uint8_t[]> bytes;
+    size_t size = 0;
+};
+
 struct Pending {
     int64_t un_op = 0; ///< uringnet's op id
     int64_t fd = -1;   ///< what the operation was submitted on (poll_fd)
     bool recv = false, udp_recv = false;
-    std::vector<uint8_t> buf; ///< a receive's buffer or a send's data: the kernel's until the completion
+    size_t recv_size = 0;     ///< a receive's length: rbuf is given one at least this large at submit
+    RecvBuffer rbuf;          ///< a receive's buffer: the kernel's until the completion
+    std::vector<uint8_t> buf; ///< a send's data: the kernel's until the completion
     std::string addr;         ///< a connect's or UDP send's target
     char from[64] = {};       ///< a UDP receive's sender
 };
@@ -48,6 +56,10 @@ struct Driver {
     std::unordered_map<uint64_t, Pending> pending;
     std::deque<Done> ready;   ///< routed here, not yet polled
     std::vector<Done> polled; ///< the last poll_count's
+    /// Receive buffers whose operations have completed, for the next receives: a receive then
+    /// costs no allocation (at most kSpares, each up to 1 MiB).
+    std::vector<RecvBuffer> spare;
+    static constexpr size_t kSpares = 1024;
 };
 
 extern std::mutex g_mu; // guards everything below

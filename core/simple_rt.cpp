@@ -166,48 +166,117 @@ int64_t text(rv v, std::string &out) {
     return 0;
 }
 
-int64_t bytes_in(rv v, int64_t len, std::vector<uint8_t> &out) {
+namespace {
+
+// Checks the argument of bytes_in: 0, or the error.
+int64_t check_in(rv v, int64_t len) {
     if (int64_t err = check_array(v)) {
         return err;
     }
-    if (len < 0 || len > kMaxChunk || len > rt()->array_len(v)) {
-        return UN_ERR_INVALID_ARGUMENT;
+    return len < 0 || len > kMaxChunk || len > rt()->array_len(v) ? UN_ERR_INVALID_ARGUMENT : 0;
+}
+
+// Copies the first len bytes of array v (checked) to out: 0, or WRONG_VALUE_KIND.
+int64_t copy_in(rv v, int64_t len, uint8_t *out) {
+    if (PackedBytes p{}; packed_bytes(v, p)) {
+        if (len > 0) { // (len <= its length, checked)
+            std::memcpy(out, p.data, static_cast<size_t>(len));
+        }
+        return 0;
+    }
+    const Rt &r = *rt();
+    // A byte's word has no bit set outside bits 3..10 (INT tag 0, value 0..255).
+    constexpr rv kNotByte = ~(rv{255} << 3);
+    if (Words w{}; len > 0 && word_elements(r, v, w)) {
+        rv bad = 0; // (one loop without branches, which the compiler vectorizes)
+        for (int64_t i = 0; i < len; ++i) {
+            bad |= w.data[i] & kNotByte;
+            out[i] = static_cast<uint8_t>(w.data[i] >> 3);
+        }
+        return bad == 0 ? 0 : UN_ERR_WRONG_VALUE_KIND;
+    }
+    for (int64_t i = 0; i < len; ++i) {
+        const rv e = r.array_get(v, i);
+        if ((e & kNotByte) != 0) {
+            return UN_ERR_WRONG_VALUE_KIND;
+        }
+        out[i] = static_cast<uint8_t>(e >> 3);
+    }
+    return 0;
+}
+
+} // namespace
+
+int64_t bytes_in(rv v, int64_t len, std::vector<uint8_t> &out) {
+    if (int64_t err = check_in(v, len)) {
+        return err;
     }
     try {
         out.resize(static_cast<size_t>(len));
     } catch (const std::bad_alloc &) {
         return UN_ERR_NO_RESOURCES;
     }
-    if (PackedBytes p{}; packed_bytes(v, p)) {
-        if (len > 0) { // (len <= its length, checked above)
-            std::memcpy(out.data(), p.data, static_cast<size_t>(len));
-        }
-        return 0;
-    }
-    const Rt &r = *rt();
-    Words w{};
-    const bool direct = len > 0 && word_elements(r, v, w);
-    for (int64_t i = 0; i < len; ++i) {
-        const rv e = direct ? w.data[i] : r.array_get(v, i);
-        if ((e & kTagMask) != kTagInt || e > (rv{255} << 3)) {
-            return UN_ERR_WRONG_VALUE_KIND;
-        }
-        out[static_cast<size_t>(i)] = static_cast<uint8_t>(e >> 3);
-    }
-    return 0;
+    return copy_in(v, len, out.data());
 }
 
-int64_t bytes_out(rv v, int64_t max_len, std::vector<uint8_t> &out) {
+bool Bytes::copy_of(size_t n) {
+    constexpr size_t kScratchMax = 1 << 20;
+    thread_local std::vector<uint8_t> t_scratch;
+    std::vector<uint8_t> &buf = n <= kScratchMax ? t_scratch : own_;
+    try {
+        if (buf.size() < n) {
+            buf.resize(n);
+        }
+    } catch (const std::bad_alloc &) {
+        return false;
+    }
+    data_ = buf.data();
+    size_ = n;
+    return true;
+}
+
+int64_t bytes_in(rv v, int64_t len, Bytes &out) {
+    if (int64_t err = check_in(v, len)) {
+        return err;
+    }
+    if (PackedBytes p{}; packed_bytes(v, p)) {
+        out.data_ = p.data;
+        out.size_ = static_cast<size_t>(len);
+        out.array_obj_ = p.obj;
+        return 0;
+    }
+    if (!out.copy_of(static_cast<size_t>(len))) {
+        return UN_ERR_NO_RESOURCES;
+    }
+    return copy_in(v, len, out.data_);
+}
+
+int64_t bytes_out(rv v, int64_t max_len, Bytes &out) {
     if (int64_t err = check_array(v)) {
         return err;
     }
     if (max_len < 0) {
         return UN_ERR_INVALID_ARGUMENT;
     }
-    try {
-        out.resize(static_cast<size_t>(max_len < kMaxChunk ? max_len : kMaxChunk));
-    } catch (const std::bad_alloc &) {
-        return UN_ERR_NO_RESOURCES;
+    const auto n = static_cast<size_t>(max_len < kMaxChunk ? max_len : kMaxChunk);
+    if (PackedBytes p{}; packed_bytes(v, p) && n <= p.capacity) {
+        out.data_ = p.data;
+        out.size_ = n;
+        out.array_obj_ = p.obj;
+        return 0;
+    }
+    return out.copy_of(n) ? 0 : UN_ERR_NO_RESOURCES;
+}
+
+int64_t store_bytes(rv v, const Bytes &b, size_t n) {
+    if (b.array_obj_ == nullptr) {
+        return store_bytes(v, b.data_, n);
+    }
+    uint64_t len;
+    std::memcpy(&len, b.array_obj_ + 8, sizeof len);
+    if (n > len) { // (as rt_array_push would: the array grows to hold them)
+        len = n;
+        std::memcpy(b.array_obj_ + 8, &len, sizeof len);
     }
     return 0;
 }

@@ -29,12 +29,42 @@ constexpr int64_t kMaxChunk = 64 << 20;
 
 /// True when the Simple runtime's rt_* functions are reachable (linked in or exported).
 bool runtime_linked();
+/// An adapter's bytes for one blocking call: a packed byte array's own bytes, used in place
+/// (no copy: the array is the caller's argument, alive and unmoved while the call runs, as any
+/// buffer a runtime passes to a C call), or a copy in the calling thread's scratch buffer
+/// (reused from call to call; one that would pass 1 MiB is the call's own).
+class Bytes {
+  public:
+    Bytes() = default;
+    Bytes(const Bytes &) = delete;
+    Bytes &operator=(const Bytes &) = delete;
+    uint8_t *data() const { return data_; }
+    size_t size() const { return size_; }
+
+  private:
+    friend int64_t bytes_in(uint64_t v, int64_t len, Bytes &out);
+    friend int64_t bytes_out(uint64_t v, int64_t max_len, Bytes &out);
+    friend int64_t store_bytes(uint64_t v, const Bytes &b, size_t n);
+    /// Makes room for n bytes of a copy; false when memory is short.
+    bool copy_of(size_t n);
+    uint8_t *data_ = nullptr;
+    size_t size_ = 0;
+    uint8_t *array_obj_ = nullptr; ///< the packed array whose bytes data_ is, or null (a copy)
+    std::vector<uint8_t> own_;
+};
+
 /// Text argument -> NUL-terminated string; 0, WRONG_VALUE_KIND or UNSUPPORTED.
 int64_t text(rv v, std::string &out);
 /// The first len elements of a byte array; 0, WRONG_VALUE_KIND, INVALID_ARGUMENT or UNSUPPORTED.
 int64_t bytes_in(rv v, int64_t len, std::vector<uint8_t> &out);
-/// Checks v is an array and sizes the receive buffer (max_len capped at kMaxChunk).
-int64_t bytes_out(rv v, int64_t max_len, std::vector<uint8_t> &out);
+/// The same for one blocking call, in place where v is a packed byte array.
+int64_t bytes_in(rv v, int64_t len, Bytes &out);
+/// Checks v is an array and sizes the receive buffer (max_len capped at kMaxChunk): the array's
+/// own bytes where it is a packed byte array with room for them all, else a copy.
+int64_t bytes_out(rv v, int64_t max_len, Bytes &out);
+/// Stores the first n bytes of b (from bytes_out of v) into v from index 0: for bytes already
+/// in place, only the array's length; 0 or BUFFER_TOO_SMALL (array full).
+int64_t store_bytes(rv v, const Bytes &b, size_t n);
 /// Checks v is an array (for an argument that receives a result); 0 or an error code.
 int64_t check_array(rv v);
 /// Stores n bytes into array v from index 0; 0 or BUFFER_TOO_SMALL (array full).

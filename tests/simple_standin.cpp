@@ -1,9 +1,11 @@
 #include "simple_standin.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <mutex>
 
 namespace standin {
 namespace {
@@ -35,7 +37,9 @@ struct ArrayOutOfLine {
     void *data; // words, or raw bytes when gc_flags has BYTE_PACKED
 };
 
-// Every object lives until the process ends (as with a garbage collector that never runs).
+// Every object lives until the process ends (as with a garbage collector that never runs),
+// or until release() of a mark made before it.
+std::mutex g_arena_mu;
 std::vector<std::unique_ptr<uint64_t[]>> &arena() {
     static std::vector<std::unique_ptr<uint64_t[]>> a;
     return a;
@@ -44,6 +48,7 @@ std::vector<std::unique_ptr<uint64_t[]>> &arena() {
 void *alloc(size_t bytes) {
     auto block = std::make_unique<uint64_t[]>((bytes + 7) / 8 + 1);
     void *p = block.get();
+    std::lock_guard lk(g_arena_mu);
     arena().push_back(std::move(block));
     return p;
 }
@@ -112,6 +117,84 @@ std::string bytes_of(rv array, int64_t n) {
 }
 
 uint64_t element_calls() { return g_element_calls.load(); }
+
+size_t mark() {
+    std::lock_guard lk(g_arena_mu);
+    return arena().size();
+}
+
+void release(size_t m) {
+    std::lock_guard lk(g_arena_mu);
+    if (m < arena().size()) {
+        arena().resize(m);
+    }
+}
+
+namespace {
+// The array's elements: words (inline or out of line) or, packed, bytes; and its header.
+struct Elements {
+    ArrayInline *a;
+    uint64_t *words;
+    uint8_t *bytes;
+};
+Elements elements(rv v) {
+    auto *a = reinterpret_cast<ArrayInline *>(header(v));
+    if (is_inline(v)) {
+        return {a, reinterpret_cast<uint64_t *>(a + 1), nullptr};
+    }
+    auto *o = reinterpret_cast<ArrayOutOfLine *>(a);
+    if (o->h.gc_flags & kBytePacked) {
+        return {a, nullptr, static_cast<uint8_t *>(o->data)};
+    }
+    return {a, static_cast<uint64_t *>(o->data), nullptr};
+}
+} // namespace
+
+bool fill_bytes(rv array, const uint8_t *bytes, size_t n) {
+    if (!is_array(array)) {
+        return false;
+    }
+    const Elements e = elements(array);
+    if (n > e.a->capacity) {
+        return false;
+    }
+    if (e.bytes != nullptr) {
+        std::memcpy(e.bytes, bytes, n);
+    } else {
+        for (size_t i = 0; i < n; ++i) {
+            e.words[i] = make_int(bytes[i]);
+        }
+    }
+    e.a->len = std::max<uint64_t>(e.a->len, n);
+    return true;
+}
+
+rv packed_view(PackedView &storage, uint8_t *bytes, uint64_t capacity, uint64_t len) {
+    static_assert(sizeof(PackedView) == sizeof(ArrayOutOfLine), "a view is an out-of-line array");
+    auto *a = reinterpret_cast<ArrayOutOfLine *>(storage.header);
+    a->h = {kArray, kBytePacked, 0, static_cast<uint32_t>(sizeof(ArrayOutOfLine))};
+    a->len = len;
+    a->capacity = capacity;
+    a->data = bytes;
+    return heap_word(a);
+}
+
+bool copy_bytes(rv array, size_t n, uint8_t *out) {
+    if (!is_array(array) || n > elements(array).a->len) {
+        return false;
+    }
+    const Elements e = elements(array);
+    if (e.bytes != nullptr) {
+        std::memcpy(out, e.bytes, n);
+        return true;
+    }
+    uint64_t bad = 0;
+    for (size_t i = 0; i < n; ++i) {
+        bad |= e.words[i] & ~(uint64_t{255} << 3);
+        out[i] = static_cast<uint8_t>(e.words[i] >> 3);
+    }
+    return bad == 0;
+}
 
 } // namespace standin
 

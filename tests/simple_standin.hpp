@@ -31,6 +31,24 @@ std::string bytes_of(rv array, int64_t n = -1);
 /// anyone: the library's adapters and the stand-in's own helpers alike).
 uint64_t element_calls();
 
+/// Every object lives until the process ends, as with a collector that never runs, except
+/// those made after a mark once release(mark) is called (a collection, for a long-running
+/// benchmark: nothing made after the mark may be used after it).
+size_t mark();
+void release(size_t mark);
+/// Writes the bytes into a byte array of any layout directly (as compiled Simple code fills
+/// its own array), from index 0, growing its length to cover them; false when they do not fit.
+bool fill_bytes(rv array, const uint8_t *bytes, size_t n);
+/// A packed byte array (newest layout) whose bytes are the caller's memory, with its header in
+/// the caller's storage (nothing allocated): as a runtime's array over a buffer it owns.
+struct alignas(8) PackedView {
+    uint8_t header[32];
+};
+rv packed_view(PackedView &storage, uint8_t *bytes, uint64_t capacity, uint64_t len);
+/// Copies the first n elements of a byte array of any layout out directly (false when the array
+/// is shorter or an element is not a byte).
+bool copy_bytes(rv array, size_t n, uint8_t *out);
+
 } // namespace standin
 
 extern "C" {

@@ -8,11 +8,19 @@
 # themselves in three of those rows (the method's own noise); and the memory 10,000 idle
 # connections cost.
 #
+# Then Simple's side against the C API it is built on, interleaved rounds the same way: std.net's
+# blocking TcpStream (the monoio_* adapters, Simple's calling convention) against the blocking C
+# API, and an IoDriver echo server against the same server on the C asynchronous API taking its
+# completions with un_poll.
+#
 # Usage: tools/bench.sh [SECONDS=5] [ROUNDS=3] [BLOCKING_ROUNDS=ROUNDS]
+#        SECTIONS="echo blocking idle simple" (the default: all) picks sections
 #        (not a test: numbers on a shared machine vary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-5}"; rounds="${2:-3}"; brounds="${3:-$rounds}"
+sections=" ${SECTIONS:-echo blocking idle simple} "
+want() { [[ "$sections" == *" $1 "* ]]; }
 tools/setup >/dev/null
 cmake --preset default >/dev/null
 cmake --build --preset default --target bench-server bench-load >/dev/null
@@ -31,6 +39,7 @@ stop_server() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
 field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p"; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
+if want echo; then
 servers=("uringnet io_uring" "uringnet epoll" "epoll" "blocking")
 names=("uringnet (io_uring)" "uringnet (epoll backend)" "plain epoll" "blocking threads")
 echo "## Echo, 128-byte messages, pipelining depth 1, ${seconds} s, median of ${rounds} runs"
@@ -56,6 +65,9 @@ for conns in 50 500; do
   unset out
 done
 
+fi
+
+if want blocking; then
 echo
 echo "## Blocking clients: uringnet's blocking API against plain blocking sockets"
 echo
@@ -100,6 +112,9 @@ for cfg in "C 1 128" "C 8 128" "C 64 128" "C 1 65536" "C 8 65536" "C 64 65536" \
 done
 stop_server
 
+fi
+
+if want idle; then
 echo
 echo "## 10,000 idle connections held by the uringnet server"
 echo
@@ -116,3 +131,62 @@ for backend in io_uring epoll; do
   printf "| %s | %s | %s | **%s** |\n" "$backend" "$(echo "$line" | field server_rss_before_kib)" \
     "$(echo "$line" | field server_rss_after_kib)" "$(echo "$line" | field bytes_per_connection)"
 done
+fi
+
+if want simple; then
+echo
+echo "## Simple against the C API it is built on"
+echo
+echo "std.net's blocking TcpStream: write, then read until the echo is back, through the monoio_*"
+echo "adapters with Simple's calling convention (RuntimeValue arrays of the test stand-in),"
+echo "against the same client on the blocking C API, one connection, the plain epoll echo server."
+echo "Packed byte arrays (Simple's newest layout) lie over the client's own buffers, so that the"
+echo "client copies nothing the C client does not; arrays of byte words (the older layouts) the"
+echo "client fills and reads out itself, which is in the figure. Ratios Simple / C within a round,"
+echo "median over ${brounds} rounds [range]; whole-process CPU per round trip, every byte checked."
+echo
+echo "| client | threads | message | throughput | CPU per round trip | p50 latency | mean latency | C: round trips/s, CPU µs/rt | Simple: round trips/s, CPU µs/rt | mismatches |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+start_server epoll
+# (A/A: the C client against itself, the second run labelled c2: the noise floor)
+for cfg in "simple-packed 1 128" "simple-packed 8 128" "simple-packed 1 65536" "simple-words 1 128" \
+           "simple-words 1 65536" "c2 1 128" "c2 1 65536"; do
+  read -r mode threads size <<< "$cfg"
+  lines=""
+  for r in $(seq "$brounds"); do
+    order="uringnet $mode"; [ $((r % 2)) = 0 ] && order="$mode uringnet"
+    for m in $order; do
+      lines+="round=$r $("$B/bench-load" blocking "$port" "$threads" "$size" "$seconds" "${m/c2/uringnet}" |
+                         sed "s/mode=uringnet/mode=$m/")"$'\n'
+    done
+  done
+  label="Simple ${mode#simple-}"; [ "$mode" = c2 ] && label="A/A: C / C"
+  echo -n "$lines" | /usr/bin/python3 tools/bench/ratios.py "$label" "$threads" "$size" "$mode" uringnet
+done
+stop_server
+echo
+echo "An echo server written against IoDriver's methods (std.net.driver's externs: submit_accept,"
+echo "submit_recv of up to 64 KiB, submit_send_bytes of the array poll_recv_bytes gave, a new"
+echo "Simple array per message, then recv again) against the same server on the C asynchronous"
+echo "API taking its completions with un_poll on a thread of its own; 128-byte messages,"
+echo "depth 1, bench-load checking every byte. Ratios IoDriver / C within a round, median over"
+echo "${brounds} rounds [range]; server CPU per message from /proc."
+echo
+echo "| server | connections | server CPU µs/message | messages/s | C (un_poll): msgs/s, CPU µs/msg | IoDriver: msgs/s, CPU µs/msg | mismatches |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+# (A/A: the C server against itself, the second run labelled c2)
+for cfg in "driver 1" "driver 50" "driver 500" "c2 50"; do
+  read -r other conns <<< "$cfg"
+  lines=""
+  for r in $(seq "$brounds"); do
+    order="uringnet-poll $other"; [ $((r % 2)) = 0 ] && order="$other uringnet-poll"
+    for k in $order; do
+      start_server "${k/c2/uringnet-poll}"
+      lines+="round=$r who=$k $("$B/bench-load" echo "$port" "$conns" 128 1 "$seconds" "$pid")"$'\n'
+      stop_server
+    done
+  done
+  label="IoDriver"; [ "$other" = c2 ] && label="A/A: C / C"
+  echo -n "$lines" | /usr/bin/python3 tools/bench/ratios.py compare "$label" "$conns" "$other" uringnet-poll
+done
+fi

@@ -37,8 +37,8 @@ echo "## Asynchronous echo server: $(git rev-parse --short HEAD) against $(git r
 echo
 echo "128-byte messages, depth 1, ${seconds} s a run; ratio now / before within each round, median of ${rounds} [range]."
 echo
-echo "| backend | connections | server CPU µs/message | messages/s | before: msgs/s, CPU µs/msg | now: msgs/s, CPU µs/msg |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+echo "| backend | connections | server CPU µs/message | messages/s | before: msgs/s, CPU µs/msg | now: msgs/s, CPU µs/msg | mismatches |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 for backend in io_uring epoll; do
   [ "$rounds" = 0 ] && break
   for conns in 50 500; do

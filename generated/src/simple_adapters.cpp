@@ -164,7 +164,7 @@ UN_API int64_t monoio_tcp_connect_timeout(un_rv_t addr, int64_t timeout_ms) {
 UN_API int64_t monoio_tcp_read(int64_t stream, un_rv_t buf, int64_t max_len) {
     int64_t err = 0;
     (void)err;
-    std::vector<uint8_t> buf_bytes;
+    s::Bytes buf_bytes;
     if ((err = s::bytes_out(buf, max_len, buf_bytes)) != 0) {
         return err;
     }
@@ -172,7 +172,7 @@ UN_API int64_t monoio_tcp_read(int64_t stream, un_rv_t buf, int64_t max_len) {
         stream, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), UN_TIMEOUT_FROM_OPTION);
     if (result > 0 || result == UN_ERR_TRUNCATED) {
         const size_t n = result > 0 ? static_cast<size_t>(result) : buf_bytes.size();
-        if ((err = s::store_bytes(buf, buf_bytes.data(), n)) != 0) {
+        if ((err = s::store_bytes(buf, buf_bytes, n)) != 0) {
             s::stream_unread(stream, buf_bytes.data(), n); // (nothing lost)
             return err;
         }
@@ -184,7 +184,7 @@ UN_API int64_t monoio_tcp_read_timeout(int64_t stream, un_rv_t buf, int64_t max_
                                        int64_t timeout_ms) {
     int64_t err = 0;
     (void)err;
-    std::vector<uint8_t> buf_bytes;
+    s::Bytes buf_bytes;
     if ((err = s::bytes_out(buf, max_len, buf_bytes)) != 0) {
         return err;
     }
@@ -192,7 +192,7 @@ UN_API int64_t monoio_tcp_read_timeout(int64_t stream, un_rv_t buf, int64_t max_
                                           static_cast<uint32_t>(buf_bytes.size()), timeout_ms);
     if (result > 0 || result == UN_ERR_TRUNCATED) {
         const size_t n = result > 0 ? static_cast<size_t>(result) : buf_bytes.size();
-        if ((err = s::store_bytes(buf, buf_bytes.data(), n)) != 0) {
+        if ((err = s::store_bytes(buf, buf_bytes, n)) != 0) {
             s::stream_unread(stream, buf_bytes.data(), n); // (nothing lost)
             return err;
         }
@@ -203,7 +203,7 @@ UN_API int64_t monoio_tcp_read_timeout(int64_t stream, un_rv_t buf, int64_t max_
 UN_API int64_t monoio_tcp_write(int64_t stream, un_rv_t buf, int64_t len) {
     int64_t err = 0;
     (void)err;
-    std::vector<uint8_t> buf_bytes;
+    s::Bytes buf_bytes;
     if ((err = s::bytes_in(buf, len, buf_bytes)) != 0) {
         return err;
     }
@@ -216,7 +216,7 @@ UN_API int64_t monoio_tcp_write_timeout(int64_t stream, un_rv_t buf, int64_t len
                                         int64_t timeout_ms) {
     int64_t err = 0;
     (void)err;
-    std::vector<uint8_t> buf_bytes;
+    s::Bytes buf_bytes;
     if ((err = s::bytes_in(buf, len, buf_bytes)) != 0) {
         return err;
     }
@@ -381,7 +381,7 @@ UN_API int64_t monoio_udp_bind(un_rv_t addr) {
 UN_API int64_t monoio_udp_send_to(int64_t socket, un_rv_t buf, int64_t len, un_rv_t addr) {
     int64_t err = 0;
     (void)err;
-    std::vector<uint8_t> buf_bytes;
+    s::Bytes buf_bytes;
     if ((err = s::bytes_in(buf, len, buf_bytes)) != 0) {
         return err;
     }
@@ -399,7 +399,7 @@ UN_API int64_t monoio_udp_send_to_timeout(int64_t socket, un_rv_t buf, int64_t l
                                           int64_t timeout_ms) {
     int64_t err = 0;
     (void)err;
-    std::vector<uint8_t> buf_bytes;
+    s::Bytes buf_bytes;
     if ((err = s::bytes_in(buf, len, buf_bytes)) != 0) {
         return err;
     }
@@ -416,7 +416,7 @@ UN_API int64_t monoio_udp_send_to_timeout(int64_t socket, un_rv_t buf, int64_t l
 UN_API int64_t monoio_udp_recv_from(int64_t socket, un_rv_t buf, int64_t max_len, un_rv_t sender) {
     int64_t err = 0;
     (void)err;
-    std::vector<uint8_t> buf_bytes;
+    s::Bytes buf_bytes;
     if ((err = s::bytes_out(buf, max_len, buf_bytes)) != 0) {
         return err;
     }
@@ -429,7 +429,7 @@ UN_API int64_t monoio_udp_recv_from(int64_t socket, un_rv_t buf, int64_t max_len
         static_cast<uint32_t>(from_out.size()), UN_TIMEOUT_FROM_OPTION);
     if (result > 0 || result == UN_ERR_TRUNCATED) {
         const size_t n = result > 0 ? static_cast<size_t>(result) : buf_bytes.size();
-        if ((err = s::store_bytes(buf, buf_bytes.data(), n)) != 0) {
+        if ((err = s::store_bytes(buf, buf_bytes, n)) != 0) {
             return err;
         }
     }
@@ -444,7 +444,7 @@ UN_API int64_t monoio_udp_recv_from_timeout(int64_t socket, un_rv_t buf, int64_t
                                             un_rv_t sender, int64_t timeout_ms) {
     int64_t err = 0;
     (void)err;
-    std::vector<uint8_t> buf_bytes;
+    s::Bytes buf_bytes;
     if ((err = s::bytes_out(buf, max_len, buf_bytes)) != 0) {
         return err;
     }
@@ -457,7 +457,7 @@ UN_API int64_t monoio_udp_recv_from_timeout(int64_t socket, un_rv_t buf, int64_t
                          from_out.data(), static_cast<uint32_t>(from_out.size()), timeout_ms);
     if (result > 0 || result == UN_ERR_TRUNCATED) {
         const size_t n = result > 0 ? static_cast<size_t>(result) : buf_bytes.size();
-        if ((err = s::store_bytes(buf, buf_bytes.data(), n)) != 0) {
+        if ((err = s::store_bytes(buf, buf_bytes, n)) != 0) {
             return err;
         }
     }
@@ -482,7 +482,7 @@ UN_API int64_t monoio_udp_connect(int64_t socket, un_rv_t addr) {
 UN_API int64_t monoio_udp_send(int64_t socket, un_rv_t buf, int64_t len) {
     int64_t err = 0;
     (void)err;
-    std::vector<uint8_t> buf_bytes;
+    s::Bytes buf_bytes;
     if ((err = s::bytes_in(buf, len, buf_bytes)) != 0) {
         return err;
     }
@@ -495,7 +495,7 @@ UN_API int64_t monoio_udp_send_timeout(int64_t socket, un_rv_t buf, int64_t len,
                                        int64_t timeout_ms) {
     int64_t err = 0;
     (void)err;
-    std::vector<uint8_t> buf_bytes;
+    s::Bytes buf_bytes;
     if ((err = s::bytes_in(buf, len, buf_bytes)) != 0) {
         return err;
     }
@@ -507,7 +507,7 @@ UN_API int64_t monoio_udp_send_timeout(int64_t socket, un_rv_t buf, int64_t len,
 UN_API int64_t monoio_udp_recv(int64_t socket, un_rv_t buf, int64_t max_len) {
     int64_t err = 0;
     (void)err;
-    std::vector<uint8_t> buf_bytes;
+    s::Bytes buf_bytes;
     if ((err = s::bytes_out(buf, max_len, buf_bytes)) != 0) {
         return err;
     }
@@ -515,7 +515,7 @@ UN_API int64_t monoio_udp_recv(int64_t socket, un_rv_t buf, int64_t max_len) {
         socket, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), UN_TIMEOUT_FROM_OPTION);
     if (result > 0 || result == UN_ERR_TRUNCATED) {
         const size_t n = result > 0 ? static_cast<size_t>(result) : buf_bytes.size();
-        if ((err = s::store_bytes(buf, buf_bytes.data(), n)) != 0) {
+        if ((err = s::store_bytes(buf, buf_bytes, n)) != 0) {
             return err;
         }
     }
@@ -526,7 +526,7 @@ UN_API int64_t monoio_udp_recv_timeout(int64_t socket, un_rv_t buf, int64_t max_
                                        int64_t timeout_ms) {
     int64_t err = 0;
     (void)err;
-    std::vector<uint8_t> buf_bytes;
+    s::Bytes buf_bytes;
     if ((err = s::bytes_out(buf, max_len, buf_bytes)) != 0) {
         return err;
     }
@@ -534,7 +534,7 @@ UN_API int64_t monoio_udp_recv_timeout(int64_t socket, un_rv_t buf, int64_t max_
         un_udp_recv(socket, buf_bytes.data(), static_cast<uint32_t>(buf_bytes.size()), timeout_ms);
     if (result > 0 || result == UN_ERR_TRUNCATED) {
         const size_t n = result > 0 ? static_cast<size_t>(result) : buf_bytes.size();
-        if ((err = s::store_bytes(buf, buf_bytes.data(), n)) != 0) {
+        if ((err = s::store_bytes(buf, buf_bytes, n)) != 0) {
             return err;
         }
     }

@@ -8,10 +8,14 @@
 //   bench-load idle PORT CONNECTIONS SERVER_PID
 //       opens CONNECTIONS idle connections and prints the server's resident memory per
 //       connection (from /proc/SERVER_PID/status, before and after).
-//   bench-load blocking PORT THREADS SIZE SECONDS plain|uringnet
+//   bench-load blocking PORT THREADS SIZE SECONDS plain|uringnet|simple-packed|simple-words
 //       THREADS threads, each with its own connection, write a SIZE-byte message and read
-//       until its echo is back, with blocking calls: plain sockets or uringnet's blocking C
-//       API. Prints round trips/s, p50, mean and p99 latency and the whole process's CPU time per round
+//       until its echo is back, with blocking calls: plain sockets, uringnet's blocking C
+//       API, or the monoio_* functions Simple's std.net calls, with Simple's calling convention
+//       (RuntimeValue arrays of tests/simple_standin: packed byte arrays over the client's own
+//       buffers, so the client copies nothing the C client does not; or arrays of byte words,
+//       which the client fills and reads out itself, as a program holding its data in them
+//       would). Prints round trips/s, p50, mean and p99 latency and the whole process's CPU time per round
 //       trip (calling threads and the runtime's threads), every byte checked.
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -39,7 +43,9 @@
 #include <thread>
 #include <vector>
 
+#include "simple_standin.hpp"
 #include "uringnet/uringnet.h"
+#include "uringnet/uringnet_simple.h"
 
 namespace {
 
@@ -257,6 +263,46 @@ struct UringnetConn final : BlockingConn {
     ssize_t read_some(char *p, size_t n) override { return un_tcp_read(s, p, static_cast<uint32_t>(n), -1); }
 };
 
+// std.net's TcpStream: monoio_tcp_write and monoio_tcp_read (the handle's options: no timeout).
+struct SimpleConn final : BlockingConn {
+    int64_t s;
+    bool packed;
+    standin::rv out = standin::kNil, in = standin::kNil; // (word arrays, made once)
+    SimpleConn(int port, bool packed_arrays, size_t size) : packed(packed_arrays) {
+        const std::string addr = "127.0.0.1:" + std::to_string(port);
+        s = monoio_tcp_connect(standin::make_text(addr));
+        if (s < 0) {
+            std::fprintf(stderr, "bench-load: monoio_tcp_connect: %s\n", un_error_name(s));
+            std::exit(1);
+        }
+        monoio_tcp_set_nodelay(s, 1);
+        if (!packed) {
+            out = standin::make_array(standin::Layout::out_of_line, size);
+            in = standin::make_array(standin::Layout::out_of_line, size);
+        }
+    }
+    ~SimpleConn() override { monoio_tcp_close(s); }
+    bool write_all(const char *p, size_t n) override {
+        standin::PackedView view;
+        auto *bytes = reinterpret_cast<uint8_t *>(const_cast<char *>(p));
+        const standin::rv a = packed ? standin::packed_view(view, bytes, n, n) : out;
+        if (!packed && !standin::fill_bytes(out, bytes, n)) {
+            return false;
+        }
+        return monoio_tcp_write(s, a, static_cast<int64_t>(n)) == static_cast<int64_t>(n);
+    }
+    ssize_t read_some(char *p, size_t n) override {
+        standin::PackedView view;
+        auto *bytes = reinterpret_cast<uint8_t *>(p);
+        const standin::rv a = packed ? standin::packed_view(view, bytes, n, 0) : in;
+        const int64_t r = monoio_tcp_read(s, a, static_cast<int64_t>(n));
+        if (r > 0 && !packed && !standin::copy_bytes(in, static_cast<size_t>(r), bytes)) {
+            return -1;
+        }
+        return static_cast<ssize_t>(r);
+    }
+};
+
 double seconds_of(const timeval &tv) { return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) / 1e6; }
 
 /// The whole process's CPU time so far (seconds): user and system, and user alone.
@@ -276,7 +322,16 @@ int run_blocking(int port, int threads, size_t size, int seconds, const std::str
     }
     std::vector<std::unique_ptr<BlockingConn>> conns;
     for (int t = 0; t < threads; ++t) {
-        conns.push_back(plain ? std::unique_ptr<BlockingConn>(new PlainConn(port)) : std::unique_ptr<BlockingConn>(new UringnetConn(port)));
+        if (plain) {
+            conns.push_back(std::make_unique<PlainConn>(port));
+        } else if (mode == "uringnet") {
+            conns.push_back(std::make_unique<UringnetConn>(port));
+        } else if (mode == "simple-packed" || mode == "simple-words") {
+            conns.push_back(std::make_unique<SimpleConn>(port, mode == "simple-packed", size));
+        } else {
+            std::fprintf(stderr, "bench-load: unknown blocking client '%s'\n", mode.c_str());
+            return 2;
+        }
     }
     std::vector<std::vector<double>> lat(static_cast<size_t>(threads));
     std::vector<uint64_t> bad(static_cast<size_t>(threads), 0);
@@ -356,6 +411,6 @@ int main(int argc, char **argv) {
     }
     std::fprintf(stderr, "usage: bench-load echo PORT CONNECTIONS SIZE DEPTH SECONDS SERVER_PID\n"
                          "       bench-load idle PORT CONNECTIONS SERVER_PID\n"
-                         "       bench-load blocking PORT THREADS SIZE SECONDS plain|uringnet\n");
+                         "       bench-load blocking PORT THREADS SIZE SECONDS plain|uringnet|simple-packed|simple-words\n");
     return 2;
 }

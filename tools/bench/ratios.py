@@ -8,9 +8,10 @@ stdin: one line per run, "round=R <who>=<name> key=value ...", both contenders i
                                               tools/bench.sh's blocking-client row: who is mode=,
                                               A / B, by default uringnet / plain (throughput, CPU
                                               per round trip, p50 and mean latency)
-  ratios.py compare BACKEND CONNECTIONS < runs
-                                              tools/bench_compare.sh's row: who is who=, now /
-                                              before (server CPU per message, messages/s)
+  ratios.py compare BACKEND CONNECTIONS [A B] < runs
+                                              tools/bench_compare.sh's row: who is who=, A / B,
+                                              by default now / before (server CPU per message,
+                                              messages/s); also tools/bench.sh's IoDriver row
 """
 import statistics
 import sys
@@ -49,20 +50,21 @@ def blocking_row(client, threads, size, a="uringnet", b="plain"):
     return 0
 
 
-def compare_row(backend, conns):
-    rounds = read_rounds(sys.stdin, "who", "now", "before", "msgs_per_s")
+def compare_row(backend, conns, a="now", b="before"):
+    rounds = read_rounds(sys.stdin, "who", a, b, "msgs_per_s")
     if not rounds:
-        print(f"| {backend} | {conns} | (no complete round) | | | |")
+        print(f"| {backend} | {conns} | (no complete round) | | | | |")
         return 1
-    cells = [ratio(rounds, key, "now", "before") for key in ("server_cpu_us_per_msg", "msgs_per_s")]
-    cells += [f"{med(rounds, who, 'msgs_per_s'):.0f}, {med(rounds, who, 'server_cpu_us_per_msg'):.2f}" for who in ("before", "now")]
+    cells = [ratio(rounds, key, a, b) for key in ("server_cpu_us_per_msg", "msgs_per_s")]
+    cells += [f"{med(rounds, who, 'msgs_per_s'):.0f}, {med(rounds, who, 'server_cpu_us_per_msg'):.2f}" for who in (b, a)]
+    cells.append(str(sum(int(r[w].get("mismatches", 0)) for r in rounds for w in (a, b))))
     print(f"| {backend} | {conns} | {' | '.join(cells)} |")
     return 0
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "compare":
-        sys.exit(compare_row(*sys.argv[2:4]))
+    if len(sys.argv) in (4, 6) and sys.argv[1] == "compare":
+        sys.exit(compare_row(*sys.argv[2:]))
     if len(sys.argv) in (4, 6):
         sys.exit(blocking_row(*sys.argv[1:]))
     sys.exit(__doc__)

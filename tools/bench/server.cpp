@@ -5,6 +5,13 @@
 //                                                     our asynchronous C API: completions are
 //                                                     handled by a callback on the runtime thread;
 //                                                     BUFFER bytes per connection (default 65536)
+//   bench-server uringnet-poll PORT                   the same server taking its completions with
+//                                                     un_poll on a thread of its own (as a host
+//                                                     whose event loop is its own thread does)
+//   bench-server driver PORT                          Simple's IoDriver (std.net.driver's externs,
+//                                                     with Simple's calling convention and the
+//                                                     test stand-in's arrays): the same echo,
+//                                                     written against IoDriver's methods
 //   bench-server epoll PORT                           a plain edge-triggered epoll loop
 //   bench-server blocking PORT                        a thread per connection, blocking syscalls
 //
@@ -28,7 +35,11 @@
 #include <thread>
 #include <vector>
 
+#include <unordered_map>
+
+#include "simple_standin.hpp"
 #include "uringnet/uringnet.h"
+#include "uringnet/uringnet_simple.h"
 
 namespace {
 
@@ -183,6 +194,94 @@ struct UringServer {
     }
 };
 
+// The ready line, then wait for SIGTERM (the benchmark only needs the process gone then).
+[[noreturn]] void serve_until_stopped() {
+    std::printf("ready\n");
+    std::fflush(stdout);
+    while (!g_stop.load()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    std::_Exit(0);
+}
+
+// The callback server's logic with completions taken by un_poll on this thread.
+int run_uringnet_poll(int port) {
+    if (un_runtime_init() != 0) {
+        std::fprintf(stderr, "bench-server: runtime_init failed\n");
+        return 1;
+    }
+    static UringServer server;
+    const std::string addr = "127.0.0.1:" + std::to_string(port);
+    server.listener = un_tcp_listen(addr.c_str(), 0, 0);
+    if (server.listener < 0) {
+        std::fprintf(stderr, "bench-server: listen: %s\n", un_strerror(server.listener));
+        return 1;
+    }
+    un_tcp_accept_submit(server.listener, -1, UringServer::tag(0, UringServer::kAccept));
+    std::thread([] {
+        un_completion_t done[64];
+        for (;;) {
+            const int64_t n = un_poll(done, 64, -1);
+            for (int64_t i = 0; i < n; ++i) {
+                server.on(done[i]);
+            }
+        }
+    }).detach();
+    serve_until_stopped();
+}
+
+// ---- Simple's IoDriver ----
+
+// The echo written against IoDriver's methods as driver.spl calls them: accept, recv up to 64 KiB,
+// send back the bytes poll_recv_bytes gave (a new Simple array each time), recv again once
+// the send completed. Each batch of completions is one poll_count; what the batch made is
+// collected after it (the stand-in's arena: as a Simple program's garbage would be).
+int run_driver(int port) {
+    const int64_t d = monoio_driver_new(0);
+    if (d <= 0) {
+        std::fprintf(stderr, "bench-server: monoio_driver_new: %lld\n", static_cast<long long>(d));
+        return 1;
+    }
+    const int64_t listener = monoio_tcp_listen(standin::make_text("127.0.0.1:" + std::to_string(port)));
+    if (listener < 0) {
+        std::fprintf(stderr, "bench-server: monoio_tcp_listen: %lld\n", static_cast<long long>(listener));
+        return 1;
+    }
+    std::thread([d, listener] {
+        enum Kind { kAccept, kRecv, kSend };
+        std::unordered_map<int64_t, Kind> ops;
+        ops[monoio_driver_submit_accept(d, listener)] = kAccept;
+        monoio_driver_flush(d);
+        const size_t mark = standin::mark();
+        for (;;) {
+            const int64_t n = monoio_driver_poll_count(d, 64, -1);
+            for (int64_t i = 0; i < n; ++i) {
+                const int64_t id = monoio_driver_poll_id(d, i), result = monoio_driver_poll_result(d, i);
+                const auto it = ops.find(id);
+                if (it == ops.end()) {
+                    continue;
+                }
+                const Kind kind = it->second;
+                ops.erase(it);
+                if (kind == kAccept && result > 0) {
+                    monoio_tcp_set_nodelay(result, 1);
+                    ops[monoio_driver_submit_recv(d, result, 65536)] = kRecv;
+                    ops[monoio_driver_submit_accept(d, listener)] = kAccept;
+                } else if (kind == kRecv && result > 0) {
+                    ops[monoio_driver_submit_send_bytes(d, monoio_driver_poll_fd(d, i), monoio_driver_poll_recv_bytes(d, i))] = kSend;
+                } else if (kind == kSend && result > 0) {
+                    ops[monoio_driver_submit_recv(d, monoio_driver_poll_fd(d, i), 65536)] = kRecv;
+                } else if (kind != kAccept) {
+                    monoio_tcp_close(monoio_driver_poll_fd(d, i));
+                }
+            }
+            monoio_driver_flush(d);
+            standin::release(mark);
+        }
+    }).detach();
+    serve_until_stopped();
+}
+
 int run_uringnet(int port, const std::string &backend, size_t buffer, int shards) {
     un_runtime_configure_backend(backend == "epoll" ? UN_BACKEND_EPOLL : backend == "io_uring" ? UN_BACKEND_IO_URING : UN_BACKEND_AUTO);
     un_runtime_configure_shards(shards);
@@ -201,12 +300,7 @@ int run_uringnet(int port, const std::string &backend, size_t buffer, int shards
         return 1;
     }
     un_tcp_accept_submit(server.listener, -1, UringServer::tag(0, UringServer::kAccept));
-    std::printf("ready\n");
-    std::fflush(stdout);
-    while (!g_stop.load()) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    std::_Exit(0); // the benchmark only needs the process gone
+    serve_until_stopped();
 }
 
 } // namespace
@@ -216,7 +310,7 @@ int main(int argc, char **argv) {
     signal(SIGINT, on_signal);
     signal(SIGPIPE, SIG_IGN);
     if (argc < 3) {
-        std::fprintf(stderr, "usage: bench-server uringnet|epoll|blocking PORT [auto|io_uring|epoll]\n");
+        std::fprintf(stderr, "usage: bench-server uringnet|uringnet-poll|driver|epoll|blocking PORT [auto|io_uring|epoll]\n");
         return 2;
     }
     const std::string kind = argv[1];
@@ -224,6 +318,12 @@ int main(int argc, char **argv) {
     if (kind == "uringnet") {
         return run_uringnet(port, argc > 3 ? argv[3] : "auto", argc > 4 ? static_cast<size_t>(std::atol(argv[4])) : 65536,
                             argc > 5 ? std::atoi(argv[5]) : 1);
+    }
+    if (kind == "uringnet-poll") {
+        return run_uringnet_poll(port);
+    }
+    if (kind == "driver") {
+        return run_driver(port);
     }
     if (kind == "epoll") {
         return run_epoll(port);
