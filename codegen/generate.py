@@ -49,7 +49,8 @@ TARGETS = {
     "tests/op_errors.hpp.j2": "tests/op_errors.hpp",
     "c/uringnet_simple.h.j2": "include/uringnet/uringnet_simple.h",
     "c/simple_adapters.cpp.j2": "src/simple_adapters.cpp",
-    "python/uringnet.py.j2": "python/uringnet.py",
+    "python/uringnet.py.j2": "python/uringnet/__init__.py",
+    "python/py.typed.j2": "python/uringnet/py.typed",
     "c/uringnet.map.j2": "src/uringnet.map",
 }
 CLANG_FORMAT_SUFFIXES = {".h", ".hpp", ".c", ".cpp"}

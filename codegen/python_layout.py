@@ -32,13 +32,48 @@ class PyMethod:
     handle_param: str | None
 
     def signature(self) -> str:
+        """The parameters, each with its type hint and the Python-side default."""
         first = {"static": [], "classmethod": ["cls"], "method": ["self"]}[self.kind]
         names = []
         for p in self.params:
             name = "data" if p.type == "bytes_in" else p.name
-            names.append(f"{name}={PY_DEFAULTS[p.name]}" if p.name in PY_DEFAULTS else name)
+            hinted = f"{name}: {annotation(p)}"
+            names.append(f"{hinted} = {PY_DEFAULTS[p.name]}" if p.name in PY_DEFAULTS else hinted)
         # Python wants parameters with defaults last; the spec orders them that way already.
         return ", ".join(first + names)
+
+    def returns(self) -> str:
+        """The blocking form's return type hint."""
+        op = self.op
+        outs = {p.type for p in op.params}
+        if op.result.type == "handle":
+            return CLASS_OF_HANDLE[op.result.handle.name]
+        if "completions_out" in outs:
+            return "list[Completion]"
+        if "bytes_out" in outs and "text_out" in outs:
+            return "tuple[bytes, str]"
+        if "bytes_out" in outs:
+            return "bytes"
+        if "text_out" in outs:
+            return "tuple[int, str]" if op.result.type == "value" else "str"
+        return "None" if op.result.type == "status" else "int"
+
+    def submit_returns(self) -> str:
+        """The *_submit form's return type hint: the op id, and the buffers the result lands in."""
+        bufs = [p for p in self.op.params if p.type in ("bytes_out", "text_out")]
+        return f"tuple[int{', ctypes.Array[ctypes.c_char]' * len(bufs)}]" if bufs else "int"
+
+
+HINTS = {"i32": "int", "i64": "int", "u32": "int", "bool": "bool", "text": "str", "address": "str",
+         "bytes_in": "bytes", "handle": "int", "op_id": "int", "pointer": "object",
+         "callback": "Optional[Callable[[object, Completion], None]]"}
+
+
+def annotation(p: model.Param) -> str:
+    """A parameter's type hint: an enum parameter takes its IntEnum (or its int value)."""
+    if p.type == "enum":
+        return "int"
+    return HINTS[p.type]
 
 
 def ctype(p: model.Param) -> str:

@@ -9,6 +9,8 @@ libdir="$(ls -d "$tmp/prefix"/lib*)"
 test -f "$tmp/prefix/include/uringnet/uringnet.h"
 test -f "$libdir/pkgconfig/uringnet.pc"
 test -f "$libdir/cmake/uringnet/uringnetConfig.cmake"
+test -f "$tmp/prefix/share/uringnet/python/uringnet/__init__.py"
+test -f "$tmp/prefix/share/uringnet/python/uringnet/py.typed"
 
 cmake -S "$src" -B "$tmp/cmake" -G Ninja -DCMAKE_PREFIX_PATH="$tmp/prefix" >/dev/null
 cmake --build "$tmp/cmake" >/dev/null

@@ -7,8 +7,8 @@
             with uringnet.TcpStream.connect(listener.local_addr()) as client:
                 client.write(b"hello")
 
-The library is found through URINGNET_LIB (a path), next to this file, or by the linker
-(liburingnet.so.0). At import the module checks that the library's ABI version and
+The library is found through URINGNET_LIB (a path), next to this file (where `pip install .`
+puts it), or by the linker (liburingnet.so.0). At import the module checks that the library's ABI version and
 spec checksum are the ones it was generated for.
 """
 from __future__ import annotations
@@ -19,6 +19,7 @@ import math
 import os
 import threading
 import time
+from typing import Callable, Optional
 
 ABI_VERSION = 1
 SPEC_CHECKSUM = "d3b4d02dec5a4980"
@@ -56,7 +57,7 @@ class Completion(ctypes.Structure):
     _fields_ = [("op_id", ctypes.c_int64), ("user_data", ctypes.c_uint64), ("result", ctypes.c_int64),
                 ("request", ctypes.c_int32), ("reserved", ctypes.c_int32)]
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"Completion(op_id={self.op_id}, user_data={self.user_data}, result={self.result}, request={self.request})"
 
 
@@ -590,17 +591,17 @@ class _Handle:
     def handle(self) -> int:
         return self._handle
 
-    def __enter__(self):
+    def __enter__(self) -> _Handle:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc) -> bool:
         try:
             self.close()
         except (Closed, ShutDown, WrongRuntime):
             pass
         return False
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"{type(self).__name__}({self._handle:#x})"
 
 
@@ -608,47 +609,62 @@ class _Handle:
 class Runtime:
     """The runtime: runtime_init on entering a with block, runtime_shutdown on leaving it."""
 
-    def __enter__(self):
+    def __enter__(self) -> Runtime:
         Runtime.init()
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc) -> bool:
         Runtime.shutdown()
         return False
 
     @staticmethod
-    def init():
-        """Start the runtime: one thread with its own io_uring of the configured number of entries, or epoll where io_uring is refused (see runtime_configure_backend and the URINGNET_BACKEND environment variable: auto, io_uring or epoll). Handles issued by an earlier, shut-down runtime are rejected with WRONG_RUNTIME. In a child made by fork() while a runtime ran, every call answers FORKED (the runtime's threads are the parent's) until runtime_init starts the child's own runtime; runtime_shutdown there lets go of the parent's and returns 0. The parent is unaffected."""
+    def init() -> None:
+        """Start the runtime: one thread with its own io_uring of the configured number of entries, or epoll where io_uring is refused (see runtime_configure_backend and the URINGNET_BACKEND environment variable: auto, io_uring or epoll). Handles issued by an earlier, shut-down runtime are rejected with WRONG_RUNTIME. In a child made by fork() while a runtime ran, every call answers FORKED (the runtime's threads are the parent's) until runtime_init starts the child's own runtime; runtime_shutdown there lets go of the parent's and returns 0. The parent is unaffected.
+
+        Raises: AlreadyInitialized (-16), IoUringUnavailable (-30), IoUringNoMemory (-34), NoResources (-27), InvalidArgument (-13), WouldDeadlock (-18).
+        """
         result = _check(_lib.un_runtime_init())
         return None
 
     @staticmethod
-    def shutdown():
-        """Stop the runtime: every operation still in flight completes with SHUT_DOWN, every handle is closed and the thread is joined. Later calls return SHUT_DOWN until runtime_init is called again."""
+    def shutdown() -> None:
+        """Stop the runtime: every operation still in flight completes with SHUT_DOWN, every handle is closed and the thread is joined. Later calls return SHUT_DOWN until runtime_init is called again.
+
+        Raises: NotInitialized (-14), ShutDown (-15), WouldDeadlock (-18).
+        """
         result = _check(_lib.un_runtime_shutdown())
         return None
 
     @staticmethod
-    def configure_entries(entries):
-        """Set the number of io_uring submission entries used by the next runtime_init (1..32768; the kernel rounds up to a power of two, and rings smaller than 4 are raised to 4 because a linked timeout needs two entries submitted together)."""
+    def configure_entries(entries: int) -> None:
+        """Set the number of io_uring submission entries used by the next runtime_init (1..32768; the kernel rounds up to a power of two, and rings smaller than 4 are raised to 4 because a linked timeout needs two entries submitted together).
+
+        Raises: InvalidArgument (-13).
+        """
         result = _check(_lib.un_runtime_configure_entries(entries))
         return None
 
     @staticmethod
-    def num_cores():
-        """Number of CPU cores this process may run on."""
+    def num_cores() -> int:
+        """Number of CPU cores this process may run on.
+
+        Raises: nothing.
+        """
         result = _check(_lib.un_runtime_num_cores())
         return result
 
     @staticmethod
-    def stats():
-        """Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends, registered files, multishot accept and multishot receive are in use, the bytes of each shard's receive buffer ring (recv_ring_bytes), wake_signal (always 0: the library sends no signal) and whether blocking reads wait inside recv (reads_wait_in_recv: io_uring), and for each shard and in total the requests, completions, errors (calls a calling thread finished itself included), bytes read and written, accepts, connects, operations in flight (in_flight: blocking calls waiting on their own threads and calls waiting their turn in a stream's line included), open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered by multishot receives, multishot receives ended because the buffer ring was empty (buffer_ring_empty; re-armed when a read waits), reads and writes the calling threads completed themselves (fast_reads, fast_writes), and how many of those waited on their calling thread for data or buffer space (caller_waits; a read that waits inside recv is counted when it enters recv)."""
+    def stats() -> str:
+        """Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends, registered files, multishot accept and multishot receive are in use, the bytes of each shard's receive buffer ring (recv_ring_bytes), wake_signal (always 0: the library sends no signal) and whether blocking reads wait inside recv (reads_wait_in_recv: io_uring), and for each shard and in total the requests, completions, errors (calls a calling thread finished itself included), bytes read and written, accepts, connects, operations in flight (in_flight: blocking calls waiting on their own threads and calls waiting their turn in a stream's line included), open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered by multishot receives, multishot receives ended because the buffer ring was empty (buffer_ring_empty; re-armed when a read waits), reads and writes the calling threads completed themselves (fast_reads, fast_writes), and how many of those waited on their calling thread for data or buffer space (caller_waits; a read that waits inside recv is counted when it enters recv).
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BufferTooSmall (-19), InvalidArgument (-13).
+        """
         out_buf = ctypes.create_string_buffer(65536)
         result = _check(_lib.un_runtime_stats(out_buf, len(out_buf)))
         return out_buf.value.decode()
 
     @staticmethod
-    def stats_submit(user_data=0):
+    def stats_submit(user_data: int = 0) -> tuple[int, ctypes.Array[ctypes.c_char]]:
         """Asynchronous stats: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the runtime's statistics as a JSON object into a caller's buffer, NUL-terminated: the backend and why it was chosen, the shard count, whether zero-copy sends, registered files, multishot accept and multishot receive are in use, the bytes of each shard's receive buffer ring (recv_ring_bytes), wake_signal (always 0: the library sends no signal) and whether blocking reads wait inside recv (reads_wait_in_recv: io_uring), and for each shard and in total the requests, completions, errors (calls a calling thread finished itself included), bytes read and written, accepts, connects, operations in flight (in_flight: blocking calls waiting on their own threads and calls waiting their turn in a stream's line included), open handles, wake-ups, submit calls, submission entries, the largest batch taken at once, connections handed to another shard, zero-copy sends, registered files, connections delivered by multishot accepts, chunks delivered by multishot receives, multishot receives ended because the buffer ring was empty (buffer_ring_empty; re-armed when a read waits), reads and writes the calling threads completed themselves (fast_reads, fast_writes), and how many of those waited on their calling thread for data or buffer space (caller_waits; a read that waits inside recv is counted when it enters recv)."""
         out_buf = ctypes.create_string_buffer(65536)
         op_id = _check(_lib.un_runtime_stats_submit(out_buf, len(out_buf), user_data))
@@ -656,26 +672,35 @@ class Runtime:
         return (op_id, out_buf)
 
     @staticmethod
-    def configure_backend(backend):
-        """Choose the kernel interface for the next runtime_init: auto (default), io_uring or epoll. A choice other than auto overrides the URINGNET_BACKEND environment variable."""
+    def configure_backend(backend: int) -> None:
+        """Choose the kernel interface for the next runtime_init: auto (default), io_uring or epoll. A choice other than auto overrides the URINGNET_BACKEND environment variable.
+
+        Raises: InvalidArgument (-13).
+        """
         result = _check(_lib.un_runtime_configure_backend(backend))
         return None
 
     @staticmethod
-    def configure_sqpoll(on):
-        """Turn io_uring's kernel submission-queue polling thread (SQPOLL) on or off for the next runtime_init. Off by default: it keeps a core busy."""
+    def configure_sqpoll(on: bool) -> None:
+        """Turn io_uring's kernel submission-queue polling thread (SQPOLL) on or off for the next runtime_init. Off by default: it keeps a core busy.
+
+        Raises: nothing.
+        """
         result = _check(_lib.un_runtime_configure_sqpoll(on))
         return None
 
     @staticmethod
-    def backend():
-        """Which kernel interface the running runtime uses, and why it was chosen (written into out as text, NUL-terminated; out may be NULL with out_len 0)."""
+    def backend() -> tuple[int, str]:
+        """Which kernel interface the running runtime uses, and why it was chosen (written into out as text, NUL-terminated; out may be NULL with out_len 0).
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BufferTooSmall (-19), InvalidArgument (-13), WouldDeadlock (-18).
+        """
         out_buf = ctypes.create_string_buffer(512)
         result = _check(_lib.un_runtime_backend(out_buf, len(out_buf)))
         return result, out_buf.value.decode()
 
     @staticmethod
-    def backend_submit(user_data=0):
+    def backend_submit(user_data: int = 0) -> tuple[int, ctypes.Array[ctypes.c_char]]:
         """Asynchronous backend: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Which kernel interface the running runtime uses, and why it was chosen (written into out as text, NUL-terminated; out may be NULL with out_len 0)."""
         out_buf = ctypes.create_string_buffer(512)
         op_id = _check(_lib.un_runtime_backend_submit(out_buf, len(out_buf), user_data))
@@ -683,71 +708,98 @@ class Runtime:
         return (op_id, out_buf)
 
     @staticmethod
-    def reset_stats():
-        """Set the runtime's counters (requests, completions, errors, bytes, accepts, connects, wake-ups, submit calls) back to zero; gauges (in flight, open handles) keep their values."""
+    def reset_stats() -> None:
+        """Set the runtime's counters (requests, completions, errors, bytes, accepts, connects, wake-ups, submit calls) back to zero; gauges (in flight, open handles) keep their values.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39).
+        """
         result = _check(_lib.un_runtime_reset_stats())
         return None
 
     @staticmethod
-    def reset_stats_submit(user_data=0):
+    def reset_stats_submit(user_data: int = 0) -> int:
         """Asynchronous reset_stats: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Set the runtime's counters (requests, completions, errors, bytes, accepts, connects, wake-ups, submit calls) back to zero; gauges (in flight, open handles) keep their values."""
         op_id = _check(_lib.un_runtime_reset_stats_submit(user_data))
         _record(op_id, ())
         return op_id
 
     @staticmethod
-    def configure_shards(shards):
-        """Set the number of shards for the next runtime_init: each shard is a thread with its own ring (or epoll) and its own handles, and new connections, listeners and sockets go to the least-loaded shard (accepted connections too). 1 (the default) up to the number of cores."""
+    def configure_shards(shards: int) -> None:
+        """Set the number of shards for the next runtime_init: each shard is a thread with its own ring (or epoll) and its own handles, and new connections, listeners and sockets go to the least-loaded shard (accepted connections too). 1 (the default) up to the number of cores.
+
+        Raises: InvalidArgument (-13).
+        """
         result = _check(_lib.un_runtime_configure_shards(shards))
         return None
 
     @staticmethod
-    def configure_recv_buffers(count, size):
-        """Set the receive buffer ring each shard of the next runtime_init registers for multishot receive (io_uring, Linux 6.0+; streams read with tcp_read_submit): count buffers of size bytes. The kernel picks a buffer for each chunk it receives and the runtime copies the chunk out and gives the buffer back before the next completion, so the ring only has to absorb what arrives between two of the runtime's turns; when the kernel fills every buffer first, the receive ends (buffer_ring_empty in the statistics) and is armed again once a read waits. The default, 64 buffers of 32 KiB, keeps bulk transfers near a plain receive's cost; memory is count * size per shard, touched only as the kernel fills it."""
+    def configure_recv_buffers(count: int, size: int) -> None:
+        """Set the receive buffer ring each shard of the next runtime_init registers for multishot receive (io_uring, Linux 6.0+; streams read with tcp_read_submit): count buffers of size bytes. The kernel picks a buffer for each chunk it receives and the runtime copies the chunk out and gives the buffer back before the next completion, so the ring only has to absorb what arrives between two of the runtime's turns; when the kernel fills every buffer first, the receive ends (buffer_ring_empty in the statistics) and is armed again once a read waits. The default, 64 buffers of 32 KiB, keeps bulk transfers near a plain receive's cost; memory is count * size per shard, touched only as the kernel fills it.
+
+        Raises: InvalidArgument (-13).
+        """
         result = _check(_lib.un_runtime_configure_recv_buffers(count, size))
         return None
 
     @staticmethod
-    def configure_wake_signal(signal):
-        """Kept for compatibility: the library no longer sends any signal, so the value (0 or a real-time signal, SIGRTMIN..SIGRTMAX) is checked and has no effect. A blocking tcp_read on the io_uring backend sleeps in recv itself, as a read on a plain blocking socket does (one system call per read), for at most 300 ms (the socket's SO_RCVTIMEO, or the read's timeout when that is nearer); close and runtime_shutdown end it at once by shutting the socket for reading, and socket_cancel or a later call on the stream that needs it to hand over is seen when those 300 ms end. A read whose data has not come by then waits on in ppoll on the socket and a per-thread eventfd, which every one of them ends at once. No signal of the library's can interrupt a host's signal handler or system call, and a host may install or block any signal at any time."""
+    def configure_wake_signal(signal: int) -> None:
+        """Kept for compatibility: the library no longer sends any signal, so the value (0 or a real-time signal, SIGRTMIN..SIGRTMAX) is checked and has no effect. A blocking tcp_read on the io_uring backend sleeps in recv itself, as a read on a plain blocking socket does (one system call per read), for at most 300 ms (the socket's SO_RCVTIMEO, or the read's timeout when that is nearer); close and runtime_shutdown end it at once by shutting the socket for reading, and socket_cancel or a later call on the stream that needs it to hand over is seen when those 300 ms end. A read whose data has not come by then waits on in ppoll on the socket and a per-thread eventfd, which every one of them ends at once. No signal of the library's can interrupt a host's signal handler or system call, and a host may install or block any signal at any time.
+
+        Raises: InvalidArgument (-13).
+        """
         result = _check(_lib.un_runtime_configure_wake_signal(signal))
         return None
 
     @staticmethod
-    def configure_interruptible(on):
-        """Choose whether a blocking call that a signal of the host's interrupts returns INTERRUPTED (on) or goes on waiting (off, the default). Process-wide, and it takes effect at once. With it on, a host whose signal handlers only set a flag (CPython, most language runtimes) gets control back while a read, write, accept, connect or receive waits: nothing was read or accepted when INTERRUPTED is returned (a call that completed meanwhile returns its result instead), and a write that had sent part of its bytes returns how many (a short write, as write(2) does). The host runs its handlers and calls again. As with any blocking system call, a signal that arrives while the call is between two system calls of its wait (just before it starts to wait, or as its 300 ms inside recv end) is not seen by that wait (a host that checks its own flag before each call sees it at its next call). The Python binding turns it on and retries, so Ctrl-C raises KeyboardInterrupt during any blocking call."""
+    def configure_interruptible(on: bool) -> None:
+        """Choose whether a blocking call that a signal of the host's interrupts returns INTERRUPTED (on) or goes on waiting (off, the default). Process-wide, and it takes effect at once. With it on, a host whose signal handlers only set a flag (CPython, most language runtimes) gets control back while a read, write, accept, connect or receive waits: nothing was read or accepted when INTERRUPTED is returned (a call that completed meanwhile returns its result instead), and a write that had sent part of its bytes returns how many (a short write, as write(2) does). The host runs its handlers and calls again. As with any blocking system call, a signal that arrives while the call is between two system calls of its wait (just before it starts to wait, or as its 300 ms inside recv end) is not seen by that wait (a host that checks its own flag before each call sees it at its next call). The Python binding turns it on and retries, so Ctrl-C raises KeyboardInterrupt during any blocking call.
+
+        Raises: nothing.
+        """
         result = _check(_lib.un_runtime_configure_interruptible(on))
         return None
 
     @staticmethod
-    def timer(timeout_ms=-1):
-        """Wait timeout_ms milliseconds on the runtime thread and complete with 0: a timer. The runtime keeps it in the kernel (io_uring's TIMEOUT) or in the epoll backend's own deadline list, so any number of timers cost no thread. timer_submit is the asynchronous timer: its completion comes when the time is up, and op_cancel ends it early with CANCELED. 0 completes at once; a negative value (or one too large to be a deadline in nanoseconds) waits until the timer is cancelled or interrupted, or the runtime shuts down."""
+    def timer(timeout_ms: int = -1) -> None:
+        """Wait timeout_ms milliseconds on the runtime thread and complete with 0: a timer. The runtime keeps it in the kernel (io_uring's TIMEOUT) or in the epoll backend's own deadline list, so any number of timers cost no thread. timer_submit is the asynchronous timer: its completion comes when the time is up, and op_cancel ends it early with CANCELED. 0 completes at once; a negative value (or one too large to be a deadline in nanoseconds) waits until the timer is cancelled or interrupted, or the runtime shuts down.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), WouldDeadlock (-18), Interrupted (-40).
+        """
         result = _check(_interruptible(_lib.un_timer, 0, timeout_ms))
         return None
 
     @staticmethod
-    def timer_submit(timeout_ms=-1, user_data=0):
+    def timer_submit(timeout_ms: int = -1, user_data: int = 0) -> int:
         """Asynchronous timer: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Wait timeout_ms milliseconds on the runtime thread and complete with 0: a timer. The runtime keeps it in the kernel (io_uring's TIMEOUT) or in the epoll backend's own deadline list, so any number of timers cost no thread. timer_submit is the asynchronous timer: its completion comes when the time is up, and op_cancel ends it early with CANCELED. 0 completes at once; a negative value (or one too large to be a deadline in nanoseconds) waits until the timer is cancelled or interrupted, or the runtime shuts down."""
         op_id = _check(_lib.un_timer_submit(timeout_ms, user_data))
         _record(op_id, ())
         return op_id
 
     @staticmethod
-    def poll(max=64, timeout_ms=-1):
-        """Collect completions of asynchronous operations (the *_submit functions) into out, waiting up to timeout_ms for the first one. Completions queue up until collected; after a shutdown the remaining ones can still be collected."""
+    def poll(max: int = 64, timeout_ms: int = -1) -> list[Completion]:
+        """Collect completions of asynchronous operations (the *_submit functions) into out, waiting up to timeout_ms for the first one. Completions queue up until collected; after a shutdown the remaining ones can still be collected.
+
+        Raises: NotInitialized (-14), Forked (-39), InvalidArgument (-13), WouldDeadlock (-18).
+        """
         out_buf = (Completion * max)()
         result = _check(_lib.un_poll(out_buf, len(out_buf), timeout_ms))
         return [_collected(c) for c in out_buf[:result]]
 
     @staticmethod
-    def completion_fd():
-        """A file descriptor (eventfd) that is readable while completions wait to be collected, for a host's own event loop (epoll, poll, select): when it is readable, call poll with timeout 0. The library owns it; do not close it."""
+    def completion_fd() -> int:
+        """A file descriptor (eventfd) that is readable while completions wait to be collected, for a host's own event loop (epoll, poll, select): when it is readable, call poll with timeout 0. The library owns it; do not close it.
+
+        Raises: NoResources (-27).
+        """
         result = _check(_lib.un_completion_fd())
         return result
 
     @staticmethod
-    def set_completion_callback(callback, ctx=None):
-        """Deliver completions by calling callback(ctx, completion) on the runtime thread instead of queueing them for poll; NULL goes back to queueing. When it returns, the previous callback is never called again and no call of it is still running, so its ctx may be freed; called from inside a callback it does not wait, and calls already running on other shards may still finish with the previous ctx. A callback may submit new operations and change the callback, but must not make blocking calls (they return WOULD_DEADLOCK), must not wait for a thread that is changing the callback, and should return quickly."""
+    def set_completion_callback(callback: Optional[Callable[[object, Completion], None]], ctx: object = None) -> None:
+        """Deliver completions by calling callback(ctx, completion) on the runtime thread instead of queueing them for poll; NULL goes back to queueing. When it returns, the previous callback is never called again and no call of it is still running, so its ctx may be freed; called from inside a callback it does not wait, and calls already running on other shards may still finish with the previous ctx. A callback may submit new operations and change the callback, but must not make blocking calls (they return WOULD_DEADLOCK), must not wait for a thread that is changing the callback, and should return quickly.
+
+        Raises: nothing.
+        """
         global _callback_ref
         if _callback_ref is not None:
             _retired_callbacks.append(_callback_ref)  # a running call may still use it
@@ -759,20 +811,29 @@ class Runtime:
         return None
 
     @staticmethod
-    def op_cancel(op_id):
-        """Cancel one asynchronous operation by the id its *_submit function returned; it completes with CANCELED (unless it completed first)."""
+    def op_cancel(op_id: int) -> None:
+        """Cancel one asynchronous operation by the id its *_submit function returned; it completes with CANCELED (unless it completed first).
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), OpNotFound (-37), InvalidArgument (-13).
+        """
         result = _check(_lib.un_op_cancel(op_id))
         return None
 
     @staticmethod
-    def batch_begin():
-        """Start collecting this thread's *_submit calls instead of posting them one by one; batch_end posts them together, with at most one wake-up of the runtime thread and one kernel submit. The calls keep their order: a blocking call this thread makes before batch_end first posts what the batch holds, and a batch left open when the thread exits, or whose runtime shuts down, completes each of its submissions with SHUT_DOWN."""
+    def batch_begin() -> None:
+        """Start collecting this thread's *_submit calls instead of posting them one by one; batch_end posts them together, with at most one wake-up of the runtime thread and one kernel submit. The calls keep their order: a blocking call this thread makes before batch_end first posts what the batch holds, and a batch left open when the thread exits, or whose runtime shuts down, completes each of its submissions with SHUT_DOWN.
+
+        Raises: InvalidArgument (-13).
+        """
         result = _check(_lib.un_batch_begin())
         return None
 
     @staticmethod
-    def batch_end():
-        """Post every operation this thread submitted since batch_begin, together."""
+    def batch_end() -> int:
+        """Post every operation this thread submitted since batch_begin, together.
+
+        Raises: InvalidArgument (-13).
+        """
         result = _check(_lib.un_batch_end())
         return result
 
@@ -781,95 +842,119 @@ class TcpListener(_Handle):
     """A listening TCP socket; accept on it as many times as you like."""
 
     @classmethod
-    def listen(cls, addr, backlog=0, flags=0):
-        """Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free port) with SO_REUSEADDR and listen on it."""
+    def listen(cls, addr: str, backlog: int = 0, flags: int = 0) -> TcpListener:
+        """Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free port) with SO_REUSEADDR and listen on it.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadAddress (-12), InvalidArgument (-13), UnknownHost (-28), AddressInUse (-21), AddressNotAvailable (-22), PermissionDenied (-23), NoResources (-27), WouldDeadlock (-18).
+        """
         result = _check(_lib.un_tcp_listen(addr.encode(), backlog, flags))
         return TcpListener(result)
 
     @classmethod
-    def listen_submit(cls, addr, backlog=0, flags=0, user_data=0):
+    def listen_submit(cls, addr: str, backlog: int = 0, flags: int = 0, user_data: int = 0) -> int:
         """Asynchronous listen: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free port) with SO_REUSEADDR and listen on it."""
         addr_b = addr.encode()
         op_id = _check(_lib.un_tcp_listen_submit(addr_b, backlog, flags, user_data))
         _record(op_id, (addr_b,))
         return op_id
 
-    def accept(self, timeout_ms=-1):
-        """Wait for the next connection on a listener and return it as a new stream. The listener stays open; call again for the next connection."""
+    def accept(self, timeout_ms: int = -1) -> TcpStream:
+        """Wait for the next connection on a listener and return it as a new stream. The listener stays open; call again for the next connection.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), Canceled (-17), TimedOutError (-4), NoResources (-27), ConnectionAborted (-25), WouldDeadlock (-18), Interrupted (-40).
+        """
         result = _check(_interruptible(_lib.un_tcp_accept, 1, self._handle, timeout_ms))
         return TcpStream(result)
 
-    def accept_submit(self, timeout_ms=-1, user_data=0):
+    def accept_submit(self, timeout_ms: int = -1, user_data: int = 0) -> int:
         """Asynchronous accept: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Wait for the next connection on a listener and return it as a new stream. The listener stays open; call again for the next connection."""
         op_id = _check(_lib.un_tcp_accept_submit(self._handle, timeout_ms, user_data))
         _record(op_id, ())
         return op_id
 
-    def close(self):
-        """Close a listener. Accepts in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed and its port can be bound again."""
+    def close(self) -> None:
+        """Close a listener. Accepts in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed and its port can be bound again.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11).
+        """
         result = _check(_lib.un_tcp_listener_close(self._handle))
         return None
 
-    def close_submit(self, user_data=0):
+    def close_submit(self, user_data: int = 0) -> int:
         """Asynchronous close: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Close a listener. Accepts in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed and its port can be bound again."""
         op_id = _check(_lib.un_tcp_listener_close_submit(self._handle, user_data))
         _record(op_id, ())
         return op_id
 
-    def local_addr(self):
-        """Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0."""
+    def local_addr(self) -> str:
+        """Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11), BufferTooSmall (-19), WouldDeadlock (-18).
+        """
         out_buf = ctypes.create_string_buffer(512)
         result = _check(_lib.un_socket_local_addr(self._handle, out_buf, len(out_buf)))
         return out_buf.value.decode()
 
-    def local_addr_submit(self, user_data=0):
+    def local_addr_submit(self, user_data: int = 0) -> tuple[int, ctypes.Array[ctypes.c_char]]:
         """Asynchronous local_addr: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0."""
         out_buf = ctypes.create_string_buffer(512)
         op_id = _check(_lib.un_socket_local_addr_submit(self._handle, out_buf, len(out_buf), user_data))
         _record(op_id, (out_buf,))
         return (op_id, out_buf)
 
-    def set_option(self, option, value):
-        """Set a socket option (see socket_option) on any handle."""
+    def set_option(self, option: int, value: int) -> None:
+        """Set a socket option (see socket_option) on any handle.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11), InvalidArgument (-13), Unsupported (-29), WouldDeadlock (-18).
+        """
         result = _check(_lib.un_socket_set_option(self._handle, option, value))
         return None
 
-    def set_option_submit(self, option, value, user_data=0):
+    def set_option_submit(self, option: int, value: int, user_data: int = 0) -> int:
         """Asynchronous set_option: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Set a socket option (see socket_option) on any handle."""
         op_id = _check(_lib.un_socket_set_option_submit(self._handle, option, value, user_data))
         _record(op_id, ())
         return op_id
 
-    def get_option(self, option):
-        """Read a socket option (see socket_option) of any handle."""
+    def get_option(self, option: int) -> int:
+        """Read a socket option (see socket_option) of any handle.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11), InvalidArgument (-13), Unsupported (-29), WouldDeadlock (-18).
+        """
         result = _check(_lib.un_socket_get_option(self._handle, option), -1)
         return result
 
-    def get_option_submit(self, option, user_data=0):
+    def get_option_submit(self, option: int, user_data: int = 0) -> int:
         """Asynchronous get_option: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read a socket option (see socket_option) of any handle."""
         op_id = _check(_lib.un_socket_get_option_submit(self._handle, option, user_data))
         _record(op_id, ())
         return op_id
 
-    def cancel(self):
-        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 300 ms (its time inside recv is that short); every other wait ends at once."""
+    def cancel(self) -> int:
+        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 300 ms (its time inside recv is that short); every other wait ends at once.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11).
+        """
         result = _check(_lib.un_socket_cancel(self._handle))
         return result
 
-    def cancel_submit(self, user_data=0):
+    def cancel_submit(self, user_data: int = 0) -> int:
         """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 300 ms (its time inside recv is that short); every other wait ends at once."""
         op_id = _check(_lib.un_socket_cancel_submit(self._handle, user_data))
         _record(op_id, ())
         return op_id
 
     @classmethod
-    def adopt_listener(cls, fd):
-        """Take over a listening TCP socket the caller made (socket, bind, listen: for example one a language runtime opened itself, or one inherited from a service manager) as a listener handle: accept and every other listener call work on it. The fd must be an open IPv4 or IPv6 stream socket that is listening (checked with SO_DOMAIN, SO_TYPE and SO_ACCEPTCONN; anything else is WRONG_KIND, an fd that is not open INVALID_ARGUMENT). On success the handle owns the fd: closing the handle closes it, and the caller must neither use nor close the fd any more. On failure the fd is left as it was, still the caller's. The library sets the fd's O_NONBLOCK to what its backend uses and FD_CLOEXEC. An fd that already belongs to a handle of this runtime is refused (INVALID_ARGUMENT)."""
+    def adopt_listener(cls, fd: int) -> TcpListener:
+        """Take over a listening TCP socket the caller made (socket, bind, listen: for example one a language runtime opened itself, or one inherited from a service manager) as a listener handle: accept and every other listener call work on it. The fd must be an open IPv4 or IPv6 stream socket that is listening (checked with SO_DOMAIN, SO_TYPE and SO_ACCEPTCONN; anything else is WRONG_KIND, an fd that is not open INVALID_ARGUMENT). On success the handle owns the fd: closing the handle closes it, and the caller must neither use nor close the fd any more. On failure the fd is left as it was, still the caller's. The library sets the fd's O_NONBLOCK to what its backend uses and FD_CLOEXEC. An fd that already belongs to a handle of this runtime is refused (INVALID_ARGUMENT).
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), InvalidArgument (-13), WrongKind (-10), NoResources (-27), WouldDeadlock (-18).
+        """
         result = _check(_lib.un_tcp_adopt_listener(fd))
         return TcpListener(result)
 
     @classmethod
-    def adopt_listener_submit(cls, fd, user_data=0):
+    def adopt_listener_submit(cls, fd: int, user_data: int = 0) -> int:
         """Asynchronous adopt_listener: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Take over a listening TCP socket the caller made (socket, bind, listen: for example one a language runtime opened itself, or one inherited from a service manager) as a listener handle: accept and every other listener call work on it. The fd must be an open IPv4 or IPv6 stream socket that is listening (checked with SO_DOMAIN, SO_TYPE and SO_ACCEPTCONN; anything else is WRONG_KIND, an fd that is not open INVALID_ARGUMENT). On success the handle owns the fd: closing the handle closes it, and the caller must neither use nor close the fd any more. On failure the fd is left as it was, still the caller's. The library sets the fd's O_NONBLOCK to what its backend uses and FD_CLOEXEC. An fd that already belongs to a handle of this runtime is refused (INVALID_ARGUMENT)."""
         op_id = _check(_lib.un_tcp_adopt_listener_submit(fd, user_data))
         _record(op_id, ())
@@ -880,21 +965,27 @@ class TcpStream(_Handle):
     """A connected TCP stream, from accept or connect."""
 
     @classmethod
-    def connect(cls, addr, timeout_ms=-1):
-        """Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by the library's resolver threads, never on the runtime thread and never by blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup whose operation ended first (timeout, cancel, close) is never made."""
+    def connect(cls, addr: str, timeout_ms: int = -1) -> TcpStream:
+        """Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by the library's resolver threads, never on the runtime thread and never by blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup whose operation ended first (timeout, cancel, close) is never made.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadAddress (-12), UnknownHost (-28), ConnectionRefused (-20), HostUnreachable (-24), TimedOutError (-4), NoResources (-27), WouldDeadlock (-18), Interrupted (-40).
+        """
         result = _check(_interruptible(_lib.un_tcp_connect, 1, addr.encode(), timeout_ms))
         return TcpStream(result)
 
     @classmethod
-    def connect_submit(cls, addr, timeout_ms=-1, user_data=0):
+    def connect_submit(cls, addr: str, timeout_ms: int = -1, user_data: int = 0) -> int:
         """Asynchronous connect: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by the library's resolver threads, never on the runtime thread and never by blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup whose operation ended first (timeout, cancel, close) is never made."""
         addr_b = addr.encode()
         op_id = _check(_lib.un_tcp_connect_submit(addr_b, timeout_ms, user_data))
         _record(op_id, (addr_b,))
         return op_id
 
-    def read(self, max_len=65536, timeout_ms=-1):
-        """Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Reads on one stream get the data in the order they were called. A blocking read that is first in its stream's line reads on the calling thread and, when no data is there, waits on that thread in the kernel like a blocking socket: inside recv itself for up to 300 ms where the backend's sockets block (io_uring; the socket's SO_RCVTIMEO, rounded up to the kernel's tick), then, and on the epoll backend, in ppoll (close, socket_cancel, runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a blocking read made while another read of the stream waits) switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
+    def read(self, max_len: int = 65536, timeout_ms: int = -1) -> bytes:
+        """Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Reads on one stream get the data in the order they were called. A blocking read that is first in its stream's line reads on the calling thread and, when no data is there, waits on that thread in the kernel like a blocking socket: inside recv itself for up to 300 ms where the backend's sockets block (io_uring; the socket's SO_RCVTIMEO, rounded up to the kernel's tick), then, and on the epoll backend, in ppoll (close, socket_cancel, runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a blocking read made while another read of the stream waits) switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), InvalidArgument (-13), Canceled (-17), TimedOutError (-4), ResetError (-3), WouldDeadlock (-18), Interrupted (-40).
+        """
         buf_buf = _take_scratch(max_len)
         try:
             result = _check(_interruptible(_lib.un_tcp_read, 3, self._handle, buf_buf, max_len, timeout_ms))
@@ -903,124 +994,154 @@ class TcpStream(_Handle):
             _give_scratch(buf_buf)
         return data
 
-    def read_submit(self, max_len=65536, timeout_ms=-1, user_data=0):
+    def read_submit(self, max_len: int = 65536, timeout_ms: int = -1, user_data: int = 0) -> tuple[int, ctypes.Array[ctypes.c_char]]:
         """Asynchronous read: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Reads on one stream get the data in the order they were called. A blocking read that is first in its stream's line reads on the calling thread and, when no data is there, waits on that thread in the kernel like a blocking socket: inside recv itself for up to 300 ms where the backend's sockets block (io_uring; the socket's SO_RCVTIMEO, rounded up to the kernel's tick), then, and on the epoll backend, in ppoll (close, socket_cancel, runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a blocking read made while another read of the stream waits) switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
         buf_buf = ctypes.create_string_buffer(max_len)
         op_id = _check(_lib.un_tcp_read_submit(self._handle, buf_buf, max_len, timeout_ms, user_data))
         _record(op_id, (buf_buf,))
         return (op_id, buf_buf)
 
-    def write(self, data, timeout_ms=-1):
-        """Write all len bytes of buf to a stream. Short writes are continued until every byte is sent; writes on one stream are sent in the order they were called, each one's bytes together; a closed peer gives an error, never SIGPIPE. A blocking write that is first in its stream's line sends on the calling thread and waits there for buffer space, like a blocking socket. On TIMED_OUT or CANCELED a prefix of buf may have been sent."""
+    def write(self, data: bytes, timeout_ms: int = -1) -> int:
+        """Write all len bytes of buf to a stream. Short writes are continued until every byte is sent; writes on one stream are sent in the order they were called, each one's bytes together; a closed peer gives an error, never SIGPIPE. A blocking write that is first in its stream's line sends on the calling thread and waits there for buffer space, like a blocking socket. On TIMED_OUT or CANCELED a prefix of buf may have been sent.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), InvalidArgument (-13), Canceled (-17), TimedOutError (-4), ResetError (-3), BrokenPipe (-26), WouldDeadlock (-18), Interrupted (-40).
+        """
         result = _check(_interruptible(_lib.un_tcp_write, 3, self._handle, data, len(data), timeout_ms))
         return result
 
-    def write_submit(self, data, timeout_ms=-1, user_data=0):
+    def write_submit(self, data: bytes, timeout_ms: int = -1, user_data: int = 0) -> int:
         """Asynchronous write: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write all len bytes of buf to a stream. Short writes are continued until every byte is sent; writes on one stream are sent in the order they were called, each one's bytes together; a closed peer gives an error, never SIGPIPE. A blocking write that is first in its stream's line sends on the calling thread and waits there for buffer space, like a blocking socket. On TIMED_OUT or CANCELED a prefix of buf may have been sent."""
         op_id = _check(_lib.un_tcp_write_submit(self._handle, data, len(data), timeout_ms, user_data))
         _record(op_id, (data,))
         return op_id
 
-    def close(self):
-        """Close a stream. Operations in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed. Close takes its place among the stream's writes: the writes called before it are sent, in order, as far as each goes whole without waiting (the one in the kernel, or waiting on its calling thread, is cancelled unless it is done); a write still waiting for room then, and every write (or shutdown, flush) after it or after a write the close cut short, completes with CANCELED, and none of their bytes follow a gap."""
+    def close(self) -> None:
+        """Close a stream. Operations in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed. Close takes its place among the stream's writes: the writes called before it are sent, in order, as far as each goes whole without waiting (the one in the kernel, or waiting on its calling thread, is cancelled unless it is done); a write still waiting for room then, and every write (or shutdown, flush) after it or after a write the close cut short, completes with CANCELED, and none of their bytes follow a gap.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11).
+        """
         result = _check(_lib.un_tcp_close(self._handle))
         return None
 
-    def close_submit(self, user_data=0):
+    def close_submit(self, user_data: int = 0) -> int:
         """Asynchronous close: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Close a stream. Operations in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed. Close takes its place among the stream's writes: the writes called before it are sent, in order, as far as each goes whole without waiting (the one in the kernel, or waiting on its calling thread, is cancelled unless it is done); a write still waiting for room then, and every write (or shutdown, flush) after it or after a write the close cut short, completes with CANCELED, and none of their bytes follow a gap."""
         op_id = _check(_lib.un_tcp_close_submit(self._handle, user_data))
         _record(op_id, ())
         return op_id
 
-    def local_addr(self):
-        """Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0."""
+    def local_addr(self) -> str:
+        """Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11), BufferTooSmall (-19), WouldDeadlock (-18).
+        """
         out_buf = ctypes.create_string_buffer(512)
         result = _check(_lib.un_socket_local_addr(self._handle, out_buf, len(out_buf)))
         return out_buf.value.decode()
 
-    def local_addr_submit(self, user_data=0):
+    def local_addr_submit(self, user_data: int = 0) -> tuple[int, ctypes.Array[ctypes.c_char]]:
         """Asynchronous local_addr: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0."""
         out_buf = ctypes.create_string_buffer(512)
         op_id = _check(_lib.un_socket_local_addr_submit(self._handle, out_buf, len(out_buf), user_data))
         _record(op_id, (out_buf,))
         return (op_id, out_buf)
 
-    def flush(self):
-        """Push out data the kernel is still holding back (Nagle's algorithm) by setting TCP_NODELAY for a moment. Every tcp_write has handed its bytes to the kernel when it returns, so nothing else is buffered here. It takes its place among the stream's writes: it acts after every write called before it has finished."""
+    def flush(self) -> None:
+        """Push out data the kernel is still holding back (Nagle's algorithm) by setting TCP_NODELAY for a moment. Every tcp_write has handed its bytes to the kernel when it returns, so nothing else is buffered here. It takes its place among the stream's writes: it acts after every write called before it has finished.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), WouldDeadlock (-18), Canceled (-17).
+        """
         result = _check(_lib.un_tcp_flush(self._handle))
         return None
 
-    def flush_submit(self, user_data=0):
+    def flush_submit(self, user_data: int = 0) -> int:
         """Asynchronous flush: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Push out data the kernel is still holding back (Nagle's algorithm) by setting TCP_NODELAY for a moment. Every tcp_write has handed its bytes to the kernel when it returns, so nothing else is buffered here. It takes its place among the stream's writes: it acts after every write called before it has finished."""
         op_id = _check(_lib.un_tcp_flush_submit(self._handle, user_data))
         _record(op_id, ())
         return op_id
 
-    def shutdown(self, how):
-        """Shut down one or both directions of a stream. After a write shutdown the peer reads end of stream while this side can still read. A write or both shutdown takes its place among the stream's writes: it acts after every write called before it has finished (sent or failed), and a write called after it fails with BROKEN_PIPE."""
+    def shutdown(self, how: int) -> None:
+        """Shut down one or both directions of a stream. After a write shutdown the peer reads end of stream while this side can still read. A write or both shutdown takes its place among the stream's writes: it acts after every write called before it has finished (sent or failed), and a write called after it fails with BROKEN_PIPE.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), InvalidArgument (-13), NotConnectedError (-6), WouldDeadlock (-18), Canceled (-17).
+        """
         result = _check(_lib.un_tcp_shutdown(self._handle, how))
         return None
 
-    def shutdown_submit(self, how, user_data=0):
+    def shutdown_submit(self, how: int, user_data: int = 0) -> int:
         """Asynchronous shutdown: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Shut down one or both directions of a stream. After a write shutdown the peer reads end of stream while this side can still read. A write or both shutdown takes its place among the stream's writes: it acts after every write called before it has finished (sent or failed), and a write called after it fails with BROKEN_PIPE."""
         op_id = _check(_lib.un_tcp_shutdown_submit(self._handle, how, user_data))
         _record(op_id, ())
         return op_id
 
-    def peer_addr(self):
-        """Write the address of the peer of a stream or of a connected UDP socket into out, NUL-terminated."""
+    def peer_addr(self) -> str:
+        """Write the address of the peer of a stream or of a connected UDP socket into out, NUL-terminated.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), BufferTooSmall (-19), NotConnectedError (-6), WouldDeadlock (-18).
+        """
         out_buf = ctypes.create_string_buffer(512)
         result = _check(_lib.un_socket_peer_addr(self._handle, out_buf, len(out_buf)))
         return out_buf.value.decode()
 
-    def peer_addr_submit(self, user_data=0):
+    def peer_addr_submit(self, user_data: int = 0) -> tuple[int, ctypes.Array[ctypes.c_char]]:
         """Asynchronous peer_addr: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the address of the peer of a stream or of a connected UDP socket into out, NUL-terminated."""
         out_buf = ctypes.create_string_buffer(512)
         op_id = _check(_lib.un_socket_peer_addr_submit(self._handle, out_buf, len(out_buf), user_data))
         _record(op_id, (out_buf,))
         return (op_id, out_buf)
 
-    def set_option(self, option, value):
-        """Set a socket option (see socket_option) on any handle."""
+    def set_option(self, option: int, value: int) -> None:
+        """Set a socket option (see socket_option) on any handle.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11), InvalidArgument (-13), Unsupported (-29), WouldDeadlock (-18).
+        """
         result = _check(_lib.un_socket_set_option(self._handle, option, value))
         return None
 
-    def set_option_submit(self, option, value, user_data=0):
+    def set_option_submit(self, option: int, value: int, user_data: int = 0) -> int:
         """Asynchronous set_option: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Set a socket option (see socket_option) on any handle."""
         op_id = _check(_lib.un_socket_set_option_submit(self._handle, option, value, user_data))
         _record(op_id, ())
         return op_id
 
-    def get_option(self, option):
-        """Read a socket option (see socket_option) of any handle."""
+    def get_option(self, option: int) -> int:
+        """Read a socket option (see socket_option) of any handle.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11), InvalidArgument (-13), Unsupported (-29), WouldDeadlock (-18).
+        """
         result = _check(_lib.un_socket_get_option(self._handle, option), -1)
         return result
 
-    def get_option_submit(self, option, user_data=0):
+    def get_option_submit(self, option: int, user_data: int = 0) -> int:
         """Asynchronous get_option: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read a socket option (see socket_option) of any handle."""
         op_id = _check(_lib.un_socket_get_option_submit(self._handle, option, user_data))
         _record(op_id, ())
         return op_id
 
-    def cancel(self):
-        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 300 ms (its time inside recv is that short); every other wait ends at once."""
+    def cancel(self) -> int:
+        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 300 ms (its time inside recv is that short); every other wait ends at once.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11).
+        """
         result = _check(_lib.un_socket_cancel(self._handle))
         return result
 
-    def cancel_submit(self, user_data=0):
+    def cancel_submit(self, user_data: int = 0) -> int:
         """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 300 ms (its time inside recv is that short); every other wait ends at once."""
         op_id = _check(_lib.un_socket_cancel_submit(self._handle, user_data))
         _record(op_id, ())
         return op_id
 
     @classmethod
-    def adopt_stream(cls, fd):
-        """Take over a connected TCP socket the caller made as a stream handle: reads, writes, options, shutdown and close work on it as on a stream from tcp_connect or tcp_accept. The fd must be an open IPv4 or IPv6 stream socket that is not listening (else WRONG_KIND) and is connected (else NOT_CONNECTED). On success the handle owns the fd: closing the handle closes it, and the caller must neither use nor close the fd any more. On failure the fd is left as it was, still the caller's. The library sets the fd's O_NONBLOCK to what its backend uses and FD_CLOEXEC. An fd that already belongs to a handle of this runtime is refused (INVALID_ARGUMENT)."""
+    def adopt_stream(cls, fd: int) -> TcpStream:
+        """Take over a connected TCP socket the caller made as a stream handle: reads, writes, options, shutdown and close work on it as on a stream from tcp_connect or tcp_accept. The fd must be an open IPv4 or IPv6 stream socket that is not listening (else WRONG_KIND) and is connected (else NOT_CONNECTED). On success the handle owns the fd: closing the handle closes it, and the caller must neither use nor close the fd any more. On failure the fd is left as it was, still the caller's. The library sets the fd's O_NONBLOCK to what its backend uses and FD_CLOEXEC. An fd that already belongs to a handle of this runtime is refused (INVALID_ARGUMENT).
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), InvalidArgument (-13), WrongKind (-10), NotConnectedError (-6), NoResources (-27), WouldDeadlock (-18).
+        """
         result = _check(_lib.un_tcp_adopt_stream(fd))
         return TcpStream(result)
 
     @classmethod
-    def adopt_stream_submit(cls, fd, user_data=0):
+    def adopt_stream_submit(cls, fd: int, user_data: int = 0) -> int:
         """Asynchronous adopt_stream: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Take over a connected TCP socket the caller made as a stream handle: reads, writes, options, shutdown and close work on it as on a stream from tcp_connect or tcp_accept. The fd must be an open IPv4 or IPv6 stream socket that is not listening (else WRONG_KIND) and is connected (else NOT_CONNECTED). On success the handle owns the fd: closing the handle closes it, and the caller must neither use nor close the fd any more. On failure the fd is left as it was, still the caller's. The library sets the fd's O_NONBLOCK to what its backend uses and FD_CLOEXEC. An fd that already belongs to a handle of this runtime is refused (INVALID_ARGUMENT)."""
         op_id = _check(_lib.un_tcp_adopt_stream_submit(fd, user_data))
         _record(op_id, ())
@@ -1030,93 +1151,117 @@ class TcpStream(_Handle):
 class UdpSocket(_Handle):
     """A UDP socket from udp_bind; send_to/recv_from, or connect then send/recv."""
 
-    def local_addr(self):
-        """Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0."""
+    def local_addr(self) -> str:
+        """Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11), BufferTooSmall (-19), WouldDeadlock (-18).
+        """
         out_buf = ctypes.create_string_buffer(512)
         result = _check(_lib.un_socket_local_addr(self._handle, out_buf, len(out_buf)))
         return out_buf.value.decode()
 
-    def local_addr_submit(self, user_data=0):
+    def local_addr_submit(self, user_data: int = 0) -> tuple[int, ctypes.Array[ctypes.c_char]]:
         """Asynchronous local_addr: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0."""
         out_buf = ctypes.create_string_buffer(512)
         op_id = _check(_lib.un_socket_local_addr_submit(self._handle, out_buf, len(out_buf), user_data))
         _record(op_id, (out_buf,))
         return (op_id, out_buf)
 
-    def peer_addr(self):
-        """Write the address of the peer of a stream or of a connected UDP socket into out, NUL-terminated."""
+    def peer_addr(self) -> str:
+        """Write the address of the peer of a stream or of a connected UDP socket into out, NUL-terminated.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), BufferTooSmall (-19), NotConnectedError (-6), WouldDeadlock (-18).
+        """
         out_buf = ctypes.create_string_buffer(512)
         result = _check(_lib.un_socket_peer_addr(self._handle, out_buf, len(out_buf)))
         return out_buf.value.decode()
 
-    def peer_addr_submit(self, user_data=0):
+    def peer_addr_submit(self, user_data: int = 0) -> tuple[int, ctypes.Array[ctypes.c_char]]:
         """Asynchronous peer_addr: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the address of the peer of a stream or of a connected UDP socket into out, NUL-terminated."""
         out_buf = ctypes.create_string_buffer(512)
         op_id = _check(_lib.un_socket_peer_addr_submit(self._handle, out_buf, len(out_buf), user_data))
         _record(op_id, (out_buf,))
         return (op_id, out_buf)
 
-    def set_option(self, option, value):
-        """Set a socket option (see socket_option) on any handle."""
+    def set_option(self, option: int, value: int) -> None:
+        """Set a socket option (see socket_option) on any handle.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11), InvalidArgument (-13), Unsupported (-29), WouldDeadlock (-18).
+        """
         result = _check(_lib.un_socket_set_option(self._handle, option, value))
         return None
 
-    def set_option_submit(self, option, value, user_data=0):
+    def set_option_submit(self, option: int, value: int, user_data: int = 0) -> int:
         """Asynchronous set_option: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Set a socket option (see socket_option) on any handle."""
         op_id = _check(_lib.un_socket_set_option_submit(self._handle, option, value, user_data))
         _record(op_id, ())
         return op_id
 
-    def get_option(self, option):
-        """Read a socket option (see socket_option) of any handle."""
+    def get_option(self, option: int) -> int:
+        """Read a socket option (see socket_option) of any handle.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11), InvalidArgument (-13), Unsupported (-29), WouldDeadlock (-18).
+        """
         result = _check(_lib.un_socket_get_option(self._handle, option), -1)
         return result
 
-    def get_option_submit(self, option, user_data=0):
+    def get_option_submit(self, option: int, user_data: int = 0) -> int:
         """Asynchronous get_option: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read a socket option (see socket_option) of any handle."""
         op_id = _check(_lib.un_socket_get_option_submit(self._handle, option, user_data))
         _record(op_id, ())
         return op_id
 
-    def cancel(self):
-        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 300 ms (its time inside recv is that short); every other wait ends at once."""
+    def cancel(self) -> int:
+        """Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 300 ms (its time inside recv is that short); every other wait ends at once.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11).
+        """
         result = _check(_lib.un_socket_cancel(self._handle))
         return result
 
-    def cancel_submit(self, user_data=0):
+    def cancel_submit(self, user_data: int = 0) -> int:
         """Asynchronous cancel: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Cancel every operation in flight on a handle: each completes with CANCELED; the handle stays open and usable. A blocking read waiting inside recv on its calling thread sees the cancel within 300 ms (its time inside recv is that short); every other wait ends at once."""
         op_id = _check(_lib.un_socket_cancel_submit(self._handle, user_data))
         _record(op_id, ())
         return op_id
 
     @classmethod
-    def bind(cls, addr, flags=0):
-        """Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free port)."""
+    def bind(cls, addr: str, flags: int = 0) -> UdpSocket:
+        """Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free port).
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadAddress (-12), InvalidArgument (-13), UnknownHost (-28), AddressInUse (-21), AddressNotAvailable (-22), PermissionDenied (-23), NoResources (-27), WouldDeadlock (-18).
+        """
         result = _check(_lib.un_udp_bind(addr.encode(), flags))
         return UdpSocket(result)
 
     @classmethod
-    def bind_submit(cls, addr, flags=0, user_data=0):
+    def bind_submit(cls, addr: str, flags: int = 0, user_data: int = 0) -> int:
         """Asynchronous bind: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free port)."""
         addr_b = addr.encode()
         op_id = _check(_lib.un_udp_bind_submit(addr_b, flags, user_data))
         _record(op_id, (addr_b,))
         return op_id
 
-    def send_to(self, data, addr, timeout_ms=-1):
-        """Send one datagram of len bytes to addr."""
+    def send_to(self, data: bytes, addr: str, timeout_ms: int = -1) -> int:
+        """Send one datagram of len bytes to addr.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), BadAddress (-12), UnknownHost (-28), NoResources (-27), InvalidArgument (-13), PermissionDenied (-23), MessageTooLong (-32), HostUnreachable (-24), Canceled (-17), TimedOutError (-4), Unsupported (-29), WouldDeadlock (-18).
+        """
         result = _check(_lib.un_udp_send_to(self._handle, data, len(data), addr.encode(), timeout_ms))
         return result
 
-    def send_to_submit(self, data, addr, timeout_ms=-1, user_data=0):
+    def send_to_submit(self, data: bytes, addr: str, timeout_ms: int = -1, user_data: int = 0) -> int:
         """Asynchronous send_to: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Send one datagram of len bytes to addr."""
         addr_b = addr.encode()
         op_id = _check(_lib.un_udp_send_to_submit(self._handle, data, len(data), addr_b, timeout_ms, user_data))
         _record(op_id, (data, addr_b,))
         return op_id
 
-    def recv_from(self, max_len=65536, timeout_ms=-1):
-        """Receive one datagram into buf and write its sender's address into from, NUL-terminated. A datagram longer than max_len gives TRUNCATED (its first max_len bytes are in buf)."""
+    def recv_from(self, max_len: int = 65536, timeout_ms: int = -1) -> tuple[bytes, str]:
+        """Receive one datagram into buf and write its sender's address into from, NUL-terminated. A datagram longer than max_len gives TRUNCATED (its first max_len bytes are in buf).
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), InvalidArgument (-13), BufferTooSmall (-19), Truncated (-31), Canceled (-17), TimedOutError (-4), WouldDeadlock (-18), Interrupted (-40).
+        """
         buf_buf = _take_scratch(max_len)
         from_buf = ctypes.create_string_buffer(512)
         try:
@@ -1126,7 +1271,7 @@ class UdpSocket(_Handle):
             _give_scratch(buf_buf)
         return data, from_buf.value.decode()
 
-    def recv_from_submit(self, max_len=65536, timeout_ms=-1, user_data=0):
+    def recv_from_submit(self, max_len: int = 65536, timeout_ms: int = -1, user_data: int = 0) -> tuple[int, ctypes.Array[ctypes.c_char], ctypes.Array[ctypes.c_char]]:
         """Asynchronous recv_from: returns the operation id and the buffers the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Receive one datagram into buf and write its sender's address into from, NUL-terminated. A datagram longer than max_len gives TRUNCATED (its first max_len bytes are in buf)."""
         buf_buf = ctypes.create_string_buffer(max_len)
         from_buf = ctypes.create_string_buffer(512)
@@ -1134,31 +1279,40 @@ class UdpSocket(_Handle):
         _record(op_id, (buf_buf, from_buf,))
         return (op_id, buf_buf, from_buf)
 
-    def connect(self, addr):
-        """Set the default destination of a UDP socket and accept datagrams only from it."""
+    def connect(self, addr: str) -> None:
+        """Set the default destination of a UDP socket and accept datagrams only from it.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), BadAddress (-12), UnknownHost (-28), NoResources (-27), HostUnreachable (-24), Unsupported (-29), WouldDeadlock (-18), Canceled (-17).
+        """
         result = _check(_lib.un_udp_connect(self._handle, addr.encode()))
         return None
 
-    def connect_submit(self, addr, user_data=0):
+    def connect_submit(self, addr: str, user_data: int = 0) -> int:
         """Asynchronous connect: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Set the default destination of a UDP socket and accept datagrams only from it."""
         addr_b = addr.encode()
         op_id = _check(_lib.un_udp_connect_submit(self._handle, addr_b, user_data))
         _record(op_id, (addr_b,))
         return op_id
 
-    def send(self, data, timeout_ms=-1):
-        """Send one datagram to the connected peer."""
+    def send(self, data: bytes, timeout_ms: int = -1) -> int:
+        """Send one datagram to the connected peer.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), InvalidArgument (-13), NotConnectedError (-6), ConnectionRefused (-20), MessageTooLong (-32), Canceled (-17), TimedOutError (-4), WouldDeadlock (-18).
+        """
         result = _check(_lib.un_udp_send(self._handle, data, len(data), timeout_ms))
         return result
 
-    def send_submit(self, data, timeout_ms=-1, user_data=0):
+    def send_submit(self, data: bytes, timeout_ms: int = -1, user_data: int = 0) -> int:
         """Asynchronous send: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Send one datagram to the connected peer."""
         op_id = _check(_lib.un_udp_send_submit(self._handle, data, len(data), timeout_ms, user_data))
         _record(op_id, (data,))
         return op_id
 
-    def recv(self, max_len=65536, timeout_ms=-1):
-        """Receive one datagram from the connected peer (or anyone, if not connected). A datagram longer than max_len gives TRUNCATED."""
+    def recv(self, max_len: int = 65536, timeout_ms: int = -1) -> bytes:
+        """Receive one datagram from the connected peer (or anyone, if not connected). A datagram longer than max_len gives TRUNCATED.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), InvalidArgument (-13), Truncated (-31), ConnectionRefused (-20), Canceled (-17), TimedOutError (-4), WouldDeadlock (-18), Interrupted (-40).
+        """
         buf_buf = _take_scratch(max_len)
         try:
             result = _check(_interruptible(_lib.un_udp_recv, 3, self._handle, buf_buf, max_len, timeout_ms))
@@ -1167,30 +1321,36 @@ class UdpSocket(_Handle):
             _give_scratch(buf_buf)
         return data
 
-    def recv_submit(self, max_len=65536, timeout_ms=-1, user_data=0):
+    def recv_submit(self, max_len: int = 65536, timeout_ms: int = -1, user_data: int = 0) -> tuple[int, ctypes.Array[ctypes.c_char]]:
         """Asynchronous recv: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Receive one datagram from the connected peer (or anyone, if not connected). A datagram longer than max_len gives TRUNCATED."""
         buf_buf = ctypes.create_string_buffer(max_len)
         op_id = _check(_lib.un_udp_recv_submit(self._handle, buf_buf, max_len, timeout_ms, user_data))
         _record(op_id, (buf_buf,))
         return (op_id, buf_buf)
 
-    def close(self):
-        """Close a UDP socket. Operations in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed and its port can be bound again."""
+    def close(self) -> None:
+        """Close a UDP socket. Operations in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed and its port can be bound again.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11).
+        """
         result = _check(_lib.un_udp_close(self._handle))
         return None
 
-    def close_submit(self, user_data=0):
+    def close_submit(self, user_data: int = 0) -> int:
         """Asynchronous close: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Close a UDP socket. Operations in flight on it complete with CANCELED; the handle then answers CLOSED. When the close completes, the socket is closed and its port can be bound again."""
         op_id = _check(_lib.un_udp_close_submit(self._handle, user_data))
         _record(op_id, ())
         return op_id
 
-    def join_multicast(self, group, iface):
-        """Join the multicast group (an IPv4 or IPv6 address without port) on the interface named iface ("" for the default one)."""
+    def join_multicast(self, group: str, iface: str) -> None:
+        """Join the multicast group (an IPv4 or IPv6 address without port) on the interface named iface ("" for the default one).
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), BadAddress (-12), NoSuchInterface (-33), InvalidArgument (-13), AddressInUse (-21), Unsupported (-29), WouldDeadlock (-18).
+        """
         result = _check(_lib.un_udp_join_multicast(self._handle, group.encode(), iface.encode()))
         return None
 
-    def join_multicast_submit(self, group, iface, user_data=0):
+    def join_multicast_submit(self, group: str, iface: str, user_data: int = 0) -> int:
         """Asynchronous join_multicast: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Join the multicast group (an IPv4 or IPv6 address without port) on the interface named iface ("" for the default one)."""
         group_b = group.encode()
         iface_b = iface.encode()
@@ -1198,12 +1358,15 @@ class UdpSocket(_Handle):
         _record(op_id, (group_b, iface_b,))
         return op_id
 
-    def leave_multicast(self, group, iface):
-        """Leave a multicast group joined with udp_join_multicast."""
+    def leave_multicast(self, group: str, iface: str) -> None:
+        """Leave a multicast group joined with udp_join_multicast.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), BadAddress (-12), NoSuchInterface (-33), InvalidArgument (-13), AddressNotAvailable (-22), Unsupported (-29), WouldDeadlock (-18).
+        """
         result = _check(_lib.un_udp_leave_multicast(self._handle, group.encode(), iface.encode()))
         return None
 
-    def leave_multicast_submit(self, group, iface, user_data=0):
+    def leave_multicast_submit(self, group: str, iface: str, user_data: int = 0) -> int:
         """Asynchronous leave_multicast: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Leave a multicast group joined with udp_join_multicast."""
         group_b = group.encode()
         iface_b = iface.encode()
@@ -1212,13 +1375,16 @@ class UdpSocket(_Handle):
         return op_id
 
     @classmethod
-    def adopt(cls, fd):
-        """Take over a UDP socket the caller made (bound or not, connected or not) as a UDP socket handle. The fd must be an open IPv4 or IPv6 datagram socket (else WRONG_KIND). On success the handle owns the fd: closing the handle closes it, and the caller must neither use nor close the fd any more. On failure the fd is left as it was, still the caller's. The library sets the fd's O_NONBLOCK to what its backend uses and FD_CLOEXEC. An fd that already belongs to a handle of this runtime is refused (INVALID_ARGUMENT)."""
+    def adopt(cls, fd: int) -> UdpSocket:
+        """Take over a UDP socket the caller made (bound or not, connected or not) as a UDP socket handle. The fd must be an open IPv4 or IPv6 datagram socket (else WRONG_KIND). On success the handle owns the fd: closing the handle closes it, and the caller must neither use nor close the fd any more. On failure the fd is left as it was, still the caller's. The library sets the fd's O_NONBLOCK to what its backend uses and FD_CLOEXEC. An fd that already belongs to a handle of this runtime is refused (INVALID_ARGUMENT).
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), InvalidArgument (-13), WrongKind (-10), NoResources (-27), WouldDeadlock (-18).
+        """
         result = _check(_lib.un_udp_adopt(fd))
         return UdpSocket(result)
 
     @classmethod
-    def adopt_submit(cls, fd, user_data=0):
+    def adopt_submit(cls, fd: int, user_data: int = 0) -> int:
         """Asynchronous adopt: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Take over a UDP socket the caller made (bound or not, connected or not) as a UDP socket handle. The fd must be an open IPv4 or IPv6 datagram socket (else WRONG_KIND). On success the handle owns the fd: closing the handle closes it, and the caller must neither use nor close the fd any more. On failure the fd is left as it was, still the caller's. The library sets the fd's O_NONBLOCK to what its backend uses and FD_CLOEXEC. An fd that already belongs to a handle of this runtime is refused (INVALID_ARGUMENT)."""
         op_id = _check(_lib.un_udp_adopt_submit(fd, user_data))
         _record(op_id, ())
