@@ -161,6 +161,18 @@ struct UringServer {
     enum : uint64_t { kAccept = 0, kRead = 1, kWrite = 2 };
     static uint64_t tag(size_t i, uint64_t kind) { return (static_cast<uint64_t>(i) << 2) | kind; }
 
+    /// Listens on 127.0.0.1:port and submits the first accept; false (said) when it cannot.
+    bool listen(int port) {
+        const std::string addr = "127.0.0.1:" + std::to_string(port);
+        listener = un_tcp_listen(addr.c_str(), 0, 0);
+        if (listener < 0) {
+            std::fprintf(stderr, "bench-server: listen: %s\n", un_strerror(listener));
+            return false;
+        }
+        un_tcp_accept_submit(listener, -1, tag(0, kAccept));
+        return true;
+    }
+
     void read(size_t i) {
         Conn &c = *conns[i];
         un_tcp_read_submit(c.stream, c.buf.data(), static_cast<uint32_t>(c.buf.size()), -1, tag(i, kRead));
@@ -211,13 +223,9 @@ int run_uringnet_poll(int port) {
         return 1;
     }
     static UringServer server;
-    const std::string addr = "127.0.0.1:" + std::to_string(port);
-    server.listener = un_tcp_listen(addr.c_str(), 0, 0);
-    if (server.listener < 0) {
-        std::fprintf(stderr, "bench-server: listen: %s\n", un_strerror(server.listener));
+    if (!server.listen(port)) {
         return 1;
     }
-    un_tcp_accept_submit(server.listener, -1, UringServer::tag(0, UringServer::kAccept));
     std::thread([] {
         un_completion_t done[64];
         for (;;) {
@@ -293,13 +301,9 @@ int run_uringnet(int port, const std::string &backend, size_t buffer, int shards
     server.buffer = buffer;
     un_set_completion_callback([](void *ctx, const un_completion_t *c) { static_cast<UringServer *>(ctx)->on(*c); },
                                &server);
-    const std::string addr = "127.0.0.1:" + std::to_string(port);
-    server.listener = un_tcp_listen(addr.c_str(), 0, 0);
-    if (server.listener < 0) {
-        std::fprintf(stderr, "bench-server: listen: %s\n", un_strerror(server.listener));
+    if (!server.listen(port)) {
         return 1;
     }
-    un_tcp_accept_submit(server.listener, -1, UringServer::tag(0, UringServer::kAccept));
     serve_until_stopped();
 }
 
