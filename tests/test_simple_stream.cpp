@@ -2,7 +2,9 @@
 // close that go through it), driven through the Simple calling convention (tests/simple_standin):
 // what read_line and read_exact take and leave, in every array layout, is the next read's, in
 // order, whatever ends a call (a timeout, the end of the stream, a close, an array too small).
+#include <algorithm>
 #include <csignal>
+#include <numeric>
 #include <random>
 #include <thread>
 
@@ -290,4 +292,108 @@ TEST_CASE("Simple stream: mixed reads under host signals lose and reorder nothin
     CHECK(problem == "");
     CHECK(got.size() == sent.size());
     CHECK(got == sent);
+}
+
+TEST_CASE("Simple stream: four threads reading one stream lose and repeat nothing, then a close ends them all",
+          "[simple]") {
+    // The stream is numbered 16-byte lines. Four readers take whole lines with read_line and
+    // read_exact (up to 8 lines, some with 1 ms timeouts that end with the bytes kept), under
+    // host signals; each result must be consecutive lines, and over all threads every line
+    // arrives exactly once. Eight more lines follow the counted ones, so that a read_exact of
+    // the last ones (which holds the others behind it, in order) can be served. Then, with the
+    // readers waiting, a close ends every wait.
+    SimpleRuntime rt;
+    struct sigaction sa {}, old{};
+    sa.sa_handler = [](int) {};
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    REQUIRE(sigaction(SIGUSR2, &sa, &old) == 0);
+    test::Pair p;
+    constexpr int kLines = 20000, kReaders = 4;
+    std::vector<std::vector<int>> got(kReaders);
+    std::vector<std::string> problems(kReaders);
+    std::atomic<int> lines_seen{0};
+    std::vector<std::atomic<int64_t>> ended(kReaders);
+    std::vector<pthread_t> ids(kReaders);
+    std::atomic<int> started{0};
+    std::vector<std::thread> readers;
+    for (int t = 0; t < kReaders; ++t) {
+        ended[t] = 1;
+        readers.emplace_back([&, t] {
+            ids[t] = pthread_self();
+            started.fetch_add(1);
+            std::mt19937 rng(100 + t);
+            for (;;) {
+                const bool line = rng() % 2 == 0;
+                const int64_t timeout = rng() % 4 == 0 ? 1 : -1;
+                const int64_t n = line ? 16 : 16 * (1 + rng() % 8);
+                const standin::rv out = standin::make_array(Layout::out_of_line, line ? 1 : static_cast<uint64_t>(n));
+                const int64_t r = line ? monoio_tcp_read_line(p.server, out, 1 << 20, timeout)
+                                       : monoio_tcp_read_exact(p.server, out, n, timeout);
+                if (r == UN_ERR_TIMED_OUT) {
+                    continue;
+                }
+                if (r < 0) {
+                    ended[t] = r;
+                    return;
+                }
+                const std::string s = line ? standin::text_of(rt_array_get(out, 0)) : standin::bytes_of(out, r);
+                if (s.size() % 16 != 0 || s.empty()) {
+                    problems[t] = "a result of " + std::to_string(s.size()) + " bytes";
+                    continue;
+                }
+                int prev = -1;
+                for (size_t at = 0; at < s.size(); at += 16) {
+                    const int k = std::atoi(s.substr(at, 15).c_str());
+                    if (s[at + 15] != '\n' || (prev >= 0 && k != prev + 1)) {
+                        problems[t] = "not consecutive lines: " + s.substr(0, 64);
+                    }
+                    got[t].push_back(k);
+                    prev = k;
+                }
+                lines_seen.fetch_add(static_cast<int>(s.size() / 16));
+            }
+        });
+    }
+    REQUIRE(test::eventually([&] { return started.load() == kReaders; }));
+    std::atomic<bool> done{false};
+    std::thread signaller([&] {
+        while (!done) {
+            for (pthread_t id : ids) {
+                pthread_kill(id, SIGUSR2);
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+    });
+    std::string all;
+    for (int k = 0; k < kLines + 8; ++k) {
+        char line[17];
+        std::snprintf(line, sizeof line, "%015d\n", k);
+        all += line;
+    }
+    for (size_t at = 0; at < all.size(); at += 4000) {
+        send_all(p.client, all.substr(at, 4000));
+    }
+    CHECK(test::eventually([&] { return lines_seen.load() >= kLines; }, 20000));
+    // All four wait for more now (or will at once): the close ends every one of them.
+    CHECK(monoio_tcp_close(p.server) == 0);
+    for (auto &r : readers) {
+        r.join();
+    }
+    done = true;
+    signaller.join();
+    sigaction(SIGUSR2, &old, nullptr);
+    std::vector<int> every;
+    for (int t = 0; t < kReaders; ++t) {
+        INFO("reader " << t);
+        CHECK(problems[t] == "");
+        CHECK((ended[t] == UN_ERR_CANCELED || ended[t] == UN_ERR_CLOSED));
+        every.insert(every.end(), got[t].begin(), got[t].end());
+    }
+    std::sort(every.begin(), every.end());
+    CHECK(std::adjacent_find(every.begin(), every.end()) == every.end()); // none twice
+    every.resize(std::min<size_t>(every.size(), kLines));               // (the counted ones)
+    std::vector<int> want(kLines);
+    std::iota(want.begin(), want.end(), 0);
+    CHECK(every == want);
 }
