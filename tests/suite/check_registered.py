@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Every Catch test case is registered with ctest under its own name, and nothing else is.
 
-    check_registered.py TEST_BINARY TEST_BUILD_DIR
+    check_registered.py TEST_BINARY TEST_BUILD_DIR ["PREFIX=OTHER_BINARY" ...]
+
+(Other binaries' cases are registered under their prefix, catch_discover_tests' TEST_PREFIX.)
 
 catch_discover_tests turns each test case into a ctest entry. A name it mangles (a ';'
 splits it in two) would make an entry that matches no test case, and Catch run with a
@@ -26,10 +28,17 @@ def ctest_entries(test_dir: Path) -> list[str]:
     return names
 
 
-def main(binary: str, test_dir: str) -> int:
-    listed = subprocess.run([binary, "--list-test-names-only"], capture_output=True, text=True,
-                            check=False).stdout.splitlines()
-    cases = [n for n in listed if n.strip()]
+def listed(binary: str, prefix: str = "") -> list[str]:
+    out = subprocess.run([binary, "--list-test-names-only"], capture_output=True, text=True,
+                         check=False).stdout.splitlines()
+    return [prefix + n for n in out if n.strip()]
+
+
+def main(binary: str, test_dir: str, *others: str) -> int:
+    cases = listed(binary)
+    for other in others:
+        prefix, other_binary = other.split("=", 1)
+        cases += listed(other_binary, prefix)
     entries = ctest_entries(Path(test_dir))
     problems = []
     for n in sorted(set(cases) - set(entries)):
@@ -48,4 +57,4 @@ def main(binary: str, test_dir: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    sys.exit(main(*sys.argv[1:]))
