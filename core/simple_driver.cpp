@@ -66,7 +66,8 @@ void route(const un_completion_t &c) {
         }
         dr.ready.push_back(std::move(done));
     }
-    if (p.rbuf.bytes != nullptr && dr.spare.size() < Driver::kSpares && p.rbuf.size <= (1u << 20)) {
+    if (p.rbuf.bytes != nullptr && dr.spare_bytes + p.rbuf.size <= Driver::kSpareBytes) {
+        dr.spare_bytes += p.rbuf.size;
         dr.spare.push_back(std::move(p.rbuf));
     }
     dr.pending.erase(op);
@@ -124,6 +125,7 @@ int64_t submit(int64_t d, Pending p, Start start) {
     Pending &slot = dr->pending[id] = std::move(p);
     if (slot.recv_size > 0) { // a spare buffer large enough, or a new one
         if (!dr->spare.empty() && dr->spare.back().size >= slot.recv_size) {
+            dr->spare_bytes -= dr->spare.back().size;
             slot.rbuf = std::move(dr->spare.back());
             dr->spare.pop_back();
         } else {

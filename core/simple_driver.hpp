@@ -57,9 +57,10 @@ struct Driver {
     std::deque<Done> ready;   ///< routed here, not yet polled
     std::vector<Done> polled; ///< the last poll_count's
     /// Receive buffers whose operations have completed, for the next receives: a receive then
-    /// costs no allocation (at most kSpares, each up to 1 MiB).
+    /// costs no allocation (at most kSpareBytes of them kept, so a burst's buffers are not).
     std::vector<RecvBuffer> spare;
-    static constexpr size_t kSpares = 1024;
+    size_t spare_bytes = 0;
+    static constexpr size_t kSpareBytes = 16 << 20;
 };
 
 extern std::mutex g_mu; // guards everything below
