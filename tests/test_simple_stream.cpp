@@ -69,12 +69,14 @@ TEST_CASE("Simple stream: read_line takes lines from large reads, the rest is th
         send_all(p.client, "a\nbb\nccc");
         CHECK(read_line(p.server) == "a\n");
         CHECK(read_line(p.server) == "bb\n");
-        std::thread late([&] {
+        std::atomic<int64_t> sent{0};
+        std::thread late([&] { // (no Catch assertion in a thread: checked after the join)
             std::this_thread::sleep_for(std::chrono::milliseconds(30));
-            send_all(p.client, "c\nrest of the data");
+            sent = un_tcp_write(p.client, "c\nrest of the data", 18, test::kWait);
         });
         CHECK(read_line(p.server) == "cccc\n");
         late.join();
+        REQUIRE(sent.load() == 18);
         // What read_line read past its line comes first, for read, read_exact and read_line.
         CHECK(read_some(p.server, 4, layout) == "rest");
         CHECK(read_exact(p.server, 4, layout) == " of ");
