@@ -56,6 +56,21 @@ std::string read_some(int64_t stream, int64_t max, Layout layout = Layout::out_o
     return n < 0 ? "<error " + std::to_string(n) + ">" : standin::bytes_of(buf, n);
 }
 
+// A host's own SIGUSR2 handler (SA_RESTART, doing nothing), installed for the scope.
+struct HostHandler {
+    struct sigaction old {};
+    HostHandler() {
+        struct sigaction sa {};
+        sa.sa_handler = [](int) {};
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_RESTART;
+        REQUIRE(sigaction(SIGUSR2, &sa, &old) == 0);
+    }
+    ~HostHandler() { sigaction(SIGUSR2, &old, nullptr); }
+    HostHandler(const HostHandler &) = delete;
+    HostHandler &operator=(const HostHandler &) = delete;
+};
+
 uint64_t requests() { return test::total_stats()["requests"].get<uint64_t>(); }
 
 } // namespace
@@ -223,11 +238,7 @@ TEST_CASE("Simple stream: mixed reads under host signals lose and reorder nothin
     // (SA_RESTART handler) hits it every millisecond or two: what it got, in order, is what
     // was sent.
     SimpleRuntime rt;
-    struct sigaction sa {}, old{};
-    sa.sa_handler = [](int) {};
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESTART;
-    REQUIRE(sigaction(SIGUSR2, &sa, &old) == 0);
+    HostHandler host; // (SIGUSR2)
     test::Pair p;
     std::mt19937 rng(12345);
     std::string sent;
@@ -290,7 +301,6 @@ TEST_CASE("Simple stream: mixed reads under host signals lose and reorder nothin
     done = true;
     signaller.join();
     writer.join();
-    sigaction(SIGUSR2, &old, nullptr);
     CHECK(problem == "");
     CHECK(got.size() == sent.size());
     CHECK(got == sent);
@@ -305,11 +315,7 @@ TEST_CASE("Simple stream: four threads reading one stream lose and repeat nothin
     // the last ones (which holds the others behind it, in order) can be served. Then, with the
     // readers waiting, a close ends every wait.
     SimpleRuntime rt;
-    struct sigaction sa {}, old{};
-    sa.sa_handler = [](int) {};
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESTART;
-    REQUIRE(sigaction(SIGUSR2, &sa, &old) == 0);
+    HostHandler host; // (SIGUSR2)
     test::Pair p;
     constexpr int kLines = 20000, kReaders = 4;
     std::vector<std::vector<int>> got(kReaders);
@@ -384,7 +390,6 @@ TEST_CASE("Simple stream: four threads reading one stream lose and repeat nothin
     }
     done = true;
     signaller.join();
-    sigaction(SIGUSR2, &old, nullptr);
     std::vector<int> every;
     for (int t = 0; t < kReaders; ++t) {
         INFO("reader " << t);
