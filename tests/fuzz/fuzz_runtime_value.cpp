@@ -2,8 +2,10 @@
 // (strings, arrays in all three layouts, objects of other types) with arbitrary contents
 // built through the test stand-in of the Simple runtime: decoding never crashes and always
 // answers 0 or an error code from the table.
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -77,12 +79,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         std::vector<uint8_t> bytes;
         check(uringnet::simple::text(v, text));
         check(uringnet::simple::bytes_in(v, len, bytes));
-        check(uringnet::simple::bytes_out(v, len, bytes));
+        {
+            uringnet::simple::Bytes in_call; // (a packed array's own bytes, or the scratch buffer)
+            check(uringnet::simple::bytes_in(v, len, in_call));
+        }
         check(uringnet::simple::check_array(v));
+        uringnet::simple::Bytes out;
+        const int64_t out_rc = uringnet::simple::bytes_out(v, len, out);
+        check(out_rc);
         if (uringnet::simple::check_array(v) == 0) {
             const std::string payload(static_cast<size_t>(in.byte()), 'p');
+            if (out_rc == 0) { // a read's bytes landing: in place, or copied into the array
+                const size_t n = std::min(out.size(), payload.size());
+                if (n > 0) {
+                    std::memcpy(out.data(), payload.data(), n);
+                }
+                check(uringnet::simple::store_bytes(v, out, n));
+            }
             check(uringnet::simple::store_bytes(v, reinterpret_cast<const uint8_t *>(payload.data()), payload.size()));
             check(uringnet::simple::store_text(v, payload.c_str()));
+            check(uringnet::simple::store_value(v, standin::make_int(in.byte())));
         }
     }
     return 0;
