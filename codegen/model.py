@@ -590,6 +590,10 @@ def _timeout_option(pw: str, p: dict, o: dict, enum_by_name: dict) -> EnumValue:
     return next(v for v in enum_by_name["socket_option"].values if v.name == p["option"])
 
 
+# The operation each stream_buffer mark of a Simple binding belongs to.
+STREAM_BUFFER_OPS = {"read": "tcp_read", "close": "tcp_close"}
+
+
 def _simple_binding(op: Operation, b: dict, i: int, enum_by_name: dict) -> SimpleBinding:
     where = f"operation {op.name}, field simple[{i}]"
     defaults, fixed, renamed = b.get("defaults", {}), b.get("fixed", {}), b.get("params", {})
@@ -632,9 +636,9 @@ def _simple_binding(op: Operation, b: dict, i: int, enum_by_name: dict) -> Simpl
             raise SpecError(f"{where}.params.{p.name}: only an integer parameter can be passed as {r['type']}")
         params.append(SimpleParam(r.get("name", p.name), r.get("type", kind), p))
     stream_buffer = b.get("stream_buffer", "")
-    if stream_buffer and op.name != {"read": "tcp_read", "close": "tcp_close"}[stream_buffer]:
+    if stream_buffer and op.name != STREAM_BUFFER_OPS[stream_buffer]:
         raise SpecError(f"{where}.stream_buffer: {stream_buffer!r} belongs to "
-                        f"{ {'read': 'tcp_read', 'close': 'tcp_close'}[stream_buffer]}, not {op.name}")
+                        f"{STREAM_BUFFER_OPS[stream_buffer]}, not {op.name}")
     return SimpleBinding(b["name"], op, params, values, text_out, b.get("doc", op.doc), stream_buffer)
 
 
