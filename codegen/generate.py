@@ -51,6 +51,7 @@ TARGETS = {
     "c/simple_adapters.cpp.j2": "src/simple_adapters.cpp",
     "python/uringnet.py.j2": "python/uringnet/__init__.py",
     "python/py.typed.j2": "python/uringnet/py.typed",
+    "python/asyncio.py.j2": "python/uringnet/asyncio.py",
     "c/uringnet.map.j2": "src/uringnet.map",
 }
 CLANG_FORMAT_SUFFIXES = {".h", ".hpp", ".c", ".cpp"}
