@@ -44,6 +44,11 @@ def main(build_dir: str) -> int:
     backend = os.environ.get("URINGNET_BACKEND", "auto")
     ok_list = allowed(backend)
     skips = skipped(log)
+    pytest_skips = Path(build_dir) / "Testing" / "pytest_skips.txt"
+    if pytest_skips.exists():
+        for line in pytest_skips.read_text().splitlines():
+            name, _, reason = line.partition(": ")
+            skips[name] = reason
     ran = len(re.findall(r"^\d+/\d+ Test: ", log, re.M))
     if ran == 0:
         print(f"check_skips: {log_path} lists no test: cannot tell what was skipped")

@@ -28,6 +28,21 @@ with uringnet.Runtime():
                     got += server.read(64)
                 print(uringnet.__file__)
                 print(uringnet.VERSION, got.decode())
+
+import asyncio
+import uringnet.asyncio as ua
+
+async def main():
+    async def echo(reader, writer):
+        writer.write(await reader.readline())
+        writer.close()
+    server = await ua.start_server(echo, "127.0.0.1", 0)
+    reader, writer = await ua.open_connection(*server.sockets[0].getsockname())
+    writer.write(b"asyncio over the installed package\\n")
+    print((await reader.readline()).decode().strip())
+    writer.close()
+    server.close()
+asyncio.run(main())
 """
 
 
@@ -52,6 +67,7 @@ class Package(unittest.TestCase):
             out = run([venv / "bin/python", "-c", ECHO], env=env, cwd=tmp).splitlines()
             self.assertTrue(out[0].startswith(str(venv)), out[0])  # the installed copy
             self.assertEqual(out[1], f"{version} ping over the installed package")
+            self.assertEqual(out[2], "asyncio over the installed package")
             installed = Path(out[0]).parent
             self.assertTrue((installed / "liburingnet.so").is_file())
             self.assertTrue((installed / "py.typed").is_file())
@@ -70,7 +86,7 @@ class Package(unittest.TestCase):
             self.assertTrue(wheels[0].name.startswith(f"uringnet-{version}-"), wheels[0].name)
             self.assertIn("linux", wheels[0].name)  # a platform wheel: it carries a compiled library
             names = zipfile.ZipFile(wheels[0]).namelist()
-            for member in ("uringnet/__init__.py", "uringnet/py.typed", "uringnet/liburingnet.so"):
+            for member in ("uringnet/__init__.py", "uringnet/py.typed", "uringnet/asyncio.py", "uringnet/liburingnet.so"):
                 self.assertIn(member, names)
 
 

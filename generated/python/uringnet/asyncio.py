@@ -278,8 +278,10 @@ class StreamTransport(asyncio.Transport):
     _write_op, _shutdown_op, _close_op = (_lib.un_tcp_write_submit, _lib.un_tcp_shutdown_submit,
                                           _lib.un_tcp_close_submit)
 
-    def __init__(self, loop, handle: int, protocol: asyncio.BaseProtocol, server: Optional[Server] = None):
+    def __init__(self, loop, handle: int, protocol: asyncio.BaseProtocol, server: Optional[Server] = None,
+                 waiter: Optional[asyncio.Future] = None):
         super().__init__()
+        self._waiter = waiter
         self._loop = loop
         self._handle = handle
         self._protocol = protocol
@@ -301,7 +303,11 @@ class StreamTransport(asyncio.Transport):
         loop.call_soon(self._start)
 
     def _start(self) -> None:
-        self._protocol.connection_made(self)
+        try:
+            self._protocol.connection_made(self)
+        finally:
+            if self._waiter is not None and not self._waiter.cancelled():
+                self._waiter.set_result(None)
         if self._state == "open":
             self._arm_read()
 
@@ -513,7 +519,13 @@ async def create_connection(protocol_factory: Callable[[], asyncio.BaseProtocol]
     timeout_ms = -1 if timeout is None else max(0, int(timeout * 1000))
     handle = await _await_op(_lib.un_tcp_connect_submit, addr, timeout_ms, keep=addr, release=_close_handle)
     protocol = protocol_factory()
-    transport = StreamTransport(loop, handle, protocol)
+    waiter = loop.create_future()
+    transport = StreamTransport(loop, handle, protocol, waiter=waiter)
+    try:
+        await waiter  # (connection_made has been called when this returns, as with asyncio's)
+    except BaseException:
+        transport.abort()
+        raise
     return transport, protocol
 
 
@@ -706,10 +718,15 @@ class DatagramTransport(asyncio.DatagramTransport):
         self._buf = ctypes.create_string_buffer(_READ_SIZE)
         self._from = ctypes.create_string_buffer(128)
         self._write_size = 0
+        self._waiter = loop.create_future()
         loop.call_soon(self._start)
 
     def _start(self) -> None:
-        self._protocol.connection_made(self)
+        try:
+            self._protocol.connection_made(self)
+        finally:
+            if not self._waiter.cancelled():
+                self._waiter.set_result(None)
         self._arm_recv()
 
     def _arm_recv(self) -> None:
@@ -815,4 +832,10 @@ async def create_datagram_endpoint(protocol_factory: Callable[[], asyncio.Datagr
             _lib.un_udp_close_submit(handle, 0)
             raise
     protocol = protocol_factory()
-    return DatagramTransport(loop, handle, protocol, remote_addr is not None), protocol
+    transport = DatagramTransport(loop, handle, protocol, remote_addr is not None)
+    try:
+        await transport._waiter  # (connection_made has been called, as with asyncio's)
+    except BaseException:
+        transport.abort()
+        raise
+    return transport, protocol

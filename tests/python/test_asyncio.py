@@ -1,0 +1,550 @@
+"""uringnet.asyncio over real loopback sockets, every test on asyncio's default loop and on
+uvloop: streams, protocols, datagrams, cancellation, interop with asyncio's own sockets.
+Run by ctest (python.asyncio) on both backends: pytest -v test_asyncio.py."""
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import random
+import socket
+import struct
+import threading
+
+import pytest
+
+import uringnet
+import uringnet.asyncio as ua
+
+try:
+    import uvloop
+except ImportError:  # (tools/setup installs python3-uvloop)
+    uvloop = None
+
+LOOPS = ["asyncio", "uvloop"]
+
+
+@pytest.fixture(params=LOOPS)
+def run(request):
+    """run(coro_fn): runs coro_fn() to its end on a fresh loop of the parameter's kind, within
+    30 s (a hang fails instead of blocking ctest)."""
+    if request.param == "uvloop" and uvloop is None:
+        pytest.skip("uvloop is not installed (Debian: python3-uvloop; tools/setup installs it)")
+    factory = uvloop.new_event_loop if request.param == "uvloop" else asyncio.new_event_loop
+
+    def runner(coro_fn):
+        with asyncio.Runner(loop_factory=factory) as r:
+            return r.run(asyncio.wait_for(coro_fn(), 30))
+    return runner
+
+
+def totals() -> dict:
+    return json.loads(uringnet.Runtime.stats())["total"]
+
+
+async def settled(key: str, value: int) -> int:
+    """Waits (bounded) until the runtime's total[key] is value; returns the last value seen."""
+    for _ in range(200):
+        now = totals()[key]
+        if now == value:
+            return now
+        await asyncio.sleep(0.01)
+    return now
+
+
+async def echo_handler(reader, writer):
+    while data := await reader.read(65536):
+        writer.write(data)
+        await writer.drain()
+    writer.close()
+    await writer.wait_closed()
+
+
+def payload(n: int, seed: int) -> bytes:
+    return random.Random(seed).randbytes(n)
+
+
+# ---- streams ----
+
+def test_stream_echo_many_messages(run):
+    async def main():
+        server = await ua.start_server(echo_handler, "127.0.0.1", 0)
+        host, port = server.sockets[0].getsockname()
+        reader, writer = await ua.open_connection(host, port)
+        assert writer.get_extra_info("peername") == (host, port)
+        assert writer.get_extra_info("sockname")[0] == "127.0.0.1"
+        rng = random.Random(1)
+        for i in range(500):
+            msg = payload(rng.choice([1, 100, 1500, 70000]), i)
+            writer.write(msg)
+            await writer.drain()
+            assert await reader.readexactly(len(msg)) == msg
+        writer.write_eof()
+        assert await reader.read() == b""  # the server closes when it sees the end
+        writer.close()
+        await writer.wait_closed()
+        server.close()
+        await server.wait_closed()
+    run(main)
+
+
+def test_many_connections_at_once(run):
+    async def main():
+        server = await ua.start_server(echo_handler, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+
+        async def client(i):
+            reader, writer = await ua.open_connection("127.0.0.1", port)
+            got = []
+            for j in range(5):
+                msg = payload(200, i * 100 + j)
+                writer.write(msg)
+                got.append(await reader.readexactly(200) == msg)
+            writer.close()
+            await writer.wait_closed()
+            return all(got)
+
+        results = await asyncio.gather(*(client(i) for i in range(200)))
+        assert results == [True] * 200
+        server.close()
+        await server.wait_closed()
+    run(main)
+
+
+def test_readline_and_readuntil_across_split_packets(run):
+    async def main():
+        pieces = [b"fi", b"rst li", b"ne\nsec", b"ond", b"|third\n", b"x" * 3000, b"\n"]
+        sent = asyncio.Event()
+
+        async def handler(reader, writer):
+            writer.transport.get_extra_info("uringnet_handle")
+            for p in pieces:
+                writer.write(p)
+                await writer.drain()
+                await asyncio.sleep(0.01)  # separate segments
+            sent.set()
+            writer.close()
+
+        server = await ua.start_server(handler, "127.0.0.1", 0)
+        reader, writer = await ua.open_connection(*server.sockets[0].getsockname())
+        assert await reader.readline() == b"first line\n"
+        assert await reader.readuntil(b"|") == b"second|"
+        assert await reader.readline() == b"third\n"
+        assert await reader.readline() == b"x" * 3000 + b"\n"
+        assert await reader.readline() == b""
+        await sent.wait()
+        writer.close()
+        server.close()
+    run(main)
+
+
+def test_drain_waits_while_the_peer_does_not_read(run):
+    async def main():
+        may_read = asyncio.Event()
+        received = []
+
+        async def handler(reader, writer):
+            await may_read.wait()
+            while data := await reader.read(1 << 20):
+                received.append(data)
+            writer.close()
+
+        server = await ua.start_server(handler, "127.0.0.1", 0)
+        reader, writer = await ua.open_connection(*server.sockets[0].getsockname())
+        big = payload(32 << 20, 7)  # more than loopback's socket buffers hold
+        writer.write(big)
+        assert writer.transport.get_write_buffer_size() > 0
+        drain = asyncio.ensure_future(writer.drain())
+        await asyncio.sleep(0.3)
+        assert not drain.done()  # the peer reads nothing: drain waits
+        may_read.set()
+        await drain  # resumes once the peer reads
+        writer.write_eof()
+        while not received or sum(map(len, received)) < len(big):
+            await asyncio.sleep(0.01)
+        assert b"".join(received) == big
+        assert writer.transport.get_write_buffer_size() == 0
+        writer.close()
+        await writer.wait_closed()
+        server.close()
+    run(main)
+
+
+def test_cancelled_read_keeps_the_stream_usable(run):
+    async def main():
+        server = await ua.start_server(echo_handler, "127.0.0.1", 0)
+        reader, writer = await ua.open_connection(*server.sockets[0].getsockname())
+        pending = asyncio.ensure_future(reader.read(100))
+        await asyncio.sleep(0.05)
+        pending.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await pending
+        writer.write(b"still here")
+        assert await reader.readexactly(10) == b"still here"
+        writer.close()
+        await writer.wait_closed()
+        server.close()
+    run(main)
+
+
+def test_cancelling_a_waiting_connect_cancels_its_operation(run):
+    async def main():
+        # A listener whose accept queue is full drops new SYNs: a connect to it waits.
+        full = socket.socket()
+        full.bind(("127.0.0.1", 0))
+        full.listen(0)
+        fillers = []
+        try:
+            for _ in range(4):
+                s = socket.socket()
+                s.setblocking(False)
+                s.connect_ex(full.getsockname())
+                fillers.append(s)
+            await asyncio.sleep(0.1)
+            before = totals()
+            task = asyncio.ensure_future(ua.open_connection(*full.getsockname()))
+            await asyncio.sleep(0.3)
+            if task.done():
+                pytest.skip("the kernel answered a connect to a full accept queue: nothing waits to cancel")
+            assert totals()["in_flight"] >= before["in_flight"] + 1
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+            assert await settled("in_flight", before["in_flight"]) == before["in_flight"]
+            assert await settled("open_handles", before["open_handles"]) == before["open_handles"]
+        finally:
+            for s in fillers:
+                s.close()
+            full.close()
+    run(main)
+
+
+def test_cancelling_connects_at_every_moment_leaks_nothing(run):
+    async def main():
+        server = await ua.start_server(echo_handler, "127.0.0.1", 0)
+        addr = server.sockets[0].getsockname()
+        await asyncio.sleep(0.05)
+        before = totals()["open_handles"]
+        for i in range(60):
+            task = asyncio.ensure_future(ua.open_connection(*addr))
+            for _ in range(i % 6):
+                await asyncio.sleep(0)
+            task.cancel()
+            try:
+                _, writer = await task
+                writer.close()
+                await writer.wait_closed()
+            except asyncio.CancelledError:
+                pass
+        # every connection was closed: the client side by the layer, the server side by the
+        # echo handler when it saw the end
+        assert await settled("open_handles", before) == before
+        server.close()
+        await server.wait_closed()
+    run(main)
+
+
+def test_peer_reset_raises_connection_reset(run):
+    async def main():
+        plain = socket.socket()
+        plain.bind(("127.0.0.1", 0))
+        plain.listen(1)
+        reader, writer = await ua.open_connection(*plain.getsockname())
+        conn, _ = plain.accept()
+        conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        conn.close()  # RST
+        plain.close()
+        with pytest.raises(ConnectionResetError) as info:
+            await reader.read(100)
+        assert isinstance(info.value.uringnet_error, uringnet.ResetError)
+        writer.close()
+        with pytest.raises(ConnectionResetError):  # as asyncio's: the error that ended it
+            await writer.wait_closed()
+    run(main)
+
+
+def test_connect_refused_and_unknown_host(run):
+    async def main():
+        plain = socket.socket()
+        plain.bind(("127.0.0.1", 0))
+        port = plain.getsockname()[1]
+        plain.close()  # nothing listens there now
+        with pytest.raises(ConnectionRefusedError) as info:
+            await ua.open_connection("127.0.0.1", port)
+        assert info.value.uringnet_error.code == -20
+        with pytest.raises(socket.gaierror):
+            await ua.open_connection("no-such-host.invalid", 80, timeout=10)
+    run(main)
+
+
+def test_server_close_ends_accepts_and_keeps_connections(run):
+    async def main():
+        server = await ua.start_server(echo_handler, "127.0.0.1", 0)
+        addr = server.sockets[0].getsockname()
+        reader, writer = await ua.open_connection(*addr)
+        writer.write(b"accepted?")  # (a connection not yet accepted when the server closes ends)
+        assert await reader.readexactly(9) == b"accepted?"
+        assert server.is_serving()
+        server.close()
+        await server.wait_closed()
+        assert not server.is_serving() and server.sockets == []
+        with pytest.raises(ConnectionRefusedError):
+            await ua.open_connection(*addr)
+        writer.write(b"after close")  # the connection made before stays open
+        assert await reader.readexactly(11) == b"after close"
+        writer.close()
+        await writer.wait_closed()
+    run(main)
+
+
+def test_ipv6_stream(run):
+    try:
+        probe = socket.socket(socket.AF_INET6)
+        probe.bind(("::1", 0))
+        probe.close()
+    except OSError as exc:
+        pytest.skip(f"no IPv6 on loopback here: {exc}")
+
+    async def main():
+        server = await ua.start_server(echo_handler, "::1", 0)
+        host, port, _, _ = server.sockets[0].getsockname()
+        assert host == "::1"
+        reader, writer = await ua.open_connection("::1", port)
+        assert writer.get_extra_info("peername")[:2] == ("::1", port)
+        writer.write(b"six")
+        assert await reader.readexactly(3) == b"six"
+        writer.close()
+        server.close()
+    run(main)
+
+
+# ---- interop with asyncio's own sockets ----
+
+def test_asyncio_client_against_uringnet_server(run):
+    async def main():
+        server = await ua.start_server(echo_handler, "127.0.0.1", 0)
+        reader, writer = await asyncio.open_connection(*server.sockets[0].getsockname())
+        msg = payload(300000, 3)
+        writer.write(msg)
+        await writer.drain()
+        assert await reader.readexactly(len(msg)) == msg
+        writer.close()
+        await writer.wait_closed()
+        server.close()
+    run(main)
+
+
+def test_uringnet_client_against_asyncio_server(run):
+    async def main():
+        server = await asyncio.start_server(echo_handler, "127.0.0.1", 0)
+        reader, writer = await ua.open_connection(*server.sockets[0].getsockname())
+        msg = payload(300000, 4)
+        writer.write(msg)
+        await writer.drain()
+        assert await reader.readexactly(len(msg)) == msg
+        writer.close()
+        await writer.wait_closed()
+        server.close()
+        await server.wait_closed()
+    run(main)
+
+
+# ---- protocols ----
+
+class Recorder(asyncio.Protocol):
+    def __init__(self):
+        self.transport = None
+        self.data = bytearray()
+        self.events = []
+        self.lost = asyncio.get_running_loop().create_future()
+        self.got = asyncio.Event()
+
+    def connection_made(self, transport):
+        self.transport = transport
+        self.events.append("made")
+
+    def data_received(self, data):
+        self.data += data
+        self.got.set()
+
+    def eof_received(self):
+        self.events.append("eof")
+
+    def pause_writing(self):
+        self.events.append("pause_writing")
+
+    def resume_writing(self):
+        self.events.append("resume_writing")
+
+    def connection_lost(self, exc):
+        self.events.append("lost")
+        self.lost.set_result(exc)
+
+
+async def wait_until(cond, what: str):
+    for _ in range(1000):
+        if cond():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_protocol_echo_write_writelines_and_close(run):
+    async def main():
+        servers = []
+
+        class Echo(asyncio.Protocol):
+            def connection_made(self, transport):
+                self.transport = transport
+                servers.append(self)
+
+            def data_received(self, data):
+                self.transport.write(data)
+
+        server = await ua.create_server(Echo, "127.0.0.1", 0)
+        transport, client = await ua.create_connection(Recorder, *server.sockets[0].getsockname())
+        assert client.events == ["made"] and not transport.is_closing()
+        transport.write(b"a" * 10)
+        transport.write(bytearray(b"b" * 10))
+        transport.writelines([b"c" * 5, memoryview(b"d" * 5)])
+        await wait_until(lambda: len(client.data) == 30, "the echo")
+        assert bytes(client.data) == b"a" * 10 + b"b" * 10 + b"c" * 5 + b"d" * 5
+        transport.close()
+        assert transport.is_closing()
+        assert await client.lost is None
+        server.close()
+        await server.wait_closed()
+    run(main)
+
+
+def test_protocol_pause_and_resume_reading(run):
+    async def main():
+        server_side = []
+        server = await ua.create_server(lambda: server_side.append(Recorder()) or server_side[-1],
+                                        "127.0.0.1", 0)
+        transport, client = await ua.create_connection(Recorder, *server.sockets[0].getsockname())
+        await wait_until(lambda: server_side and server_side[0].transport, "the accept")
+        peer = server_side[0]
+        peer.transport.pause_reading()
+        assert not peer.transport.is_reading()
+        transport.write(b"while paused")
+        await asyncio.sleep(0.2)
+        assert bytes(peer.data) == b""  # nothing is delivered while paused
+        peer.transport.resume_reading()
+        await wait_until(lambda: bytes(peer.data) == b"while paused", "the held data")
+        transport.write(b" and after")
+        await wait_until(lambda: bytes(peer.data) == b"while paused and after", "later data")
+        transport.close()
+        await wait_until(lambda: "eof" in peer.events, "the end of the stream")
+        server.close()
+    run(main)
+
+
+def test_protocol_write_buffer_limits_and_pause_writing(run):
+    async def main():
+        server_side = []
+        server = await ua.create_server(lambda: server_side.append(Recorder()) or server_side[-1],
+                                        "127.0.0.1", 0)
+        transport, client = await ua.create_connection(Recorder, *server.sockets[0].getsockname())
+        await wait_until(lambda: server_side and server_side[0].transport, "the accept")
+        peer = server_side[0]
+        peer.transport.pause_reading()
+        transport.set_write_buffer_limits(high=1 << 20, low=1 << 18)
+        assert transport.get_write_buffer_limits() == (1 << 18, 1 << 20)
+        chunk = payload(1 << 20, 9)
+        for _ in range(32):  # 32 MiB: more than the peer's kernel buffers take
+            transport.write(chunk)
+        assert transport.get_write_buffer_size() > 1 << 20
+        assert client.events[-1] == "pause_writing"
+        peer.transport.resume_reading()
+        await wait_until(lambda: "resume_writing" in client.events, "resume_writing")
+        await wait_until(lambda: len(peer.data) == 32 << 20, "every byte")
+        assert bytes(peer.data) == chunk * 32
+        assert transport.get_write_buffer_size() == 0
+        transport.close()
+        server.close()
+    run(main)
+
+
+def test_protocol_abort_drops_the_connection(run):
+    async def main():
+        server_side = []
+        server = await ua.create_server(lambda: server_side.append(Recorder()) or server_side[-1],
+                                        "127.0.0.1", 0)
+        transport, client = await ua.create_connection(Recorder, *server.sockets[0].getsockname())
+        await wait_until(lambda: server_side and server_side[0].transport, "the accept")
+        transport.abort()
+        assert transport.is_closing()
+        assert await client.lost is None
+        await wait_until(lambda: "eof" in server_side[0].events or server_side[0].lost.done(),
+                         "the peer to see the end")
+        transport.write(b"ignored after abort")  # no error, as asyncio's transports
+        server.close()
+    run(main)
+
+
+# ---- datagrams ----
+
+def test_udp_datagrams_with_the_senders_address(run):
+    async def main():
+        class Collect(asyncio.DatagramProtocol):
+            def __init__(self):
+                self.got = asyncio.Queue()
+
+            def datagram_received(self, data, addr):
+                self.got.put_nowait((data, addr))
+
+        b_transport, b = await ua.create_datagram_endpoint(Collect, local_addr=("127.0.0.1", 0))
+        b_addr = b_transport.get_extra_info("sockname")
+        a_transport, a = await ua.create_datagram_endpoint(Collect, local_addr=("127.0.0.1", 0))
+        a_addr = a_transport.get_extra_info("sockname")
+        for i in range(20):
+            a_transport.sendto(payload(100 + i, i), b_addr)
+        for i in range(20):
+            data, addr = await b.got.get()
+            assert addr == a_addr
+            assert len(data) in range(100, 120)
+        # connected: sendto without an address, and replies come back with the sender
+        c_transport, c = await ua.create_datagram_endpoint(Collect, remote_addr=b_addr)
+        c_transport.sendto(b"connected")
+        data, addr = await b.got.get()
+        assert data == b"connected" and addr == c_transport.get_extra_info("sockname")
+        b_transport.sendto(b"reply", addr)
+        assert await c.got.get() == (b"reply", b_addr)
+        for t in (a_transport, b_transport, c_transport):
+            t.close()
+    run(main)
+
+
+# ---- loops in threads ----
+
+def test_two_loops_in_two_threads(run):
+    """Completions collected by one loop reach the loop that submitted them."""
+    results = {}
+
+    def other():
+        async def main():
+            server = await ua.start_server(echo_handler, "127.0.0.1", 0)
+            results["addr"] = server.sockets[0].getsockname()
+            results["ready"].set()
+            await asyncio.sleep(3)
+            server.close()
+        asyncio.run(main())
+
+    results["ready"] = threading.Event()
+    thread = threading.Thread(target=other)
+    thread.start()
+    try:
+        assert results["ready"].wait(10)
+
+        async def main():
+            reader, writer = await ua.open_connection(*results["addr"])
+            for i in range(200):
+                msg = payload(1000, i)
+                writer.write(msg)
+                assert await reader.readexactly(1000) == msg
+            writer.close()
+            await writer.wait_closed()
+        run(main)
+    finally:
+        thread.join()
