@@ -13,13 +13,16 @@
 # API, and an IoDriver echo server against the same server on the C asynchronous API taking its
 # completions with un_poll.
 #
+# Then Python's asyncio: echo servers on uringnet.asyncio (streams and protocols) against the same
+# servers on asyncio's default loop and on uvloop, each in its own process, interleaved rounds.
+#
 # Usage: tools/bench.sh [SECONDS=5] [ROUNDS=3] [BLOCKING_ROUNDS=ROUNDS]
-#        SECTIONS="echo blocking idle simple" (the default: all) picks sections
+#        SECTIONS="echo blocking idle simple asyncio" (the default: all) picks sections
 #        (not a test: numbers on a shared machine vary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-5}"; rounds="${2:-3}"; brounds="${3:-$rounds}"
-sections=" ${SECTIONS:-echo blocking idle simple} "
+sections=" ${SECTIONS:-echo blocking idle simple asyncio} "
 want() { [[ "$sections" == *" $1 "* ]]; }
 tools/setup >/dev/null
 cmake --preset default >/dev/null
@@ -188,5 +191,47 @@ for cfg in "driver 1" "driver 50" "driver 500" "c2 50"; do
   done
   label="IoDriver"; [ "$other" = c2 ] && label="A/A: C / C"
   echo -n "$lines" | /usr/bin/python3 tools/bench/ratios.py compare "$label" "$conns" "$other" uringnet-poll
+done
+fi
+
+if want asyncio; then
+echo
+echo "## Python asyncio echo servers: uringnet.asyncio against asyncio's loop and uvloop"
+echo
+echo "The same echo server (tools/bench/asyncio_server.py: streams read up to 64 KiB, write it back"
+echo "and drain; protocols write back in data_received) on uringnet.asyncio (on asyncio's default"
+echo "loop), on asyncio's default loop and on uvloop; 128-byte messages, depth 1, bench-load (C)"
+echo "checking every byte. Ratios uringnet / other within a round, median over ${brounds} rounds"
+echo "[range]; whole-process server CPU per message from /proc (uringnet's runtime thread included)."
+echo "A/A: uvloop's protocol server against itself (the noise floor)."
+echo
+echo "| uringnet / other | connections | server CPU µs/message | messages/s | other: msgs/s, CPU µs/msg | uringnet: msgs/s, CPU µs/msg | mismatches |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+start_py_server() { # kind -> sets $pid, $port
+  port=$((port + 1))
+  URINGNET_LIB="$B/liburingnet.so" PYTHONPATH=generated/python /usr/bin/python3 tools/bench/asyncio_server.py \
+    "$1" "$port" > /tmp/uringnet-bench-server.out 2>&1 &
+  pid=$!
+  for _ in $(seq 100); do grep -q ready /tmp/uringnet-bench-server.out 2>/dev/null && return; sleep 0.1; done
+  echo "bench: server $1 did not start: $(cat /tmp/uringnet-bench-server.out)" >&2; exit 1
+}
+for cfg in "uringnet-streams asyncio-streams 1" "uringnet-streams asyncio-streams 50" \
+           "uringnet-streams asyncio-streams 500" "uringnet-streams uvloop-streams 1" \
+           "uringnet-streams uvloop-streams 50" "uringnet-streams uvloop-streams 500" \
+           "uringnet-protocol uvloop-protocol 1" "uringnet-protocol uvloop-protocol 50" \
+           "uringnet-protocol uvloop-protocol 500" "uvloop-protocol uvloop-protocol 50"; do
+  read -r ours other conns <<< "$cfg"
+  a="$ours"; [ "$ours" = "$other" ] && a="$ours-2"
+  lines=""
+  for r in $(seq "$brounds"); do
+    order="$a $other"; [ $((r % 2)) = 0 ] && order="$other $a"
+    for k in $order; do
+      start_py_server "${k%-2}"
+      lines+="round=$r who=$k $("$B/bench-load" echo "$port" "$conns" 128 1 "$seconds" "$pid")"$'\n'
+      stop_server
+    done
+  done
+  label="$ours / $other"; [ "$ours" = "$other" ] && label="A/A: $other / $other"
+  echo -n "$lines" | /usr/bin/python3 tools/bench/ratios.py compare "$label" "$conns" "$a" "$other"
 done
 fi
