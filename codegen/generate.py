@@ -52,6 +52,7 @@ TARGETS = {
     "python/uringnet.py.j2": "python/uringnet/__init__.py",
     "python/py.typed.j2": "python/uringnet/py.typed",
     "python/asyncio.py.j2": "python/uringnet/asyncio.py",
+    "python/native.c.j2": "python/native/_uringnet_native.c",
     "c/uringnet.map.j2": "src/uringnet.map",
 }
 CLANG_FORMAT_SUFFIXES = {".h", ".hpp", ".c", ".cpp"}

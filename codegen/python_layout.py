@@ -105,3 +105,40 @@ def classes(spec: model.Spec) -> dict[str, list[PyMethod]]:
         else:
             out["Runtime"].append(PyMethod(_method_name(op), op, "static", visible, None))
     return out
+
+
+NATIVE_TYPES = {"handle", "i32", "i64", "u32", "bool", "enum", "text", "address", "bytes_in", "bytes_out",
+                "text_out", "op_id"}
+
+
+def native_ops(spec: model.Spec) -> list[model.Operation]:
+    """The operations the C extension (templates/python/native.c.j2) carries: every one whose
+    parameters are plain values, text and buffers (not poll's completions, not the callback)."""
+    return [op for op in spec.operations if all(p.type in NATIVE_TYPES for p in op.params)]
+
+
+def native_arity(op: model.Operation) -> int:
+    """How many arguments the extension's function takes: the operation's parameters without its
+    output buffers and the lengths of its buffers (a read's max_len stays; the *_into form takes
+    the buffer in max_len's place)."""
+    return sum(1 for p in op.params
+               if p.type not in ("bytes_out", "text_out")
+               and not (p.is_len_of and p.is_len_of.type in ("bytes_in", "text_out")))
+
+
+def native_call_args(m: PyMethod, into: str | None = None) -> list[str]:
+    """The Python expressions a method passes to its extension function (see native_arity):
+    into names the buffer an *_into method reads into, in max_len's place."""
+    out = []
+    for p in m.op.params:
+        if p.name == m.handle_param:
+            out.append("self._handle")
+        elif p.type == "bytes_in":
+            out.append("data")
+        elif p.type in ("bytes_out", "text_out") or (p.is_len_of and p.is_len_of.type in ("bytes_in", "text_out")):
+            continue
+        elif p.is_len_of and p.is_len_of.type == "bytes_out" and into:
+            out.append(into)
+        else:
+            out.append(p.name)
+    return out

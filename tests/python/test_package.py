@@ -26,7 +26,7 @@ with uringnet.Runtime():
                 got = b""
                 while len(got) < 31:
                     got += server.read(64)
-                print(uringnet.__file__)
+                print(uringnet.__file__, uringnet.NATIVE)
                 print(uringnet.VERSION, got.decode())
 
 import asyncio
@@ -66,6 +66,8 @@ class Package(unittest.TestCase):
             env = {"PATH": "/usr/bin:/bin", "HOME": tmp}
             out = run([venv / "bin/python", "-c", ECHO], env=env, cwd=tmp).splitlines()
             self.assertTrue(out[0].startswith(str(venv)), out[0])  # the installed copy
+            self.assertTrue(out[0].endswith(" True"), "the C extension is not used: " + out[0])
+            out[0] = out[0].rsplit(" ", 1)[0]
             self.assertEqual(out[1], f"{version} ping over the installed package")
             self.assertEqual(out[2], "asyncio over the installed package")
             installed = Path(out[0]).parent
@@ -88,6 +90,7 @@ class Package(unittest.TestCase):
             names = zipfile.ZipFile(wheels[0]).namelist()
             for member in ("uringnet/__init__.py", "uringnet/py.typed", "uringnet/asyncio.py", "uringnet/liburingnet.so"):
                 self.assertIn(member, names)
+            self.assertTrue(any(n.startswith("uringnet/_uringnet_native.") and n.endswith(".so") for n in names), names)
 
 
 if __name__ == "__main__":

@@ -206,6 +206,70 @@ class Errors(unittest.TestCase):
         self.assertIn(f"generated for ABI {uringnet.ABI_VERSION}", str(ctx.exception))
 
 
+class Buffers(unittest.TestCase):
+    """Reads into caller's buffers, writes from any buffer, the GIL released while a call waits;
+    the same on the C extension and on ctypes (ctest runs this file both ways)."""
+
+    def test_the_extension_is_used_where_expected(self):
+        # ctest sets URINGNET_EXPECT_NATIVE for the run with the extension built: a missing or
+        # stale one would otherwise fall back to ctypes without a failure.
+        self.assertEqual(uringnet.NATIVE, os.environ.get("URINGNET_EXPECT_NATIVE") == "1")
+
+    def test_read_into_and_writes_of_any_buffer(self):
+        with uringnet.Runtime():
+            with uringnet.TcpListener.listen("127.0.0.1:0") as listener:
+                with uringnet.TcpStream.connect(listener.local_addr(), 5000) as client, listener.accept(5000) as server:
+                    payload = bytes(range(256)) * 300
+                    for data in (payload, bytearray(payload), memoryview(payload), memoryview(payload)[100:200]):
+                        self.assertEqual(client.write(data, 5000), len(data))
+                        into = bytearray(len(data) + 10)
+                        got = 0
+                        while got < len(data):
+                            got += server.read_into(memoryview(into)[got:], 5000)
+                        self.assertEqual(got, len(data))
+                        self.assertEqual(bytes(into[:got]), bytes(data))
+                    with self.assertRaises(TypeError):
+                        server.read_into(b"read-only", 10)  # bytes cannot be written into
+                    with self.assertRaises(uringnet.TimedOutError):
+                        server.read_into(bytearray(4), 50)
+
+    def test_udp_recv_into_and_recv_from_into(self):
+        with uringnet.Runtime():
+            with uringnet.UdpSocket.bind("127.0.0.1:0") as a, uringnet.UdpSocket.bind("127.0.0.1:0") as b:
+                a.send_to(bytearray(b"first"), b.local_addr(), 5000)
+                buf = bytearray(64)
+                n, sender = b.recv_from_into(buf, 5000)
+                self.assertEqual((bytes(buf[:n]), sender), (b"first", a.local_addr()))
+                b.connect(a.local_addr())
+                a.send_to(memoryview(b"second"), b.local_addr(), 5000)
+                self.assertEqual(b.recv_into(buf, 5000), 6)
+                self.assertEqual(bytes(buf[:6]), b"second")
+
+    def test_other_threads_run_while_a_call_waits(self):
+        with uringnet.Runtime():
+            with uringnet.TcpListener.listen("127.0.0.1:0") as listener:
+                with uringnet.TcpStream.connect(listener.local_addr(), 5000) as client, listener.accept(5000) as server:
+                    counted = []
+                    stop = threading.Event()
+
+                    def count():
+                        n = 0
+                        while not stop.is_set():
+                            n += 1
+                        counted.append(n)
+
+                    thread = threading.Thread(target=count)
+                    thread.start()
+                    try:
+                        with self.assertRaises(uringnet.TimedOutError):
+                            server.read(16, 300)  # holds the GIL only to start and to return
+                    finally:
+                        stop.set()
+                        thread.join()
+                    # (a thread that had to wait for the GIL the whole time would count to ~0)
+                    self.assertGreater(counted[0], 1000)
+
+
 class CtrlC(unittest.TestCase):
     """Ctrl-C during any blocking call raises KeyboardInterrupt at once (before the data, the
     connection or the datagram it waits for comes, 1.5 s later here), and nothing the

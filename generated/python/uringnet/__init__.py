@@ -491,6 +491,31 @@ def _interruptible(fn, timeout_at, *args):
 _lib.un_runtime_configure_interruptible(True)
 
 
+def _load_native():
+    """The C extension _uringnet_native (the blocking operations without ctypes' cost per call,
+    the GIL released while they wait), bound to the library loaded above; None where it is not
+    built (no python3-dev), is for another spec, or URINGNET_NO_NATIVE is set: ctypes then."""
+    if os.environ.get("URINGNET_NO_NATIVE"):
+        return None
+    try:
+        from . import _uringnet_native as native  # inside the installed package
+    except ImportError:
+        try:
+            import _uringnet_native as native  # a build tree's (build/*/python on PYTHONPATH)
+        except ImportError:
+            return None
+    if getattr(native, "SPEC_CHECKSUM", None) != SPEC_CHECKSUM:
+        import warnings
+        warnings.warn(f"uringnet: {native.__file__} was built from another spec; using ctypes", RuntimeWarning)
+        return None
+    native.bind({name: ctypes.cast(getattr(_lib, name), ctypes.c_void_p).value for name in native.NAMES})
+    return native
+
+
+_native = _load_native()
+NATIVE = _native is not None  # whether the blocking calls go through the C extension
+
+
 # ---- request numbers, as completions report them ----
 REQUEST_RUNTIME_INIT = 1
 REQUEST_RUNTIME_SHUTDOWN = 2
@@ -623,6 +648,10 @@ class Runtime:
 
         Raises: AlreadyInitialized (-16), IoUringUnavailable (-30), IoUringNoMemory (-34), NoResources (-27), InvalidArgument (-13), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.runtime_init()
+            _check(r)
+            return None
         result = _check(_lib.un_runtime_init())
         return None
 
@@ -632,6 +661,10 @@ class Runtime:
 
         Raises: NotInitialized (-14), ShutDown (-15), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.runtime_shutdown()
+            _check(r)
+            return None
         result = _check(_lib.un_runtime_shutdown())
         return None
 
@@ -641,6 +674,10 @@ class Runtime:
 
         Raises: InvalidArgument (-13).
         """
+        if _native is not None:
+            r = _native.runtime_configure_entries(entries)
+            _check(r)
+            return None
         result = _check(_lib.un_runtime_configure_entries(entries))
         return None
 
@@ -650,6 +687,9 @@ class Runtime:
 
         Raises: nothing.
         """
+        if _native is not None:
+            r = _native.runtime_num_cores()
+            return _check(r)
         result = _check(_lib.un_runtime_num_cores())
         return result
 
@@ -659,6 +699,11 @@ class Runtime:
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BufferTooSmall (-19), InvalidArgument (-13).
         """
+        if _native is not None:
+            r = _native.runtime_stats()
+            if type(r) is int:
+                _check(r)
+            return r[1]
         out_buf = ctypes.create_string_buffer(65536)
         result = _check(_lib.un_runtime_stats(out_buf, len(out_buf)))
         return out_buf.value.decode()
@@ -677,6 +722,10 @@ class Runtime:
 
         Raises: InvalidArgument (-13).
         """
+        if _native is not None:
+            r = _native.runtime_configure_backend(backend)
+            _check(r)
+            return None
         result = _check(_lib.un_runtime_configure_backend(backend))
         return None
 
@@ -686,6 +735,10 @@ class Runtime:
 
         Raises: nothing.
         """
+        if _native is not None:
+            r = _native.runtime_configure_sqpoll(on)
+            _check(r)
+            return None
         result = _check(_lib.un_runtime_configure_sqpoll(on))
         return None
 
@@ -695,6 +748,11 @@ class Runtime:
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BufferTooSmall (-19), InvalidArgument (-13), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.runtime_backend()
+            if type(r) is int:
+                _check(r)
+            return r
         out_buf = ctypes.create_string_buffer(512)
         result = _check(_lib.un_runtime_backend(out_buf, len(out_buf)))
         return result, out_buf.value.decode()
@@ -713,6 +771,10 @@ class Runtime:
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39).
         """
+        if _native is not None:
+            r = _native.runtime_reset_stats()
+            _check(r)
+            return None
         result = _check(_lib.un_runtime_reset_stats())
         return None
 
@@ -729,6 +791,10 @@ class Runtime:
 
         Raises: InvalidArgument (-13).
         """
+        if _native is not None:
+            r = _native.runtime_configure_shards(shards)
+            _check(r)
+            return None
         result = _check(_lib.un_runtime_configure_shards(shards))
         return None
 
@@ -738,6 +804,10 @@ class Runtime:
 
         Raises: InvalidArgument (-13).
         """
+        if _native is not None:
+            r = _native.runtime_configure_recv_buffers(count, size)
+            _check(r)
+            return None
         result = _check(_lib.un_runtime_configure_recv_buffers(count, size))
         return None
 
@@ -747,6 +817,10 @@ class Runtime:
 
         Raises: InvalidArgument (-13).
         """
+        if _native is not None:
+            r = _native.runtime_configure_wake_signal(signal)
+            _check(r)
+            return None
         result = _check(_lib.un_runtime_configure_wake_signal(signal))
         return None
 
@@ -756,6 +830,10 @@ class Runtime:
 
         Raises: nothing.
         """
+        if _native is not None:
+            r = _native.runtime_configure_interruptible(on)
+            _check(r)
+            return None
         result = _check(_lib.un_runtime_configure_interruptible(on))
         return None
 
@@ -765,6 +843,10 @@ class Runtime:
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), WouldDeadlock (-18), Interrupted (-40).
         """
+        if _native is not None:
+            r = _native.timer(timeout_ms)
+            _check(r)
+            return None
         result = _check(_interruptible(_lib.un_timer, 0, timeout_ms))
         return None
 
@@ -791,6 +873,9 @@ class Runtime:
 
         Raises: NoResources (-27).
         """
+        if _native is not None:
+            r = _native.completion_fd()
+            return _check(r)
         result = _check(_lib.un_completion_fd())
         return result
 
@@ -816,6 +901,10 @@ class Runtime:
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), OpNotFound (-37), InvalidArgument (-13).
         """
+        if _native is not None:
+            r = _native.op_cancel(op_id)
+            _check(r)
+            return None
         result = _check(_lib.un_op_cancel(op_id))
         return None
 
@@ -825,6 +914,10 @@ class Runtime:
 
         Raises: InvalidArgument (-13).
         """
+        if _native is not None:
+            r = _native.batch_begin()
+            _check(r)
+            return None
         result = _check(_lib.un_batch_begin())
         return None
 
@@ -834,6 +927,9 @@ class Runtime:
 
         Raises: InvalidArgument (-13).
         """
+        if _native is not None:
+            r = _native.batch_end()
+            return _check(r)
         result = _check(_lib.un_batch_end())
         return result
 
@@ -847,6 +943,9 @@ class TcpListener(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadAddress (-12), InvalidArgument (-13), UnknownHost (-28), AddressInUse (-21), AddressNotAvailable (-22), PermissionDenied (-23), NoResources (-27), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.tcp_listen(addr, backlog, flags)
+            return TcpListener(_check(r))
         result = _check(_lib.un_tcp_listen(addr.encode(), backlog, flags))
         return TcpListener(result)
 
@@ -863,6 +962,9 @@ class TcpListener(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), Canceled (-17), TimedOutError (-4), NoResources (-27), ConnectionAborted (-25), WouldDeadlock (-18), Interrupted (-40).
         """
+        if _native is not None:
+            r = _native.tcp_accept(self._handle, timeout_ms)
+            return TcpStream(_check(r))
         result = _check(_interruptible(_lib.un_tcp_accept, 1, self._handle, timeout_ms))
         return TcpStream(result)
 
@@ -877,6 +979,10 @@ class TcpListener(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11).
         """
+        if _native is not None:
+            r = _native.tcp_listener_close(self._handle)
+            _check(r)
+            return None
         result = _check(_lib.un_tcp_listener_close(self._handle))
         return None
 
@@ -891,6 +997,11 @@ class TcpListener(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11), BufferTooSmall (-19), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.socket_local_addr(self._handle)
+            if type(r) is int:
+                _check(r)
+            return r[1]
         out_buf = ctypes.create_string_buffer(512)
         result = _check(_lib.un_socket_local_addr(self._handle, out_buf, len(out_buf)))
         return out_buf.value.decode()
@@ -907,6 +1018,10 @@ class TcpListener(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11), InvalidArgument (-13), Unsupported (-29), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.socket_set_option(self._handle, option, value)
+            _check(r)
+            return None
         result = _check(_lib.un_socket_set_option(self._handle, option, value))
         return None
 
@@ -921,6 +1036,9 @@ class TcpListener(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11), InvalidArgument (-13), Unsupported (-29), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.socket_get_option(self._handle, option)
+            return _check(r, -1)
         result = _check(_lib.un_socket_get_option(self._handle, option), -1)
         return result
 
@@ -935,6 +1053,9 @@ class TcpListener(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11).
         """
+        if _native is not None:
+            r = _native.socket_cancel(self._handle)
+            return _check(r)
         result = _check(_lib.un_socket_cancel(self._handle))
         return result
 
@@ -950,6 +1071,9 @@ class TcpListener(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), InvalidArgument (-13), WrongKind (-10), NoResources (-27), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.tcp_adopt_listener(fd)
+            return TcpListener(_check(r))
         result = _check(_lib.un_tcp_adopt_listener(fd))
         return TcpListener(result)
 
@@ -970,6 +1094,9 @@ class TcpStream(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadAddress (-12), UnknownHost (-28), ConnectionRefused (-20), HostUnreachable (-24), TimedOutError (-4), NoResources (-27), WouldDeadlock (-18), Interrupted (-40).
         """
+        if _native is not None:
+            r = _native.tcp_connect(addr, timeout_ms)
+            return TcpStream(_check(r))
         result = _check(_interruptible(_lib.un_tcp_connect, 1, addr.encode(), timeout_ms))
         return TcpStream(result)
 
@@ -986,6 +1113,11 @@ class TcpStream(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), InvalidArgument (-13), Canceled (-17), TimedOutError (-4), ResetError (-3), WouldDeadlock (-18), Interrupted (-40).
         """
+        if _native is not None:
+            r = _native.tcp_read(self._handle, max_len, timeout_ms)
+            if type(r) is int:
+                _check(r)
+            return r
         buf_buf = _take_scratch(max_len)
         try:
             result = _check(_interruptible(_lib.un_tcp_read, 3, self._handle, buf_buf, max_len, timeout_ms))
@@ -993,6 +1125,18 @@ class TcpStream(_Handle):
         finally:
             _give_scratch(buf_buf)
         return data
+
+    def read_into(self, buffer: bytearray | memoryview, timeout_ms: int = -1) -> int:
+        """read into a writable buffer (bytearray, memoryview, array) without a copy: up to
+        len(buffer) bytes; returns the count. See read."""
+        if _native is not None:
+            r = _native.tcp_read_into(self._handle, buffer, timeout_ms)
+            if type(r) is int:
+                _check(r)
+            return r
+        view = (ctypes.c_char * memoryview(buffer).nbytes).from_buffer(buffer)
+        result = _check(_interruptible(_lib.un_tcp_read, 3, self._handle, view, len(view), timeout_ms))
+        return result
 
     def read_submit(self, max_len: int = 65536, timeout_ms: int = -1, user_data: int = 0) -> tuple[int, ctypes.Array[ctypes.c_char]]:
         """Asynchronous read: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed its side. Reads on one stream get the data in the order they were called. A blocking read that is first in its stream's line reads on the calling thread and, when no data is there, waits on that thread in the kernel like a blocking socket: inside recv itself for up to 300 ms where the backend's sockets block (io_uring; the socket's SO_RCVTIMEO, rounded up to the kernel's tick), then, and on the epoll backend, in ppoll (close, socket_cancel, runtime_shutdown and the timeout end the wait: CANCELED, CANCELED, SHUT_DOWN, TIMED_OUT). Where the kernel has multishot receive (io_uring, Linux 6.0+), the first read that reaches the runtime thread (any tcp_read_submit, or a blocking read made while another read of the stream waits) switches the stream to it for good: one receive stays armed, fills buffers of the runtime's buffer ring, and data that arrives before a read wants it is kept for the next read (up to 64 KiB, then the socket buffer holds the rest); every later read of the stream, blocking ones too, is served from it in order. A read that times out or is cancelled loses no data."""
@@ -1006,6 +1150,11 @@ class TcpStream(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), InvalidArgument (-13), Canceled (-17), TimedOutError (-4), ResetError (-3), BrokenPipe (-26), WouldDeadlock (-18), Interrupted (-40).
         """
+        if _native is not None:
+            r = _native.tcp_write(self._handle, data, timeout_ms)
+            return _check(r)
+        if type(data) is not bytes:
+            data = bytes(data)  # (ctypes takes bytes; the extension takes any buffer)
         result = _check(_interruptible(_lib.un_tcp_write, 3, self._handle, data, len(data), timeout_ms))
         return result
 
@@ -1020,6 +1169,10 @@ class TcpStream(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11).
         """
+        if _native is not None:
+            r = _native.tcp_close(self._handle)
+            _check(r)
+            return None
         result = _check(_lib.un_tcp_close(self._handle))
         return None
 
@@ -1034,6 +1187,11 @@ class TcpStream(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11), BufferTooSmall (-19), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.socket_local_addr(self._handle)
+            if type(r) is int:
+                _check(r)
+            return r[1]
         out_buf = ctypes.create_string_buffer(512)
         result = _check(_lib.un_socket_local_addr(self._handle, out_buf, len(out_buf)))
         return out_buf.value.decode()
@@ -1050,6 +1208,10 @@ class TcpStream(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), WouldDeadlock (-18), Canceled (-17).
         """
+        if _native is not None:
+            r = _native.tcp_flush(self._handle)
+            _check(r)
+            return None
         result = _check(_lib.un_tcp_flush(self._handle))
         return None
 
@@ -1064,6 +1226,10 @@ class TcpStream(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), InvalidArgument (-13), NotConnectedError (-6), WouldDeadlock (-18), Canceled (-17).
         """
+        if _native is not None:
+            r = _native.tcp_shutdown(self._handle, how)
+            _check(r)
+            return None
         result = _check(_lib.un_tcp_shutdown(self._handle, how))
         return None
 
@@ -1078,6 +1244,11 @@ class TcpStream(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), BufferTooSmall (-19), NotConnectedError (-6), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.socket_peer_addr(self._handle)
+            if type(r) is int:
+                _check(r)
+            return r[1]
         out_buf = ctypes.create_string_buffer(512)
         result = _check(_lib.un_socket_peer_addr(self._handle, out_buf, len(out_buf)))
         return out_buf.value.decode()
@@ -1094,6 +1265,10 @@ class TcpStream(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11), InvalidArgument (-13), Unsupported (-29), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.socket_set_option(self._handle, option, value)
+            _check(r)
+            return None
         result = _check(_lib.un_socket_set_option(self._handle, option, value))
         return None
 
@@ -1108,6 +1283,9 @@ class TcpStream(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11), InvalidArgument (-13), Unsupported (-29), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.socket_get_option(self._handle, option)
+            return _check(r, -1)
         result = _check(_lib.un_socket_get_option(self._handle, option), -1)
         return result
 
@@ -1122,6 +1300,9 @@ class TcpStream(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11).
         """
+        if _native is not None:
+            r = _native.socket_cancel(self._handle)
+            return _check(r)
         result = _check(_lib.un_socket_cancel(self._handle))
         return result
 
@@ -1137,6 +1318,9 @@ class TcpStream(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), InvalidArgument (-13), WrongKind (-10), NotConnectedError (-6), NoResources (-27), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.tcp_adopt_stream(fd)
+            return TcpStream(_check(r))
         result = _check(_lib.un_tcp_adopt_stream(fd))
         return TcpStream(result)
 
@@ -1156,6 +1340,11 @@ class UdpSocket(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11), BufferTooSmall (-19), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.socket_local_addr(self._handle)
+            if type(r) is int:
+                _check(r)
+            return r[1]
         out_buf = ctypes.create_string_buffer(512)
         result = _check(_lib.un_socket_local_addr(self._handle, out_buf, len(out_buf)))
         return out_buf.value.decode()
@@ -1172,6 +1361,11 @@ class UdpSocket(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), BufferTooSmall (-19), NotConnectedError (-6), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.socket_peer_addr(self._handle)
+            if type(r) is int:
+                _check(r)
+            return r[1]
         out_buf = ctypes.create_string_buffer(512)
         result = _check(_lib.un_socket_peer_addr(self._handle, out_buf, len(out_buf)))
         return out_buf.value.decode()
@@ -1188,6 +1382,10 @@ class UdpSocket(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11), InvalidArgument (-13), Unsupported (-29), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.socket_set_option(self._handle, option, value)
+            _check(r)
+            return None
         result = _check(_lib.un_socket_set_option(self._handle, option, value))
         return None
 
@@ -1202,6 +1400,9 @@ class UdpSocket(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11), InvalidArgument (-13), Unsupported (-29), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.socket_get_option(self._handle, option)
+            return _check(r, -1)
         result = _check(_lib.un_socket_get_option(self._handle, option), -1)
         return result
 
@@ -1216,6 +1417,9 @@ class UdpSocket(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11).
         """
+        if _native is not None:
+            r = _native.socket_cancel(self._handle)
+            return _check(r)
         result = _check(_lib.un_socket_cancel(self._handle))
         return result
 
@@ -1231,6 +1435,9 @@ class UdpSocket(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadAddress (-12), InvalidArgument (-13), UnknownHost (-28), AddressInUse (-21), AddressNotAvailable (-22), PermissionDenied (-23), NoResources (-27), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.udp_bind(addr, flags)
+            return UdpSocket(_check(r))
         result = _check(_lib.un_udp_bind(addr.encode(), flags))
         return UdpSocket(result)
 
@@ -1247,6 +1454,11 @@ class UdpSocket(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), BadAddress (-12), UnknownHost (-28), NoResources (-27), InvalidArgument (-13), PermissionDenied (-23), MessageTooLong (-32), HostUnreachable (-24), Canceled (-17), TimedOutError (-4), Unsupported (-29), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.udp_send_to(self._handle, data, addr, timeout_ms)
+            return _check(r)
+        if type(data) is not bytes:
+            data = bytes(data)  # (ctypes takes bytes; the extension takes any buffer)
         result = _check(_lib.un_udp_send_to(self._handle, data, len(data), addr.encode(), timeout_ms))
         return result
 
@@ -1262,6 +1474,11 @@ class UdpSocket(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), InvalidArgument (-13), BufferTooSmall (-19), Truncated (-31), Canceled (-17), TimedOutError (-4), WouldDeadlock (-18), Interrupted (-40).
         """
+        if _native is not None:
+            r = _native.udp_recv_from(self._handle, max_len, timeout_ms)
+            if type(r) is int:
+                _check(r)
+            return r
         buf_buf = _take_scratch(max_len)
         from_buf = ctypes.create_string_buffer(512)
         try:
@@ -1270,6 +1487,19 @@ class UdpSocket(_Handle):
         finally:
             _give_scratch(buf_buf)
         return data, from_buf.value.decode()
+
+    def recv_from_into(self, buffer: bytearray | memoryview, timeout_ms: int = -1) -> tuple[int, str]:
+        """recv_from into a writable buffer (bytearray, memoryview, array) without a copy: up to
+        len(buffer) bytes; returns the count and the sender's address. See recv_from."""
+        if _native is not None:
+            r = _native.udp_recv_from_into(self._handle, buffer, timeout_ms)
+            if type(r) is int:
+                _check(r)
+            return r
+        view = (ctypes.c_char * memoryview(buffer).nbytes).from_buffer(buffer)
+        from_buf = ctypes.create_string_buffer(512)
+        result = _check(_interruptible(_lib.un_udp_recv_from, 5, self._handle, view, len(view), from_buf, len(from_buf), timeout_ms))
+        return result, from_buf.value.decode()
 
     def recv_from_submit(self, max_len: int = 65536, timeout_ms: int = -1, user_data: int = 0) -> tuple[int, ctypes.Array[ctypes.c_char], ctypes.Array[ctypes.c_char]]:
         """Asynchronous recv_from: returns the operation id and the buffers the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Receive one datagram into buf and write its sender's address into from, NUL-terminated. A datagram longer than max_len gives TRUNCATED (its first max_len bytes are in buf)."""
@@ -1284,6 +1514,10 @@ class UdpSocket(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), BadAddress (-12), UnknownHost (-28), NoResources (-27), HostUnreachable (-24), Unsupported (-29), WouldDeadlock (-18), Canceled (-17).
         """
+        if _native is not None:
+            r = _native.udp_connect(self._handle, addr)
+            _check(r)
+            return None
         result = _check(_lib.un_udp_connect(self._handle, addr.encode()))
         return None
 
@@ -1299,6 +1533,11 @@ class UdpSocket(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), InvalidArgument (-13), NotConnectedError (-6), ConnectionRefused (-20), MessageTooLong (-32), Canceled (-17), TimedOutError (-4), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.udp_send(self._handle, data, timeout_ms)
+            return _check(r)
+        if type(data) is not bytes:
+            data = bytes(data)  # (ctypes takes bytes; the extension takes any buffer)
         result = _check(_lib.un_udp_send(self._handle, data, len(data), timeout_ms))
         return result
 
@@ -1313,6 +1552,11 @@ class UdpSocket(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), InvalidArgument (-13), Truncated (-31), ConnectionRefused (-20), Canceled (-17), TimedOutError (-4), WouldDeadlock (-18), Interrupted (-40).
         """
+        if _native is not None:
+            r = _native.udp_recv(self._handle, max_len, timeout_ms)
+            if type(r) is int:
+                _check(r)
+            return r
         buf_buf = _take_scratch(max_len)
         try:
             result = _check(_interruptible(_lib.un_udp_recv, 3, self._handle, buf_buf, max_len, timeout_ms))
@@ -1320,6 +1564,18 @@ class UdpSocket(_Handle):
         finally:
             _give_scratch(buf_buf)
         return data
+
+    def recv_into(self, buffer: bytearray | memoryview, timeout_ms: int = -1) -> int:
+        """recv into a writable buffer (bytearray, memoryview, array) without a copy: up to
+        len(buffer) bytes; returns the count. See recv."""
+        if _native is not None:
+            r = _native.udp_recv_into(self._handle, buffer, timeout_ms)
+            if type(r) is int:
+                _check(r)
+            return r
+        view = (ctypes.c_char * memoryview(buffer).nbytes).from_buffer(buffer)
+        result = _check(_interruptible(_lib.un_udp_recv, 3, self._handle, view, len(view), timeout_ms))
+        return result
 
     def recv_submit(self, max_len: int = 65536, timeout_ms: int = -1, user_data: int = 0) -> tuple[int, ctypes.Array[ctypes.c_char]]:
         """Asynchronous recv: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Receive one datagram from the connected peer (or anyone, if not connected). A datagram longer than max_len gives TRUNCATED."""
@@ -1333,6 +1589,10 @@ class UdpSocket(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11).
         """
+        if _native is not None:
+            r = _native.udp_close(self._handle)
+            _check(r)
+            return None
         result = _check(_lib.un_udp_close(self._handle))
         return None
 
@@ -1347,6 +1607,10 @@ class UdpSocket(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), BadAddress (-12), NoSuchInterface (-33), InvalidArgument (-13), AddressInUse (-21), Unsupported (-29), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.udp_join_multicast(self._handle, group, iface)
+            _check(r)
+            return None
         result = _check(_lib.un_udp_join_multicast(self._handle, group.encode(), iface.encode()))
         return None
 
@@ -1363,6 +1627,10 @@ class UdpSocket(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), BadAddress (-12), NoSuchInterface (-33), InvalidArgument (-13), AddressNotAvailable (-22), Unsupported (-29), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.udp_leave_multicast(self._handle, group, iface)
+            _check(r)
+            return None
         result = _check(_lib.un_udp_leave_multicast(self._handle, group.encode(), iface.encode()))
         return None
 
@@ -1380,6 +1648,9 @@ class UdpSocket(_Handle):
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), InvalidArgument (-13), WrongKind (-10), NoResources (-27), WouldDeadlock (-18).
         """
+        if _native is not None:
+            r = _native.udp_adopt(fd)
+            return UdpSocket(_check(r))
         result = _check(_lib.un_udp_adopt(fd))
         return UdpSocket(result)
 
