@@ -26,7 +26,7 @@ sections=" ${SECTIONS:-echo blocking idle simple asyncio} "
 want() { [[ "$sections" == *" $1 "* ]]; }
 tools/setup >/dev/null
 cmake --preset default >/dev/null
-cmake --build --preset default --target bench-server bench-load >/dev/null
+cmake --build --preset default >/dev/null  # (the library, bench-server, bench-load, the Python extension)
 B=build/default
 port=21000 # below the ephemeral port range, which the clients use
 ulimit -n 65536 2>/dev/null || true
@@ -89,11 +89,12 @@ echo
 echo "| client | threads | message | throughput | CPU per round trip | p50 latency | mean latency | plain: round trips/s, CPU µs/rt | uringnet: round trips/s, CPU µs/rt | mismatches |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 start_server epoll
-py() { URINGNET_LIB="$B/liburingnet.so" PYTHONPATH=generated/python /usr/bin/python3 tools/bench/blocking_client.py "$@"; }
+py() { URINGNET_LIB="$B/liburingnet.so" PYTHONPATH="generated/python:$B/python" /usr/bin/python3 tools/bench/blocking_client.py "$@"; }
 # (A/A: the plain client twice a round, the second run labelled plain2)
 for cfg in "C 1 128" "C 8 128" "C 64 128" "C 1 65536" "C 8 65536" "C 64 65536" \
            "A/A 1 65536" "A/A 8 128" "A/A 64 128" \
-           "Python 1 128" "Python 8 128" "Python 1 65536" "Python 8 65536"; do
+           "Python 1 128" "Python 8 128" "Python 1 65536" "Python 8 65536" \
+           "Python-ctypes 1 128" "Python-ctypes 1 65536"; do
   read -r client threads size <<< "$cfg"
   lines=""
   for r in $(seq "$brounds"); do
@@ -103,7 +104,9 @@ for cfg in "C 1 128" "C 8 128" "C 64 128" "C 1 65536" "C 8 65536" "C 64 65536" \
         C) lines+="round=$r $("$B/bench-load" blocking "$port" "$threads" "$size" "$seconds" "$mode")"$'\n' ;;
         A/A) lines+="round=$r $("$B/bench-load" blocking "$port" "$threads" "$size" "$seconds" plain |
                                   sed "s/mode=plain/mode=${mode/uringnet/plain2}/")"$'\n' ;;
-        *) lines+="round=$r $(py "$port" "$threads" "$size" "$seconds" "$mode")"$'\n' ;;
+        Python) lines+="round=$r $(py "$port" "$threads" "$size" "$seconds" "$mode")"$'\n' ;;
+        Python-ctypes) lines+="round=$r $(py "$port" "$threads" "$size" "$seconds" "${mode/uringnet/uringnet-ctypes}" |
+                                          sed "s/mode=uringnet-ctypes/mode=uringnet/")"$'\n' ;;
       esac
     done
   done
@@ -209,7 +212,7 @@ echo "| uringnet / other | connections | server CPU µs/message | messages/s | o
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 start_py_server() { # kind -> sets $pid, $port
   port=$((port + 1))
-  URINGNET_LIB="$B/liburingnet.so" PYTHONPATH=generated/python /usr/bin/python3 tools/bench/asyncio_server.py \
+  URINGNET_LIB="$B/liburingnet.so" PYTHONPATH="generated/python:$B/python" /usr/bin/python3 tools/bench/asyncio_server.py \
     "$1" "$port" > /tmp/uringnet-bench-server.out 2>&1 &
   pid=$!
   for _ in $(seq 100); do grep -q ready /tmp/uringnet-bench-server.out 2>/dev/null && return; sleep 0.1; done

@@ -4,7 +4,8 @@ byte checked), through Python's socket module (plain) or the generated uringnet 
 Prints one line like bench-load's: round trips/s, p50, mean and p99 latency and the whole process's
 CPU time per round trip (calling threads and the runtime's threads).
 
-Usage: blocking_client.py PORT THREADS SIZE SECONDS plain|uringnet
+Usage: blocking_client.py PORT THREADS SIZE SECONDS plain|uringnet|uringnet-ctypes
+       (uringnet: through the C extension where it is built; uringnet-ctypes: through ctypes)
 """
 import resource
 import socket
@@ -15,8 +16,13 @@ import time
 
 def main():
     port, threads, size, seconds, mode = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
-    if mode == "uringnet":
+    if mode.startswith("uringnet"):
+        if mode == "uringnet-ctypes":
+            import os
+            os.environ["URINGNET_NO_NATIVE"] = "1"
         import uringnet
+        if uringnet.NATIVE != (mode == "uringnet"):
+            sys.exit(f"blocking_client: {mode} wanted, but uringnet.NATIVE is {uringnet.NATIVE}")
         uringnet.Runtime.init()
 
         def connect():
@@ -65,7 +71,7 @@ def main():
     cpu1 = resource.getrusage(resource.RUSAGE_SELF)
     for _, _, close in conns:
         close()
-    if mode == "uringnet":
+    if mode.startswith("uringnet"):
         uringnet.Runtime.shutdown()
     all_lat = sorted(x for per in lat for x in per)
     if not all_lat:
