@@ -650,7 +650,8 @@ class Runtime:
         """
         if _native is not None:
             r = _native.runtime_init()
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_runtime_init())
         return None
@@ -663,7 +664,8 @@ class Runtime:
         """
         if _native is not None:
             r = _native.runtime_shutdown()
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_runtime_shutdown())
         return None
@@ -676,7 +678,8 @@ class Runtime:
         """
         if _native is not None:
             r = _native.runtime_configure_entries(entries)
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_runtime_configure_entries(entries))
         return None
@@ -689,7 +692,9 @@ class Runtime:
         """
         if _native is not None:
             r = _native.runtime_num_cores()
-            return _check(r)
+            if r < 0:
+                _check(r)
+            return r
         result = _check(_lib.un_runtime_num_cores())
         return result
 
@@ -724,7 +729,8 @@ class Runtime:
         """
         if _native is not None:
             r = _native.runtime_configure_backend(backend)
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_runtime_configure_backend(backend))
         return None
@@ -737,7 +743,8 @@ class Runtime:
         """
         if _native is not None:
             r = _native.runtime_configure_sqpoll(on)
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_runtime_configure_sqpoll(on))
         return None
@@ -773,7 +780,8 @@ class Runtime:
         """
         if _native is not None:
             r = _native.runtime_reset_stats()
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_runtime_reset_stats())
         return None
@@ -793,7 +801,8 @@ class Runtime:
         """
         if _native is not None:
             r = _native.runtime_configure_shards(shards)
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_runtime_configure_shards(shards))
         return None
@@ -806,7 +815,8 @@ class Runtime:
         """
         if _native is not None:
             r = _native.runtime_configure_recv_buffers(count, size)
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_runtime_configure_recv_buffers(count, size))
         return None
@@ -819,7 +829,8 @@ class Runtime:
         """
         if _native is not None:
             r = _native.runtime_configure_wake_signal(signal)
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_runtime_configure_wake_signal(signal))
         return None
@@ -832,7 +843,8 @@ class Runtime:
         """
         if _native is not None:
             r = _native.runtime_configure_interruptible(on)
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_runtime_configure_interruptible(on))
         return None
@@ -845,7 +857,8 @@ class Runtime:
         """
         if _native is not None:
             r = _native.timer(timeout_ms)
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_interruptible(_lib.un_timer, 0, timeout_ms))
         return None
@@ -875,7 +888,9 @@ class Runtime:
         """
         if _native is not None:
             r = _native.completion_fd()
-            return _check(r)
+            if r < 0:
+                _check(r)
+            return r
         result = _check(_lib.un_completion_fd())
         return result
 
@@ -903,7 +918,8 @@ class Runtime:
         """
         if _native is not None:
             r = _native.op_cancel(op_id)
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_op_cancel(op_id))
         return None
@@ -916,7 +932,8 @@ class Runtime:
         """
         if _native is not None:
             r = _native.batch_begin()
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_batch_begin())
         return None
@@ -929,7 +946,9 @@ class Runtime:
         """
         if _native is not None:
             r = _native.batch_end()
-            return _check(r)
+            if r < 0:
+                _check(r)
+            return r
         result = _check(_lib.un_batch_end())
         return result
 
@@ -981,7 +1000,8 @@ class TcpListener(_Handle):
         """
         if _native is not None:
             r = _native.tcp_listener_close(self._handle)
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_tcp_listener_close(self._handle))
         return None
@@ -1020,7 +1040,8 @@ class TcpListener(_Handle):
         """
         if _native is not None:
             r = _native.socket_set_option(self._handle, option, value)
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_socket_set_option(self._handle, option, value))
         return None
@@ -1038,7 +1059,9 @@ class TcpListener(_Handle):
         """
         if _native is not None:
             r = _native.socket_get_option(self._handle, option)
-            return _check(r, -1)
+            if r < -1:
+                _check(r, -1)
+            return r
         result = _check(_lib.un_socket_get_option(self._handle, option), -1)
         return result
 
@@ -1055,7 +1078,9 @@ class TcpListener(_Handle):
         """
         if _native is not None:
             r = _native.socket_cancel(self._handle)
-            return _check(r)
+            if r < 0:
+                _check(r)
+            return r
         result = _check(_lib.un_socket_cancel(self._handle))
         return result
 
@@ -1152,7 +1177,9 @@ class TcpStream(_Handle):
         """
         if _native is not None:
             r = _native.tcp_write(self._handle, data, timeout_ms)
-            return _check(r)
+            if r < 0:
+                _check(r)
+            return r
         if type(data) is not bytes:
             data = bytes(data)  # (ctypes takes bytes; the extension takes any buffer)
         result = _check(_interruptible(_lib.un_tcp_write, 3, self._handle, data, len(data), timeout_ms))
@@ -1171,7 +1198,8 @@ class TcpStream(_Handle):
         """
         if _native is not None:
             r = _native.tcp_close(self._handle)
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_tcp_close(self._handle))
         return None
@@ -1210,7 +1238,8 @@ class TcpStream(_Handle):
         """
         if _native is not None:
             r = _native.tcp_flush(self._handle)
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_tcp_flush(self._handle))
         return None
@@ -1228,7 +1257,8 @@ class TcpStream(_Handle):
         """
         if _native is not None:
             r = _native.tcp_shutdown(self._handle, how)
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_tcp_shutdown(self._handle, how))
         return None
@@ -1267,7 +1297,8 @@ class TcpStream(_Handle):
         """
         if _native is not None:
             r = _native.socket_set_option(self._handle, option, value)
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_socket_set_option(self._handle, option, value))
         return None
@@ -1285,7 +1316,9 @@ class TcpStream(_Handle):
         """
         if _native is not None:
             r = _native.socket_get_option(self._handle, option)
-            return _check(r, -1)
+            if r < -1:
+                _check(r, -1)
+            return r
         result = _check(_lib.un_socket_get_option(self._handle, option), -1)
         return result
 
@@ -1302,7 +1335,9 @@ class TcpStream(_Handle):
         """
         if _native is not None:
             r = _native.socket_cancel(self._handle)
-            return _check(r)
+            if r < 0:
+                _check(r)
+            return r
         result = _check(_lib.un_socket_cancel(self._handle))
         return result
 
@@ -1384,7 +1419,8 @@ class UdpSocket(_Handle):
         """
         if _native is not None:
             r = _native.socket_set_option(self._handle, option, value)
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_socket_set_option(self._handle, option, value))
         return None
@@ -1402,7 +1438,9 @@ class UdpSocket(_Handle):
         """
         if _native is not None:
             r = _native.socket_get_option(self._handle, option)
-            return _check(r, -1)
+            if r < -1:
+                _check(r, -1)
+            return r
         result = _check(_lib.un_socket_get_option(self._handle, option), -1)
         return result
 
@@ -1419,7 +1457,9 @@ class UdpSocket(_Handle):
         """
         if _native is not None:
             r = _native.socket_cancel(self._handle)
-            return _check(r)
+            if r < 0:
+                _check(r)
+            return r
         result = _check(_lib.un_socket_cancel(self._handle))
         return result
 
@@ -1456,7 +1496,9 @@ class UdpSocket(_Handle):
         """
         if _native is not None:
             r = _native.udp_send_to(self._handle, data, addr, timeout_ms)
-            return _check(r)
+            if r < 0:
+                _check(r)
+            return r
         if type(data) is not bytes:
             data = bytes(data)  # (ctypes takes bytes; the extension takes any buffer)
         result = _check(_lib.un_udp_send_to(self._handle, data, len(data), addr.encode(), timeout_ms))
@@ -1516,7 +1558,8 @@ class UdpSocket(_Handle):
         """
         if _native is not None:
             r = _native.udp_connect(self._handle, addr)
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_udp_connect(self._handle, addr.encode()))
         return None
@@ -1535,7 +1578,9 @@ class UdpSocket(_Handle):
         """
         if _native is not None:
             r = _native.udp_send(self._handle, data, timeout_ms)
-            return _check(r)
+            if r < 0:
+                _check(r)
+            return r
         if type(data) is not bytes:
             data = bytes(data)  # (ctypes takes bytes; the extension takes any buffer)
         result = _check(_lib.un_udp_send(self._handle, data, len(data), timeout_ms))
@@ -1591,7 +1636,8 @@ class UdpSocket(_Handle):
         """
         if _native is not None:
             r = _native.udp_close(self._handle)
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_udp_close(self._handle))
         return None
@@ -1609,7 +1655,8 @@ class UdpSocket(_Handle):
         """
         if _native is not None:
             r = _native.udp_join_multicast(self._handle, group, iface)
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_udp_join_multicast(self._handle, group.encode(), iface.encode()))
         return None
@@ -1629,7 +1676,8 @@ class UdpSocket(_Handle):
         """
         if _native is not None:
             r = _native.udp_leave_multicast(self._handle, group, iface)
-            _check(r)
+            if r < 0:
+                _check(r)
             return None
         result = _check(_lib.un_udp_leave_multicast(self._handle, group.encode(), iface.encode()))
         return None
