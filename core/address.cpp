@@ -3,7 +3,10 @@
 #include <arpa/inet.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <sys/un.h>
 
+#include <algorithm>
+#include <cstddef>
 #include <cstring>
 #include <string_view>
 
@@ -102,11 +105,33 @@ int64_t lookup(const std::string &host, bool numeric_only, Address &out) {
 
 namespace {
 
+constexpr std::string_view kUnix = "unix:";
+
+// "unix:/run/app.sock" (a path, relative ones too) or "unix:@name" (Linux's abstract
+// namespace: no file). A path must fit sun_path with its NUL, an abstract name after the
+// leading NUL; an empty one is malformed (no autobind).
+int64_t to_unix_address(std::string_view rest, Address &out) {
+    out = Address{};
+    auto *sun = reinterpret_cast<sockaddr_un *>(&out.storage);
+    sun->sun_family = AF_UNIX;
+    const bool abstract = !rest.empty() && rest.front() == '@';
+    const std::string_view name = abstract ? rest.substr(1) : rest;
+    if (name.empty() || name.size() + 1 > sizeof sun->sun_path) {
+        return UN_ERR_BAD_ADDRESS;
+    }
+    std::memcpy(sun->sun_path + (abstract ? 1 : 0), name.data(), name.size());
+    out.len = static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + name.size() + 1);
+    return 0;
+}
+
 int64_t to_address(const char *text, Address &out, bool may_look_up) {
     if (text == nullptr) {
         return UN_ERR_BAD_ADDRESS;
     }
     const std::string_view s(text);
+    if (s.substr(0, kUnix.size()) == kUnix) {
+        return to_unix_address(s.substr(kUnix.size()), out);
+    }
     std::string_view host, port_text;
     bool bracketed = false;
     if (!s.empty() && s.front() == '[') {
@@ -192,6 +217,18 @@ int64_t prepare_address(const char *text, Address &out, std::string &lookup) {
 
 std::string format_address(const sockaddr *sa, socklen_t len) {
     char ip[INET6_ADDRSTRLEN] = {};
+    if (sa->sa_family == AF_UNIX) {
+        const auto *sun = reinterpret_cast<const sockaddr_un *>(sa);
+        const size_t offset = offsetof(sockaddr_un, sun_path);
+        if (len <= offset) {
+            return {}; // unnamed (an unbound socket): no address
+        }
+        const size_t n = std::min<size_t>(len - offset, sizeof sun->sun_path);
+        if (sun->sun_path[0] == '\0') { // abstract: every byte of the length is the name's
+            return std::string(kUnix) + "@" + std::string(sun->sun_path + 1, n - 1);
+        }
+        return std::string(kUnix) + std::string(sun->sun_path, strnlen(sun->sun_path, n));
+    }
     if (sa->sa_family == AF_INET && len >= sizeof(sockaddr_in)) {
         const auto *sin = reinterpret_cast<const sockaddr_in *>(sa);
         inet_ntop(AF_INET, &sin->sin_addr, ip, sizeof ip);

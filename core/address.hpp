@@ -1,4 +1,5 @@
-// Text addresses ("127.0.0.1:80", "[::1]:80", "localhost:80") to socket addresses and back.
+// Text addresses ("127.0.0.1:80", "[::1]:80", "localhost:80", "unix:/run/app.sock",
+// "unix:@name") to socket addresses and back.
 #pragma once
 
 #include <sys/socket.h>
@@ -16,7 +17,8 @@ struct Address {
     int family() const { return storage.ss_family; }
 };
 
-/// Parses text into out. IP literals are parsed directly, "localhost" and names under
+/// Parses text into out. "unix:/path" and "unix:@name" (abstract) are Unix domain addresses
+/// (a path longer than sun_path is BAD_ADDRESS). IP literals are parsed directly, "localhost" and names under
 /// ".localhost" are 127.0.0.1 without a lookup (RFC 6761); another host name is resolved with
 /// getaddrinfo on the calling thread (never the runtime thread). Returns 0 or an error code
 /// (BAD_ADDRESS, UNKNOWN_HOST).
@@ -31,7 +33,8 @@ int64_t parse_address(const char *text, Address &out);
 /// BAD_ADDRESS.
 int64_t prepare_address(const char *text, Address &out, std::string &lookup);
 
-/// "127.0.0.1:80" or "[::1]:80"; empty for an unknown family.
+/// "127.0.0.1:80", "[::1]:80", "unix:/path" or "unix:@name"; empty for an unnamed Unix
+/// socket (an unbound sender) and an unknown family.
 std::string format_address(const sockaddr *sa, socklen_t len);
 
 } // namespace uringnet

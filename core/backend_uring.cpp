@@ -89,7 +89,9 @@ class UringBackend final : public Backend {
             // A write with a deadline is never sent zero-copy: its completion would wait for
             // the notification, which waits for the peer to take the data, so no deadline
             // (and no fallback on a refusal, see on_cqe) could end it.
-            op->zero_copy = zero_copy_ && !timed && op->len - op->done >= kZeroCopyMin;
+            // (Unix sockets refuse it, and a refusal would turn it off for every socket.)
+            op->zero_copy = zero_copy_ && !timed && op->len - op->done >= kZeroCopyMin &&
+                            shard_.slot(op->slot).family != AF_UNIX;
             if (op->zero_copy) {
                 // The write completes only after the notification: the caller's buffer is
                 // the kernel's until then.

@@ -28,7 +28,7 @@ int64_t adopt(Shard &shard, int fd, int type, int listening, uint32_t kind) {
     }
     int family = 0;
     len = sizeof family;
-    if (getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &family, &len) != 0 || (family != AF_INET && family != AF_INET6)) {
+    if (getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &family, &len) != 0 || (family != AF_INET && family != AF_INET6 && family != AF_UNIX)) {
         return UN_ERR_WRONG_KIND;
     }
     if (listening >= 0) {

@@ -39,7 +39,7 @@ struct Pending {
     RecvBuffer rbuf;          ///< a receive's buffer: the kernel's until the completion
     std::vector<uint8_t> buf; ///< a send's data: the kernel's until the completion
     std::string addr;         ///< a connect's or UDP send's target
-    char from[64] = {};       ///< a UDP receive's sender
+    char from[128] = {};      ///< a UDP receive's sender (116 fit a Unix address)
 };
 
 struct Done {

@@ -97,12 +97,34 @@ bool is_tcp_only(int64_t option) {
     return option == UN_SOCKET_OPTION_NODELAY || option == UN_SOCKET_OPTION_KEEPALIVE;
 }
 
+bool is_peer_credential(int64_t option) {
+    return option == UN_SOCKET_OPTION_PEER_PID || option == UN_SOCKET_OPTION_PEER_UID ||
+           option == UN_SOCKET_OPTION_PEER_GID;
+}
+
+// Options that have no meaning on this kind and family of socket: UNSUPPORTED. (Unix sockets
+// have no TCP or IP level; peer credentials are a Unix socket's.)
+bool unsupported(const Slot &s, int64_t option) {
+    const bool udp = s.kind == UN_HANDLE_UDP_SOCKET;
+    if ((udp && is_tcp_only(option)) || (!udp && is_udp_only(option))) {
+        return true;
+    }
+    if (s.family == AF_UNIX) {
+        return is_tcp_only(option) || option == UN_SOCKET_OPTION_TTL || option == UN_SOCKET_OPTION_MULTICAST_TTL ||
+               option == UN_SOCKET_OPTION_MULTICAST_LOOP || option == UN_SOCKET_OPTION_BROADCAST ||
+               option == UN_SOCKET_OPTION_REUSE_PORT;
+    }
+    return is_peer_credential(option);
+}
+
 } // namespace
 
 int64_t set_option(Slot &s, FastSlot &f, int64_t option, int64_t value) {
-    const bool udp = s.kind == UN_HANDLE_UDP_SOCKET;
-    if ((udp && is_tcp_only(option)) || (!udp && is_udp_only(option))) {
+    if (unsupported(s, option)) {
         return UN_ERR_UNSUPPORTED;
+    }
+    if (is_peer_credential(option)) {
+        return UN_ERR_INVALID_ARGUMENT; // read-only
     }
     if (auto *t = FastSlot::option_timeout(f, option)) { // remembered by the handle, not the kernel's
         if (value < -1 || value > INT32_MAX) {
@@ -143,9 +165,20 @@ int64_t set_option(Slot &s, FastSlot &f, int64_t option, int64_t value) {
 }
 
 int64_t get_option(Slot &s, const FastSlot &f, int64_t option) {
-    const bool udp = s.kind == UN_HANDLE_UDP_SOCKET;
-    if ((udp && is_tcp_only(option)) || (!udp && is_udp_only(option))) {
+    if (unsupported(s, option)) {
         return UN_ERR_UNSUPPORTED;
+    }
+    if (is_peer_credential(option)) {
+        // SO_PEERCRED: the peer's, as of its connect (or socketpair); a listener's or an
+        // unconnected socket's reads pid 0 and the overflow ids, as the kernel gives them.
+        ucred c{};
+        socklen_t len = sizeof c;
+        if (getsockopt(s.fd, SOL_SOCKET, SO_PEERCRED, &c, &len) != 0) {
+            return errno_code();
+        }
+        return option == UN_SOCKET_OPTION_PEER_PID   ? static_cast<int64_t>(c.pid)
+               : option == UN_SOCKET_OPTION_PEER_UID ? static_cast<int64_t>(c.uid)
+                                                     : static_cast<int64_t>(c.gid);
     }
     if (const auto *t = FastSlot::option_timeout(f, option)) {
         return t->load(std::memory_order_relaxed);

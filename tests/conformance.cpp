@@ -1021,6 +1021,9 @@ Scenario scenario_for(const Operation &op, int64_t code) {
                 env.arg("option").i = UN_SOCKET_OPTION_NODELAY; // a TCP option on UDP
             } else if (n == "udp_join_multicast" || n == "udp_leave_multicast") {
                 env.arg("group").text = "ff02::1:3"; // an IPv6 group on an IPv4 socket
+            } else if (n == "tcp_listen" || n == "udp_bind") {
+                env.arg("addr").text = test::unix_name(); // SO_REUSEPORT is never set on a Unix socket
+                env.arg("flags").i = UN_BIND_FLAG_REUSE_PORT;
             } else {
                 env.arg("addr").text = "[::1]:9"; // an IPv6 peer for an IPv4 socket
             }

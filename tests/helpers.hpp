@@ -41,7 +41,7 @@ struct Runtime {
 
 /// The local address of any handle as text (the test fails when there is none).
 inline std::string local_addr(int64_t h) {
-    char buf[64];
+    char buf[128]; // (a Unix address takes up to 116)
     const int64_t n = un_socket_local_addr(h, buf, sizeof buf);
     REQUIRE(n > 0);
     return std::string(buf, static_cast<size_t>(n));
@@ -154,6 +154,16 @@ struct Listener {
         addr = listener_addr(handle);
     }
 };
+
+/// A fresh name in the abstract Unix namespace ("unix:@uringnet-test-PID-N"): no file to clean up.
+inline std::string unix_name() {
+    static std::atomic<int> n{0};
+    return "unix:@uringnet-test-" + std::to_string(getpid()) + "-" + std::to_string(++n);
+}
+
+/// What a stream test binds, for tests that run on TCP and on Unix streams alike:
+/// GENERATE(as<std::string>{}, "127.0.0.1:0", "unix") -> an address for Listener or Pair.
+inline std::string stream_bind_address(const std::string &kind) { return kind == "unix" ? unix_name() : kind; }
 
 /// A listener and a connected stream pair through it (client end, accepted server end).
 struct Pair {

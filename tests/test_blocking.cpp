@@ -151,7 +151,9 @@ TEST_CASE("calls made after a call that waits on its own thread come after it", 
     const int64_t timeout = read_timeout();
     CAPTURE(timeout);
     test::Runtime rt;
-    test::Pair p;
+    const std::string where = GENERATE(as<std::string>{}, "127.0.0.1:0", "unix"); // TCP and Unix streams
+    CAPTURE(where);
+    test::Pair p(test::stream_bind_address(where).c_str());
     SECTION("a submitted read gets the bytes after the waiting blocking read's") {
         WaitingRead r(p.server, 4, timeout);
         char later[4];
@@ -197,7 +199,9 @@ TEST_CASE("calls made after a call that waits on its own thread come after it", 
 
 TEST_CASE("many threads writing records on one stream: each record whole, each thread's in order", "[blocking][order]") {
     test::Runtime rt;
-    test::Pair p;
+    const std::string where = GENERATE(as<std::string>{}, "127.0.0.1:0", "unix"); // TCP and Unix streams
+    CAPTURE(where);
+    test::Pair p(test::stream_bind_address(where).c_str());
     constexpr int kThreads = 8, kRecords = 60;
     // A record: thread (1 byte), sequence (2 bytes), length (4 bytes), then length bytes of
     // the thread's letter. Sizes up to 256 KiB make writes wait on their threads and mix with
@@ -284,7 +288,9 @@ TEST_CASE("many threads writing records on one stream: each record whole, each t
 
 TEST_CASE("many threads reading one stream, some reads timing out: no byte lost or repeated", "[blocking]") {
     test::Runtime rt;
-    test::Pair p;
+    const std::string where = GENERATE(as<std::string>{}, "127.0.0.1:0", "unix"); // TCP and Unix streams
+    CAPTURE(where);
+    test::Pair p(test::stream_bind_address(where).c_str());
     constexpr int kThreads = 8;
     constexpr size_t kBytes = 200000;
     std::vector<std::string> got(kThreads);

@@ -29,7 +29,8 @@ constexpr ErrorInfo kErrors[] = {
     {UN_ERR_WRONG_RUNTIME, -1, "WRONG_RUNTIME",
      "handle belongs to a runtime instance that was shut down"},
     {UN_ERR_BAD_ADDRESS, -1, "BAD_ADDRESS",
-     "address is malformed: expected \"ip:port\", \"[ipv6]:port\" or \"host:port\""},
+     "address is malformed: expected \"ip:port\", \"[ipv6]:port\", \"host:port\", \"unix:/path\" "
+     "or \"unix:@name\""},
     {UN_ERR_INVALID_ARGUMENT, -1, "INVALID_ARGUMENT", "an argument is out of range or invalid"},
     {UN_ERR_NOT_INITIALIZED, -1, "NOT_INITIALIZED",
      "runtime is not running: call runtime_init first"},
@@ -40,7 +41,7 @@ constexpr ErrorInfo kErrors[] = {
      "a blocking call was made on the runtime thread itself"},
     {UN_ERR_BUFFER_TOO_SMALL, -1, "BUFFER_TOO_SMALL", "output buffer is too small for the result"},
     {UN_ERR_CONNECTION_REFUSED, -2, "CONNECTION_REFUSED",
-     "connection refused: nothing listens at that address"},
+     "connection refused: nothing listens at that address (or no socket file at that path)"},
     {UN_ERR_ADDRESS_IN_USE, -2, "ADDRESS_IN_USE", "bind failed: address already in use"},
     {UN_ERR_ADDRESS_NOT_AVAILABLE, -2, "ADDRESS_NOT_AVAILABLE",
      "bind failed: address not available on this machine"},
@@ -161,6 +162,8 @@ int64_t error_from_errno(int err) {
     case ECANCELED:
         return UN_ERR_CANCELED;
     case ECONNREFUSED:
+        return UN_ERR_CONNECTION_REFUSED;
+    case ENOENT:
         return UN_ERR_CONNECTION_REFUSED;
     case EADDRINUSE:
         return UN_ERR_ADDRESS_IN_USE;

@@ -422,6 +422,9 @@ UN_API int64_t un_socket_set_option(un_handle_t handle, un_socket_option_t optio
     case UN_SOCKET_OPTION_MULTICAST_LOOP:
     case UN_SOCKET_OPTION_READ_TIMEOUT:
     case UN_SOCKET_OPTION_WRITE_TIMEOUT:
+    case UN_SOCKET_OPTION_PEER_PID:
+    case UN_SOCKET_OPTION_PEER_UID:
+    case UN_SOCKET_OPTION_PEER_GID:
         break;
     default:
         return UN_ERR_INVALID_ARGUMENT;
@@ -452,6 +455,9 @@ UN_API int64_t un_socket_set_option_submit(un_handle_t handle, un_socket_option_
     case UN_SOCKET_OPTION_MULTICAST_LOOP:
     case UN_SOCKET_OPTION_READ_TIMEOUT:
     case UN_SOCKET_OPTION_WRITE_TIMEOUT:
+    case UN_SOCKET_OPTION_PEER_PID:
+    case UN_SOCKET_OPTION_PEER_UID:
+    case UN_SOCKET_OPTION_PEER_GID:
         break;
     default:
         return UN_ERR_INVALID_ARGUMENT;
@@ -480,6 +486,9 @@ UN_API int64_t un_socket_get_option(un_handle_t handle, un_socket_option_t optio
     case UN_SOCKET_OPTION_MULTICAST_LOOP:
     case UN_SOCKET_OPTION_READ_TIMEOUT:
     case UN_SOCKET_OPTION_WRITE_TIMEOUT:
+    case UN_SOCKET_OPTION_PEER_PID:
+    case UN_SOCKET_OPTION_PEER_UID:
+    case UN_SOCKET_OPTION_PEER_GID:
         break;
     default:
         return UN_ERR_INVALID_ARGUMENT;
@@ -510,6 +519,9 @@ UN_API int64_t un_socket_get_option_submit(un_handle_t handle, un_socket_option_
     case UN_SOCKET_OPTION_MULTICAST_LOOP:
     case UN_SOCKET_OPTION_READ_TIMEOUT:
     case UN_SOCKET_OPTION_WRITE_TIMEOUT:
+    case UN_SOCKET_OPTION_PEER_PID:
+    case UN_SOCKET_OPTION_PEER_UID:
+    case UN_SOCKET_OPTION_PEER_GID:
         break;
     default:
         return UN_ERR_INVALID_ARGUMENT;

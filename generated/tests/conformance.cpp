@@ -195,8 +195,8 @@ const conformance::Operation tcp_listen = {
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_ADDRESS,
      UN_ERR_INVALID_ARGUMENT, UN_ERR_UNKNOWN_HOST, UN_ERR_ADDRESS_IN_USE,
-     UN_ERR_ADDRESS_NOT_AVAILABLE, UN_ERR_PERMISSION_DENIED, UN_ERR_NO_RESOURCES,
-     UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
+     UN_ERR_ADDRESS_NOT_AVAILABLE, UN_ERR_PERMISSION_DENIED, UN_ERR_UNSUPPORTED,
+     UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
 };
 
 const conformance::Operation tcp_listen_submit = {
@@ -213,8 +213,8 @@ const conformance::Operation tcp_listen_submit = {
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_ADDRESS,
      UN_ERR_INVALID_ARGUMENT, UN_ERR_UNKNOWN_HOST, UN_ERR_ADDRESS_IN_USE,
-     UN_ERR_ADDRESS_NOT_AVAILABLE, UN_ERR_PERMISSION_DENIED, UN_ERR_NO_RESOURCES,
-     UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
+     UN_ERR_ADDRESS_NOT_AVAILABLE, UN_ERR_PERMISSION_DENIED, UN_ERR_UNSUPPORTED,
+     UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
 };
 
 const conformance::Operation tcp_accept = {
@@ -676,8 +676,8 @@ const conformance::Operation udp_bind = {
     [](conformance::Args &a) -> int64_t { return un_udp_bind(a.text("addr"), a.u32("flags")); },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_ADDRESS,
      UN_ERR_INVALID_ARGUMENT, UN_ERR_UNKNOWN_HOST, UN_ERR_ADDRESS_IN_USE,
-     UN_ERR_ADDRESS_NOT_AVAILABLE, UN_ERR_PERMISSION_DENIED, UN_ERR_NO_RESOURCES,
-     UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
+     UN_ERR_ADDRESS_NOT_AVAILABLE, UN_ERR_PERMISSION_DENIED, UN_ERR_UNSUPPORTED,
+     UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
 };
 
 const conformance::Operation udp_bind_submit = {
@@ -692,8 +692,8 @@ const conformance::Operation udp_bind_submit = {
     },
     {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_ADDRESS,
      UN_ERR_INVALID_ARGUMENT, UN_ERR_UNKNOWN_HOST, UN_ERR_ADDRESS_IN_USE,
-     UN_ERR_ADDRESS_NOT_AVAILABLE, UN_ERR_PERMISSION_DENIED, UN_ERR_NO_RESOURCES,
-     UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
+     UN_ERR_ADDRESS_NOT_AVAILABLE, UN_ERR_PERMISSION_DENIED, UN_ERR_UNSUPPORTED,
+     UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK, UN_ERR_CANCELED},
 };
 
 const conformance::Operation udp_send_to = {
@@ -1309,6 +1309,10 @@ TEST_CASE("tcp_listen returns PERMISSION_DENIED", "[conformance][tcp_listen]") {
     conformance::check(tcp_listen, UN_ERR_PERMISSION_DENIED);
 }
 
+TEST_CASE("tcp_listen returns UNSUPPORTED", "[conformance][tcp_listen]") {
+    conformance::check(tcp_listen, UN_ERR_UNSUPPORTED);
+}
+
 TEST_CASE("tcp_listen returns NO_RESOURCES", "[conformance][tcp_listen]") {
     conformance::check(tcp_listen, UN_ERR_NO_RESOURCES);
 }
@@ -1354,6 +1358,10 @@ TEST_CASE("tcp_listen_submit completes with ADDRESS_NOT_AVAILABLE",
 TEST_CASE("tcp_listen_submit completes with PERMISSION_DENIED",
           "[conformance][submit][tcp_listen]") {
     conformance::check(tcp_listen_submit, UN_ERR_PERMISSION_DENIED);
+}
+
+TEST_CASE("tcp_listen_submit completes with UNSUPPORTED", "[conformance][submit][tcp_listen]") {
+    conformance::check(tcp_listen_submit, UN_ERR_UNSUPPORTED);
 }
 
 TEST_CASE("tcp_listen_submit completes with NO_RESOURCES", "[conformance][submit][tcp_listen]") {
@@ -2551,6 +2559,10 @@ TEST_CASE("udp_bind returns PERMISSION_DENIED", "[conformance][udp_bind]") {
     conformance::check(udp_bind, UN_ERR_PERMISSION_DENIED);
 }
 
+TEST_CASE("udp_bind returns UNSUPPORTED", "[conformance][udp_bind]") {
+    conformance::check(udp_bind, UN_ERR_UNSUPPORTED);
+}
+
 TEST_CASE("udp_bind returns NO_RESOURCES", "[conformance][udp_bind]") {
     conformance::check(udp_bind, UN_ERR_NO_RESOURCES);
 }
@@ -2594,6 +2606,10 @@ TEST_CASE("udp_bind_submit completes with ADDRESS_NOT_AVAILABLE",
 
 TEST_CASE("udp_bind_submit completes with PERMISSION_DENIED", "[conformance][submit][udp_bind]") {
     conformance::check(udp_bind_submit, UN_ERR_PERMISSION_DENIED);
+}
+
+TEST_CASE("udp_bind_submit completes with UNSUPPORTED", "[conformance][submit][udp_bind]") {
+    conformance::check(udp_bind_submit, UN_ERR_UNSUPPORTED);
 }
 
 TEST_CASE("udp_bind_submit completes with NO_RESOURCES", "[conformance][submit][udp_bind]") {

@@ -45,10 +45,10 @@ inline constexpr int64_t runtime_configure_interruptible_blocking[] = {0};
 inline constexpr int64_t runtime_configure_interruptible_submit[] = {0};
 inline constexpr int64_t timer_blocking[] = {-14, -15, -39, -18, -40, 0};
 inline constexpr int64_t timer_submit[] = {-14, -15, -39, -17, 0};
-inline constexpr int64_t tcp_listen_blocking[] = {-14, -15, -39, -12, -13, -28,
-                                                  -21, -22, -23, -27, -18, 0};
-inline constexpr int64_t tcp_listen_submit[] = {-14, -15, -39, -12, -13, -28,
-                                                -21, -22, -23, -27, -17, 0};
+inline constexpr int64_t tcp_listen_blocking[] = {-14, -15, -39, -12, -13, -28, -21,
+                                                  -22, -23, -29, -27, -18, 0};
+inline constexpr int64_t tcp_listen_submit[] = {-14, -15, -39, -12, -13, -28, -21,
+                                                -22, -23, -29, -27, -17, 0};
 inline constexpr int64_t tcp_accept_blocking[] = {-14, -15, -39, -8,  -9,  -10, -11,
                                                   -17, -4,  -27, -25, -18, -40, 0};
 inline constexpr int64_t tcp_accept_submit[] = {-14, -15, -39, -8,  -9,  -10,
@@ -90,10 +90,10 @@ inline constexpr int64_t tcp_adopt_listener_blocking[] = {-14, -15, -39, -13, -1
 inline constexpr int64_t tcp_adopt_listener_submit[] = {-14, -15, -39, -13, -10, -27, 0};
 inline constexpr int64_t tcp_adopt_stream_blocking[] = {-14, -15, -39, -13, -10, -6, -27, -18, 0};
 inline constexpr int64_t tcp_adopt_stream_submit[] = {-14, -15, -39, -13, -10, -6, -27, 0};
-inline constexpr int64_t udp_bind_blocking[] = {-14, -15, -39, -12, -13, -28,
-                                                -21, -22, -23, -27, -18, 0};
-inline constexpr int64_t udp_bind_submit[] = {-14, -15, -39, -12, -13, -28,
-                                              -21, -22, -23, -27, -17, 0};
+inline constexpr int64_t udp_bind_blocking[] = {-14, -15, -39, -12, -13, -28, -21,
+                                                -22, -23, -29, -27, -18, 0};
+inline constexpr int64_t udp_bind_submit[] = {-14, -15, -39, -12, -13, -28, -21,
+                                              -22, -23, -29, -27, -17, 0};
 inline constexpr int64_t udp_send_to_blocking[] = {-14, -15, -39, -8,  -9,  -10, -11, -12, -28, -27,
                                                    -13, -23, -32, -24, -17, -4,  -29, -18, 0};
 inline constexpr int64_t udp_send_to_submit[] = {-14, -15, -39, -8,  -9,  -10, -11, -12, -28,

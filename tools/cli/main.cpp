@@ -126,7 +126,7 @@ int bad_args(const char *command, const std::string &why) {
 }
 
 std::string local_addr(int64_t h) {
-    char buf[64] = {};
+    char buf[128] = {}; // (a Unix address takes up to 116)
     un_socket_local_addr(h, buf, sizeof buf);
     return buf;
 }
@@ -309,7 +309,7 @@ int cmd_udp_recv(int argc, char **argv) {
     std::fflush(stdout);
     std::vector<char> buf(65536);
     for (long long got = 0; !g_stop.load() && (count == 0 || got < count);) {
-        char from[64];
+        char from[128];
         const int64_t n = un_udp_recv_from(s, buf.data(), static_cast<uint32_t>(buf.size()), from, sizeof from,
                                            timeout < 0 ? 200 : timeout);
         if (n == UN_ERR_TIMED_OUT) {

@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "d3b4d02dec5a4980"
+#define UN_SPEC_CHECKSUM "2782cb7bc0fbbbf6"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -60,9 +60,11 @@ typedef int32_t un_shutdown_how_t;
 #define UN_SHUTDOWN_HOW_BOTH 2  /**< Both directions. */
 /** Options read and written with socket_get_option and socket_set_option. */
 typedef int32_t un_socket_option_t;
-#define UN_SOCKET_OPTION_NODELAY 1 /**< TCP_NODELAY, 0 or 1 (streams). */
+#define UN_SOCKET_OPTION_NODELAY                                                                   \
+    1 /**< TCP_NODELAY, 0 or 1 (TCP streams; UNSUPPORTED on Unix ones). */
 #define UN_SOCKET_OPTION_KEEPALIVE                                                                 \
-    2 /**< TCP keepalive idle time in seconds; 0 turns keepalive off (streams). */
+    2 /**< TCP keepalive idle time in seconds; 0 turns keepalive off (TCP streams; UNSUPPORTED on  \
+         Unix ones). */
 #define UN_SOCKET_OPTION_RECV_BUFFER                                                               \
     3 /**< SO_RCVBUF in bytes (the kernel doubles what is set and reads back the doubled size). */
 #define UN_SOCKET_OPTION_SEND_BUFFER                                                               \
@@ -71,7 +73,9 @@ typedef int32_t un_socket_option_t;
     5 /**< SO_LINGER in seconds, 0..30 (more is INVALID_ARGUMENT); -1 turns lingering off, 0 makes \
          close send a reset. A close that lingers (unsent data) waits on a helper thread, never on \
          the runtime thread; the close completes when the socket is closed. */
-#define UN_SOCKET_OPTION_TTL 6           /**< IP_TTL (IPv4) or IPV6_UNICAST_HOPS (IPv6), 1..255. */
+#define UN_SOCKET_OPTION_TTL                                                                       \
+    6 /**< IP_TTL (IPv4) or IPV6_UNICAST_HOPS (IPv6), 1..255. UNSUPPORTED on Unix sockets, as are  \
+         the multicast options, broadcast and reuse_port. */
 #define UN_SOCKET_OPTION_REUSE_ADDRESS 7 /**< SO_REUSEADDR, 0 or 1. */
 #define UN_SOCKET_OPTION_REUSE_PORT                                                                \
     8 /**< SO_REUSEPORT, 0 or 1 (takes effect at the next bind; see tcp_listen and udp_bind        \
@@ -88,6 +92,13 @@ typedef int32_t un_socket_option_t;
           changed). */
 #define UN_SOCKET_OPTION_WRITE_TIMEOUT                                                             \
     13 /**< The same for write and send; -1 (the default) waits forever. */
+#define UN_SOCKET_OPTION_PEER_PID                                                                  \
+    14 /**< The peer's process id (SO_PEERCRED), read-only: a Unix stream's (as of its connect);   \
+          UNSUPPORTED on other sockets. */
+#define UN_SOCKET_OPTION_PEER_UID                                                                  \
+    15 /**< The peer's user id (SO_PEERCRED), read-only, as peer_pid. */
+#define UN_SOCKET_OPTION_PEER_GID                                                                  \
+    16 /**< The peer's group id (SO_PEERCRED), read-only, as peer_pid. */
 /** Special values of a timeout_ms parameter. */
 typedef int32_t un_timeout_t;
 #define UN_TIMEOUT_FOREVER -1 /**< Wait as long as it takes (any negative value but -2 does too).  \
@@ -99,9 +110,15 @@ typedef int32_t un_timeout_t;
 /** Flags for tcp_listen and udp_bind, or-ed together. */
 typedef int32_t un_bind_flag_t;
 #define UN_BIND_FLAG_REUSE_PORT                                                                    \
-    1 /**< Set SO_REUSEPORT before binding, so several sockets can share the port. */
+    1 /**< Set SO_REUSEPORT before binding, so several sockets can share the port. Never on a Unix \
+         socket: UNSUPPORTED there. */
 #define UN_BIND_FLAG_V6_ONLY                                                                       \
     2 /**< Set IPV6_V6ONLY on an IPv6 socket: no IPv4-mapped connections. */
+#define UN_BIND_FLAG_UNLINK_STALE                                                                  \
+    4 /**< A Unix socket path whose socket file exists but nobody listens on (a connect to it is   \
+         refused) is removed and bound again. Without it that file gives ADDRESS_IN_USE; a file    \
+         that is not a socket, or one a listener answers on, is never removed. Only for unix:      \
+         paths (INVALID_ARGUMENT otherwise). */
 
 /* ---- Error codes ----
  * -1..-7 are Simple's coarse classes and never change; every finer code belongs to one
@@ -121,8 +138,8 @@ typedef int32_t un_bind_flag_t;
 #define UN_ERR_WRONG_RUNTIME                                                                       \
     (-11) /**< handle belongs to a runtime instance that was shut down (class ERROR) */
 #define UN_ERR_BAD_ADDRESS                                                                         \
-    (-12) /**< address is malformed: expected "ip:port", "[ipv6]:port" or "host:port" (class       \
-             ERROR) */
+    (-12) /**< address is malformed: expected "ip:port", "[ipv6]:port", "host:port", "unix:/path"  \
+             or "unix:@name" (class ERROR) */
 #define UN_ERR_INVALID_ARGUMENT (-13) /**< an argument is out of range or invalid (class ERROR) */
 #define UN_ERR_NOT_INITIALIZED                                                                     \
     (-14)                      /**< runtime is not running: call runtime_init first (class ERROR) */
@@ -135,7 +152,8 @@ typedef int32_t un_bind_flag_t;
 #define UN_ERR_BUFFER_TOO_SMALL                                                                    \
     (-19) /**< output buffer is too small for the result (class ERROR) */
 #define UN_ERR_CONNECTION_REFUSED                                                                  \
-    (-20) /**< connection refused: nothing listens at that address (class REFUSED) */
+    (-20) /**< connection refused: nothing listens at that address (or no socket file at that      \
+             path) (class REFUSED) */
 #define UN_ERR_ADDRESS_IN_USE (-21) /**< bind failed: address already in use (class REFUSED) */
 #define UN_ERR_ADDRESS_NOT_AVAILABLE                                                               \
     (-22) /**< bind failed: address not available on this machine (class REFUSED) */
@@ -469,14 +487,18 @@ UN_API int64_t un_timer_submit(int64_t timeout_ms, uint64_t user_data);
 /* ---- tcp ---- */
 /**
  * Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free
- * port) with SO_REUSEADDR and listen on it.
+ * port) with SO_REUSEADDR and listen on it. A Unix address ("unix:/run/app.sock", or "unix:@name"
+ * in the abstract namespace, which has no file) makes a Unix stream listener whose streams are the
+ * same handles with the same operations; SO_REUSEADDR and SO_REUSEPORT are never set on it. A
+ * socket file left at the path by a listener that is gone gives ADDRESS_IN_USE unless flags has
+ * UNLINK_STALE; closing the listener does not remove its file.
  *
  * @param addr Local address to bind.
  * @param backlog Queue length for pending connections; 0 or less means SOMAXCONN.
  * @param flags bind_flag values or-ed together; 0 for none.
  * @return The listener handle. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_ADDRESS,
  * INVALID_ARGUMENT, UNKNOWN_HOST, ADDRESS_IN_USE, ADDRESS_NOT_AVAILABLE, PERMISSION_DENIED,
- * NO_RESOURCES, WOULD_DEADLOCK, CANCELED.
+ * UNSUPPORTED, NO_RESOURCES, WOULD_DEADLOCK, CANCELED.
  * @since 0.1
  */
 UN_API un_tcp_listener_t un_tcp_listen(const char *addr, int32_t backlog, uint32_t flags);
@@ -506,11 +528,12 @@ UN_API int64_t un_tcp_accept_submit(un_tcp_listener_t listener, int64_t timeout_
                                     uint64_t user_data);
 
 /**
- * Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by
- * the library's resolver threads, never on the runtime thread and never by blocking
- * tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups wait for a
- * resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup whose
- * operation ended first (timeout, cancel, close) is never made.
+ * Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080", or a Unix stream socket:
+ * "unix:/run/app.sock", "unix:@name"; a path with no socket file is CONNECTION_REFUSED). A host
+ * name is looked up by the library's resolver threads, never on the runtime thread and never by
+ * blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups
+ * wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup
+ * whose operation ended first (timeout, cancel, close) is never made.
  *
  * @param addr Remote address.
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever, as does a
@@ -692,12 +715,13 @@ UN_API int64_t un_tcp_adopt_stream_submit(int32_t fd, uint64_t user_data);
 
 /* ---- socket ---- */
 /**
- * Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out,
- * NUL-terminated; useful after binding port 0.
+ * Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123", "unix:/run/app.sock";
+ * empty for an unbound Unix socket) into out, NUL-terminated; useful after binding port 0.
  *
  * @param handle A listener, stream or UDP socket.
  * @param out Buffer that receives the address text.
- * @param out_len Size of out in bytes, including room for the NUL (64 is always enough).
+ * @param out_len Size of out in bytes, including room for the NUL (64 is always enough for an IP
+ * address, 116 for a Unix one).
  * @return Length of the address text, without the NUL. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
  * BAD_HANDLE, CLOSED, WRONG_RUNTIME, BUFFER_TOO_SMALL, WOULD_DEADLOCK.
  * @since 0.1
@@ -713,7 +737,8 @@ UN_API int64_t un_socket_local_addr_submit(un_handle_t handle, char *out, uint32
  *
  * @param handle A stream or a connected UDP socket.
  * @param out Buffer that receives the address text.
- * @param out_len Size of out in bytes, including room for the NUL (64 is always enough).
+ * @param out_len Size of out in bytes, including room for the NUL (64 is always enough for an IP
+ * address, 116 for a Unix one).
  * @return Length of the address text, without the NUL. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED,
  * BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, BUFFER_TOO_SMALL, NOT_CONNECTED, WOULD_DEADLOCK.
  * @since 0.1
@@ -775,13 +800,14 @@ UN_API int64_t un_socket_cancel_submit(un_handle_t handle, uint64_t user_data);
 /* ---- udp ---- */
 /**
  * Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free
- * port).
+ * port), or a Unix datagram socket ("unix:/tmp/app.dgram", "unix:@name"; its peers send to that
+ * address, and UNLINK_STALE applies as for tcp_listen).
  *
  * @param addr Local address to bind.
  * @param flags bind_flag values or-ed together; 0 for none.
  * @return The UDP socket handle. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_ADDRESS,
  * INVALID_ARGUMENT, UNKNOWN_HOST, ADDRESS_IN_USE, ADDRESS_NOT_AVAILABLE, PERMISSION_DENIED,
- * NO_RESOURCES, WOULD_DEADLOCK, CANCELED.
+ * UNSUPPORTED, NO_RESOURCES, WOULD_DEADLOCK, CANCELED.
  * @since 0.1
  */
 UN_API un_udp_socket_t un_udp_bind(const char *addr, uint32_t flags);
@@ -815,13 +841,15 @@ UN_API int64_t un_udp_send_to_submit(un_udp_socket_t socket, const void *buf, ui
 
 /**
  * Receive one datagram into buf and write its sender's address into from, NUL-terminated. A
- * datagram longer than max_len gives TRUNCATED (its first max_len bytes are in buf).
+ * datagram longer than max_len gives TRUNCATED (its first max_len bytes are in buf). The sender of
+ * a Unix datagram is its bound address, or empty when it is unbound.
  *
  * @param socket Socket to receive on.
  * @param buf Buffer that receives the datagram.
  * @param max_len Capacity of buf.
  * @param from Buffer that receives the sender's address text.
- * @param from_len Size of from in bytes (64 is always enough).
+ * @param from_len Size of from in bytes (64 is always enough for an IP address, 116 for a Unix
+ * one).
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value but -2) waits forever, as
  * does a value too large to be a deadline in nanoseconds (beyond about 292 years).
  * UN_TIMEOUT_FROM_OPTION (-2) waits as long as the handle's read_timeout option says

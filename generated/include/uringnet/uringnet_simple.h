@@ -86,7 +86,11 @@ UN_API int64_t monoio_configure_wake_signal(int64_t signal);
  * interrupted, or the runtime shuts down. (Adapter of un_timer.) */
 UN_API int64_t monoio_timer(int64_t timeout_ms);
 /** Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free
- * port) with SO_REUSEADDR and listen on it. (Adapter of un_tcp_listen.) */
+ * port) with SO_REUSEADDR and listen on it. A Unix address ("unix:/run/app.sock", or "unix:@name"
+ * in the abstract namespace, which has no file) makes a Unix stream listener whose streams are the
+ * same handles with the same operations; SO_REUSEADDR and SO_REUSEPORT are never set on it. A
+ * socket file left at the path by a listener that is gone gives ADDRESS_IN_USE unless flags has
+ * UNLINK_STALE; closing the listener does not remove its file. (Adapter of un_tcp_listen.) */
 UN_API int64_t monoio_tcp_listen(un_rv_t addr);
 /** Wait for the next connection on a listener and return it as a new stream. The listener stays
  * open; call again for the next connection. (Adapter of un_tcp_accept.) */
@@ -94,17 +98,21 @@ UN_API int64_t monoio_tcp_accept(int64_t listener);
 /** Wait for the next connection on a listener and return it as a new stream. The listener stays
  * open; call again for the next connection. (Adapter of un_tcp_accept.) */
 UN_API int64_t monoio_tcp_accept_timeout(int64_t listener, int64_t timeout_ms);
-/** Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by
- * the library's resolver threads, never on the runtime thread and never by blocking
- * tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups wait for a
- * resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup whose
- * operation ended first (timeout, cancel, close) is never made. (Adapter of un_tcp_connect.) */
+/** Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080", or a Unix stream socket:
+ * "unix:/run/app.sock", "unix:@name"; a path with no socket file is CONNECTION_REFUSED). A host
+ * name is looked up by the library's resolver threads, never on the runtime thread and never by
+ * blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups
+ * wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup
+ * whose operation ended first (timeout, cancel, close) is never made. (Adapter of un_tcp_connect.)
+ */
 UN_API int64_t monoio_tcp_connect(un_rv_t addr);
-/** Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by
- * the library's resolver threads, never on the runtime thread and never by blocking
- * tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups wait for a
- * resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup whose
- * operation ended first (timeout, cancel, close) is never made. (Adapter of un_tcp_connect.) */
+/** Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080", or a Unix stream socket:
+ * "unix:/run/app.sock", "unix:@name"; a path with no socket file is CONNECTION_REFUSED). A host
+ * name is looked up by the library's resolver threads, never on the runtime thread and never by
+ * blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups
+ * wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup
+ * whose operation ended first (timeout, cancel, close) is never made. (Adapter of un_tcp_connect.)
+ */
 UN_API int64_t monoio_tcp_connect_timeout(un_rv_t addr, int64_t timeout_ms);
 /** Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed
  * its side. Reads on one stream get the data in the order they were called. A blocking read that is
@@ -218,7 +226,8 @@ UN_API int64_t monoio_tcp_adopt_listener(int64_t fd);
  * un_tcp_adopt_stream.) */
 UN_API int64_t monoio_tcp_adopt_stream(int64_t fd);
 /** Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free
- * port). (Adapter of un_udp_bind.) */
+ * port), or a Unix datagram socket ("unix:/tmp/app.dgram", "unix:@name"; its peers send to that
+ * address, and UNLINK_STALE applies as for tcp_listen). (Adapter of un_udp_bind.) */
 UN_API int64_t monoio_udp_bind(un_rv_t addr);
 /** Send one datagram of len bytes to addr. (Adapter of un_udp_send_to.) */
 UN_API int64_t monoio_udp_send_to(int64_t socket, un_rv_t buf, int64_t len, un_rv_t addr);
@@ -229,8 +238,9 @@ UN_API int64_t monoio_udp_send_to_timeout(int64_t socket, un_rv_t buf, int64_t l
  * longer than max_len gives TRUNCATED. (Adapter of un_udp_recv_from.) */
 UN_API int64_t monoio_udp_recv_from(int64_t socket, un_rv_t buf, int64_t max_len, un_rv_t sender);
 /** Receive one datagram into buf and write its sender's address into from, NUL-terminated. A
- * datagram longer than max_len gives TRUNCATED (its first max_len bytes are in buf). (Adapter of
- * un_udp_recv_from.) */
+ * datagram longer than max_len gives TRUNCATED (its first max_len bytes are in buf). The sender of
+ * a Unix datagram is its bound address, or empty when it is unbound. (Adapter of un_udp_recv_from.)
+ */
 UN_API int64_t monoio_udp_recv_from_timeout(int64_t socket, un_rv_t buf, int64_t max_len,
                                             un_rv_t sender, int64_t timeout_ms);
 /** Set the default destination of a UDP socket and accept datagrams only from it. (Adapter of

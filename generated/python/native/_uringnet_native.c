@@ -1682,7 +1682,7 @@ PyMODINIT_FUNC PyInit__uringnet_native(void) {
         PyTuple_SET_ITEM(names, (Py_ssize_t)i, PyUnicode_FromString(NAMES[i]));
     }
     if (PyModule_AddObject(m, "NAMES", names) < 0 ||
-        PyModule_AddStringConstant(m, "SPEC_CHECKSUM", "d3b4d02dec5a4980") < 0) {
+        PyModule_AddStringConstant(m, "SPEC_CHECKSUM", "2782cb7bc0fbbbf6") < 0) {
         Py_DECREF(names);
         Py_DECREF(m);
         return NULL;

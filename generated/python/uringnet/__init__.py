@@ -22,7 +22,7 @@ import time
 from typing import Callable, Optional
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "d3b4d02dec5a4980"
+SPEC_CHECKSUM = "2782cb7bc0fbbbf6"
 VERSION = "0.1.0"
 
 
@@ -324,7 +324,7 @@ class WrongRuntime(GeneralError):
     """-11: handle belongs to a runtime instance that was shut down."""
 
 class BadAddress(GeneralError):
-    """-12: address is malformed: expected "ip:port", "[ipv6]:port" or "host:port"."""
+    """-12: address is malformed: expected "ip:port", "[ipv6]:port", "host:port", "unix:/path" or "unix:@name"."""
 
 class InvalidArgument(GeneralError):
     """-13: an argument is out of range or invalid."""
@@ -348,7 +348,7 @@ class BufferTooSmall(GeneralError):
     """-19: output buffer is too small for the result."""
 
 class ConnectionRefused(RefusedError):
-    """-20: connection refused: nothing listens at that address."""
+    """-20: connection refused: nothing listens at that address (or no socket file at that path)."""
 
 class AddressInUse(RefusedError):
     """-21: bind failed: address already in use."""
@@ -594,6 +594,9 @@ class SocketOption(enum.IntEnum):
     MULTICAST_LOOP = 11
     READ_TIMEOUT = 12
     WRITE_TIMEOUT = 13
+    PEER_PID = 14
+    PEER_UID = 15
+    PEER_GID = 16
 
 class Timeout(enum.IntEnum):
     """Special values of a timeout_ms parameter."""
@@ -604,6 +607,7 @@ class BindFlag(enum.IntEnum):
     """Flags for tcp_listen and udp_bind, or-ed together."""
     REUSE_PORT = 1
     V6_ONLY = 2
+    UNLINK_STALE = 4
 
 
 class _Handle:
@@ -958,9 +962,9 @@ class TcpListener(_Handle):
 
     @classmethod
     def listen(cls, addr: str, backlog: int = 0, flags: int = 0) -> TcpListener:
-        """Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free port) with SO_REUSEADDR and listen on it.
+        """Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free port) with SO_REUSEADDR and listen on it. A Unix address ("unix:/run/app.sock", or "unix:@name" in the abstract namespace, which has no file) makes a Unix stream listener whose streams are the same handles with the same operations; SO_REUSEADDR and SO_REUSEPORT are never set on it. A socket file left at the path by a listener that is gone gives ADDRESS_IN_USE unless flags has UNLINK_STALE; closing the listener does not remove its file.
 
-        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadAddress (-12), InvalidArgument (-13), UnknownHost (-28), AddressInUse (-21), AddressNotAvailable (-22), PermissionDenied (-23), NoResources (-27), WouldDeadlock (-18).
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadAddress (-12), InvalidArgument (-13), UnknownHost (-28), AddressInUse (-21), AddressNotAvailable (-22), PermissionDenied (-23), Unsupported (-29), NoResources (-27), WouldDeadlock (-18).
         """
         if _native is not None:
             r = _native.tcp_listen(addr, backlog, flags)
@@ -970,7 +974,7 @@ class TcpListener(_Handle):
 
     @classmethod
     def listen_submit(cls, addr: str, backlog: int = 0, flags: int = 0, user_data: int = 0) -> int:
-        """Asynchronous listen: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free port) with SO_REUSEADDR and listen on it."""
+        """Asynchronous listen: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free port) with SO_REUSEADDR and listen on it. A Unix address ("unix:/run/app.sock", or "unix:@name" in the abstract namespace, which has no file) makes a Unix stream listener whose streams are the same handles with the same operations; SO_REUSEADDR and SO_REUSEPORT are never set on it. A socket file left at the path by a listener that is gone gives ADDRESS_IN_USE unless flags has UNLINK_STALE; closing the listener does not remove its file."""
         addr_b = addr.encode()
         op_id = _check(_lib.un_tcp_listen_submit(addr_b, backlog, flags, user_data))
         _record(op_id, (addr_b,))
@@ -1013,7 +1017,7 @@ class TcpListener(_Handle):
         return op_id
 
     def local_addr(self) -> str:
-        """Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0.
+        """Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123", "unix:/run/app.sock"; empty for an unbound Unix socket) into out, NUL-terminated; useful after binding port 0.
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11), BufferTooSmall (-19), WouldDeadlock (-18).
         """
@@ -1027,7 +1031,7 @@ class TcpListener(_Handle):
         return out_buf.value.decode()
 
     def local_addr_submit(self, user_data: int = 0) -> tuple[int, ctypes.Array[ctypes.c_char]]:
-        """Asynchronous local_addr: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0."""
+        """Asynchronous local_addr: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123", "unix:/run/app.sock"; empty for an unbound Unix socket) into out, NUL-terminated; useful after binding port 0."""
         out_buf = ctypes.create_string_buffer(512)
         op_id = _check(_lib.un_socket_local_addr_submit(self._handle, out_buf, len(out_buf), user_data))
         _record(op_id, (out_buf,))
@@ -1115,7 +1119,7 @@ class TcpStream(_Handle):
 
     @classmethod
     def connect(cls, addr: str, timeout_ms: int = -1) -> TcpStream:
-        """Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by the library's resolver threads, never on the runtime thread and never by blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup whose operation ended first (timeout, cancel, close) is never made.
+        """Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080", or a Unix stream socket: "unix:/run/app.sock", "unix:@name"; a path with no socket file is CONNECTION_REFUSED). A host name is looked up by the library's resolver threads, never on the runtime thread and never by blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup whose operation ended first (timeout, cancel, close) is never made.
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadAddress (-12), UnknownHost (-28), ConnectionRefused (-20), HostUnreachable (-24), TimedOutError (-4), NoResources (-27), WouldDeadlock (-18), Interrupted (-40).
         """
@@ -1127,7 +1131,7 @@ class TcpStream(_Handle):
 
     @classmethod
     def connect_submit(cls, addr: str, timeout_ms: int = -1, user_data: int = 0) -> int:
-        """Asynchronous connect: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080"). A host name is looked up by the library's resolver threads, never on the runtime thread and never by blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup whose operation ended first (timeout, cancel, close) is never made."""
+        """Asynchronous connect: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080", or a Unix stream socket: "unix:/run/app.sock", "unix:@name"; a path with no socket file is CONNECTION_REFUSED). A host name is looked up by the library's resolver threads, never on the runtime thread and never by blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup whose operation ended first (timeout, cancel, close) is never made."""
         addr_b = addr.encode()
         op_id = _check(_lib.un_tcp_connect_submit(addr_b, timeout_ms, user_data))
         _record(op_id, (addr_b,))
@@ -1211,7 +1215,7 @@ class TcpStream(_Handle):
         return op_id
 
     def local_addr(self) -> str:
-        """Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0.
+        """Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123", "unix:/run/app.sock"; empty for an unbound Unix socket) into out, NUL-terminated; useful after binding port 0.
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11), BufferTooSmall (-19), WouldDeadlock (-18).
         """
@@ -1225,7 +1229,7 @@ class TcpStream(_Handle):
         return out_buf.value.decode()
 
     def local_addr_submit(self, user_data: int = 0) -> tuple[int, ctypes.Array[ctypes.c_char]]:
-        """Asynchronous local_addr: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0."""
+        """Asynchronous local_addr: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123", "unix:/run/app.sock"; empty for an unbound Unix socket) into out, NUL-terminated; useful after binding port 0."""
         out_buf = ctypes.create_string_buffer(512)
         op_id = _check(_lib.un_socket_local_addr_submit(self._handle, out_buf, len(out_buf), user_data))
         _record(op_id, (out_buf,))
@@ -1371,7 +1375,7 @@ class UdpSocket(_Handle):
     """A UDP socket from udp_bind; send_to/recv_from, or connect then send/recv."""
 
     def local_addr(self) -> str:
-        """Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0.
+        """Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123", "unix:/run/app.sock"; empty for an unbound Unix socket) into out, NUL-terminated; useful after binding port 0.
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongRuntime (-11), BufferTooSmall (-19), WouldDeadlock (-18).
         """
@@ -1385,7 +1389,7 @@ class UdpSocket(_Handle):
         return out_buf.value.decode()
 
     def local_addr_submit(self, user_data: int = 0) -> tuple[int, ctypes.Array[ctypes.c_char]]:
-        """Asynchronous local_addr: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123") into out, NUL-terminated; useful after binding port 0."""
+        """Asynchronous local_addr: returns the operation id and the buffer the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Write the local address of any handle ("127.0.0.1:40123", "[::1]:40123", "unix:/run/app.sock"; empty for an unbound Unix socket) into out, NUL-terminated; useful after binding port 0."""
         out_buf = ctypes.create_string_buffer(512)
         op_id = _check(_lib.un_socket_local_addr_submit(self._handle, out_buf, len(out_buf), user_data))
         _record(op_id, (out_buf,))
@@ -1471,9 +1475,9 @@ class UdpSocket(_Handle):
 
     @classmethod
     def bind(cls, addr: str, flags: int = 0) -> UdpSocket:
-        """Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free port).
+        """Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free port), or a Unix datagram socket ("unix:/tmp/app.dgram", "unix:@name"; its peers send to that address, and UNLINK_STALE applies as for tcp_listen).
 
-        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadAddress (-12), InvalidArgument (-13), UnknownHost (-28), AddressInUse (-21), AddressNotAvailable (-22), PermissionDenied (-23), NoResources (-27), WouldDeadlock (-18).
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadAddress (-12), InvalidArgument (-13), UnknownHost (-28), AddressInUse (-21), AddressNotAvailable (-22), PermissionDenied (-23), Unsupported (-29), NoResources (-27), WouldDeadlock (-18).
         """
         if _native is not None:
             r = _native.udp_bind(addr, flags)
@@ -1483,7 +1487,7 @@ class UdpSocket(_Handle):
 
     @classmethod
     def bind_submit(cls, addr: str, flags: int = 0, user_data: int = 0) -> int:
-        """Asynchronous bind: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free port)."""
+        """Asynchronous bind: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free port), or a Unix datagram socket ("unix:/tmp/app.dgram", "unix:@name"; its peers send to that address, and UNLINK_STALE applies as for tcp_listen)."""
         addr_b = addr.encode()
         op_id = _check(_lib.un_udp_bind_submit(addr_b, flags, user_data))
         _record(op_id, (addr_b,))
@@ -1512,7 +1516,7 @@ class UdpSocket(_Handle):
         return op_id
 
     def recv_from(self, max_len: int = 65536, timeout_ms: int = -1) -> tuple[bytes, str]:
-        """Receive one datagram into buf and write its sender's address into from, NUL-terminated. A datagram longer than max_len gives TRUNCATED (its first max_len bytes are in buf).
+        """Receive one datagram into buf and write its sender's address into from, NUL-terminated. A datagram longer than max_len gives TRUNCATED (its first max_len bytes are in buf). The sender of a Unix datagram is its bound address, or empty when it is unbound.
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), InvalidArgument (-13), BufferTooSmall (-19), Truncated (-31), Canceled (-17), TimedOutError (-4), WouldDeadlock (-18), Interrupted (-40).
         """
@@ -1544,7 +1548,7 @@ class UdpSocket(_Handle):
         return result, from_buf.value.decode()
 
     def recv_from_submit(self, max_len: int = 65536, timeout_ms: int = -1, user_data: int = 0) -> tuple[int, ctypes.Array[ctypes.c_char], ctypes.Array[ctypes.c_char]]:
-        """Asynchronous recv_from: returns the operation id and the buffers the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Receive one datagram into buf and write its sender's address into from, NUL-terminated. A datagram longer than max_len gives TRUNCATED (its first max_len bytes are in buf)."""
+        """Asynchronous recv_from: returns the operation id and the buffers the result will be in at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Receive one datagram into buf and write its sender's address into from, NUL-terminated. A datagram longer than max_len gives TRUNCATED (its first max_len bytes are in buf). The sender of a Unix datagram is its bound address, or empty when it is unbound."""
         buf_buf = ctypes.create_string_buffer(max_len)
         from_buf = ctypes.create_string_buffer(512)
         op_id = _check(_lib.un_udp_recv_from_submit(self._handle, buf_buf, max_len, from_buf, len(from_buf), timeout_ms, user_data))
