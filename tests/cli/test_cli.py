@@ -70,6 +70,22 @@ class Network(unittest.TestCase):
         finally:
             server.kill()
 
+    def test_echo_server_and_connect_on_a_unix_socket(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            path = f"unix:{tmp}/echo.sock"
+            server, addr = start("echo-server", path, "--max-connections", "1")
+            try:
+                self.assertEqual(addr, path)
+                text = bytes(range(256)) * 50
+                r = run("connect", path, stdin=text)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual(r.stdout, text)
+                out, err = server.communicate(timeout=30)
+                self.assertEqual(server.returncode, 0, err)
+            finally:
+                server.kill()
+
     def test_udp_send_and_recv(self):
         receiver, addr = start("udp-recv", "127.0.0.1:0", "--count", "2", "--timeout-ms", "10000")
         try:

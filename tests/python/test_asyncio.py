@@ -4,6 +4,7 @@ Run by ctest (python.asyncio) on both backends: pytest -v test_asyncio.py."""
 from __future__ import annotations
 
 import asyncio
+import errno
 import json
 import os
 import random
@@ -548,3 +549,89 @@ def test_two_loops_in_two_threads(run):
         run(main)
     finally:
         thread.join()
+
+
+# ---- Unix domain sockets ----
+
+def test_unix_streams_echo_and_interop(run, tmp_path):
+    async def main():
+        path = str(tmp_path / "echo.sock")
+        server = await ua.start_unix_server(echo_handler, path)
+        assert server.sockets[0].getsockname() == path
+        reader, writer = await ua.open_unix_connection(path)
+        assert writer.get_extra_info("peername") == path
+        assert writer.get_extra_info("sockname") == ""  # an unbound client
+        msg = payload(200000, 11)
+        writer.write(msg)
+        assert await reader.readexactly(len(msg)) == msg
+        writer.close()
+        await writer.wait_closed()
+        # asyncio's own client against this server, and this client against asyncio's server
+        reader, writer = await asyncio.open_unix_connection(path)
+        writer.write(b"from asyncio")
+        assert await reader.readexactly(12) == b"from asyncio"
+        writer.close()
+        server.close()
+        await server.wait_closed()
+        other = str(tmp_path / "asyncio.sock")
+        plain = await asyncio.start_unix_server(echo_handler, other)
+        reader, writer = await ua.open_unix_connection(other)
+        writer.write(b"to asyncio")
+        assert await reader.readexactly(10) == b"to asyncio"
+        writer.close()
+        plain.close()
+        await plain.wait_closed()
+    run(main)
+
+
+def test_unix_abstract_name_and_stale_socket_file(run, tmp_path):
+    async def main():
+        name = f"\0uringnet-pytest-{os.getpid()}"
+        server = await ua.start_unix_server(echo_handler, name)
+        assert server.sockets[0].getsockname() == name
+        reader, writer = await ua.open_unix_connection(name)
+        writer.write(b"abstract")
+        assert await reader.readexactly(8) == b"abstract"
+        writer.close()
+        server.close()
+        await server.wait_closed()
+        # The file a closed listener leaves: refused, never removed silently.
+        path = str(tmp_path / "stale.sock")
+        server = await ua.start_unix_server(echo_handler, path)
+        server.close()
+        await server.wait_closed()
+        assert os.path.exists(path)
+        with pytest.raises(ConnectionRefusedError):
+            await ua.open_unix_connection(path)
+        with pytest.raises(OSError) as info:
+            await ua.start_unix_server(echo_handler, path)
+        assert info.value.errno == errno.EADDRINUSE
+        server = await ua.start_unix_server(echo_handler, path, unlink_stale=True)
+        reader, writer = await ua.open_unix_connection(path)
+        writer.write(b"replaced")
+        assert await reader.readexactly(8) == b"replaced"
+        writer.close()
+        server.close()
+    run(main)
+
+
+def test_unix_datagrams_with_the_senders_path(run, tmp_path):
+    async def main():
+        class Collect(asyncio.DatagramProtocol):
+            def __init__(self):
+                self.got = asyncio.Queue()
+
+            def datagram_received(self, data, addr):
+                self.got.put_nowait((data, addr))
+
+        a_path, b_path = str(tmp_path / "a.dgram"), str(tmp_path / "b.dgram")
+        b_transport, b = await ua.create_datagram_endpoint(Collect, local_addr=b_path)
+        a_transport, a = await ua.create_datagram_endpoint(Collect, local_addr=a_path)
+        assert a_transport.get_extra_info("sockname") == a_path
+        a_transport.sendto(b"over unix", b_path)
+        assert await b.got.get() == (b"over unix", a_path)
+        b_transport.sendto(b"reply", a_path)
+        assert await a.got.get() == (b"reply", b_path)
+        a_transport.close()
+        b_transport.close()
+    run(main)

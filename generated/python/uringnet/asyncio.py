@@ -85,6 +85,7 @@ _ERRNO = {
 
 
 __all__ = ["open_connection", "start_server", "create_connection", "create_server",
+           "open_unix_connection", "start_unix_server", "create_unix_connection", "create_unix_server",
            "create_datagram_endpoint", "Server", "StreamTransport", "DatagramTransport",
            "error_from_code"]
 
@@ -112,8 +113,12 @@ def _format_addr(host: Optional[str], port: int) -> str:
 
 
 def _parse_addr(text: str):
-    """"127.0.0.1:80" -> ("127.0.0.1", 80); "[::1]:80" -> ("::1", 80, 0, 0), as the socket module
-    gives them; anything else (an unbound peer's empty address) as it is."""
+    """"127.0.0.1:80" -> ("127.0.0.1", 80); "[::1]:80" -> ("::1", 80, 0, 0); "unix:/run/a.sock"
+    -> "/run/a.sock" and "unix:@name" -> "\\0name", as the socket module gives them; an unbound
+    Unix socket's empty address -> ""."""
+    if text.startswith("unix:"):
+        path = text[5:]
+        return "\0" + path[1:] if path.startswith("@") else path
     if text.startswith("["):
         host, _, port = text[1:].rpartition("]:")
         return (host, int(port), 0, 0)
@@ -123,9 +128,17 @@ def _parse_addr(text: str):
     return text
 
 
+def _unix_text(path) -> str:
+    """A Unix socket path as uringnet's address: "/run/a.sock" -> "unix:/run/a.sock"; an abstract
+    name ("\\0name", as the socket module writes it) -> "unix:@name"."""
+    import os
+    path = os.fsdecode(path)
+    return "unix:@" + path[1:] if path.startswith("\0") else "unix:" + path
+
+
 def _addr_text(addr) -> str:
-    if isinstance(addr, str):
-        return addr
+    if isinstance(addr, (str, bytes)):
+        return _unix_text(addr)  # (a str address of a datagram endpoint is a Unix path)
     return _format_addr(addr[0], addr[1])
 
 
@@ -514,8 +527,19 @@ async def create_connection(protocol_factory: Callable[[], asyncio.BaseProtocol]
     """Connects to host:port (a name is looked up by the runtime's resolver threads) and returns
     (transport, protocol) as loop.create_connection does. timeout (seconds) bounds the lookup
     and the connect (TimeoutError)."""
+    return await _connect(protocol_factory, _format_addr(host, port), timeout)
+
+
+async def create_unix_connection(protocol_factory: Callable[[], asyncio.BaseProtocol], path, *,
+                                 timeout: Optional[float] = None) -> tuple[StreamTransport, asyncio.BaseProtocol]:
+    """loop.create_unix_connection on uringnet: path is a socket file ("/run/app.sock") or an
+    abstract name ("\\0name")."""
+    return await _connect(protocol_factory, _unix_text(path), timeout)
+
+
+async def _connect(protocol_factory, address: str, timeout: Optional[float]):
     loop = asyncio.get_running_loop()
-    addr = _format_addr(host, port).encode()
+    addr = address.encode()
     timeout_ms = -1 if timeout is None else max(0, int(timeout * 1000))
     handle = await _await_op(_lib.un_tcp_connect_submit, addr, timeout_ms, keep=addr, release=_close_handle)
     protocol = protocol_factory()
@@ -532,10 +556,20 @@ async def create_connection(protocol_factory: Callable[[], asyncio.BaseProtocol]
 async def open_connection(host: str, port: int, *, limit: int = 2 ** 16, timeout: Optional[float] = None
                           ) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
     """asyncio.open_connection on uringnet: asyncio's own StreamReader and StreamWriter."""
+    return await _open_streams(_format_addr(host, port), limit, timeout)
+
+
+async def open_unix_connection(path, *, limit: int = 2 ** 16, timeout: Optional[float] = None
+                               ) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    """asyncio.open_unix_connection on uringnet (path: a socket file, or "\\0name")."""
+    return await _open_streams(_unix_text(path), limit, timeout)
+
+
+async def _open_streams(address: str, limit: int, timeout: Optional[float]):
     loop = asyncio.get_running_loop()
     reader = asyncio.StreamReader(limit=limit, loop=loop)
     protocol = asyncio.StreamReaderProtocol(reader, loop=loop)
-    transport, _ = await create_connection(lambda: protocol, host, port, timeout=timeout)
+    transport, _ = await _connect(lambda: protocol, address, timeout)
     writer = asyncio.StreamWriter(transport, protocol, reader, loop)
     return reader, writer
 
@@ -678,11 +712,25 @@ async def create_server(protocol_factory: Callable[[], asyncio.BaseProtocol], ho
                         start_serving: bool = True) -> Server:
     """loop.create_server on uringnet: listens on host:port (host None: every IPv4 address;
     a name: its first address) and calls protocol_factory() for each connection."""
-    loop = asyncio.get_running_loop()
-    _router.attach(loop)
     from . import BindFlag
     flags = int(BindFlag.REUSE_PORT) if reuse_port else 0
-    addr = _format_addr(host, port).encode()
+    return await _listen(protocol_factory, _format_addr(host, port), backlog, flags, start_serving)
+
+
+async def create_unix_server(protocol_factory: Callable[[], asyncio.BaseProtocol], path, *, backlog: int = 100,
+                             unlink_stale: bool = False, start_serving: bool = True) -> Server:
+    """loop.create_unix_server on uringnet: listens on a socket file ("/run/app.sock") or an
+    abstract name ("\\0name"). A socket file left by a listener that is gone raises
+    OSError(EADDRINUSE) unless unlink_stale (only a socket nobody answers on is removed)."""
+    from . import BindFlag
+    flags = int(BindFlag.UNLINK_STALE) if unlink_stale else 0
+    return await _listen(protocol_factory, _unix_text(path), backlog, flags, start_serving)
+
+
+async def _listen(protocol_factory, address: str, backlog: int, flags: int, start_serving: bool) -> Server:
+    loop = asyncio.get_running_loop()
+    _router.attach(loop)
+    addr = address.encode()
     listener = await _await_op(_lib.un_tcp_listen_submit, addr, backlog, flags, keep=addr,
                                release=lambda h: _lib.un_tcp_listener_close_submit(h, 0))
     return Server(loop, listener, protocol_factory, start_serving)
@@ -699,6 +747,18 @@ async def start_server(client_connected_cb, host: Optional[str] = None, port: in
         return asyncio.StreamReaderProtocol(reader, client_connected_cb, loop=loop)
 
     return await create_server(factory, host, port, **kwds)
+
+
+async def start_unix_server(client_connected_cb, path, *, limit: int = 2 ** 16, **kwds) -> Server:
+    """asyncio.start_unix_server on uringnet: client_connected_cb(reader, writer) for each
+    connection on the Unix socket path (see create_unix_server)."""
+    loop = asyncio.get_running_loop()
+
+    def factory():
+        reader = asyncio.StreamReader(limit=limit, loop=loop)
+        return asyncio.StreamReaderProtocol(reader, client_connected_cb, loop=loop)
+
+    return await create_unix_server(factory, path, **kwds)
 
 
 # ---- datagrams ----
@@ -812,12 +872,15 @@ class DatagramTransport(asyncio.DatagramTransport):
 async def create_datagram_endpoint(protocol_factory: Callable[[], asyncio.DatagramProtocol],
                                    local_addr=None, remote_addr=None, *, reuse_port: bool = False
                                    ) -> tuple[DatagramTransport, asyncio.DatagramProtocol]:
-    """loop.create_datagram_endpoint on uringnet: binds local_addr ((host, port); default: any
-    port of the remote's family, or 0.0.0.0), connects to remote_addr when given."""
+    """loop.create_datagram_endpoint on uringnet: binds local_addr ((host, port), or a Unix
+    socket path; default: any port of the remote's family, or 0.0.0.0), connects to remote_addr
+    when given."""
     loop = asyncio.get_running_loop()
     _router.attach(loop)
     from . import BindFlag
     if local_addr is None:
+        if isinstance(remote_addr, (str, bytes)):
+            raise ValueError("a Unix datagram endpoint needs a local_addr (a path) to be answered")
         ipv6 = remote_addr is not None and ":" in remote_addr[0]
         local_addr = ("::" if ipv6 else "0.0.0.0", 0)
     addr = _addr_text(local_addr).encode()
