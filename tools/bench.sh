@@ -16,13 +16,16 @@
 # Then Python's asyncio: echo servers on uringnet.asyncio (streams and protocols) against the same
 # servers on asyncio's default loop and on uvloop, each in its own process, interleaved rounds.
 #
+# Then Unix stream sockets: the uringnet echo server against the plain epoll server on Unix
+# sockets, beside the same pair on TCP, interleaved rounds.
+#
 # Usage: tools/bench.sh [SECONDS=5] [ROUNDS=3] [BLOCKING_ROUNDS=ROUNDS]
-#        SECTIONS="echo blocking idle simple asyncio" (the default: all) picks sections
+#        SECTIONS="echo blocking idle simple asyncio unix" (the default: all) picks sections
 #        (not a test: numbers on a shared machine vary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-5}"; rounds="${2:-3}"; brounds="${3:-$rounds}"
-sections=" ${SECTIONS:-echo blocking idle simple asyncio} "
+sections=" ${SECTIONS:-echo blocking idle simple asyncio unix} "
 want() { [[ "$sections" == *" $1 "* ]]; }
 tools/setup >/dev/null
 cmake --preset default >/dev/null
@@ -237,4 +240,34 @@ for cfg in "uringnet-streams asyncio-streams 1" "uringnet-streams asyncio-stream
   label="$ours / $other"; [ "$ours" = "$other" ] && label="A/A: $other / $other"
   echo -n "$lines" | /usr/bin/python3 tools/bench/ratios.py compare "$label" "$conns" "$a" "$other"
 done
+fi
+
+if want unix; then
+echo
+echo "## Unix stream sockets: the uringnet server against a plain epoll server"
+echo
+echo "The echo servers of the first table on a Unix stream socket (bench-server and bench-load with"
+echo "BENCH_UNIX_DIR: the same code, AF_UNIX), beside the same two on TCP in the same rounds;"
+echo "128-byte messages, depth 1, every byte checked. Ratios uringnet / plain epoll within a round,"
+echo "median over ${brounds} rounds [range]; server CPU per message from /proc."
+echo
+echo "| socket | connections | server CPU µs/message | messages/s | plain epoll: msgs/s, CPU µs/msg | uringnet: msgs/s, CPU µs/msg | mismatches |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+unix_dir="$(mktemp -d)"
+for cfg in "unix 1" "tcp 1" "unix 50" "tcp 50" "unix 500" "tcp 500"; do
+  read -r family conns <<< "$cfg"
+  lines=""
+  for r in $(seq "$brounds"); do
+    order="uringnet epoll"; [ $((r % 2)) = 0 ] && order="epoll uringnet"
+    for k in $order; do
+      if [ "$family" = unix ]; then export BENCH_UNIX_DIR="$unix_dir"; else unset BENCH_UNIX_DIR; fi
+      if [ "$k" = uringnet ]; then start_server uringnet io_uring; else start_server epoll; fi
+      lines+="round=$r who=$k $("$B/bench-load" echo "$port" "$conns" 128 1 "$seconds" "$pid")"$'\n'
+      stop_server
+    done
+  done
+  unset BENCH_UNIX_DIR
+  echo -n "$lines" | /usr/bin/python3 tools/bench/ratios.py compare "$family" "$conns" uringnet epoll
+done
+rm -rf "$unix_dir"
 fi

@@ -24,6 +24,7 @@
 #include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <sys/time.h>
@@ -51,13 +52,35 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// With BENCH_UNIX_DIR set, "port" N is the Unix stream socket DIR/bench-N.sock (as bench-server).
+std::string unix_path(int port) {
+    const char *dir = std::getenv("BENCH_UNIX_DIR");
+    return dir != nullptr ? std::string(dir) + "/bench-" + std::to_string(port) + ".sock" : "";
+}
+
+std::string connect_addr(int port) {
+    const std::string path = unix_path(port);
+    return path.empty() ? "127.0.0.1:" + std::to_string(port) : "unix:" + path;
+}
+
 int connect_to(int port, bool nonblocking) {
-    const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in sa{};
-    sa.sin_family = AF_INET;
-    sa.sin_port = htons(static_cast<uint16_t>(port));
-    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) != 0) {
+    const std::string path = unix_path(port);
+    const int fd = socket(path.empty() ? AF_INET : AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_storage ss{};
+    socklen_t len;
+    if (path.empty()) {
+        auto *sa = reinterpret_cast<sockaddr_in *>(&ss);
+        sa->sin_family = AF_INET;
+        sa->sin_port = htons(static_cast<uint16_t>(port));
+        sa->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        len = sizeof *sa;
+    } else {
+        auto *sa = reinterpret_cast<sockaddr_un *>(&ss);
+        sa->sun_family = AF_UNIX;
+        std::snprintf(sa->sun_path, sizeof sa->sun_path, "%s", path.c_str());
+        len = sizeof *sa;
+    }
+    if (connect(fd, reinterpret_cast<sockaddr *>(&ss), len) != 0) {
         std::perror("bench-load: connect");
         std::exit(1);
     }
@@ -249,7 +272,7 @@ struct PlainConn final : BlockingConn {
 struct UringnetConn final : BlockingConn {
     int64_t s;
     explicit UringnetConn(int port) {
-        const std::string addr = "127.0.0.1:" + std::to_string(port);
+        const std::string addr = connect_addr(port);
         s = un_tcp_connect(addr.c_str(), 5000);
         // (reads and writes without a timeout, like the plain blocking sockets they are compared with)
         if (s < 0) {
@@ -269,7 +292,7 @@ struct SimpleConn final : BlockingConn {
     bool packed;
     standin::rv out = standin::kNil, in = standin::kNil; // (word arrays, made once)
     SimpleConn(int port, bool packed_arrays, size_t size) : packed(packed_arrays) {
-        const std::string addr = "127.0.0.1:" + std::to_string(port);
+        const std::string addr = connect_addr(port);
         s = monoio_tcp_connect(standin::make_text(addr));
         if (s < 0) {
             std::fprintf(stderr, "bench-load: monoio_tcp_connect: %s\n", un_error_name(s));

@@ -23,6 +23,7 @@
 #include <signal.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -46,15 +47,40 @@ namespace {
 std::atomic<bool> g_stop{false};
 void on_signal(int) { g_stop.store(true); }
 
+// With BENCH_UNIX_DIR set, "port" N is the Unix stream socket DIR/bench-N.sock (bench-load
+// connects there too): the same servers on Unix sockets.
+std::string unix_path(int port) {
+    const char *dir = std::getenv("BENCH_UNIX_DIR");
+    return dir != nullptr ? std::string(dir) + "/bench-" + std::to_string(port) + ".sock" : "";
+}
+
+// The address uringnet's servers listen on.
+std::string listen_addr(int port) {
+    const std::string path = unix_path(port);
+    return path.empty() ? "127.0.0.1:" + std::to_string(port) : "unix:" + path;
+}
+
 int plain_listener(int port, bool nonblocking) {
-    const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | (nonblocking ? SOCK_NONBLOCK : 0), 0);
+    const std::string path = unix_path(port);
+    const int fd = socket(path.empty() ? AF_INET : AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | (nonblocking ? SOCK_NONBLOCK : 0), 0);
     const int one = 1;
-    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    sockaddr_in sa{};
-    sa.sin_family = AF_INET;
-    sa.sin_port = htons(static_cast<uint16_t>(port));
-    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (bind(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) != 0 || listen(fd, SOMAXCONN) != 0) {
+    sockaddr_storage ss{};
+    socklen_t len;
+    if (path.empty()) {
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        auto *sa = reinterpret_cast<sockaddr_in *>(&ss);
+        sa->sin_family = AF_INET;
+        sa->sin_port = htons(static_cast<uint16_t>(port));
+        sa->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        len = sizeof *sa;
+    } else {
+        auto *sa = reinterpret_cast<sockaddr_un *>(&ss);
+        sa->sun_family = AF_UNIX;
+        std::snprintf(sa->sun_path, sizeof sa->sun_path, "%s", path.c_str());
+        unlink(path.c_str()); // (this benchmark's own file, from an earlier run)
+        len = sizeof *sa;
+    }
+    if (bind(fd, reinterpret_cast<sockaddr *>(&ss), len) != 0 || listen(fd, SOMAXCONN) != 0) {
         std::perror("bench-server: bind/listen");
         std::exit(1);
     }
@@ -163,8 +189,8 @@ struct UringServer {
 
     /// Listens on 127.0.0.1:port and submits the first accept; false (said) when it cannot.
     bool listen(int port) {
-        const std::string addr = "127.0.0.1:" + std::to_string(port);
-        listener = un_tcp_listen(addr.c_str(), 0, 0);
+        const std::string addr = listen_addr(port);
+        listener = un_tcp_listen(addr.c_str(), 0, unix_path(port).empty() ? 0 : UN_BIND_FLAG_UNLINK_STALE);
         if (listener < 0) {
             std::fprintf(stderr, "bench-server: listen: %s\n", un_strerror(listener));
             return false;
@@ -250,7 +276,7 @@ int run_driver(int port) {
         std::fprintf(stderr, "bench-server: monoio_driver_new: %lld\n", static_cast<long long>(d));
         return 1;
     }
-    const int64_t listener = monoio_tcp_listen(standin::make_text("127.0.0.1:" + std::to_string(port)));
+    const int64_t listener = monoio_tcp_listen(standin::make_text(listen_addr(port)));
     if (listener < 0) {
         std::fprintf(stderr, "bench-server: monoio_tcp_listen: %lld\n", static_cast<long long>(listener));
         return 1;
