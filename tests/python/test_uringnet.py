@@ -270,6 +270,42 @@ class Buffers(unittest.TestCase):
                     self.assertGreater(counted[0], 1000)
 
 
+class Unix(unittest.TestCase):
+    """The Unix classes: paths in, paths out, credentials, a socketpair, datagrams."""
+
+    def test_stream_listener_and_pair(self):
+        import tempfile
+        with uringnet.Runtime(), tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "s.sock")
+            with uringnet.UnixListener.bind(path) as listener:
+                self.assertEqual(listener.local_path(), path)
+                with uringnet.UnixStream.connect(path, 5000) as client, listener.accept(5000) as server:
+                    self.assertIsInstance(server, uringnet.UnixStream)
+                    self.assertEqual(client.peer_path(), path)
+                    self.assertEqual(server.peer_path(), "")
+                    self.assertEqual(server.peer_credentials(), (os.getpid(), os.getuid(), os.getgid()))
+                    client.write(b"over a path")
+                    self.assertEqual(server.read(64, 5000), b"over a path")
+            with self.assertRaises(uringnet.AddressInUse):  # the file the listener left
+                uringnet.UnixListener.bind(path)
+            uringnet.UnixListener.bind(path, unlink_stale=True).close()
+            name = f"\0uringnet-py-{os.getpid()}"
+            with uringnet.UnixListener.bind(name) as listener:
+                self.assertEqual(listener.local_path(), name)
+            a, b = uringnet.UnixStream.pair()
+            with a, b:
+                a.write(b"paired")
+                self.assertEqual(b.read(64, 5000), b"paired")
+
+    def test_datagrams(self):
+        import tempfile
+        with uringnet.Runtime(), tempfile.TemporaryDirectory() as tmp:
+            pa, pb = os.path.join(tmp, "a"), os.path.join(tmp, "b")
+            with uringnet.UnixDatagram.bind(pa) as a, uringnet.UnixDatagram.bind(pb) as b:
+                a.send_to(b"dgram", pb, 5000)
+                self.assertEqual(b.recv_from(64, 5000), (b"dgram", pa))
+
+
 class CtrlC(unittest.TestCase):
     """Ctrl-C during any blocking call raises KeyboardInterrupt at once (before the data, the
     connection or the datagram it waits for comes, 1.5 s later here), and nothing the

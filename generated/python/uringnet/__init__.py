@@ -1712,3 +1712,103 @@ class UdpSocket(_Handle):
         op_id = _check(_lib.un_udp_adopt_submit(fd, user_data))
         _record(op_id, ())
         return op_id
+
+
+# ---- Unix domain sockets: the stream and datagram classes on unix: addresses ----
+
+def unix_address(path) -> str:
+    """A Unix socket path as uringnet's address: "/run/app.sock" -> "unix:/run/app.sock"; an
+    abstract name, written "\\0name" as the socket module does -> "unix:@name"."""
+    path = os.fsdecode(path)
+    return "unix:@" + path[1:] if path.startswith("\0") else "unix:" + path
+
+
+def _unix_path(address: str) -> str:
+    """uringnet's "unix:/path" or "unix:@name" as the socket module writes it ("/path",
+    "\\0name"); an unbound socket's empty address stays empty."""
+    rest = address[5:] if address.startswith("unix:") else address
+    return "\0" + rest[1:] if rest.startswith("@") else rest
+
+
+class UnixStream(TcpStream):
+    """A connected Unix stream socket: every TcpStream operation, on a path."""
+
+    @classmethod
+    def connect(cls, path, timeout_ms: int = -1) -> UnixStream:
+        """Connect to the Unix stream socket at path (a file, or "\\0name" in the abstract namespace)."""
+        return cls(TcpStream.connect(unix_address(path), timeout_ms).handle)
+
+    @classmethod
+    def pair(cls) -> tuple[UnixStream, UnixStream]:
+        """Two connected Unix streams (socketpair), both uringnet handles."""
+        import socket
+        a, b = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            first = cls(TcpStream.adopt_stream(a.fileno()).handle)
+        except BaseException:
+            a.close()
+            b.close()
+            raise
+        a.detach()  # (the handle owns it now)
+        try:
+            second = cls(TcpStream.adopt_stream(b.fileno()).handle)
+        except BaseException:
+            first.close()
+            b.close()
+            raise
+        b.detach()
+        return first, second
+
+    def peer_credentials(self) -> tuple[int, int, int]:
+        """The peer's (pid, uid, gid), as of its connect (SO_PEERCRED)."""
+        return tuple(self.get_option(o) for o in (SocketOption.PEER_PID, SocketOption.PEER_UID,
+                                                    SocketOption.PEER_GID))
+
+    def local_path(self) -> str:
+        """This end's path ("" when unbound; "\\0name" for an abstract name)."""
+        return _unix_path(self.local_addr())
+
+    def peer_path(self) -> str:
+        """The peer's path ("" when it is unbound)."""
+        return _unix_path(self.peer_addr())
+
+
+class UnixListener(TcpListener):
+    """A listening Unix stream socket: accept gives UnixStream."""
+
+    @classmethod
+    def bind(cls, path, backlog: int = 0, unlink_stale: bool = False) -> UnixListener:
+        """Listen on path (a file, or "\\0name"). A socket file left by a listener that is gone
+        raises AddressInUse unless unlink_stale (only a socket nobody answers on is removed);
+        closing the listener leaves its file."""
+        flags = BindFlag.UNLINK_STALE if unlink_stale else 0
+        return cls(TcpListener.listen(unix_address(path), backlog, flags).handle)
+
+    def accept(self, timeout_ms: int = -1) -> UnixStream:
+        return UnixStream(TcpListener.accept(self, timeout_ms).handle)
+
+    def local_path(self) -> str:
+        return _unix_path(self.local_addr())
+
+
+class UnixDatagram(UdpSocket):
+    """A Unix datagram socket: send_to and recv_from with paths."""
+
+    @classmethod
+    def bind(cls, path, unlink_stale: bool = False) -> UnixDatagram:
+        flags = BindFlag.UNLINK_STALE if unlink_stale else 0
+        return cls(UdpSocket.bind(unix_address(path), flags).handle)
+
+    def send_to(self, data: bytes, path, timeout_ms: int = -1) -> int:
+        return UdpSocket.send_to(self, data, unix_address(path), timeout_ms)
+
+    def recv_from(self, max_len: int = 65536, timeout_ms: int = -1) -> tuple[bytes, str]:
+        """A datagram and its sender's path ("" for an unbound sender)."""
+        data, sender = UdpSocket.recv_from(self, max_len, timeout_ms)
+        return data, _unix_path(sender)
+
+    def connect(self, path) -> None:
+        UdpSocket.connect(self, unix_address(path))
+
+    def local_path(self) -> str:
+        return _unix_path(self.local_addr())
