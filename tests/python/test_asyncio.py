@@ -321,33 +321,26 @@ def test_ipv6_stream(run):
 
 # ---- interop with asyncio's own sockets ----
 
+async def echo_through(start_server, open_connection, seed: int):
+    """An echo of 300 KB through a server of one kind and a client of another, every byte checked."""
+    server = await start_server(echo_handler, "127.0.0.1", 0)
+    reader, writer = await open_connection(*server.sockets[0].getsockname())
+    msg = payload(300000, seed)
+    writer.write(msg)
+    await writer.drain()
+    assert await reader.readexactly(len(msg)) == msg
+    writer.close()
+    await writer.wait_closed()
+    server.close()
+    await server.wait_closed()
+
+
 def test_asyncio_client_against_uringnet_server(run):
-    async def main():
-        server = await ua.start_server(echo_handler, "127.0.0.1", 0)
-        reader, writer = await asyncio.open_connection(*server.sockets[0].getsockname())
-        msg = payload(300000, 3)
-        writer.write(msg)
-        await writer.drain()
-        assert await reader.readexactly(len(msg)) == msg
-        writer.close()
-        await writer.wait_closed()
-        server.close()
-    run(main)
+    run(lambda: echo_through(ua.start_server, asyncio.open_connection, 3))
 
 
 def test_uringnet_client_against_asyncio_server(run):
-    async def main():
-        server = await asyncio.start_server(echo_handler, "127.0.0.1", 0)
-        reader, writer = await ua.open_connection(*server.sockets[0].getsockname())
-        msg = payload(300000, 4)
-        writer.write(msg)
-        await writer.drain()
-        assert await reader.readexactly(len(msg)) == msg
-        writer.close()
-        await writer.wait_closed()
-        server.close()
-        await server.wait_closed()
-    run(main)
+    run(lambda: echo_through(asyncio.start_server, ua.open_connection, 4))
 
 
 # ---- protocols ----

@@ -44,6 +44,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench_address.hpp"
 #include "simple_standin.hpp"
 #include "uringnet/uringnet.h"
 #include "uringnet/uringnet_simple.h"
@@ -52,34 +53,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// With BENCH_UNIX_DIR set, "port" N is the Unix stream socket DIR/bench-N.sock (as bench-server).
-std::string unix_path(int port) {
-    const char *dir = std::getenv("BENCH_UNIX_DIR");
-    return dir != nullptr ? std::string(dir) + "/bench-" + std::to_string(port) + ".sock" : "";
-}
-
-std::string connect_addr(int port) {
-    const std::string path = unix_path(port);
-    return path.empty() ? "127.0.0.1:" + std::to_string(port) : "unix:" + path;
-}
-
 int connect_to(int port, bool nonblocking) {
-    const std::string path = unix_path(port);
-    const int fd = socket(path.empty() ? AF_INET : AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_storage ss{};
-    socklen_t len;
-    if (path.empty()) {
-        auto *sa = reinterpret_cast<sockaddr_in *>(&ss);
-        sa->sin_family = AF_INET;
-        sa->sin_port = htons(static_cast<uint16_t>(port));
-        sa->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        len = sizeof *sa;
-    } else {
-        auto *sa = reinterpret_cast<sockaddr_un *>(&ss);
-        sa->sun_family = AF_UNIX;
-        std::snprintf(sa->sun_path, sizeof sa->sun_path, "%s", path.c_str());
-        len = sizeof *sa;
-    }
+    sockaddr_storage ss;
+    const socklen_t len = bench::sockaddr_of(port, ss);
+    const int fd = socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (connect(fd, reinterpret_cast<sockaddr *>(&ss), len) != 0) {
         std::perror("bench-load: connect");
         std::exit(1);
@@ -272,7 +249,7 @@ struct PlainConn final : BlockingConn {
 struct UringnetConn final : BlockingConn {
     int64_t s;
     explicit UringnetConn(int port) {
-        const std::string addr = connect_addr(port);
+        const std::string addr = bench::address_text(port);
         s = un_tcp_connect(addr.c_str(), 5000);
         // (reads and writes without a timeout, like the plain blocking sockets they are compared with)
         if (s < 0) {
@@ -292,7 +269,7 @@ struct SimpleConn final : BlockingConn {
     bool packed;
     standin::rv out = standin::kNil, in = standin::kNil; // (word arrays, made once)
     SimpleConn(int port, bool packed_arrays, size_t size) : packed(packed_arrays) {
-        const std::string addr = connect_addr(port);
+        const std::string addr = bench::address_text(port);
         s = monoio_tcp_connect(standin::make_text(addr));
         if (s < 0) {
             std::fprintf(stderr, "bench-load: monoio_tcp_connect: %s\n", un_error_name(s));

@@ -38,6 +38,7 @@
 
 #include <unordered_map>
 
+#include "bench_address.hpp"
 #include "simple_standin.hpp"
 #include "uringnet/uringnet.h"
 #include "uringnet/uringnet_simple.h"
@@ -47,38 +48,15 @@ namespace {
 std::atomic<bool> g_stop{false};
 void on_signal(int) { g_stop.store(true); }
 
-// With BENCH_UNIX_DIR set, "port" N is the Unix stream socket DIR/bench-N.sock (bench-load
-// connects there too): the same servers on Unix sockets.
-std::string unix_path(int port) {
-    const char *dir = std::getenv("BENCH_UNIX_DIR");
-    return dir != nullptr ? std::string(dir) + "/bench-" + std::to_string(port) + ".sock" : "";
-}
-
-// The address uringnet's servers listen on.
-std::string listen_addr(int port) {
-    const std::string path = unix_path(port);
-    return path.empty() ? "127.0.0.1:" + std::to_string(port) : "unix:" + path;
-}
-
 int plain_listener(int port, bool nonblocking) {
-    const std::string path = unix_path(port);
-    const int fd = socket(path.empty() ? AF_INET : AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | (nonblocking ? SOCK_NONBLOCK : 0), 0);
+    sockaddr_storage ss;
+    const socklen_t len = bench::sockaddr_of(port, ss);
+    const int fd = socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC | (nonblocking ? SOCK_NONBLOCK : 0), 0);
     const int one = 1;
-    sockaddr_storage ss{};
-    socklen_t len;
-    if (path.empty()) {
+    if (ss.ss_family == AF_INET) {
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        auto *sa = reinterpret_cast<sockaddr_in *>(&ss);
-        sa->sin_family = AF_INET;
-        sa->sin_port = htons(static_cast<uint16_t>(port));
-        sa->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        len = sizeof *sa;
     } else {
-        auto *sa = reinterpret_cast<sockaddr_un *>(&ss);
-        sa->sun_family = AF_UNIX;
-        std::snprintf(sa->sun_path, sizeof sa->sun_path, "%s", path.c_str());
-        unlink(path.c_str()); // (this benchmark's own file, from an earlier run)
-        len = sizeof *sa;
+        unlink(bench::unix_path(port).c_str()); // (this benchmark's own file, from an earlier run)
     }
     if (bind(fd, reinterpret_cast<sockaddr *>(&ss), len) != 0 || listen(fd, SOMAXCONN) != 0) {
         std::perror("bench-server: bind/listen");
@@ -189,8 +167,8 @@ struct UringServer {
 
     /// Listens on 127.0.0.1:port and submits the first accept; false (said) when it cannot.
     bool listen(int port) {
-        const std::string addr = listen_addr(port);
-        listener = un_tcp_listen(addr.c_str(), 0, unix_path(port).empty() ? 0 : UN_BIND_FLAG_UNLINK_STALE);
+        const std::string addr = bench::address_text(port);
+        listener = un_tcp_listen(addr.c_str(), 0, bench::unix_path(port).empty() ? 0 : UN_BIND_FLAG_UNLINK_STALE);
         if (listener < 0) {
             std::fprintf(stderr, "bench-server: listen: %s\n", un_strerror(listener));
             return false;
@@ -276,7 +254,7 @@ int run_driver(int port) {
         std::fprintf(stderr, "bench-server: monoio_driver_new: %lld\n", static_cast<long long>(d));
         return 1;
     }
-    const int64_t listener = monoio_tcp_listen(standin::make_text(listen_addr(port)));
+    const int64_t listener = monoio_tcp_listen(standin::make_text(bench::address_text(port)));
     if (listener < 0) {
         std::fprintf(stderr, "bench-server: monoio_tcp_listen: %lld\n", static_cast<long long>(listener));
         return 1;

@@ -136,6 +136,14 @@ def _unix_text(path) -> str:
     return "unix:@" + path[1:] if path.startswith("\0") else "unix:" + path
 
 
+def _address_info(handle: int, name: str):
+    """get_extra_info's "peername" or "sockname" of a handle, as the socket module gives it;
+    None when the handle has none (an unconnected socket's peer)."""
+    call = _lib.un_socket_peer_addr if name == "peername" else _lib.un_socket_local_addr
+    out = ctypes.create_string_buffer(128)
+    return None if call(handle, out, len(out)) < 0 else _parse_addr(out.value.decode())
+
+
 def _addr_text(addr) -> str:
     if isinstance(addr, (str, bytes)):
         return _unix_text(addr)  # (a str address of a datagram endpoint is a Unix path)
@@ -499,11 +507,10 @@ class StreamTransport(asyncio.Transport):
             return self._handle
         if name in ("peername", "sockname"):
             if name not in self._extra:
-                call = _lib.un_socket_peer_addr if name == "peername" else _lib.un_socket_local_addr
-                out = ctypes.create_string_buffer(128)
-                if call(self._handle, out, len(out)) < 0:
+                address = _address_info(self._handle, name)
+                if address is None:
                     return default
-                self._extra[name] = _parse_addr(out.value.decode())
+                self._extra[name] = address
             return self._extra[name]
         return default
 
@@ -837,9 +844,8 @@ class DatagramTransport(asyncio.DatagramTransport):
         if name == "uringnet_handle":
             return self._handle
         if name in ("peername", "sockname"):
-            call = _lib.un_socket_peer_addr if name == "peername" else _lib.un_socket_local_addr
-            out = ctypes.create_string_buffer(128)
-            return default if call(self._handle, out, len(out)) < 0 else _parse_addr(out.value.decode())
+            address = _address_info(self._handle, name)
+            return default if address is None else address
         return default
 
     def get_protocol(self):
