@@ -383,6 +383,16 @@ async def wait_until(cond, what: str):
     raise AssertionError(f"timed out waiting for {what}")
 
 
+async def recorded_connection():
+    """A protocol server and a connection to it, both ends Recorders, once the server accepted:
+    (server, the server's end, the client's transport, the client's end)."""
+    accepted = []
+    server = await ua.create_server(lambda: accepted.append(Recorder()) or accepted[-1], "127.0.0.1", 0)
+    transport, client = await ua.create_connection(Recorder, *server.sockets[0].getsockname())
+    await wait_until(lambda: accepted and accepted[0].transport, "the accept")
+    return server, accepted[0], transport, client
+
+
 def test_protocol_echo_write_writelines_and_close(run):
     async def main():
         servers = []
@@ -413,12 +423,7 @@ def test_protocol_echo_write_writelines_and_close(run):
 
 def test_protocol_pause_and_resume_reading(run):
     async def main():
-        server_side = []
-        server = await ua.create_server(lambda: server_side.append(Recorder()) or server_side[-1],
-                                        "127.0.0.1", 0)
-        transport, client = await ua.create_connection(Recorder, *server.sockets[0].getsockname())
-        await wait_until(lambda: server_side and server_side[0].transport, "the accept")
-        peer = server_side[0]
+        server, peer, transport, client = await recorded_connection()
         peer.transport.pause_reading()
         assert not peer.transport.is_reading()
         transport.write(b"while paused")
@@ -436,12 +441,7 @@ def test_protocol_pause_and_resume_reading(run):
 
 def test_protocol_write_buffer_limits_and_pause_writing(run):
     async def main():
-        server_side = []
-        server = await ua.create_server(lambda: server_side.append(Recorder()) or server_side[-1],
-                                        "127.0.0.1", 0)
-        transport, client = await ua.create_connection(Recorder, *server.sockets[0].getsockname())
-        await wait_until(lambda: server_side and server_side[0].transport, "the accept")
-        peer = server_side[0]
+        server, peer, transport, client = await recorded_connection()
         peer.transport.pause_reading()
         transport.set_write_buffer_limits(high=1 << 20, low=1 << 18)
         assert transport.get_write_buffer_limits() == (1 << 18, 1 << 20)
@@ -462,15 +462,11 @@ def test_protocol_write_buffer_limits_and_pause_writing(run):
 
 def test_protocol_abort_drops_the_connection(run):
     async def main():
-        server_side = []
-        server = await ua.create_server(lambda: server_side.append(Recorder()) or server_side[-1],
-                                        "127.0.0.1", 0)
-        transport, client = await ua.create_connection(Recorder, *server.sockets[0].getsockname())
-        await wait_until(lambda: server_side and server_side[0].transport, "the accept")
+        server, peer, transport, client = await recorded_connection()
         transport.abort()
         assert transport.is_closing()
         assert await client.lost is None
-        await wait_until(lambda: "eof" in server_side[0].events or server_side[0].lost.done(),
+        await wait_until(lambda: "eof" in peer.events or peer.lost.done(),
                          "the peer to see the end")
         transport.write(b"ignored after abort")  # no error, as asyncio's transports
         server.close()
