@@ -6,6 +6,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -66,9 +67,11 @@ TEST_CASE("a Unix stream carries every byte both ways, blocking and submitted", 
     CHECK(text_of(un_socket_local_addr, p.server) == addr);
 
     const std::string data = random_bytes(3 << 20, 1);
-    std::thread writer([&] { CHECK(un_tcp_write(p.client, data.data(), static_cast<uint32_t>(data.size()), test::kWait) == static_cast<int64_t>(data.size())); });
+    std::atomic<int64_t> written{0}; // (no Catch assertion in another thread: its counters are not thread-safe)
+    std::thread writer([&] { written = un_tcp_write(p.client, data.data(), static_cast<uint32_t>(data.size()), test::kWait); });
     CHECK(test::read_exact(p.server, data.size()) == data);
     writer.join();
+    CHECK(written.load() == static_cast<int64_t>(data.size()));
 
     // Submitted: a write of the server's and a read of the client's.
     const std::string back = random_bytes(200000, 2);
