@@ -298,6 +298,24 @@ def test_server_close_ends_accepts_and_keeps_connections(run):
     run(main)
 
 
+def test_a_server_stops_serving_quietly_when_the_runtime_shuts_down(run):
+    async def main():
+        errors = []
+        asyncio.get_running_loop().set_exception_handler(lambda loop, context: errors.append(context))
+        server = await ua.start_server(echo_handler, "127.0.0.1", 0)
+        assert server.is_serving()
+        uringnet.Runtime.shutdown()  # its accepts end with SHUT_DOWN: no retrying, no error logged
+        try:
+            await wait_until(lambda: not server.is_serving(), "the server to stop serving")
+            await asyncio.sleep(0.3)
+            assert errors == []
+            server.close()
+            await server.wait_closed()
+        finally:
+            uringnet.Runtime.init()  # (for the tests after this one)
+    run(main)
+
+
 def test_ipv6_stream(run):
     try:
         probe = socket.socket(socket.AF_INET6)

@@ -47,6 +47,7 @@ import itertools
 import socket as _socket
 import threading
 import warnings
+import weakref
 from typing import Any, Awaitable, Callable, Optional
 
 from . import (Completion, NetError, ShutdownHow, _ERRORS, _lib)
@@ -163,7 +164,7 @@ class _Router:
     def __init__(self):
         self.waiting = {}  # user_data -> (loop, fn(result, keep), keep)
         self.tags = itertools.count(1)
-        self.loops = set()
+        self.loops = weakref.WeakSet()  # (a closed loop is let go of)
         self.lock = threading.Lock()
         self.started_runtime = False
         self.fd = -1
@@ -647,6 +648,8 @@ class Server:
             self._arm_accept()
         elif result == _NO_RESOURCES:  # out of fds: try again shortly, as asyncio does
             self._loop.call_later(0.1, self._rearm)
+        elif result in (_CLOSED, _CANCELED, _SHUT_DOWN):  # the listener or the runtime is gone
+            self._serving = False
         else:
             self._loop.call_exception_handler({"message": "uringnet: accept failed",
                                                "exception": error_from_code(result)})
