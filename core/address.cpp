@@ -75,8 +75,11 @@ void set_port(Address &out, uint16_t port) {
     }
 }
 
-// Resolves host with getaddrinfo; numeric_only for bracketed IPv6 (allows "%scope").
-int64_t lookup(const std::string &host, bool numeric_only, Address &out) {
+// Resolves host with getaddrinfo; numeric_only for bracketed IPv6 (allows "%scope"). out is
+// the first IPv4 address (else the first): what one address means for a name like
+// "localhost" that resolves to both, whatever order gai.conf gives; all (when asked) gets
+// every address, in getaddrinfo's order.
+int64_t lookup(const std::string &host, bool numeric_only, Address &out, AddressList *all) {
     addrinfo hints{};
     hints.ai_family = numeric_only ? AF_INET6 : AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
@@ -86,8 +89,6 @@ int64_t lookup(const std::string &host, bool numeric_only, Address &out) {
     if (rc != 0 || res == nullptr) {
         return numeric_only ? UN_ERR_BAD_ADDRESS : UN_ERR_UNKNOWN_HOST;
     }
-    // Prefer IPv4 for names like "localhost" that resolve to both: it is what most
-    // servers listen on, and the order getaddrinfo returns depends on gai.conf.
     const addrinfo *pick = res;
     for (const addrinfo *ai = res; ai != nullptr; ai = ai->ai_next) {
         if (ai->ai_family == AF_INET) {
@@ -97,6 +98,17 @@ int64_t lookup(const std::string &host, bool numeric_only, Address &out) {
     }
     std::memcpy(&out.storage, pick->ai_addr, pick->ai_addrlen);
     out.len = pick->ai_addrlen;
+    for (const addrinfo *ai = res; all != nullptr && !numeric_only && ai != nullptr; ai = ai->ai_next) {
+        if ((ai->ai_family != AF_INET && ai->ai_family != AF_INET6) || ai->ai_addrlen > sizeof(sockaddr_storage)) {
+            continue;
+        }
+        Address a;
+        std::memcpy(&a.storage, ai->ai_addr, ai->ai_addrlen);
+        a.len = ai->ai_addrlen;
+        if (std::find(all->begin(), all->end(), a) == all->end()) {
+            all->push_back(a);
+        }
+    }
     freeaddrinfo(res);
     return 0;
 }
@@ -124,7 +136,7 @@ int64_t to_unix_address(std::string_view rest, Address &out) {
     return 0;
 }
 
-int64_t to_address(const char *text, Address &out, bool may_look_up) {
+int64_t to_address(const char *text, Address &out, AddressList *all, bool may_look_up) {
     if (text == nullptr) {
         return UN_ERR_BAD_ADDRESS;
     }
@@ -164,7 +176,7 @@ int64_t to_address(const char *text, Address &out, bool may_look_up) {
         if (inet_pton(AF_INET6, host_str.c_str(), &sin6->sin6_addr) == 1) {
             sin6->sin6_family = AF_INET6;
             out.len = sizeof(sockaddr_in6);
-        } else if (int64_t err = lookup(host_str, true, out)) {
+        } else if (int64_t err = lookup(host_str, true, out, nullptr)) {
             return err;
         }
     } else {
@@ -186,13 +198,27 @@ int64_t to_address(const char *text, Address &out, bool may_look_up) {
                 sin->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
                 out.len = sizeof(sockaddr_in);
                 set_port(out, port);
+                if (all != nullptr) { // both loopbacks, as a hosts file lists them
+                    Address v6;
+                    auto *l6 = reinterpret_cast<sockaddr_in6 *>(&v6.storage);
+                    l6->sin6_family = AF_INET6;
+                    l6->sin6_addr = in6addr_loopback;
+                    v6.len = sizeof(sockaddr_in6);
+                    set_port(v6, port);
+                    *all = {v6, out};
+                }
                 return 0;
             }
             if (!may_look_up) {
                 return UN_ERR_UNKNOWN_HOST;
             }
-            if (int64_t err = lookup(host_str, false, out)) {
+            if (int64_t err = lookup(host_str, false, out, all)) {
                 return err;
+            }
+            if (all != nullptr) {
+                for (Address &a : *all) {
+                    set_port(a, port);
+                }
             }
         }
     }
@@ -200,14 +226,62 @@ int64_t to_address(const char *text, Address &out, bool may_look_up) {
     return 0;
 }
 
+// The addresses of all whose family is (or is not) AF_INET6, in order.
+AddressList of_family(const AddressList &all, bool v6) {
+    AddressList out;
+    for (const Address &a : all) {
+        if ((a.family() == AF_INET6) == v6) {
+            out.push_back(a);
+        }
+    }
+    return out;
+}
+
 } // namespace
 
-int64_t resolve_address(const char *text, Address &out) { return to_address(text, out, true); }
+bool Address::operator==(const Address &o) const {
+    return len == o.len && std::memcmp(&storage, &o.storage, len) == 0;
+}
 
-int64_t parse_address(const char *text, Address &out) { return to_address(text, out, false); }
+int64_t resolve_address(const char *text, Address &out, AddressList &all) {
+    all.clear();
+    return to_address(text, out, &all, true);
+}
 
-int64_t prepare_address(const char *text, Address &out, std::string &lookup) {
-    const int64_t rc = to_address(text, out, false);
+int64_t parse_address(const char *text, Address &out) { return to_address(text, out, nullptr, false); }
+
+AddressList connect_order(const AddressList &all) {
+    const AddressList v6 = of_family(all, true), other = of_family(all, false);
+    AddressList out;
+    for (size_t i = 0; i < std::max(v6.size(), other.size()); ++i) {
+        if (i < v6.size()) {
+            out.push_back(v6[i]);
+        }
+        if (i < other.size()) {
+            out.push_back(other[i]);
+        }
+    }
+    return out;
+}
+
+AddressList bind_order(const AddressList &all) {
+    AddressList out;
+    for (const Address &a : all) {
+        if (a.family() == AF_INET) {
+            out.push_back(a);
+        }
+    }
+    for (const Address &a : all) {
+        if (a.family() != AF_INET) {
+            out.push_back(a);
+        }
+    }
+    return out;
+}
+
+int64_t prepare_address(const char *text, Address &out, AddressList &all, std::string &lookup) {
+    all.clear();
+    const int64_t rc = to_address(text, out, &all, false);
     if (rc == UN_ERR_UNKNOWN_HOST) { // well-formed, but a name
         lookup = text;
         return 0;

@@ -160,7 +160,7 @@ class EpollBackend final : public Backend {
         case OpKind::connect:
             if (!op->connect_started) {
                 op->connect_started = true;
-                r = connect(fd, op->req->address.sa(), op->req->address.len);
+                r = connect(fd, op->target->sa(), op->target->len);
                 if (r != 0 && errno == EINPROGRESS) {
                     return false;
                 }
@@ -194,6 +194,7 @@ class EpollBackend final : public Backend {
             break;
         case OpKind::lookup: // never started: it waits with arm_deadline
         case OpKind::timer:  // likewise
+        case OpKind::race:   // likewise (its attempts are connect ops)
         case OpKind::after_writes: // never started: it waits in its stream's write line
             return false;
         }

@@ -79,7 +79,7 @@ class UringBackend final : public Backend {
             io_uring_prep_accept(sqe, fd, nullptr, nullptr, SOCK_CLOEXEC);
             break;
         case OpKind::connect:
-            io_uring_prep_connect(sqe, fd, op->req->address.sa(), op->req->address.len);
+            io_uring_prep_connect(sqe, fd, op->target->sa(), op->target->len);
             break;
         case OpKind::read:
             io_uring_prep_recv(sqe, fd, op->buf, op->len, 0);
@@ -111,6 +111,7 @@ class UringBackend final : public Backend {
             break;
         case OpKind::lookup: // never started: it waits with arm_deadline
         case OpKind::timer:  // likewise
+        case OpKind::race:   // likewise (its attempts are connect ops)
         case OpKind::after_writes: // never started: it waits in its stream's write line
             io_uring_prep_nop(sqe);
             break;

@@ -144,10 +144,44 @@ void handle_socket_cancel(Shard &shard, Request &req, const SocketCancelArgs &ar
     }
 }
 
+// ---- addresses of host names ----
+
+namespace {
+
+// tcp_listen, udp_bind: a host name's first address that can be bound (bind_order), or the
+// first one's error. req.address becomes the one bound.
+int64_t bind_first(Shard &shard, Request &req, int type, uint32_t flags) {
+    if (req.candidates.size() < 2) {
+        return bind_socket(shard, req.address, type, flags);
+    }
+    int64_t first_error = 0;
+    for (const Address &a : bind_order(req.candidates)) {
+        const int64_t fd = bind_socket(shard, a, type, flags);
+        if (fd >= 0) {
+            req.address = a;
+            return fd;
+        }
+        first_error = first_error != 0 ? first_error : fd;
+    }
+    return first_error;
+}
+
+// udp_send_to, udp_connect: a host name's first address of the socket's family, else its first.
+void pick_family(Request &req, int family) {
+    for (const Address &a : req.candidates) {
+        if (a.family() == family) {
+            req.address = a;
+            return;
+        }
+    }
+}
+
+} // namespace
+
 // ---- TCP ----
 
 void handle_tcp_listen(Shard &shard, Request &req, const TcpListenArgs &args) {
-    const int64_t fd = bind_socket(shard, req.address, SOCK_STREAM, args.flags);
+    const int64_t fd = bind_first(shard, req, SOCK_STREAM, args.flags);
     if (fd < 0) {
         shard.complete(req, fd);
         return;
@@ -169,14 +203,7 @@ void handle_tcp_accept(Shard &shard, Request &req, const TcpAcceptArgs &args) {
 }
 
 void handle_tcp_connect(Shard &shard, Request &req, const TcpConnectArgs &args) {
-    const int fd = socket(req.address.family(), SOCK_STREAM | shard.socket_flags(), 0);
-    if (fd < 0) {
-        shard.complete(req, errno_code());
-        return;
-    }
-    Op *op = shard.new_op(OpKind::connect, &req, kNoSlot, args.timeout_ms);
-    op->fd = fd;
-    shard.start_op(op);
+    shard.connect(req, args.timeout_ms);
 }
 
 void handle_tcp_read(Shard &shard, Request &req, const TcpReadArgs &args) {
@@ -269,7 +296,7 @@ void handle_tcp_listener_close(Shard &shard, Request &req, const TcpListenerClos
 // ---- UDP ----
 
 void handle_udp_bind(Shard &shard, Request &req, const UdpBindArgs &args) {
-    const int64_t fd = bind_socket(shard, req.address, SOCK_DGRAM, args.flags);
+    const int64_t fd = bind_first(shard, req, SOCK_DGRAM, args.flags);
     shard.complete(req, fd < 0 ? fd
                                : shard.add_handle(static_cast<int>(fd), UN_HANDLE_UDP_SOCKET,
                                                   req.address.family()));
@@ -278,6 +305,7 @@ void handle_udp_bind(Shard &shard, Request &req, const UdpBindArgs &args) {
 void handle_udp_send_to(Shard &shard, Request &req, const UdpSendToArgs &args) {
     uint32_t index;
     if (find(shard, req, args.socket, kUdp, index)) {
+        pick_family(req, shard.slot(index).family);
         start_io(shard, req, OpKind::sendmsg, index, const_cast<void *>(args.buf), args.len,
                  args.timeout_ms);
     }
@@ -299,6 +327,7 @@ void handle_udp_recv_from(Shard &shard, Request &req, const UdpRecvFromArgs &arg
 void handle_udp_connect(Shard &shard, Request &req, const UdpConnectArgs &args) {
     uint32_t index;
     if (find(shard, req, args.socket, kUdp, index)) {
+        pick_family(req, shard.slot(index).family);
         shard.complete(req, check(connect(shard.slot(index).fd, req.address.sa(), req.address.len)));
     }
 }

@@ -36,6 +36,7 @@ struct Request {
     Address address;        ///< resolved on the calling thread for operations that take one;
                             ///< a UDP receive's sender is written here
     std::string lookup;     ///< a host name ("host:port") the shard looks up before it runs the request
+    AddressList candidates; ///< a host name's every address once known (address is one of them); empty for a literal
     msghdr msg{};           ///< UDP receive / send
     iovec iov{};
     int64_t handle = 0;     ///< the operation's first handle argument, if any

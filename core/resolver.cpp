@@ -67,8 +67,9 @@ class Pool {
                 continue;
             }
             Address address;
-            const int64_t result = resolve_address(job.text.c_str(), address);
-            deliver_lookup(job, result, address);
+            AddressList all;
+            const int64_t result = resolve_address(job.text.c_str(), address, all);
+            deliver_lookup(job, result, address, std::move(all));
             lk.lock();
         }
     }

@@ -31,6 +31,6 @@ constexpr size_t kMaxQueuedLookups = 256;
 bool resolve_later(LookupJob job);
 
 /// Hands a finished lookup to its shard if its runtime is still running (runtime.cpp).
-void deliver_lookup(const LookupJob &job, int64_t result, const Address &address);
+void deliver_lookup(const LookupJob &job, int64_t result, const Address &address, AddressList all);
 
 } // namespace uringnet

@@ -58,6 +58,7 @@ std::atomic<unsigned> g_entries{256};
 std::atomic<int32_t> g_backend{UN_BACKEND_AUTO};
 std::atomic<bool> g_sqpoll{false};
 std::atomic<unsigned> g_shards{1};
+std::atomic<int64_t> g_connect_delay_ms{250}; // RFC 8305 section 5's recommended value
 std::atomic<uint64_t> g_recv_ring{(uint64_t{64} << 32) | 32768}; // buffers << 32 | size
 
 // The backend configuration for the next init: the API's choice, else URINGNET_BACKEND.
@@ -94,10 +95,12 @@ int64_t not_running() {
     return g_inherited != nullptr ? UN_ERR_FORKED : g_ever_started ? UN_ERR_SHUT_DOWN : UN_ERR_NOT_INITIALIZED;
 }
 
-void deliver_lookup(const LookupJob &job, int64_t result, const Address &address) {
+int64_t connect_delay_ms() { return g_connect_delay_ms.load(); }
+
+void deliver_lookup(const LookupJob &job, int64_t result, const Address &address, AddressList all) {
     std::shared_lock lk(*g_mu);
     if (g_rt != nullptr && g_rt->epoch == job.epoch && job.shard < g_rt->shards.size()) {
-        g_rt->shards[job.shard]->post_lookup_result(job.id, result, address);
+        g_rt->shards[job.shard]->post_lookup_result(job.id, result, address, std::move(all));
     }
 }
 
@@ -341,6 +344,14 @@ int64_t handle_runtime_configure_recv_buffers(uint32_t count, uint32_t size) {
         return UN_ERR_INVALID_ARGUMENT;
     }
     g_recv_ring.store((uint64_t{count} << 32) | size);
+    return 0;
+}
+
+int64_t handle_runtime_configure_connect_delay(int64_t delay_ms) {
+    if (delay_ms < 1 || delay_ms > 60000) {
+        return UN_ERR_INVALID_ARGUMENT;
+    }
+    g_connect_delay_ms.store(delay_ms);
     return 0;
 }
 

@@ -12,6 +12,10 @@
 
 namespace uringnet {
 
+/// The connect delay (runtime_configure_connect_delay): how long a connect to a host name's
+/// addresses waits for one attempt before it starts the next, in milliseconds (any thread).
+int64_t connect_delay_ms();
+
 struct Runtime {
     uint32_t epoch = 0;
     uint32_t first_gen = 1;

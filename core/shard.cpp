@@ -233,8 +233,8 @@ void Shard::drain_incoming() {
         closed.swap(closed_tokens_);
         has_incoming_.store(false, std::memory_order_relaxed);
     }
-    for (const LookupResult &r : looked_up) {
-        on_lookup(r.id, r.result, r.address);
+    for (LookupResult &r : looked_up) {
+        on_lookup(r.id, r.result, r.address, r.all);
     }
     for (uint64_t token : closed) { // lingering sockets closed by a helper thread
         drop(stats_.in_flight);
@@ -357,6 +357,11 @@ void Shard::begin_stop() {
     for (Op *o : timers_) {
         if (o->state == OpState::waiting) {
             looking_up.push_back(o);
+        }
+    }
+    for (const auto &[key, race] : races_) { // connects racing addresses without a deadline
+        if (race->parent != nullptr && race->parent->state == OpState::waiting) {
+            looking_up.push_back(race->parent);
         }
     }
     for (Op *o : looking_up) {

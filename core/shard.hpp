@@ -65,6 +65,28 @@ enum class OpKind : uint8_t {
     lookup,  ///< a host-name lookup on a resolver thread (a waiting op: only its deadline is in the kernel)
     after_writes, ///< a tcp_shutdown or tcp_flush waiting in its stream's write line (never in the kernel)
     timer,        ///< a timer: a waiting op whose deadline is its outcome (never started)
+    race,         ///< a connect to a host name's addresses (ConnectRace): a waiting op, its attempts connect ops of their own
+};
+
+struct Op;
+
+/// A tcp_connect to a host name with more than one address (Happy Eyeballs, RFC 8305): its
+/// request waits in one op (parent: a waiting op, so its deadline, op_cancel and shutdown
+/// end it as they end a lookup), while attempts, connect ops with no request of their own,
+/// try the addresses in connect_order: the next starts when the stagger timer fires (the
+/// connect delay) or at once when an attempt fails; the first to connect wins and the others
+/// are cancelled (their sockets closed). The shard owns it until its parent has ended and
+/// every attempt and the timer have come back from the backend.
+struct ConnectRace {
+    Op *parent = nullptr;     ///< the op holding the request; null once the request is answered
+    AddressList addrs;        ///< in the order they are tried
+    size_t next = 0;          ///< addrs[next] is tried next
+    std::vector<Op *> attempts; ///< connect ops in the backend
+    Op *stagger = nullptr;    ///< the timer that starts the next attempt, while armed
+    int64_t error = 0;        ///< the most telling error of a failed attempt (connect_error_rank), 0 for none
+    int family = 0;           ///< the winner's family
+    bool rearm = false;       ///< arm the timer again once the cancelled one has come back
+    bool busy = false;        ///< the shard is inside on_race_op or start_race for it: not forgotten until it returns
 };
 
 /// Bit of a handle kind in a kind mask.
@@ -129,6 +151,8 @@ struct Op {
     bool in_slot = false;     ///< listed in its slot's ops
     bool connect_started = false; ///< epoll: connect() was called
     int io_fd = -1;           ///< the fd the op works on (epoll; io_uring zero-copy retries)
+    const Address *target = nullptr; ///< connect: the address (the request's, or one of its race's)
+    ConnectRace *race = nullptr;     ///< race: its race; an attempt or stagger timer of that race
     bool zero_copy = false;   ///< io_uring: sent with SEND_ZC
     bool given = false;       ///< settling: it was given its result (res: the fd, the bytes copied, 0 for a lookup), else the error in res
     Op *next_wait = nullptr;  ///< next op in the same WaitQueue
@@ -217,7 +241,7 @@ class Shard {
     /// Queues several requests with one lock and at most one wake-up.
     void post_many(const std::vector<Request *> &reqs);
     /// A host-name lookup finished (a resolver thread): result 0 with address, or an error.
-    void post_lookup_result(uint32_t id, int64_t result, const Address &address);
+    void post_lookup_result(uint32_t id, int64_t result, const Address &address, AddressList all);
     /// Queues req from this shard's own thread (a completion callback): no wake-up, but the
     /// same queue as every other thread's requests, so a request made later never overtakes
     /// one made earlier (on a stream: the order of its reads and of its writes).
@@ -295,6 +319,9 @@ class Shard {
     void start_op(Op *op);
     /// Completes a request that needed no kernel operation (counted in the statistics).
     void complete(Request &req, int64_t result);
+    /// A tcp_connect: one connect op, or a race over a host name's addresses
+    /// (core/shard_connect.cpp).
+    void connect(Request &req, int64_t timeout_ms);
     /// An accept request on a listener: served from the multishot accept where the backend
     /// has one, else by an accept operation of its own.
     void accept(Request &req, uint32_t index, int64_t timeout_ms);
@@ -364,8 +391,20 @@ class Shard {
     void begin(Op *op);
     void dispatch(Request &req);
     void start_lookup(Request &req);
-    void on_lookup(uint32_t id, int64_t result, const Address &address);
+    void on_lookup(uint32_t id, int64_t result, const Address &address, AddressList &all);
     void continue_lookup(Op *op);
+    /// tcp_connect to several addresses (core/shard_connect.cpp).
+    void start_race(Request &req, int64_t timeout_ms);
+    void next_attempt(ConnectRace *race);
+    void arm_stagger(ConnectRace *race);
+    void fail_if_exhausted(ConnectRace *race);
+    void on_race_op(Op *op);
+    /// The race's request ended (won, failed, timed out, cancelled, shut down): cancels what
+    /// is still in the backend; result is the request's result, made the most telling error
+    /// for TIMED_OUT.
+    int64_t end_race(Op *parent, int64_t result);
+    void forget_race_if_done(ConnectRace *race);
+    std::unordered_map<ConnectRace *, std::unique_ptr<ConnectRace>> races_;
     void complete_accept(Op *op, int fd);
     void wait_for_multishot(Op *op);
     void give(Op *waiter, int res);
@@ -458,6 +497,7 @@ class Shard {
         uint32_t id;
         int64_t result;
         Address address;
+        AddressList all;
     };
     std::vector<LookupResult> lookup_results_; ///< guarded by mu_
     std::vector<uint64_t> closed_tokens_;      ///< lingering closes done off the shard; guarded by mu_

@@ -66,19 +66,19 @@ void Shard::abandon_lookup(uint32_t id) {
     }
 }
 
-void Shard::post_lookup_result(uint32_t id, int64_t result, const Address &address) {
+void Shard::post_lookup_result(uint32_t id, int64_t result, const Address &address, AddressList all) {
     {
         std::lock_guard lk(mu_);
         if (exited_) {
             return; // its op was finished with SHUT_DOWN when the shard stopped
         }
-        lookup_results_.push_back({id, result, address});
+        lookup_results_.push_back({id, result, address, std::move(all)});
         has_incoming_.store(true, std::memory_order_seq_cst);
     }
     wake_if_asleep();
 }
 
-void Shard::on_lookup(uint32_t id, int64_t result, const Address &address) {
+void Shard::on_lookup(uint32_t id, int64_t result, const Address &address, AddressList &all) {
     auto it = lookups_.find(id);
     if (it == lookups_.end()) {
         return; // it timed out, was cancelled or the runtime is stopping
@@ -91,6 +91,7 @@ void Shard::on_lookup(uint32_t id, int64_t result, const Address &address) {
     lookup_flags_.erase(id);
     if (result == 0) {
         op->req->address = address;
+        op->req->candidates = std::move(all);
     }
     settle(op, static_cast<int>(result), result == 0);
 }

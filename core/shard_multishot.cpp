@@ -190,12 +190,22 @@ void Shard::settle(Op *w, int res, bool ok) {
 
 void Shard::end_waiting(Op *w, int res, bool ok) {
     if (!ok) {
-        finish_waiter(w, w->kind == OpKind::lookup ? res : op_error(w, res));
+        // (a lookup's or race's failure is an error code already)
+        finish_waiter(w, w->kind == OpKind::lookup || w->kind == OpKind::race ? res : op_error(w, res));
         return;
     }
     drop(stats_.in_flight);
     if (w->kind == OpKind::accept) {
         complete_accept(w, res);
+    } else if (w->kind == OpKind::race) { // res: the winning attempt's socket
+        const int family = w->race->family;
+        end_race(w, 0);
+        if (w->shut_down || stopping_) {
+            close(res);
+            finish(w, UN_ERR_SHUT_DOWN);
+        } else {
+            finish(w, add_handle(res, UN_HANDLE_TCP_STREAM, family));
+        }
     } else if (w->kind == OpKind::lookup) {
         continue_lookup(w);
     } else {
@@ -211,6 +221,8 @@ void Shard::finish_waiter(Op *waiter, int64_t result) {
         abandon_lookup(waiter->lookup_id);
     } else if (waiter->kind == OpKind::timer) {
         timers_.erase(waiter);
+    } else if (waiter->kind == OpKind::race) {
+        result = end_race(waiter, result);
     } else {
         slots_[waiter->slot].waiters.erase(waiter);
     }

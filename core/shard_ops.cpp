@@ -156,6 +156,10 @@ void Shard::release_slot_op(Op *op) {
 void Shard::on_op_done(Op *op) {
     const bool waited = op->waiting(), settled = op->state == OpState::settling;
     op->to(OpState::done);
+    if (op->race != nullptr && op->kind != OpKind::race) {
+        on_race_op(op); // an attempt or the stagger timer of a connect race
+        return;
+    }
     const int res = op->res;
     if (waited) {
         // Its deadline fired or was removed: it was settled (given or failed), or it ends here.
@@ -241,6 +245,7 @@ void Shard::on_op_done(Op *op) {
         return;
     case OpKind::lookup:       // always waiting (above)
     case OpKind::timer:        // likewise
+    case OpKind::race:         // likewise
     case OpKind::after_writes: // never in the kernel
         return;
     }

@@ -659,6 +659,8 @@ Scenario scenario_for(const Operation &op, int64_t code) {
                 env.arg("shards").i = 0;
             } else if (env.args.has("count")) {
                 env.arg("count").i = 3; // not a power of two
+            } else if (env.args.has("delay_ms")) {
+                env.arg("delay_ms").i = 0;
             } else if (const Param *id = env.first(ParamType::op_id)) {
                 env.arg(id->name).i = -5; // op ids are positive
             }

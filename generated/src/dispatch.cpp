@@ -34,6 +34,8 @@ const char *request_name(RequestKind kind) {
         return "runtime_configure_wake_signal";
     case RequestKind::runtime_configure_interruptible:
         return "runtime_configure_interruptible";
+    case RequestKind::runtime_configure_connect_delay:
+        return "runtime_configure_connect_delay";
     case RequestKind::timer:
         return "timer";
     case RequestKind::tcp_listen:

@@ -128,6 +128,11 @@ UN_API int64_t un_runtime_configure_interruptible(bool on) {
     return uringnet::gen::handle_runtime_configure_interruptible(on);
 }
 
+UN_API int64_t un_runtime_configure_connect_delay(int64_t delay_ms) {
+
+    return uringnet::gen::handle_runtime_configure_connect_delay(delay_ms);
+}
+
 UN_API int64_t un_timer(int64_t timeout_ms) {
 
     uringnet::Request req(uringnet::gen::RequestKind::timer);
@@ -151,7 +156,7 @@ UN_API un_tcp_listener_t un_tcp_listen(const char *addr, int32_t backlog, uint32
 
     uringnet::Request req(uringnet::gen::RequestKind::tcp_listen);
     req.args.tcp_listen = {addr, backlog, flags};
-    if (int64_t err = uringnet::prepare_address(addr, req.address, req.lookup)) {
+    if (int64_t err = uringnet::prepare_address(addr, req.address, req.candidates, req.lookup)) {
         return err;
     }
 
@@ -166,7 +171,7 @@ UN_API int64_t un_tcp_listen_submit(const char *addr, int32_t backlog, uint32_t 
 
     auto req = std::make_unique<uringnet::Request>(uringnet::gen::RequestKind::tcp_listen);
     req->args.tcp_listen = {addr, backlog, flags};
-    if (int64_t err = uringnet::prepare_address(addr, req->address, req->lookup)) {
+    if (int64_t err = uringnet::prepare_address(addr, req->address, req->candidates, req->lookup)) {
         return err;
     }
 
@@ -198,7 +203,7 @@ UN_API un_tcp_stream_t un_tcp_connect(const char *addr, int64_t timeout_ms) {
 
     uringnet::Request req(uringnet::gen::RequestKind::tcp_connect);
     req.args.tcp_connect = {addr, timeout_ms};
-    if (int64_t err = uringnet::prepare_address(addr, req.address, req.lookup)) {
+    if (int64_t err = uringnet::prepare_address(addr, req.address, req.candidates, req.lookup)) {
         return err;
     }
 
@@ -212,7 +217,7 @@ UN_API int64_t un_tcp_connect_submit(const char *addr, int64_t timeout_ms, uint6
 
     auto req = std::make_unique<uringnet::Request>(uringnet::gen::RequestKind::tcp_connect);
     req->args.tcp_connect = {addr, timeout_ms};
-    if (int64_t err = uringnet::prepare_address(addr, req->address, req->lookup)) {
+    if (int64_t err = uringnet::prepare_address(addr, req->address, req->candidates, req->lookup)) {
         return err;
     }
 
@@ -595,7 +600,7 @@ UN_API un_udp_socket_t un_udp_bind(const char *addr, uint32_t flags) {
 
     uringnet::Request req(uringnet::gen::RequestKind::udp_bind);
     req.args.udp_bind = {addr, flags};
-    if (int64_t err = uringnet::prepare_address(addr, req.address, req.lookup)) {
+    if (int64_t err = uringnet::prepare_address(addr, req.address, req.candidates, req.lookup)) {
         return err;
     }
 
@@ -609,7 +614,7 @@ UN_API int64_t un_udp_bind_submit(const char *addr, uint32_t flags, uint64_t use
 
     auto req = std::make_unique<uringnet::Request>(uringnet::gen::RequestKind::udp_bind);
     req->args.udp_bind = {addr, flags};
-    if (int64_t err = uringnet::prepare_address(addr, req->address, req->lookup)) {
+    if (int64_t err = uringnet::prepare_address(addr, req->address, req->candidates, req->lookup)) {
         return err;
     }
 
@@ -627,7 +632,7 @@ UN_API int64_t un_udp_send_to(un_udp_socket_t socket, const void *buf, uint32_t 
 
     uringnet::Request req(uringnet::gen::RequestKind::udp_send_to);
     req.args.udp_send_to = {socket, buf, len, addr, timeout_ms};
-    if (int64_t err = uringnet::prepare_address(addr, req.address, req.lookup)) {
+    if (int64_t err = uringnet::prepare_address(addr, req.address, req.candidates, req.lookup)) {
         return err;
     }
 
@@ -646,7 +651,7 @@ UN_API int64_t un_udp_send_to_submit(un_udp_socket_t socket, const void *buf, ui
 
     auto req = std::make_unique<uringnet::Request>(uringnet::gen::RequestKind::udp_send_to);
     req->args.udp_send_to = {socket, buf, len, addr, timeout_ms};
-    if (int64_t err = uringnet::prepare_address(addr, req->address, req->lookup)) {
+    if (int64_t err = uringnet::prepare_address(addr, req->address, req->candidates, req->lookup)) {
         return err;
     }
 
@@ -692,7 +697,7 @@ UN_API int64_t un_udp_connect(un_udp_socket_t socket, const char *addr) {
 
     uringnet::Request req(uringnet::gen::RequestKind::udp_connect);
     req.args.udp_connect = {socket, addr};
-    if (int64_t err = uringnet::prepare_address(addr, req.address, req.lookup)) {
+    if (int64_t err = uringnet::prepare_address(addr, req.address, req.candidates, req.lookup)) {
         return err;
     }
 
@@ -707,7 +712,7 @@ UN_API int64_t un_udp_connect_submit(un_udp_socket_t socket, const char *addr, u
 
     auto req = std::make_unique<uringnet::Request>(uringnet::gen::RequestKind::udp_connect);
     req->args.udp_connect = {socket, addr};
-    if (int64_t err = uringnet::prepare_address(addr, req->address, req->lookup)) {
+    if (int64_t err = uringnet::prepare_address(addr, req->address, req->candidates, req->lookup)) {
         return err;
     }
 

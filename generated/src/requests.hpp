@@ -28,6 +28,7 @@ enum class RequestKind : uint16_t {
     runtime_configure_recv_buffers = 66,
     runtime_configure_wake_signal = 67,
     runtime_configure_interruptible = 68,
+    runtime_configure_connect_delay = 70,
     timer = 69,
     tcp_listen = 10,
     tcp_accept = 11,
@@ -308,6 +309,7 @@ int64_t handle_runtime_configure_shards(int64_t shards);
 int64_t handle_runtime_configure_recv_buffers(uint32_t count, uint32_t size);
 int64_t handle_runtime_configure_wake_signal(int64_t signal);
 int64_t handle_runtime_configure_interruptible(bool on);
+int64_t handle_runtime_configure_connect_delay(int64_t delay_ms);
 int64_t handle_poll(un_completion_t *out, uint32_t max, int64_t timeout_ms);
 int64_t handle_completion_fd(void);
 int64_t handle_set_completion_callback(un_completion_fn callback, void *ctx);

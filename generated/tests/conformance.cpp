@@ -158,6 +158,18 @@ const conformance::Operation runtime_configure_wake_signal = {
     {UN_ERR_INVALID_ARGUMENT},
 };
 
+const conformance::Operation runtime_configure_connect_delay = {
+    "runtime_configure_connect_delay",
+    false,
+    {
+        {"delay_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_runtime_configure_connect_delay(a.i64("delay_ms"));
+    },
+    {UN_ERR_INVALID_ARGUMENT},
+};
+
 const conformance::Operation timer = {
     "timer",
     false,
@@ -1235,6 +1247,11 @@ TEST_CASE("runtime_configure_recv_buffers returns INVALID_ARGUMENT",
 TEST_CASE("runtime_configure_wake_signal returns INVALID_ARGUMENT",
           "[conformance][runtime_configure_wake_signal]") {
     conformance::check(runtime_configure_wake_signal, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("runtime_configure_connect_delay returns INVALID_ARGUMENT",
+          "[conformance][runtime_configure_connect_delay]") {
+    conformance::check(runtime_configure_connect_delay, UN_ERR_INVALID_ARGUMENT);
 }
 
 TEST_CASE("timer returns NOT_INITIALIZED", "[conformance][timer]") {

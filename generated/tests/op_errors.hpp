@@ -43,6 +43,8 @@ inline constexpr int64_t runtime_configure_wake_signal_blocking[] = {-13, 0};
 inline constexpr int64_t runtime_configure_wake_signal_submit[] = {0};
 inline constexpr int64_t runtime_configure_interruptible_blocking[] = {0};
 inline constexpr int64_t runtime_configure_interruptible_submit[] = {0};
+inline constexpr int64_t runtime_configure_connect_delay_blocking[] = {-13, 0};
+inline constexpr int64_t runtime_configure_connect_delay_submit[] = {0};
 inline constexpr int64_t timer_blocking[] = {-14, -15, -39, -18, -40, 0};
 inline constexpr int64_t timer_submit[] = {-14, -15, -39, -17, 0};
 inline constexpr int64_t tcp_listen_blocking[] = {-14, -15, -39, -12, -13, -28, -21,
@@ -160,6 +162,8 @@ inline constexpr Entry kTable[] = {
      runtime_configure_wake_signal_submit},
     {"runtime_configure_interruptible", 68, runtime_configure_interruptible_blocking,
      runtime_configure_interruptible_submit},
+    {"runtime_configure_connect_delay", 70, runtime_configure_connect_delay_blocking,
+     runtime_configure_connect_delay_submit},
     {"timer", 69, timer_blocking, timer_submit},
     {"tcp_listen", 10, tcp_listen_blocking, tcp_listen_submit},
     {"tcp_accept", 11, tcp_accept_blocking, tcp_accept_submit},

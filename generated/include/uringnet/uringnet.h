@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "2782cb7bc0fbbbf6"
+#define UN_SPEC_CHECKSUM "69d256d8786ac95b"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -216,6 +216,7 @@ typedef int32_t un_bind_flag_t;
 #define UN_REQUEST_RUNTIME_CONFIGURE_RECV_BUFFERS 66
 #define UN_REQUEST_RUNTIME_CONFIGURE_WAKE_SIGNAL 67
 #define UN_REQUEST_RUNTIME_CONFIGURE_INTERRUPTIBLE 68
+#define UN_REQUEST_RUNTIME_CONFIGURE_CONNECT_DELAY 70
 #define UN_REQUEST_TIMER 69
 #define UN_REQUEST_TCP_LISTEN 10
 #define UN_REQUEST_TCP_ACCEPT 11
@@ -467,6 +468,18 @@ UN_API int64_t un_runtime_configure_wake_signal(int64_t signal);
 UN_API int64_t un_runtime_configure_interruptible(bool on);
 
 /**
+ * Set the connect delay of tcp_connect to a host name with several addresses (Happy Eyeballs, RFC
+ * 8305): how long an attempt may go on without connecting before the next address is tried beside
+ * it. Process-wide; it applies to connects that start after the call. The default is 250 ms, the
+ * RFC's recommendation.
+ *
+ * @param delay_ms Milliseconds, 1..60000.
+ * @return 0 on success. Errors: INVALID_ARGUMENT.
+ * @since 0.2
+ */
+UN_API int64_t un_runtime_configure_connect_delay(int64_t delay_ms);
+
+/**
  * Wait timeout_ms milliseconds on the runtime thread and complete with 0: a timer. The runtime
  * keeps it in the kernel (io_uring's TIMEOUT) or in the epoll backend's own deadline list, so any
  * number of timers cost no thread. timer_submit is the asynchronous timer: its completion comes
@@ -487,11 +500,13 @@ UN_API int64_t un_timer_submit(int64_t timeout_ms, uint64_t user_data);
 /* ---- tcp ---- */
 /**
  * Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free
- * port) with SO_REUSEADDR and listen on it. A Unix address ("unix:/run/app.sock", or "unix:@name"
- * in the abstract namespace, which has no file) makes a Unix stream listener whose streams are the
- * same handles with the same operations; SO_REUSEADDR and SO_REUSEPORT are never set on it. A
- * socket file left at the path by a listener that is gone gives ADDRESS_IN_USE unless flags has
- * UNLINK_STALE; closing the listener does not remove its file.
+ * port) with SO_REUSEADDR and listen on it. A host name binds the first of its addresses that can
+ * be bound, IPv4 ones first ("localhost" binds 127.0.0.1); when none can, the error is the first
+ * address's. A Unix address ("unix:/run/app.sock", or "unix:@name" in the abstract namespace, which
+ * has no file) makes a Unix stream listener whose streams are the same handles with the same
+ * operations; SO_REUSEADDR and SO_REUSEPORT are never set on it. A socket file left at the path by
+ * a listener that is gone gives ADDRESS_IN_USE unless flags has UNLINK_STALE; closing the listener
+ * does not remove its file.
  *
  * @param addr Local address to bind.
  * @param backlog Queue length for pending connections; 0 or less means SOMAXCONN.
@@ -531,9 +546,17 @@ UN_API int64_t un_tcp_accept_submit(un_tcp_listener_t listener, int64_t timeout_
  * Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080", or a Unix stream socket:
  * "unix:/run/app.sock", "unix:@name"; a path with no socket file is CONNECTION_REFUSED). A host
  * name is looked up by the library's resolver threads, never on the runtime thread and never by
- * blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups
- * wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup
- * whose operation ended first (timeout, cancel, close) is never made.
+ * blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. A host name with
+ * several addresses ("localhost" has two, [::1] and 127.0.0.1, without a lookup) is connected the
+ * Happy Eyeballs way (RFC 8305): its addresses are tried IPv6 first with the families interleaved,
+ * the next attempt starts when the one before has not connected within the connect delay (250 ms;
+ * runtime_configure_connect_delay) or at once when it fails, the first to connect wins and the
+ * other attempts are closed, all within timeout_ms. An address literal is connected directly. When
+ * every attempt fails, the error is the most telling one: CONNECTION_REFUSED beats
+ * HOST_UNREACHABLE, which beats any other error, which beats TIMED_OUT (so a timeout that ends the
+ * call while an attempt still waits gives the refusal of another, if there was one). At most 256
+ * lookups wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a
+ * lookup whose operation ended first (timeout, cancel, close) is never made.
  *
  * @param addr Remote address.
  * @param timeout_ms Deadline in milliseconds; -1 (or any negative value) waits forever, as does a
@@ -800,8 +823,9 @@ UN_API int64_t un_socket_cancel_submit(un_handle_t handle, uint64_t user_data);
 /* ---- udp ---- */
 /**
  * Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free
- * port), or a Unix datagram socket ("unix:/tmp/app.dgram", "unix:@name"; its peers send to that
- * address, and UNLINK_STALE applies as for tcp_listen).
+ * port; a host name binds the first of its addresses that can be bound, IPv4 ones first, as for
+ * tcp_listen), or a Unix datagram socket ("unix:/tmp/app.dgram", "unix:@name"; its peers send to
+ * that address, and UNLINK_STALE applies as for tcp_listen).
  *
  * @param addr Local address to bind.
  * @param flags bind_flag values or-ed together; 0 for none.
@@ -816,7 +840,8 @@ UN_API un_udp_socket_t un_udp_bind(const char *addr, uint32_t flags);
 UN_API int64_t un_udp_bind_submit(const char *addr, uint32_t flags, uint64_t user_data);
 
 /**
- * Send one datagram of len bytes to addr.
+ * Send one datagram of len bytes to addr (a host name: its first address of the socket's family,
+ * else its first).
  *
  * @param socket Socket to send from.
  * @param buf The datagram.
@@ -868,7 +893,8 @@ UN_API int64_t un_udp_recv_from_submit(un_udp_socket_t socket, void *buf, uint32
                                        uint64_t user_data);
 
 /**
- * Set the default destination of a UDP socket and accept datagrams only from it.
+ * Set the default destination of a UDP socket and accept datagrams only from it (a host name: its
+ * first address of the socket's family, else its first).
  *
  * @param socket Socket to connect.
  * @param addr Peer address.

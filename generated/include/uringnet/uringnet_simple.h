@@ -86,11 +86,13 @@ UN_API int64_t monoio_configure_wake_signal(int64_t signal);
  * interrupted, or the runtime shuts down. (Adapter of un_timer.) */
 UN_API int64_t monoio_timer(int64_t timeout_ms);
 /** Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free
- * port) with SO_REUSEADDR and listen on it. A Unix address ("unix:/run/app.sock", or "unix:@name"
- * in the abstract namespace, which has no file) makes a Unix stream listener whose streams are the
- * same handles with the same operations; SO_REUSEADDR and SO_REUSEPORT are never set on it. A
- * socket file left at the path by a listener that is gone gives ADDRESS_IN_USE unless flags has
- * UNLINK_STALE; closing the listener does not remove its file. (Adapter of un_tcp_listen.) */
+ * port) with SO_REUSEADDR and listen on it. A host name binds the first of its addresses that can
+ * be bound, IPv4 ones first ("localhost" binds 127.0.0.1); when none can, the error is the first
+ * address's. A Unix address ("unix:/run/app.sock", or "unix:@name" in the abstract namespace, which
+ * has no file) makes a Unix stream listener whose streams are the same handles with the same
+ * operations; SO_REUSEADDR and SO_REUSEPORT are never set on it. A socket file left at the path by
+ * a listener that is gone gives ADDRESS_IN_USE unless flags has UNLINK_STALE; closing the listener
+ * does not remove its file. (Adapter of un_tcp_listen.) */
 UN_API int64_t monoio_tcp_listen(un_rv_t addr);
 /** Wait for the next connection on a listener and return it as a new stream. The listener stays
  * open; call again for the next connection. (Adapter of un_tcp_accept.) */
@@ -101,18 +103,34 @@ UN_API int64_t monoio_tcp_accept_timeout(int64_t listener, int64_t timeout_ms);
 /** Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080", or a Unix stream socket:
  * "unix:/run/app.sock", "unix:@name"; a path with no socket file is CONNECTION_REFUSED). A host
  * name is looked up by the library's resolver threads, never on the runtime thread and never by
- * blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups
- * wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup
- * whose operation ended first (timeout, cancel, close) is never made. (Adapter of un_tcp_connect.)
- */
+ * blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. A host name with
+ * several addresses ("localhost" has two, [::1] and 127.0.0.1, without a lookup) is connected the
+ * Happy Eyeballs way (RFC 8305): its addresses are tried IPv6 first with the families interleaved,
+ * the next attempt starts when the one before has not connected within the connect delay (250 ms;
+ * runtime_configure_connect_delay) or at once when it fails, the first to connect wins and the
+ * other attempts are closed, all within timeout_ms. An address literal is connected directly. When
+ * every attempt fails, the error is the most telling one: CONNECTION_REFUSED beats
+ * HOST_UNREACHABLE, which beats any other error, which beats TIMED_OUT (so a timeout that ends the
+ * call while an attempt still waits gives the refusal of another, if there was one). At most 256
+ * lookups wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a
+ * lookup whose operation ended first (timeout, cancel, close) is never made. (Adapter of
+ * un_tcp_connect.) */
 UN_API int64_t monoio_tcp_connect(un_rv_t addr);
 /** Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080", or a Unix stream socket:
  * "unix:/run/app.sock", "unix:@name"; a path with no socket file is CONNECTION_REFUSED). A host
  * name is looked up by the library's resolver threads, never on the runtime thread and never by
- * blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups
- * wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup
- * whose operation ended first (timeout, cancel, close) is never made. (Adapter of un_tcp_connect.)
- */
+ * blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. A host name with
+ * several addresses ("localhost" has two, [::1] and 127.0.0.1, without a lookup) is connected the
+ * Happy Eyeballs way (RFC 8305): its addresses are tried IPv6 first with the families interleaved,
+ * the next attempt starts when the one before has not connected within the connect delay (250 ms;
+ * runtime_configure_connect_delay) or at once when it fails, the first to connect wins and the
+ * other attempts are closed, all within timeout_ms. An address literal is connected directly. When
+ * every attempt fails, the error is the most telling one: CONNECTION_REFUSED beats
+ * HOST_UNREACHABLE, which beats any other error, which beats TIMED_OUT (so a timeout that ends the
+ * call while an attempt still waits gives the refusal of another, if there was one). At most 256
+ * lookups wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a
+ * lookup whose operation ended first (timeout, cancel, close) is never made. (Adapter of
+ * un_tcp_connect.) */
 UN_API int64_t monoio_tcp_connect_timeout(un_rv_t addr, int64_t timeout_ms);
 /** Read up to max_len bytes (at least 1) from a stream into buf. Returns 0 when the peer has closed
  * its side. Reads on one stream get the data in the order they were called. A blocking read that is
@@ -226,12 +244,15 @@ UN_API int64_t monoio_tcp_adopt_listener(int64_t fd);
  * un_tcp_adopt_stream.) */
 UN_API int64_t monoio_tcp_adopt_stream(int64_t fd);
 /** Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free
- * port), or a Unix datagram socket ("unix:/tmp/app.dgram", "unix:@name"; its peers send to that
- * address, and UNLINK_STALE applies as for tcp_listen). (Adapter of un_udp_bind.) */
+ * port; a host name binds the first of its addresses that can be bound, IPv4 ones first, as for
+ * tcp_listen), or a Unix datagram socket ("unix:/tmp/app.dgram", "unix:@name"; its peers send to
+ * that address, and UNLINK_STALE applies as for tcp_listen). (Adapter of un_udp_bind.) */
 UN_API int64_t monoio_udp_bind(un_rv_t addr);
-/** Send one datagram of len bytes to addr. (Adapter of un_udp_send_to.) */
+/** Send one datagram of len bytes to addr (a host name: its first address of the socket's family,
+ * else its first). (Adapter of un_udp_send_to.) */
 UN_API int64_t monoio_udp_send_to(int64_t socket, un_rv_t buf, int64_t len, un_rv_t addr);
-/** Send one datagram of len bytes to addr. (Adapter of un_udp_send_to.) */
+/** Send one datagram of len bytes to addr (a host name: its first address of the socket's family,
+ * else its first). (Adapter of un_udp_send_to.) */
 UN_API int64_t monoio_udp_send_to_timeout(int64_t socket, un_rv_t buf, int64_t len, un_rv_t addr,
                                           int64_t timeout_ms);
 /** Receive one datagram into buf; its sender's address (text) is stored into from[0]. A datagram
@@ -243,8 +264,8 @@ UN_API int64_t monoio_udp_recv_from(int64_t socket, un_rv_t buf, int64_t max_len
  */
 UN_API int64_t monoio_udp_recv_from_timeout(int64_t socket, un_rv_t buf, int64_t max_len,
                                             un_rv_t sender, int64_t timeout_ms);
-/** Set the default destination of a UDP socket and accept datagrams only from it. (Adapter of
- * un_udp_connect.) */
+/** Set the default destination of a UDP socket and accept datagrams only from it (a host name: its
+ * first address of the socket's family, else its first). (Adapter of un_udp_connect.) */
 UN_API int64_t monoio_udp_connect(int64_t socket, un_rv_t addr);
 /** Send one datagram to the connected peer. (Adapter of un_udp_send.) */
 UN_API int64_t monoio_udp_send(int64_t socket, un_rv_t buf, int64_t len);

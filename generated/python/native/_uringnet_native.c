@@ -40,6 +40,7 @@ static __typeof__(un_runtime_configure_shards) *p_runtime_configure_shards;
 static __typeof__(un_runtime_configure_recv_buffers) *p_runtime_configure_recv_buffers;
 static __typeof__(un_runtime_configure_wake_signal) *p_runtime_configure_wake_signal;
 static __typeof__(un_runtime_configure_interruptible) *p_runtime_configure_interruptible;
+static __typeof__(un_runtime_configure_connect_delay) *p_runtime_configure_connect_delay;
 static __typeof__(un_timer) *p_timer;
 static __typeof__(un_tcp_listen) *p_tcp_listen;
 static __typeof__(un_tcp_accept) *p_tcp_accept;
@@ -415,6 +416,29 @@ static PyObject *n_runtime_configure_interruptible(PyObject *self, PyObject *con
     int64_t r;
     PyThreadState *unlocked = PyEval_SaveThread();
     r = p_runtime_configure_interruptible(on != 0);
+    PyEval_RestoreThread(unlocked);
+
+    if (r < 0) {
+        return PyLong_FromLongLong(r);
+    }
+    return PyLong_FromLongLong(r);
+}
+
+static PyObject *n_runtime_configure_connect_delay(PyObject *self, PyObject *const *args,
+                                                   Py_ssize_t nargs) {
+    (void)self;
+    (void)args;
+    if (check_nargs("runtime_configure_connect_delay", nargs, 1) < 0) {
+        return NULL;
+    }
+    int64_t delay_ms;
+    if (arg_i64(args[0], &delay_ms) < 0) {
+        return NULL;
+    }
+
+    int64_t r;
+    PyThreadState *unlocked = PyEval_SaveThread();
+    r = p_runtime_configure_connect_delay(delay_ms);
     PyEval_RestoreThread(unlocked);
 
     if (r < 0) {
@@ -1455,6 +1479,7 @@ static const char *const NAMES[] = {
     "un_runtime_configure_recv_buffers",
     "un_runtime_configure_wake_signal",
     "un_runtime_configure_interruptible",
+    "un_runtime_configure_connect_delay",
     "un_timer",
     "un_tcp_listen",
     "un_tcp_accept",
@@ -1502,6 +1527,7 @@ static void **const SLOTS[] = {
     (void **)&p_runtime_configure_recv_buffers,
     (void **)&p_runtime_configure_wake_signal,
     (void **)&p_runtime_configure_interruptible,
+    (void **)&p_runtime_configure_connect_delay,
     (void **)&p_timer,
     (void **)&p_tcp_listen,
     (void **)&p_tcp_accept,
@@ -1590,6 +1616,9 @@ static PyMethodDef methods[] = {
     {"runtime_configure_interruptible",
      (PyCFunction)(void (*)(void))n_runtime_configure_interruptible, METH_FASTCALL,
      "un_runtime_configure_interruptible, blocking."},
+    {"runtime_configure_connect_delay",
+     (PyCFunction)(void (*)(void))n_runtime_configure_connect_delay, METH_FASTCALL,
+     "un_runtime_configure_connect_delay, blocking."},
     {"timer", (PyCFunction)(void (*)(void))n_timer, METH_FASTCALL, "un_timer, blocking."},
     {"tcp_listen", (PyCFunction)(void (*)(void))n_tcp_listen, METH_FASTCALL,
      "un_tcp_listen, blocking."},
@@ -1682,7 +1711,7 @@ PyMODINIT_FUNC PyInit__uringnet_native(void) {
         PyTuple_SET_ITEM(names, (Py_ssize_t)i, PyUnicode_FromString(NAMES[i]));
     }
     if (PyModule_AddObject(m, "NAMES", names) < 0 ||
-        PyModule_AddStringConstant(m, "SPEC_CHECKSUM", "2782cb7bc0fbbbf6") < 0) {
+        PyModule_AddStringConstant(m, "SPEC_CHECKSUM", "69d256d8786ac95b") < 0) {
         Py_DECREF(names);
         Py_DECREF(m);
         return NULL;

@@ -22,7 +22,7 @@ import time
 from typing import Callable, Optional
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "2782cb7bc0fbbbf6"
+SPEC_CHECKSUM = "69d256d8786ac95b"
 VERSION = "0.1.0"
 
 
@@ -102,6 +102,8 @@ _lib.un_runtime_configure_wake_signal.argtypes = [ctypes.c_int64]
 _lib.un_runtime_configure_wake_signal.restype = ctypes.c_int64
 _lib.un_runtime_configure_interruptible.argtypes = [ctypes.c_bool]
 _lib.un_runtime_configure_interruptible.restype = ctypes.c_int64
+_lib.un_runtime_configure_connect_delay.argtypes = [ctypes.c_int64]
+_lib.un_runtime_configure_connect_delay.restype = ctypes.c_int64
 _lib.un_timer.argtypes = [ctypes.c_int64]
 _lib.un_timer.restype = ctypes.c_int64
 _lib.un_timer_submit.argtypes = [ctypes.c_int64, ctypes.c_uint64]
@@ -530,6 +532,7 @@ REQUEST_RUNTIME_CONFIGURE_SHARDS = 30
 REQUEST_RUNTIME_CONFIGURE_RECV_BUFFERS = 66
 REQUEST_RUNTIME_CONFIGURE_WAKE_SIGNAL = 67
 REQUEST_RUNTIME_CONFIGURE_INTERRUPTIBLE = 68
+REQUEST_RUNTIME_CONFIGURE_CONNECT_DELAY = 70
 REQUEST_TIMER = 69
 REQUEST_TCP_LISTEN = 10
 REQUEST_TCP_ACCEPT = 11
@@ -854,6 +857,20 @@ class Runtime:
         return None
 
     @staticmethod
+    def configure_connect_delay(delay_ms: int) -> None:
+        """Set the connect delay of tcp_connect to a host name with several addresses (Happy Eyeballs, RFC 8305): how long an attempt may go on without connecting before the next address is tried beside it. Process-wide; it applies to connects that start after the call. The default is 250 ms, the RFC's recommendation.
+
+        Raises: InvalidArgument (-13).
+        """
+        if _native is not None:
+            r = _native.runtime_configure_connect_delay(delay_ms)
+            if r < 0:
+                _check(r)
+            return None
+        result = _check(_lib.un_runtime_configure_connect_delay(delay_ms))
+        return None
+
+    @staticmethod
     def timer(timeout_ms: int = -1) -> None:
         """Wait timeout_ms milliseconds on the runtime thread and complete with 0: a timer. The runtime keeps it in the kernel (io_uring's TIMEOUT) or in the epoll backend's own deadline list, so any number of timers cost no thread. timer_submit is the asynchronous timer: its completion comes when the time is up, and op_cancel ends it early with CANCELED. 0 completes at once; a negative value (or one too large to be a deadline in nanoseconds) waits until the timer is cancelled or interrupted, or the runtime shuts down.
 
@@ -962,7 +979,7 @@ class TcpListener(_Handle):
 
     @classmethod
     def listen(cls, addr: str, backlog: int = 0, flags: int = 0) -> TcpListener:
-        """Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free port) with SO_REUSEADDR and listen on it. A Unix address ("unix:/run/app.sock", or "unix:@name" in the abstract namespace, which has no file) makes a Unix stream listener whose streams are the same handles with the same operations; SO_REUSEADDR and SO_REUSEPORT are never set on it. A socket file left at the path by a listener that is gone gives ADDRESS_IN_USE unless flags has UNLINK_STALE; closing the listener does not remove its file.
+        """Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free port) with SO_REUSEADDR and listen on it. A host name binds the first of its addresses that can be bound, IPv4 ones first ("localhost" binds 127.0.0.1); when none can, the error is the first address's. A Unix address ("unix:/run/app.sock", or "unix:@name" in the abstract namespace, which has no file) makes a Unix stream listener whose streams are the same handles with the same operations; SO_REUSEADDR and SO_REUSEPORT are never set on it. A socket file left at the path by a listener that is gone gives ADDRESS_IN_USE unless flags has UNLINK_STALE; closing the listener does not remove its file.
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadAddress (-12), InvalidArgument (-13), UnknownHost (-28), AddressInUse (-21), AddressNotAvailable (-22), PermissionDenied (-23), Unsupported (-29), NoResources (-27), WouldDeadlock (-18).
         """
@@ -974,7 +991,7 @@ class TcpListener(_Handle):
 
     @classmethod
     def listen_submit(cls, addr: str, backlog: int = 0, flags: int = 0, user_data: int = 0) -> int:
-        """Asynchronous listen: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free port) with SO_REUSEADDR and listen on it. A Unix address ("unix:/run/app.sock", or "unix:@name" in the abstract namespace, which has no file) makes a Unix stream listener whose streams are the same handles with the same operations; SO_REUSEADDR and SO_REUSEPORT are never set on it. A socket file left at the path by a listener that is gone gives ADDRESS_IN_USE unless flags has UNLINK_STALE; closing the listener does not remove its file."""
+        """Asynchronous listen: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free port) with SO_REUSEADDR and listen on it. A host name binds the first of its addresses that can be bound, IPv4 ones first ("localhost" binds 127.0.0.1); when none can, the error is the first address's. A Unix address ("unix:/run/app.sock", or "unix:@name" in the abstract namespace, which has no file) makes a Unix stream listener whose streams are the same handles with the same operations; SO_REUSEADDR and SO_REUSEPORT are never set on it. A socket file left at the path by a listener that is gone gives ADDRESS_IN_USE unless flags has UNLINK_STALE; closing the listener does not remove its file."""
         addr_b = addr.encode()
         op_id = _check(_lib.un_tcp_listen_submit(addr_b, backlog, flags, user_data))
         _record(op_id, (addr_b,))
@@ -1119,7 +1136,7 @@ class TcpStream(_Handle):
 
     @classmethod
     def connect(cls, addr: str, timeout_ms: int = -1) -> TcpStream:
-        """Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080", or a Unix stream socket: "unix:/run/app.sock", "unix:@name"; a path with no socket file is CONNECTION_REFUSED). A host name is looked up by the library's resolver threads, never on the runtime thread and never by blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup whose operation ended first (timeout, cancel, close) is never made.
+        """Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080", or a Unix stream socket: "unix:/run/app.sock", "unix:@name"; a path with no socket file is CONNECTION_REFUSED). A host name is looked up by the library's resolver threads, never on the runtime thread and never by blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. A host name with several addresses ("localhost" has two, [::1] and 127.0.0.1, without a lookup) is connected the Happy Eyeballs way (RFC 8305): its addresses are tried IPv6 first with the families interleaved, the next attempt starts when the one before has not connected within the connect delay (250 ms; runtime_configure_connect_delay) or at once when it fails, the first to connect wins and the other attempts are closed, all within timeout_ms. An address literal is connected directly. When every attempt fails, the error is the most telling one: CONNECTION_REFUSED beats HOST_UNREACHABLE, which beats any other error, which beats TIMED_OUT (so a timeout that ends the call while an attempt still waits gives the refusal of another, if there was one). At most 256 lookups wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup whose operation ended first (timeout, cancel, close) is never made.
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadAddress (-12), UnknownHost (-28), ConnectionRefused (-20), HostUnreachable (-24), TimedOutError (-4), NoResources (-27), WouldDeadlock (-18), Interrupted (-40).
         """
@@ -1131,7 +1148,7 @@ class TcpStream(_Handle):
 
     @classmethod
     def connect_submit(cls, addr: str, timeout_ms: int = -1, user_data: int = 0) -> int:
-        """Asynchronous connect: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080", or a Unix stream socket: "unix:/run/app.sock", "unix:@name"; a path with no socket file is CONNECTION_REFUSED). A host name is looked up by the library's resolver threads, never on the runtime thread and never by blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. At most 256 lookups wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup whose operation ended first (timeout, cancel, close) is never made."""
+        """Asynchronous connect: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Connect to addr ("127.0.0.1:8080", "[::1]:8080", "localhost:8080", or a Unix stream socket: "unix:/run/app.sock", "unix:@name"; a path with no socket file is CONNECTION_REFUSED). A host name is looked up by the library's resolver threads, never on the runtime thread and never by blocking tcp_connect_submit; timeout_ms covers the lookup and the connect. A host name with several addresses ("localhost" has two, [::1] and 127.0.0.1, without a lookup) is connected the Happy Eyeballs way (RFC 8305): its addresses are tried IPv6 first with the families interleaved, the next attempt starts when the one before has not connected within the connect delay (250 ms; runtime_configure_connect_delay) or at once when it fails, the first to connect wins and the other attempts are closed, all within timeout_ms. An address literal is connected directly. When every attempt fails, the error is the most telling one: CONNECTION_REFUSED beats HOST_UNREACHABLE, which beats any other error, which beats TIMED_OUT (so a timeout that ends the call while an attempt still waits gives the refusal of another, if there was one). At most 256 lookups wait for a resolver thread (beyond the 8 running); more give NO_RESOURCES at once, and a lookup whose operation ended first (timeout, cancel, close) is never made."""
         addr_b = addr.encode()
         op_id = _check(_lib.un_tcp_connect_submit(addr_b, timeout_ms, user_data))
         _record(op_id, (addr_b,))
@@ -1475,7 +1492,7 @@ class UdpSocket(_Handle):
 
     @classmethod
     def bind(cls, addr: str, flags: int = 0) -> UdpSocket:
-        """Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free port), or a Unix datagram socket ("unix:/tmp/app.dgram", "unix:@name"; its peers send to that address, and UNLINK_STALE applies as for tcp_listen).
+        """Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free port; a host name binds the first of its addresses that can be bound, IPv4 ones first, as for tcp_listen), or a Unix datagram socket ("unix:/tmp/app.dgram", "unix:@name"; its peers send to that address, and UNLINK_STALE applies as for tcp_listen).
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadAddress (-12), InvalidArgument (-13), UnknownHost (-28), AddressInUse (-21), AddressNotAvailable (-22), PermissionDenied (-23), Unsupported (-29), NoResources (-27), WouldDeadlock (-18).
         """
@@ -1487,14 +1504,14 @@ class UdpSocket(_Handle):
 
     @classmethod
     def bind_submit(cls, addr: str, flags: int = 0, user_data: int = 0) -> int:
-        """Asynchronous bind: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free port), or a Unix datagram socket ("unix:/tmp/app.dgram", "unix:@name"; its peers send to that address, and UNLINK_STALE applies as for tcp_listen)."""
+        """Asynchronous bind: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free port; a host name binds the first of its addresses that can be bound, IPv4 ones first, as for tcp_listen), or a Unix datagram socket ("unix:/tmp/app.dgram", "unix:@name"; its peers send to that address, and UNLINK_STALE applies as for tcp_listen)."""
         addr_b = addr.encode()
         op_id = _check(_lib.un_udp_bind_submit(addr_b, flags, user_data))
         _record(op_id, (addr_b,))
         return op_id
 
     def send_to(self, data: bytes, addr: str, timeout_ms: int = -1) -> int:
-        """Send one datagram of len bytes to addr.
+        """Send one datagram of len bytes to addr (a host name: its first address of the socket's family, else its first).
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), BadAddress (-12), UnknownHost (-28), NoResources (-27), InvalidArgument (-13), PermissionDenied (-23), MessageTooLong (-32), HostUnreachable (-24), Canceled (-17), TimedOutError (-4), Unsupported (-29), WouldDeadlock (-18).
         """
@@ -1509,7 +1526,7 @@ class UdpSocket(_Handle):
         return result
 
     def send_to_submit(self, data: bytes, addr: str, timeout_ms: int = -1, user_data: int = 0) -> int:
-        """Asynchronous send_to: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Send one datagram of len bytes to addr."""
+        """Asynchronous send_to: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Send one datagram of len bytes to addr (a host name: its first address of the socket's family, else its first)."""
         addr_b = addr.encode()
         op_id = _check(_lib.un_udp_send_to_submit(self._handle, data, len(data), addr_b, timeout_ms, user_data))
         _record(op_id, (data, addr_b,))
@@ -1556,7 +1573,7 @@ class UdpSocket(_Handle):
         return (op_id, buf_buf, from_buf)
 
     def connect(self, addr: str) -> None:
-        """Set the default destination of a UDP socket and accept datagrams only from it.
+        """Set the default destination of a UDP socket and accept datagrams only from it (a host name: its first address of the socket's family, else its first).
 
         Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), BadAddress (-12), UnknownHost (-28), NoResources (-27), HostUnreachable (-24), Unsupported (-29), WouldDeadlock (-18), Canceled (-17).
         """
@@ -1569,7 +1586,7 @@ class UdpSocket(_Handle):
         return None
 
     def connect_submit(self, addr: str, user_data: int = 0) -> int:
-        """Asynchronous connect: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Set the default destination of a UDP socket and accept datagrams only from it."""
+        """Asynchronous connect: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Set the default destination of a UDP socket and accept datagrams only from it (a host name: its first address of the socket's family, else its first)."""
         addr_b = addr.encode()
         op_id = _check(_lib.un_udp_connect_submit(self._handle, addr_b, user_data))
         _record(op_id, (addr_b,))
