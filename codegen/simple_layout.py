@@ -20,6 +20,10 @@ CLASS_OF_HANDLE = {"tcp_listener": "TcpListener", "tcp_stream": "TcpStream", "ud
 GROUP_KINDS = {"tcp": {"tcp_listener", "tcp_stream"}, "udp": {"udp_socket"},
                "socket": {"tcp_listener", "tcp_stream", "udp_socket"}}
 MODULE_OF_CLASS = {"Runtime": "runtime", "TcpListener": "tcp", "TcpStream": "tcp", "UdpSocket": "udp"}
+# Bindings that only std.net.unix's hand-written classes call (UnixListener.bind_replacing_stale).
+UNIX_BINDINGS = {"monoio_tcp_listen_flags"}
+# ... and those it calls that another module declares too (std modules declare their own externs).
+UNIX_ALSO = {"monoio_socket_get_option"}
 
 
 @dataclass
@@ -81,7 +85,7 @@ def modules(spec: model.Spec) -> list[SplModule]:
     classes = {name: SplClass(name, handles[h].doc) for h, name in CLASS_OF_HANDLE.items()}
     runtime = SplClass("Runtime", "The uringnet runtime behind std.net: one thread that owns every socket.")
     # Each module declares the extern fns its classes call (a socket_* one in tcp and udp).
-    by_module: dict[str, list[model.SimpleBinding]] = {"runtime": [], "tcp": [], "udp": []}
+    by_module: dict[str, list[model.SimpleBinding]] = {"runtime": [], "tcp": [], "udp": [], "unix": []}
     for b in spec.simple_bindings:
         wrap, returns, result_class = _wrap(b)
         hp = next((p for p in b.params if p.c_param.type == "handle"), None)
@@ -93,6 +97,11 @@ def modules(spec: model.Spec) -> list[SplModule]:
             target = [classes[CLASS_OF_HANDLE[k]] for k in sorted(kinds)]
             static = False
         params = [p for p in b.params if p is not hp and p.kind != "text_array"]
+        if b.name in UNIX_BINDINGS:
+            by_module["unix"].append(b)
+            continue
+        if b.name in UNIX_ALSO:
+            by_module["unix"].append(b)
         if b.name in STD_BINDINGS:
             target = []  # a std.net method of the template calls it
             module_name = next((m for m in ("tcp", "udp") if b.name.startswith(f"monoio_{m}_")), "runtime")
@@ -108,6 +117,7 @@ def modules(spec: model.Spec) -> list[SplModule]:
         SplModule("runtime", by_module["runtime"], [runtime]),
         SplModule("tcp", by_module["tcp"], [classes["TcpListener"], classes["TcpStream"]]),
         SplModule("udp", by_module["udp"], [classes["UdpSocket"]]),
+        SplModule("unix", by_module["unix"], []),  # classes written in simple/unix.spl.j2
     ]
 
 

@@ -1,5 +1,8 @@
 // The monoio_* adapters Simple's std.net calls, driven the way Simple's compiled code calls
 // them: integers raw, text and byte buffers as RuntimeValue words (tests/simple_standin).
+#include <unistd.h>
+
+#include <cstdlib>
 #include <thread>
 
 #include "helpers.hpp"
@@ -96,6 +99,52 @@ TEST_CASE("Simple: UDP exchange, recv_from returns the sender", "[simple]") {
         CHECK(monoio_udp_close(a) == 0);
         CHECK(monoio_udp_close(b) == 0);
     }
+}
+
+TEST_CASE("Simple: std.net.unix's calls: a Unix stream, a stale file replaced, peer credentials, datagrams", "[simple][unix]") {
+    SimpleRuntime rt;
+    char dir[] = "/tmp/uringnet-simple-unix-XXXXXX";
+    REQUIRE(mkdtemp(dir) != nullptr);
+    const std::string path = std::string("unix:") + dir + "/s.sock";
+    // UnixListener.bind / UnixStream.connect: the same calls as TCP, on "unix:" + path.
+    int64_t l = monoio_tcp_listen(standin::make_text(path.c_str()));
+    REQUIRE(l > 0);
+    CHECK(standin::text_of(monoio_tcp_local_addr(l)) == path);
+    const int64_t c = monoio_tcp_connect(standin::make_text(path.c_str()));
+    REQUIRE(c > 0);
+    const int64_t s = monoio_tcp_accept(l);
+    REQUIRE(s > 0);
+    CHECK(monoio_tcp_write(c, standin::make_bytes(Layout::packed_bytes, "unix"), 4) == 4);
+    const standin::rv buf = standin::make_array(Layout::packed_bytes, 8);
+    CHECK(monoio_tcp_read_exact(s, buf, 4, 5000) == 4);
+    CHECK(standin::bytes_of(buf, 4) == "unix");
+    // UnixStream.peer_cred: PEER_PID, PEER_UID, PEER_GID (SocketOption 14, 15, 16).
+    CHECK(monoio_socket_get_option(s, 14) == getpid());
+    CHECK(monoio_socket_get_option(s, 15) == static_cast<int64_t>(getuid()));
+    CHECK(monoio_socket_get_option(s, 16) == static_cast<int64_t>(getgid()));
+    CHECK(monoio_tcp_close(c) == 0);
+    CHECK(monoio_tcp_close(s) == 0);
+    // The listener is gone, its file stays: bind gives ADDRESS_IN_USE, bind_replacing_stale
+    // (monoio_tcp_listen_flags with BindFlag.UnlinkStale = 4) replaces it.
+    CHECK(monoio_tcp_listener_close(l) == 0);
+    CHECK(monoio_tcp_listen(standin::make_text(path.c_str())) == UN_ERR_ADDRESS_IN_USE);
+    l = monoio_tcp_listen_flags(standin::make_text(path.c_str()), 4);
+    CHECK(l > 0);
+    CHECK(monoio_tcp_listener_close(l) == 0);
+    // UnixDatagram: send_to and recv_from with the sender's path.
+    const std::string a_path = std::string("unix:") + dir + "/a.dgram", b_path = std::string("unix:") + dir + "/b.dgram";
+    const int64_t a = monoio_udp_bind(standin::make_text(a_path.c_str()));
+    const int64_t b = monoio_udp_bind(standin::make_text(b_path.c_str()));
+    REQUIRE(a > 0);
+    REQUIRE(b > 0);
+    CHECK(monoio_udp_send_to(a, standin::make_bytes(Layout::packed_bytes, "dgram"), 5, standin::make_text(b_path.c_str())) == 5);
+    const standin::rv sender = standin::make_array(Layout::out_of_line, 1);
+    CHECK(monoio_udp_recv_from(b, buf, 8, sender) == 5);
+    CHECK(standin::bytes_of(buf, 5) == "dgram");
+    CHECK(standin::text_of(rt_array_get(sender, 0)) == a_path);
+    CHECK(monoio_udp_close(a) == 0);
+    CHECK(monoio_udp_close(b) == 0);
+    std::system((std::string("rm -rf ") + dir).c_str());
 }
 
 TEST_CASE("Simple: RuntimeValues of the wrong kind give WRONG_VALUE_KIND, never a crash", "[simple]") {

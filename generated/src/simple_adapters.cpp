@@ -125,6 +125,21 @@ UN_API int64_t monoio_tcp_listen(un_rv_t addr) {
     return result;
 }
 
+UN_API int64_t monoio_tcp_listen_flags(un_rv_t addr, int64_t flags) {
+    int64_t err = 0;
+    (void)err;
+    std::string addr_text;
+    if ((err = s::text(addr, addr_text)) != 0) {
+        return err;
+    }
+    if (!s::fits_u32(flags)) {
+        err = UN_ERR_INVALID_ARGUMENT;
+        return err;
+    }
+    const int64_t result = un_tcp_listen(addr_text.c_str(), 0, static_cast<uint32_t>(flags));
+    return result;
+}
+
 UN_API int64_t monoio_tcp_accept(int64_t listener) {
     int64_t err = 0;
     (void)err;

@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "69d256d8786ac95b"
+#define UN_SPEC_CHECKSUM "3493041ab03f8412"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */

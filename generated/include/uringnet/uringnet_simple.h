@@ -94,6 +94,15 @@ UN_API int64_t monoio_timer(int64_t timeout_ms);
  * a listener that is gone gives ADDRESS_IN_USE unless flags has UNLINK_STALE; closing the listener
  * does not remove its file. (Adapter of un_tcp_listen.) */
 UN_API int64_t monoio_tcp_listen(un_rv_t addr);
+/** Bind a TCP socket to addr ("127.0.0.1:8080", "[::1]:0", "localhost:9000"; port 0 picks a free
+ * port) with SO_REUSEADDR and listen on it. A host name binds the first of its addresses that can
+ * be bound, IPv4 ones first ("localhost" binds 127.0.0.1); when none can, the error is the first
+ * address's. A Unix address ("unix:/run/app.sock", or "unix:@name" in the abstract namespace, which
+ * has no file) makes a Unix stream listener whose streams are the same handles with the same
+ * operations; SO_REUSEADDR and SO_REUSEPORT are never set on it. A socket file left at the path by
+ * a listener that is gone gives ADDRESS_IN_USE unless flags has UNLINK_STALE; closing the listener
+ * does not remove its file. (Adapter of un_tcp_listen.) */
+UN_API int64_t monoio_tcp_listen_flags(un_rv_t addr, int64_t flags);
 /** Wait for the next connection on a listener and return it as a new stream. The listener stays
  * open; call again for the next connection. (Adapter of un_tcp_accept.) */
 UN_API int64_t monoio_tcp_accept(int64_t listener);

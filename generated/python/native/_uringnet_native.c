@@ -1711,7 +1711,7 @@ PyMODINIT_FUNC PyInit__uringnet_native(void) {
         PyTuple_SET_ITEM(names, (Py_ssize_t)i, PyUnicode_FromString(NAMES[i]));
     }
     if (PyModule_AddObject(m, "NAMES", names) < 0 ||
-        PyModule_AddStringConstant(m, "SPEC_CHECKSUM", "69d256d8786ac95b") < 0) {
+        PyModule_AddStringConstant(m, "SPEC_CHECKSUM", "3493041ab03f8412") < 0) {
         Py_DECREF(names);
         Py_DECREF(m);
         return NULL;

@@ -22,7 +22,7 @@ import time
 from typing import Callable, Optional
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "69d256d8786ac95b"
+SPEC_CHECKSUM = "3493041ab03f8412"
 VERSION = "0.1.0"
 
 
