@@ -121,6 +121,7 @@ class Param:
     is_len_of: "Param | None" = None
     handle_kinds: list[Handle] = field(default_factory=list)
     option: EnumValue | None = None  # timeout_ms: the socket_option TIMEOUT_FROM_OPTION stands for
+    duplicated: bool = False  # an fd the call duplicates on the calling thread (Request::passed_fd)
 
     @property
     def any_handle(self) -> bool:
@@ -330,6 +331,10 @@ class Operation:
     def address_param(self) -> Param | None:
         return next((p for p in self.params if p.type == "address"), None)
 
+    @property
+    def duplicated_param(self) -> Param | None:
+        return next((p for p in self.params if p.duplicated), None)
+
 
 @dataclass
 class Spec:
@@ -464,7 +469,10 @@ def build(raw: dict) -> Spec:
         for i, p in enumerate(o["params"]):
             pw = f"{where}, field params[{i}]"
             _check_doc(f"{pw}.doc", p["doc"])
-            param = Param(p["name"], p["type"], p["doc"], len_param=p.get("len_param"))
+            param = Param(p["name"], p["type"], p["doc"], len_param=p.get("len_param"),
+                          duplicated=p.get("duplicated", False))
+            if param.duplicated and p["type"] != "i32":
+                raise SpecError(f"{pw}.duplicated: only an i32 fd parameter is duplicated")
             if p["type"] == "handle":
                 if p.get("handle") == ANY_HANDLE:
                     param.handle_kinds = list(handles)

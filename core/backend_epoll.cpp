@@ -181,10 +181,11 @@ class EpollBackend final : public Backend {
             }
             break;
         case OpKind::read:
-            r = recv(fd, op->buf, op->len, 0);
+            r = op->take_fd ? recvmsg(fd, &op->req->msg, MSG_CMSG_CLOEXEC) : recv(fd, op->buf, op->len, 0);
             break;
         case OpKind::write:
-            r = send(fd, static_cast<const char *>(op->buf) + op->done, op->len - op->done, MSG_NOSIGNAL);
+            r = op->pass_fd >= 0 ? sendmsg(fd, &op->req->msg, MSG_NOSIGNAL)
+                                 : send(fd, static_cast<const char *>(op->buf) + op->done, op->len - op->done, MSG_NOSIGNAL);
             break;
         case OpKind::recvmsg:
             r = recvmsg(fd, &op->req->msg, 0);

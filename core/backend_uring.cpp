@@ -82,10 +82,18 @@ class UringBackend final : public Backend {
             io_uring_prep_connect(sqe, fd, op->target->sa(), op->target->len);
             break;
         case OpKind::read:
-            io_uring_prep_recv(sqe, fd, op->buf, op->len, 0);
+            if (op->take_fd) {
+                io_uring_prep_recvmsg(sqe, fd, &op->req->msg, MSG_CMSG_CLOEXEC);
+            } else {
+                io_uring_prep_recv(sqe, fd, op->buf, op->len, 0);
+            }
             break;
         case OpKind::write:
             op->io_fd = fd;
+            if (op->pass_fd >= 0) {
+                io_uring_prep_sendmsg(sqe, fd, &op->req->msg, MSG_NOSIGNAL);
+                break;
+            }
             // A write with a deadline is never sent zero-copy: its completion would wait for
             // the notification, which waits for the peer to take the data, so no deadline
             // (and no fallback on a refusal, see on_cqe) could end it.

@@ -15,17 +15,11 @@
 
 #include "runtime.hpp"
 #include "bind_socket.hpp"
+#include "handlers.hpp"
 #include "socket_options.hpp"
 
 namespace uringnet::gen {
-namespace {
 
-constexpr uint32_t kListener = kind_bit(UN_HANDLE_TCP_LISTENER);
-constexpr uint32_t kStream = kind_bit(UN_HANDLE_TCP_STREAM);
-constexpr uint32_t kUdp = kind_bit(UN_HANDLE_UDP_SOCKET);
-constexpr uint32_t kAny = kListener | kStream | kUdp;
-
-// Looks the handle up; on failure completes req with the error and returns false.
 bool find(Shard &shard, Request &req, int64_t h, uint32_t kind_mask, uint32_t &index) {
     int64_t err = 0;
     if (shard.lookup(h, kind_mask, index, err)) {
@@ -36,6 +30,8 @@ bool find(Shard &shard, Request &req, int64_t h, uint32_t kind_mask, uint32_t &i
     shard.complete(req, err == UN_ERR_CLOSED && req.line_msg == LineMsg::hand_over ? UN_ERR_CANCELED : err);
     return false;
 }
+
+namespace {
 
 // The longest address text format_address can give for a family, with its NUL.
 uint32_t max_address_text(int family) {

@@ -7,6 +7,7 @@
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
+#include <unistd.h>
 
 #include <semaphore>
 #include <string>
@@ -54,6 +55,15 @@ struct Request {
     bool must_finish = false; ///< run inline from a completion callback: complete before the handler returns
     int adopt_fd = -1;      ///< an accepted socket handed over by another shard: register it
     int adopt_family = 0;
+    int passed_fd = -1;     ///< unix_send_handle: a duplicate of the handle's socket, made on its shard (owned here)
+    char carrier = 0;       ///< unix_send_fd / unix_recv_fd: the byte that carries the descriptor
+    alignas(cmsghdr) unsigned char control[CMSG_SPACE(sizeof(int))]{}; ///< ... and its SCM_RIGHTS message
+
+    ~Request() {
+        if (passed_fd >= 0) { // a duplicate that was never handed to a send
+            ::close(passed_fd);
+        }
+    }
 
     /// Completes the request exactly once; after this the shard must forget it.
     void complete(int64_t r) {

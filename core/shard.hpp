@@ -153,6 +153,9 @@ struct Op {
     int io_fd = -1;           ///< the fd the op works on (epoll; io_uring zero-copy retries)
     const Address *target = nullptr; ///< connect: the address (the request's, or one of its race's)
     ConnectRace *race = nullptr;     ///< race: its race; an attempt or stagger timer of that race
+    int pass_fd = -1;         ///< write: the descriptor its byte carries (unix_send_fd, unix_send_handle)
+    bool pass_fd_owned = false; ///< ... a duplicate the op closes when it is freed
+    bool take_fd = false;     ///< read: one byte with the descriptor it carries (unix_recv_fd)
     bool zero_copy = false;   ///< io_uring: sent with SEND_ZC
     bool given = false;       ///< settling: it was given its result (res: the fd, the bytes copied, 0 for a lookup), else the error in res
     Op *next_wait = nullptr;  ///< next op in the same WaitQueue
@@ -319,6 +322,11 @@ class Shard {
     void start_op(Op *op);
     /// Completes a request that needed no kernel operation (counted in the statistics).
     void complete(Request &req, int64_t result);
+    /// unix_send_fd, unix_send_handle: one byte carrying fd, in its turn among the stream's
+    /// writes (owned: a duplicate, closed once the op ends). core/shard_pass_fd.cpp.
+    void send_fd(Request &req, uint32_t index, int fd, bool owned, int64_t timeout_ms);
+    /// unix_recv_fd: one byte and the descriptor it carries, in its turn among the reads.
+    void recv_fd(Request &req, uint32_t index, int64_t timeout_ms);
     /// A tcp_connect: one connect op, or a race over a host name's addresses
     /// (core/shard_connect.cpp).
     void connect(Request &req, int64_t timeout_ms);
@@ -431,6 +439,10 @@ class Shard {
     /// The line a queued op waits in.
     static int line_of(const Op *op) { return op->kind == OpKind::read ? kReadLine : kWriteLine; }
     void continue_read(Op *op);
+    /// The result of a unix_recv_fd's byte: the descriptor, NO_FD, END_OF_STREAM or an error.
+    int64_t take_passed_fd(Op *op, int res);
+    /// Points the request's msghdr at the op's byte and its SCM_RIGHTS control message.
+    static void prepare_fd_msg(Op *op);
     /// The error every read of a reset stream gets (-errno), or 0: met by the shard's reads
     /// (recv_err) or by a calling thread's (FastSlot::read_err), whichever came first.
     int reset_error(uint32_t index);

@@ -75,12 +75,16 @@ int Shard::reset_error(uint32_t index) {
 void Shard::continue_read(Op *op) {
     const uint32_t index = op->slot;
     Slot &s = slots_[index];
+    if (op->take_fd && s.shard_reads) {
+        finish(op, UN_ERR_UNSUPPORTED); // its multishot receive takes bytes without their descriptors
+        return;
+    }
     if (!s.shard_reads) {
         if (reset_error(index) != 0) { // a reset stream stays reset: never an end of stream
             finish(op, gen::error_from_errno(-s.recv_err));
             return;
         }
-        if (!backend_->multishot_recv()) {
+        if (!backend_->multishot_recv() || op->take_fd) {
             start_op(op); // (the epoll backend keeps a stream's reads in order itself)
             return;
         }

@@ -74,6 +74,10 @@ void Shard::start_timer(Request &req, int64_t timeout_ms) {
 }
 
 void Shard::free_op(Op *op) {
+    if (op->pass_fd_owned) { // unix_send_handle's duplicate: sent or not, the op is done with it
+        close(op->pass_fd);
+        op->pass_fd_owned = false;
+    }
     op->to(OpState::free);
     op->req = nullptr;
     free_ops_.push_back(op);
@@ -93,6 +97,9 @@ void Shard::start_op(Op *op) {
             r.msg.msg_name = &r.address.storage;
             r.msg.msg_namelen = r.address.len;
         }
+    }
+    if (op->take_fd || op->pass_fd >= 0) {
+        prepare_fd_msg(op);
     }
     if (op->slot != kNoSlot) {
         if (op->kind == OpKind::write && !write_turn(op)) {
@@ -195,6 +202,10 @@ void Shard::on_op_done(Op *op) {
         }
         return;
     case OpKind::read:
+        if (op->take_fd) {
+            finish(op, take_passed_fd(op, res));
+            return;
+        }
         if (res > 0 || (res == 0 && reset_error(op->slot) == 0)) {
             count_bytes(true, static_cast<uint64_t>(res));
             finish(op, res);
@@ -218,7 +229,7 @@ void Shard::on_op_done(Op *op) {
             }
         }
         if (op->done == len) {
-            finish(op, len);
+            finish(op, op->pass_fd >= 0 ? 0 : len); // (a descriptor's byte: unix_send_* give 0)
         } else if (op->done > 0 && op->canceled && op->req->wake_fd >= 0) {
             finish(op, op->done); // an interruptible call cancelled after a part: a short write
         } else if (res > 0) {

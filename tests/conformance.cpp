@@ -82,8 +82,8 @@ struct Env {
 
     // Resources, made on first use.
     int64_t the_listener() {
-        if (!listener) {
-            listener = un_tcp_listen("127.0.0.1:0", 0, 0);
+        if (!listener) { // (descriptors pass over Unix streams only)
+            listener = un_tcp_listen(std::string(op.name).rfind("unix_", 0) == 0 ? test::unix_name().c_str() : "127.0.0.1:0", 0, 0);
         }
         return listener;
     }
@@ -158,7 +158,9 @@ struct Env {
                 v.i = std::string(p.name) == "timeout_ms" ? 1000 : std::string(p.name) == "entries" ? 256 : 1;
                 break;
             case ParamType::i32:
-                v.i = std::string(p.name) == "fd" ? fd_to_adopt() : 0;
+                v.i = std::string(p.name) != "fd" ? 0
+                      : is("unix_send_fd")        ? test::plain_socket(SOCK_DGRAM, false) // (any open descriptor)
+                                                  : fd_to_adopt();
                 break;
             case ParamType::boolean:
                 v.i = 0;
@@ -612,7 +614,7 @@ Scenario scenario_for(const Operation &op, int64_t code) {
             return env.call();
         };
     case UN_ERR_INVALID_ARGUMENT:
-        if (env_adopts(op)) { // an fd that is not open
+        if (env_adopts(op) || is("unix_send_fd")) { // an fd that is not open
             return [](Env &env, std::string &) {
                 env.init();
                 env.defaults();
@@ -887,7 +889,8 @@ Scenario scenario_for(const Operation &op, int64_t code) {
                 return waiting ? result : kNeverInFlight;
             };
         }
-        if (is("tcp_shutdown") || is("tcp_flush")) { // waiting behind a write the idle peer never drains
+        if (is("tcp_shutdown") || is("tcp_flush") || is("unix_send_fd") ||
+            is("unix_send_handle")) { // waiting behind a write the idle peer never drains
             return [](Env &env, std::string &) {
                 env.init();
                 env.defaults();
@@ -979,6 +982,23 @@ Scenario scenario_for(const Operation &op, int64_t code) {
             }
             return env.call();
         };
+    case UN_ERR_NO_FD: // a byte of plain data where a descriptor was expected
+        return [](Env &env, std::string &) {
+            env.init();
+            env.defaults();
+            un_tcp_write(env.client, "d", 1, test::kWait);
+            return env.call();
+        };
+    case UN_ERR_END_OF_STREAM: // the peer closed without sending one
+        if (is("unix_recv_fd")) {
+            return [](Env &env, std::string &) {
+                env.init();
+                env.defaults();
+                un_tcp_close(env.client);
+                return env.call();
+            };
+        }
+        return nullptr;
     case UN_ERR_BUFFER_TOO_SMALL:
         return [](Env &env, std::string &) {
             env.init();
@@ -1014,11 +1034,29 @@ Scenario scenario_for(const Operation &op, int64_t code) {
             return env.call();
         };
     case UN_ERR_UNSUPPORTED:
+        if (is("unix_recv_fd")) { // a stream read by its multishot receive (io_uring), or a TCP stream
+            return [](Env &env, std::string &) {
+                env.init();
+                env.defaults();
+                static char buf[8];
+                if (test::expected_backend() == "io_uring" && un_tcp_read_submit(env.server, buf, sizeof buf, -1, 0) > 0) {
+                    return env.call();
+                }
+                const int64_t l = un_tcp_listen("127.0.0.1:0", 0, 0);
+                un_tcp_connect(test::local_addr(l).c_str(), test::kWait);
+                env.handle() = un_tcp_accept(l, test::kWait);
+                return env.call();
+            };
+        }
         return [&op](Env &env, std::string &) {
             env.init();
             env.defaults();
             const std::string n = op.name;
-            if (n == "socket_set_option" || n == "socket_get_option") {
+            if (n.rfind("unix_send_", 0) == 0) { // descriptors pass over Unix streams only
+                const int64_t l = un_tcp_listen("127.0.0.1:0", 0, 0);
+                un_tcp_connect(test::local_addr(l).c_str(), test::kWait);
+                env.arg("stream").i = un_tcp_accept(l, test::kWait);
+            } else if (n == "socket_set_option" || n == "socket_get_option") {
                 env.handle() = env.the_udp();
                 env.arg("option").i = UN_SOCKET_OPTION_NODELAY; // a TCP option on UDP
             } else if (n == "udp_join_multicast" || n == "udp_leave_multicast") {

@@ -70,6 +70,12 @@ const char *request_name(RequestKind kind) {
         return "tcp_adopt_listener";
     case RequestKind::tcp_adopt_stream:
         return "tcp_adopt_stream";
+    case RequestKind::unix_send_fd:
+        return "unix_send_fd";
+    case RequestKind::unix_send_handle:
+        return "unix_send_handle";
+    case RequestKind::unix_recv_fd:
+        return "unix_recv_fd";
     case RequestKind::udp_bind:
         return "udp_bind";
     case RequestKind::udp_send_to:
@@ -168,6 +174,15 @@ void dispatch(Shard &shard, Request &req) {
     case RequestKind::tcp_adopt_stream:
         handle_tcp_adopt_stream(shard, req, req.args.tcp_adopt_stream);
         return;
+    case RequestKind::unix_send_fd:
+        handle_unix_send_fd(shard, req, req.args.unix_send_fd);
+        return;
+    case RequestKind::unix_send_handle:
+        handle_unix_send_handle(shard, req, req.args.unix_send_handle);
+        return;
+    case RequestKind::unix_recv_fd:
+        handle_unix_recv_fd(shard, req, req.args.unix_recv_fd);
+        return;
     case RequestKind::udp_bind:
         handle_udp_bind(shard, req, req.args.udp_bind);
         return;
@@ -226,6 +241,12 @@ int64_t *option_timeout_arg(Request &req) {
         return &req.args.tcp_read.timeout_ms;
     case RequestKind::tcp_write:
         return &req.args.tcp_write.timeout_ms;
+    case RequestKind::unix_send_fd:
+        return &req.args.unix_send_fd.timeout_ms;
+    case RequestKind::unix_send_handle:
+        return &req.args.unix_send_handle.timeout_ms;
+    case RequestKind::unix_recv_fd:
+        return &req.args.unix_recv_fd.timeout_ms;
     case RequestKind::udp_send_to:
         return &req.args.udp_send_to.timeout_ms;
     case RequestKind::udp_recv_from:
@@ -247,6 +268,12 @@ int64_t timeout_option(RequestKind kind) {
         return UN_SOCKET_OPTION_READ_TIMEOUT;
     case RequestKind::tcp_write:
         return UN_SOCKET_OPTION_WRITE_TIMEOUT;
+    case RequestKind::unix_send_fd:
+        return UN_SOCKET_OPTION_WRITE_TIMEOUT;
+    case RequestKind::unix_send_handle:
+        return UN_SOCKET_OPTION_WRITE_TIMEOUT;
+    case RequestKind::unix_recv_fd:
+        return UN_SOCKET_OPTION_READ_TIMEOUT;
     case RequestKind::udp_send_to:
         return UN_SOCKET_OPTION_WRITE_TIMEOUT;
     case RequestKind::udp_recv_from:

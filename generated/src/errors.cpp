@@ -84,6 +84,9 @@ constexpr ErrorInfo kErrors[] = {
     {UN_ERR_END_OF_STREAM, -5, "END_OF_STREAM",
      "the stream ended before the bytes asked for arrived: those that did arrive stay for the next "
      "read"},
+    {UN_ERR_NO_FD, -5, "NO_FD",
+     "the byte read carried no file descriptor: the peer sent data where unix_recv_fd expected a "
+     "descriptor (that byte is consumed)"},
 };
 
 const ErrorInfo *find_error(int64_t code) {

@@ -4,6 +4,9 @@
 // a caller operation or posts a request to the runtime thread and waits for it. Addresses
 // are parsed here; a host name is looked up later by the runtime (never on this thread's
 // account beyond the operation's timeout, never by blocking a *_submit call).
+#include <fcntl.h>
+
+#include <cerrno>
 #include <memory>
 
 #include "call.hpp"
@@ -591,6 +594,70 @@ UN_API int64_t un_tcp_adopt_stream_submit(int32_t fd, uint64_t user_data) {
     req->args.tcp_adopt_stream = {fd};
 
     return uringnet::submit(std::move(req), user_data, 0, 0);
+}
+
+UN_API int64_t un_unix_send_fd(un_tcp_stream_t stream, int32_t fd, int64_t timeout_ms) {
+
+    uringnet::Request req(uringnet::gen::RequestKind::unix_send_fd);
+    req.args.unix_send_fd = {stream, fd, timeout_ms};
+    // The operation owns a duplicate: the caller may close fd once this returns.
+    req.passed_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    if (req.passed_fd < 0) {
+        return errno == EBADF ? UN_ERR_INVALID_ARGUMENT : uringnet::gen::error_from_errno(errno);
+    }
+
+    return uringnet::call(req, stream, (1u << UN_HANDLE_TCP_STREAM),
+                          uringnet::FromCallback::would_deadlock);
+}
+
+UN_API int64_t un_unix_send_fd_submit(un_tcp_stream_t stream, int32_t fd, int64_t timeout_ms,
+                                      uint64_t user_data) {
+
+    auto req = std::make_unique<uringnet::Request>(uringnet::gen::RequestKind::unix_send_fd);
+    req->args.unix_send_fd = {stream, fd, timeout_ms};
+    // The operation owns a duplicate: the caller may close fd once this returns.
+    req->passed_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    if (req->passed_fd < 0) {
+        return errno == EBADF ? UN_ERR_INVALID_ARGUMENT : uringnet::gen::error_from_errno(errno);
+    }
+
+    return uringnet::submit(std::move(req), user_data, stream, (1u << UN_HANDLE_TCP_STREAM));
+}
+
+UN_API int64_t un_unix_send_handle(un_tcp_stream_t stream, un_handle_t handle, int64_t timeout_ms) {
+
+    uringnet::Request req(uringnet::gen::RequestKind::unix_send_handle);
+    req.args.unix_send_handle = {stream, handle, timeout_ms};
+
+    return uringnet::call(req, stream, (1u << UN_HANDLE_TCP_STREAM),
+                          uringnet::FromCallback::would_deadlock);
+}
+
+UN_API int64_t un_unix_send_handle_submit(un_tcp_stream_t stream, un_handle_t handle,
+                                          int64_t timeout_ms, uint64_t user_data) {
+
+    auto req = std::make_unique<uringnet::Request>(uringnet::gen::RequestKind::unix_send_handle);
+    req->args.unix_send_handle = {stream, handle, timeout_ms};
+
+    return uringnet::submit(std::move(req), user_data, stream, (1u << UN_HANDLE_TCP_STREAM));
+}
+
+UN_API int64_t un_unix_recv_fd(un_tcp_stream_t stream, int64_t timeout_ms) {
+
+    uringnet::Request req(uringnet::gen::RequestKind::unix_recv_fd);
+    req.args.unix_recv_fd = {stream, timeout_ms};
+
+    return uringnet::call(req, stream, (1u << UN_HANDLE_TCP_STREAM),
+                          uringnet::FromCallback::would_deadlock);
+}
+
+UN_API int64_t un_unix_recv_fd_submit(un_tcp_stream_t stream, int64_t timeout_ms,
+                                      uint64_t user_data) {
+
+    auto req = std::make_unique<uringnet::Request>(uringnet::gen::RequestKind::unix_recv_fd);
+    req->args.unix_recv_fd = {stream, timeout_ms};
+
+    return uringnet::submit(std::move(req), user_data, stream, (1u << UN_HANDLE_TCP_STREAM));
 }
 
 UN_API un_udp_socket_t un_udp_bind(const char *addr, uint32_t flags) {

@@ -46,6 +46,9 @@ enum class RequestKind : uint16_t {
     socket_cancel = 23,
     tcp_adopt_listener = 24,
     tcp_adopt_stream = 25,
+    unix_send_fd = 71,
+    unix_send_handle = 72,
+    unix_recv_fd = 73,
     udp_bind = 40,
     udp_send_to = 41,
     udp_recv_from = 42,
@@ -163,6 +166,23 @@ struct TcpAdoptListenerArgs {
 struct TcpAdoptStreamArgs {
     int32_t fd;
 };
+/// Arguments of un_unix_send_fd.
+struct UnixSendFdArgs {
+    un_tcp_stream_t stream;
+    int32_t fd;
+    int64_t timeout_ms;
+};
+/// Arguments of un_unix_send_handle.
+struct UnixSendHandleArgs {
+    un_tcp_stream_t stream;
+    un_handle_t handle;
+    int64_t timeout_ms;
+};
+/// Arguments of un_unix_recv_fd.
+struct UnixRecvFdArgs {
+    un_tcp_stream_t stream;
+    int64_t timeout_ms;
+};
 /// Arguments of un_udp_bind.
 struct UdpBindArgs {
     const char *addr;
@@ -251,6 +271,9 @@ union RequestArgs {
     SocketCancelArgs socket_cancel;
     TcpAdoptListenerArgs tcp_adopt_listener;
     TcpAdoptStreamArgs tcp_adopt_stream;
+    UnixSendFdArgs unix_send_fd;
+    UnixSendHandleArgs unix_send_handle;
+    UnixRecvFdArgs unix_recv_fd;
     UdpBindArgs udp_bind;
     UdpSendToArgs udp_send_to;
     UdpRecvFromArgs udp_recv_from;
@@ -286,6 +309,9 @@ void handle_socket_get_option(Shard &shard, Request &req, const SocketGetOptionA
 void handle_socket_cancel(Shard &shard, Request &req, const SocketCancelArgs &args);
 void handle_tcp_adopt_listener(Shard &shard, Request &req, const TcpAdoptListenerArgs &args);
 void handle_tcp_adopt_stream(Shard &shard, Request &req, const TcpAdoptStreamArgs &args);
+void handle_unix_send_fd(Shard &shard, Request &req, const UnixSendFdArgs &args);
+void handle_unix_send_handle(Shard &shard, Request &req, const UnixSendHandleArgs &args);
+void handle_unix_recv_fd(Shard &shard, Request &req, const UnixRecvFdArgs &args);
 void handle_udp_bind(Shard &shard, Request &req, const UdpBindArgs &args);
 void handle_udp_send_to(Shard &shard, Request &req, const UdpSendToArgs &args);
 void handle_udp_recv_from(Shard &shard, Request &req, const UdpRecvFromArgs &args);

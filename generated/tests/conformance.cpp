@@ -678,6 +678,107 @@ const conformance::Operation tcp_adopt_stream_submit = {
      UN_ERR_WRONG_KIND, UN_ERR_NOT_CONNECTED, UN_ERR_NO_RESOURCES, UN_ERR_WOULD_DEADLOCK},
 };
 
+const conformance::Operation unix_send_fd = {
+    "unix_send_fd",
+    false,
+    {
+        {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
+        {"fd", conformance::ParamType::i32, 0},
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_unix_send_fd(a.handle("stream"), a.i32("fd"), a.i64("timeout_ms"));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_UNSUPPORTED,
+     UN_ERR_CANCELED, UN_ERR_BROKEN_PIPE, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation unix_send_fd_submit = {
+    "unix_send_fd",
+    true,
+    {
+        {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
+        {"fd", conformance::ParamType::i32, 0},
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(
+            un_unix_send_fd_submit(a.handle("stream"), a.i32("fd"), a.i64("timeout_ms"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_INVALID_ARGUMENT, UN_ERR_UNSUPPORTED,
+     UN_ERR_CANCELED, UN_ERR_BROKEN_PIPE, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation unix_send_handle = {
+    "unix_send_handle",
+    false,
+    {
+        {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
+        {"handle", conformance::ParamType::handle,
+         (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
+             (1u << UN_HANDLE_UDP_SOCKET)},
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_unix_send_handle(a.handle("stream"), a.handle("handle"), a.i64("timeout_ms"));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_UNSUPPORTED, UN_ERR_CANCELED,
+     UN_ERR_BROKEN_PIPE, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation unix_send_handle_submit = {
+    "unix_send_handle",
+    true,
+    {
+        {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
+        {"handle", conformance::ParamType::handle,
+         (1u << UN_HANDLE_TCP_LISTENER) | (1u << UN_HANDLE_TCP_STREAM) |
+             (1u << UN_HANDLE_UDP_SOCKET)},
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(un_unix_send_handle_submit(
+            a.handle("stream"), a.handle("handle"), a.i64("timeout_ms"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_UNSUPPORTED, UN_ERR_CANCELED,
+     UN_ERR_BROKEN_PIPE, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation unix_recv_fd = {
+    "unix_recv_fd",
+    false,
+    {
+        {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return un_unix_recv_fd(a.handle("stream"), a.i64("timeout_ms"));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_UNSUPPORTED, UN_ERR_NO_FD,
+     UN_ERR_END_OF_STREAM, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK},
+};
+
+const conformance::Operation unix_recv_fd_submit = {
+    "unix_recv_fd",
+    true,
+    {
+        {"stream", conformance::ParamType::handle, (1u << UN_HANDLE_TCP_STREAM)},
+        {"timeout_ms", conformance::ParamType::i64, 0},
+    },
+    [](conformance::Args &a) -> int64_t {
+        return conformance::completion_of(
+            un_unix_recv_fd_submit(a.handle("stream"), a.i64("timeout_ms"), 0));
+    },
+    {UN_ERR_NOT_INITIALIZED, UN_ERR_SHUT_DOWN, UN_ERR_FORKED, UN_ERR_BAD_HANDLE, UN_ERR_CLOSED,
+     UN_ERR_WRONG_KIND, UN_ERR_WRONG_RUNTIME, UN_ERR_UNSUPPORTED, UN_ERR_NO_FD,
+     UN_ERR_END_OF_STREAM, UN_ERR_CANCELED, UN_ERR_TIMED_OUT, UN_ERR_WOULD_DEADLOCK},
+};
+
 const conformance::Operation udp_bind = {
     "udp_bind",
     false,
@@ -2538,6 +2639,298 @@ TEST_CASE("tcp_adopt_stream_submit completes with NO_RESOURCES",
     conformance::skip(
         "Only when the shard's handle table is full (4,194,304 handles) or its memory cannot grow: "
         "adopting needs no new fd, so exhausting fds does not bring it about.");
+}
+
+TEST_CASE("unix_send_fd returns NOT_INITIALIZED", "[conformance][unix_send_fd]") {
+    conformance::check(unix_send_fd, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("unix_send_fd returns SHUT_DOWN", "[conformance][unix_send_fd]") {
+    conformance::check(unix_send_fd, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("unix_send_fd returns FORKED", "[conformance][unix_send_fd]") {
+    conformance::check(unix_send_fd, UN_ERR_FORKED);
+}
+
+TEST_CASE("unix_send_fd returns BAD_HANDLE", "[conformance][unix_send_fd]") {
+    conformance::check(unix_send_fd, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("unix_send_fd returns CLOSED", "[conformance][unix_send_fd]") {
+    conformance::check(unix_send_fd, UN_ERR_CLOSED);
+}
+
+TEST_CASE("unix_send_fd returns WRONG_KIND", "[conformance][unix_send_fd]") {
+    conformance::check(unix_send_fd, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("unix_send_fd returns WRONG_RUNTIME", "[conformance][unix_send_fd]") {
+    conformance::check(unix_send_fd, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("unix_send_fd returns INVALID_ARGUMENT", "[conformance][unix_send_fd]") {
+    conformance::check(unix_send_fd, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("unix_send_fd returns UNSUPPORTED", "[conformance][unix_send_fd]") {
+    conformance::check(unix_send_fd, UN_ERR_UNSUPPORTED);
+}
+
+TEST_CASE("unix_send_fd returns CANCELED", "[conformance][unix_send_fd]") {
+    conformance::check(unix_send_fd, UN_ERR_CANCELED);
+}
+
+TEST_CASE("unix_send_fd returns BROKEN_PIPE", "[conformance][unix_send_fd]") {
+    conformance::check(unix_send_fd, UN_ERR_BROKEN_PIPE);
+}
+
+TEST_CASE("unix_send_fd returns WOULD_DEADLOCK", "[conformance][unix_send_fd]") {
+    conformance::check(unix_send_fd, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("unix_send_fd_submit completes with NOT_INITIALIZED",
+          "[conformance][submit][unix_send_fd]") {
+    conformance::check(unix_send_fd_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("unix_send_fd_submit completes with SHUT_DOWN", "[conformance][submit][unix_send_fd]") {
+    conformance::check(unix_send_fd_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("unix_send_fd_submit completes with FORKED", "[conformance][submit][unix_send_fd]") {
+    conformance::check(unix_send_fd_submit, UN_ERR_FORKED);
+}
+
+TEST_CASE("unix_send_fd_submit completes with BAD_HANDLE", "[conformance][submit][unix_send_fd]") {
+    conformance::check(unix_send_fd_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("unix_send_fd_submit completes with CLOSED", "[conformance][submit][unix_send_fd]") {
+    conformance::check(unix_send_fd_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("unix_send_fd_submit completes with WRONG_KIND", "[conformance][submit][unix_send_fd]") {
+    conformance::check(unix_send_fd_submit, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("unix_send_fd_submit completes with WRONG_RUNTIME",
+          "[conformance][submit][unix_send_fd]") {
+    conformance::check(unix_send_fd_submit, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("unix_send_fd_submit completes with INVALID_ARGUMENT",
+          "[conformance][submit][unix_send_fd]") {
+    conformance::check(unix_send_fd_submit, UN_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("unix_send_fd_submit completes with UNSUPPORTED", "[conformance][submit][unix_send_fd]") {
+    conformance::check(unix_send_fd_submit, UN_ERR_UNSUPPORTED);
+}
+
+TEST_CASE("unix_send_fd_submit completes with CANCELED", "[conformance][submit][unix_send_fd]") {
+    conformance::check(unix_send_fd_submit, UN_ERR_CANCELED);
+}
+
+TEST_CASE("unix_send_fd_submit completes with BROKEN_PIPE", "[conformance][submit][unix_send_fd]") {
+    conformance::check(unix_send_fd_submit, UN_ERR_BROKEN_PIPE);
+}
+
+TEST_CASE("unix_send_handle returns NOT_INITIALIZED", "[conformance][unix_send_handle]") {
+    conformance::check(unix_send_handle, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("unix_send_handle returns SHUT_DOWN", "[conformance][unix_send_handle]") {
+    conformance::check(unix_send_handle, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("unix_send_handle returns FORKED", "[conformance][unix_send_handle]") {
+    conformance::check(unix_send_handle, UN_ERR_FORKED);
+}
+
+TEST_CASE("unix_send_handle returns BAD_HANDLE", "[conformance][unix_send_handle]") {
+    conformance::check(unix_send_handle, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("unix_send_handle returns CLOSED", "[conformance][unix_send_handle]") {
+    conformance::check(unix_send_handle, UN_ERR_CLOSED);
+}
+
+TEST_CASE("unix_send_handle returns WRONG_KIND", "[conformance][unix_send_handle]") {
+    conformance::check(unix_send_handle, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("unix_send_handle returns WRONG_RUNTIME", "[conformance][unix_send_handle]") {
+    conformance::check(unix_send_handle, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("unix_send_handle returns UNSUPPORTED", "[conformance][unix_send_handle]") {
+    conformance::check(unix_send_handle, UN_ERR_UNSUPPORTED);
+}
+
+TEST_CASE("unix_send_handle returns CANCELED", "[conformance][unix_send_handle]") {
+    conformance::check(unix_send_handle, UN_ERR_CANCELED);
+}
+
+TEST_CASE("unix_send_handle returns BROKEN_PIPE", "[conformance][unix_send_handle]") {
+    conformance::check(unix_send_handle, UN_ERR_BROKEN_PIPE);
+}
+
+TEST_CASE("unix_send_handle returns WOULD_DEADLOCK", "[conformance][unix_send_handle]") {
+    conformance::check(unix_send_handle, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("unix_send_handle_submit completes with NOT_INITIALIZED",
+          "[conformance][submit][unix_send_handle]") {
+    conformance::check(unix_send_handle_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("unix_send_handle_submit completes with SHUT_DOWN",
+          "[conformance][submit][unix_send_handle]") {
+    conformance::check(unix_send_handle_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("unix_send_handle_submit completes with FORKED",
+          "[conformance][submit][unix_send_handle]") {
+    conformance::check(unix_send_handle_submit, UN_ERR_FORKED);
+}
+
+TEST_CASE("unix_send_handle_submit completes with BAD_HANDLE",
+          "[conformance][submit][unix_send_handle]") {
+    conformance::check(unix_send_handle_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("unix_send_handle_submit completes with CLOSED",
+          "[conformance][submit][unix_send_handle]") {
+    conformance::check(unix_send_handle_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("unix_send_handle_submit completes with WRONG_KIND",
+          "[conformance][submit][unix_send_handle]") {
+    conformance::check(unix_send_handle_submit, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("unix_send_handle_submit completes with WRONG_RUNTIME",
+          "[conformance][submit][unix_send_handle]") {
+    conformance::check(unix_send_handle_submit, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("unix_send_handle_submit completes with UNSUPPORTED",
+          "[conformance][submit][unix_send_handle]") {
+    conformance::check(unix_send_handle_submit, UN_ERR_UNSUPPORTED);
+}
+
+TEST_CASE("unix_send_handle_submit completes with CANCELED",
+          "[conformance][submit][unix_send_handle]") {
+    conformance::check(unix_send_handle_submit, UN_ERR_CANCELED);
+}
+
+TEST_CASE("unix_send_handle_submit completes with BROKEN_PIPE",
+          "[conformance][submit][unix_send_handle]") {
+    conformance::check(unix_send_handle_submit, UN_ERR_BROKEN_PIPE);
+}
+
+TEST_CASE("unix_recv_fd returns NOT_INITIALIZED", "[conformance][unix_recv_fd]") {
+    conformance::check(unix_recv_fd, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("unix_recv_fd returns SHUT_DOWN", "[conformance][unix_recv_fd]") {
+    conformance::check(unix_recv_fd, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("unix_recv_fd returns FORKED", "[conformance][unix_recv_fd]") {
+    conformance::check(unix_recv_fd, UN_ERR_FORKED);
+}
+
+TEST_CASE("unix_recv_fd returns BAD_HANDLE", "[conformance][unix_recv_fd]") {
+    conformance::check(unix_recv_fd, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("unix_recv_fd returns CLOSED", "[conformance][unix_recv_fd]") {
+    conformance::check(unix_recv_fd, UN_ERR_CLOSED);
+}
+
+TEST_CASE("unix_recv_fd returns WRONG_KIND", "[conformance][unix_recv_fd]") {
+    conformance::check(unix_recv_fd, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("unix_recv_fd returns WRONG_RUNTIME", "[conformance][unix_recv_fd]") {
+    conformance::check(unix_recv_fd, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("unix_recv_fd returns UNSUPPORTED", "[conformance][unix_recv_fd]") {
+    conformance::check(unix_recv_fd, UN_ERR_UNSUPPORTED);
+}
+
+TEST_CASE("unix_recv_fd returns NO_FD", "[conformance][unix_recv_fd]") {
+    conformance::check(unix_recv_fd, UN_ERR_NO_FD);
+}
+
+TEST_CASE("unix_recv_fd returns END_OF_STREAM", "[conformance][unix_recv_fd]") {
+    conformance::check(unix_recv_fd, UN_ERR_END_OF_STREAM);
+}
+
+TEST_CASE("unix_recv_fd returns CANCELED", "[conformance][unix_recv_fd]") {
+    conformance::check(unix_recv_fd, UN_ERR_CANCELED);
+}
+
+TEST_CASE("unix_recv_fd returns TIMED_OUT", "[conformance][unix_recv_fd]") {
+    conformance::check(unix_recv_fd, UN_ERR_TIMED_OUT);
+}
+
+TEST_CASE("unix_recv_fd returns WOULD_DEADLOCK", "[conformance][unix_recv_fd]") {
+    conformance::check(unix_recv_fd, UN_ERR_WOULD_DEADLOCK);
+}
+
+TEST_CASE("unix_recv_fd_submit completes with NOT_INITIALIZED",
+          "[conformance][submit][unix_recv_fd]") {
+    conformance::check(unix_recv_fd_submit, UN_ERR_NOT_INITIALIZED);
+}
+
+TEST_CASE("unix_recv_fd_submit completes with SHUT_DOWN", "[conformance][submit][unix_recv_fd]") {
+    conformance::check(unix_recv_fd_submit, UN_ERR_SHUT_DOWN);
+}
+
+TEST_CASE("unix_recv_fd_submit completes with FORKED", "[conformance][submit][unix_recv_fd]") {
+    conformance::check(unix_recv_fd_submit, UN_ERR_FORKED);
+}
+
+TEST_CASE("unix_recv_fd_submit completes with BAD_HANDLE", "[conformance][submit][unix_recv_fd]") {
+    conformance::check(unix_recv_fd_submit, UN_ERR_BAD_HANDLE);
+}
+
+TEST_CASE("unix_recv_fd_submit completes with CLOSED", "[conformance][submit][unix_recv_fd]") {
+    conformance::check(unix_recv_fd_submit, UN_ERR_CLOSED);
+}
+
+TEST_CASE("unix_recv_fd_submit completes with WRONG_KIND", "[conformance][submit][unix_recv_fd]") {
+    conformance::check(unix_recv_fd_submit, UN_ERR_WRONG_KIND);
+}
+
+TEST_CASE("unix_recv_fd_submit completes with WRONG_RUNTIME",
+          "[conformance][submit][unix_recv_fd]") {
+    conformance::check(unix_recv_fd_submit, UN_ERR_WRONG_RUNTIME);
+}
+
+TEST_CASE("unix_recv_fd_submit completes with UNSUPPORTED", "[conformance][submit][unix_recv_fd]") {
+    conformance::check(unix_recv_fd_submit, UN_ERR_UNSUPPORTED);
+}
+
+TEST_CASE("unix_recv_fd_submit completes with NO_FD", "[conformance][submit][unix_recv_fd]") {
+    conformance::check(unix_recv_fd_submit, UN_ERR_NO_FD);
+}
+
+TEST_CASE("unix_recv_fd_submit completes with END_OF_STREAM",
+          "[conformance][submit][unix_recv_fd]") {
+    conformance::check(unix_recv_fd_submit, UN_ERR_END_OF_STREAM);
+}
+
+TEST_CASE("unix_recv_fd_submit completes with CANCELED", "[conformance][submit][unix_recv_fd]") {
+    conformance::check(unix_recv_fd_submit, UN_ERR_CANCELED);
+}
+
+TEST_CASE("unix_recv_fd_submit completes with TIMED_OUT", "[conformance][submit][unix_recv_fd]") {
+    conformance::check(unix_recv_fd_submit, UN_ERR_TIMED_OUT);
 }
 
 TEST_CASE("udp_bind returns NOT_INITIALIZED", "[conformance][udp_bind]") {

@@ -92,6 +92,18 @@ inline constexpr int64_t tcp_adopt_listener_blocking[] = {-14, -15, -39, -13, -1
 inline constexpr int64_t tcp_adopt_listener_submit[] = {-14, -15, -39, -13, -10, -27, 0};
 inline constexpr int64_t tcp_adopt_stream_blocking[] = {-14, -15, -39, -13, -10, -6, -27, -18, 0};
 inline constexpr int64_t tcp_adopt_stream_submit[] = {-14, -15, -39, -13, -10, -6, -27, 0};
+inline constexpr int64_t unix_send_fd_blocking[] = {-14, -15, -39, -8,  -9,  -10, -11,
+                                                    -13, -29, -17, -26, -18, 0};
+inline constexpr int64_t unix_send_fd_submit[] = {-14, -15, -39, -8,  -9,  -10,
+                                                  -11, -13, -29, -17, -26, 0};
+inline constexpr int64_t unix_send_handle_blocking[] = {-14, -15, -39, -8,  -9,  -10,
+                                                        -11, -29, -17, -26, -18, 0};
+inline constexpr int64_t unix_send_handle_submit[] = {-14, -15, -39, -8,  -9, -10,
+                                                      -11, -29, -17, -26, 0};
+inline constexpr int64_t unix_recv_fd_blocking[] = {-14, -15, -39, -8,  -9, -10, -11,
+                                                    -29, -42, -41, -17, -4, -18, 0};
+inline constexpr int64_t unix_recv_fd_submit[] = {-14, -15, -39, -8,  -9, -10, -11,
+                                                  -29, -42, -41, -17, -4, 0};
 inline constexpr int64_t udp_bind_blocking[] = {-14, -15, -39, -12, -13, -28, -21,
                                                 -22, -23, -29, -27, -18, 0};
 inline constexpr int64_t udp_bind_submit[] = {-14, -15, -39, -12, -13, -28, -21,
@@ -181,6 +193,9 @@ inline constexpr Entry kTable[] = {
     {"socket_cancel", 23, socket_cancel_blocking, socket_cancel_submit},
     {"tcp_adopt_listener", 24, tcp_adopt_listener_blocking, tcp_adopt_listener_submit},
     {"tcp_adopt_stream", 25, tcp_adopt_stream_blocking, tcp_adopt_stream_submit},
+    {"unix_send_fd", 71, unix_send_fd_blocking, unix_send_fd_submit},
+    {"unix_send_handle", 72, unix_send_handle_blocking, unix_send_handle_submit},
+    {"unix_recv_fd", 73, unix_recv_fd_blocking, unix_recv_fd_submit},
     {"udp_bind", 40, udp_bind_blocking, udp_bind_submit},
     {"udp_send_to", 41, udp_send_to_blocking, udp_send_to_submit},
     {"udp_recv_from", 42, udp_recv_from_blocking, udp_recv_from_submit},

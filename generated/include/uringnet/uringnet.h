@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "3493041ab03f8412"
+#define UN_SPEC_CHECKSUM "c9c76fec5c26d02c"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */
@@ -201,6 +201,9 @@ typedef int32_t un_bind_flag_t;
 #define UN_ERR_END_OF_STREAM                                                                       \
     (-41) /**< the stream ended before the bytes asked for arrived: those that did arrive stay for \
              the next read (class IO) */
+#define UN_ERR_NO_FD                                                                               \
+    (-42) /**< the byte read carried no file descriptor: the peer sent data where unix_recv_fd     \
+             expected a descriptor (that byte is consumed) (class IO) */
 
 /* ---- Requests: every operation's number, as completions report it ---- */
 #define UN_REQUEST_RUNTIME_INIT 1
@@ -234,6 +237,9 @@ typedef int32_t un_bind_flag_t;
 #define UN_REQUEST_SOCKET_CANCEL 23
 #define UN_REQUEST_TCP_ADOPT_LISTENER 24
 #define UN_REQUEST_TCP_ADOPT_STREAM 25
+#define UN_REQUEST_UNIX_SEND_FD 71
+#define UN_REQUEST_UNIX_SEND_HANDLE 72
+#define UN_REQUEST_UNIX_RECV_FD 73
 #define UN_REQUEST_UDP_BIND 40
 #define UN_REQUEST_UDP_SEND_TO 41
 #define UN_REQUEST_UDP_RECV_FROM 42
@@ -735,6 +741,81 @@ UN_API un_tcp_stream_t un_tcp_adopt_stream(int32_t fd);
 /** Asynchronous un_tcp_adopt_stream: returns an operation id (> 0) or an error code at once; the
  * result arrives as a completion carrying user_data. */
 UN_API int64_t un_tcp_adopt_stream_submit(int32_t fd, uint64_t user_data);
+
+/**
+ * Pass an open file descriptor over a Unix stream socket (SCM_RIGHTS): the peer's unix_recv_fd gets
+ * a descriptor of its own for the same open file (a socket, pipe, file, ...). It travels with one
+ * byte of the stream, sent in its turn among the stream's writes, and that byte is what
+ * unix_recv_fd reads. fd stays the caller's: the kernel gives the peer a duplicate, so the caller
+ * may close fd as soon as the call returns. The submitted form may be called with a descriptor the
+ * caller closes right after: the call passes a duplicate it made. A stream of another family is
+ * UNSUPPORTED.
+ *
+ * @param stream A connected Unix stream socket.
+ * @param fd The descriptor to pass; the caller keeps it.
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value but -2) waits forever, as
+ * does a value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * UN_TIMEOUT_FROM_OPTION (-2) waits as long as the handle's write_timeout option says
+ * (socket_set_option; -1, forever, unless set).
+ * @return 0 once the descriptor is sent. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE,
+ * CLOSED, WRONG_KIND, WRONG_RUNTIME, INVALID_ARGUMENT, UNSUPPORTED, CANCELED, BROKEN_PIPE,
+ * WOULD_DEADLOCK.
+ * @since 0.2
+ */
+UN_API int64_t un_unix_send_fd(un_tcp_stream_t stream, int32_t fd, int64_t timeout_ms);
+/** Asynchronous un_unix_send_fd: returns an operation id (> 0) or an error code at once; the result
+ * arrives as a completion carrying user_data. */
+UN_API int64_t un_unix_send_fd_submit(un_tcp_stream_t stream, int32_t fd, int64_t timeout_ms,
+                                      uint64_t user_data);
+
+/**
+ * Pass the socket behind a handle of this runtime (a listener, stream or UDP socket) over a Unix
+ * stream socket, as unix_send_fd passes a descriptor: the peer gets a descriptor of its own for
+ * that socket. The handle stays open and the caller's (the two processes then share the socket).
+ *
+ * @param stream A connected Unix stream socket.
+ * @param handle The listener, stream or UDP socket whose socket is passed.
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value but -2) waits forever, as
+ * does a value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * UN_TIMEOUT_FROM_OPTION (-2) waits as long as the handle's write_timeout option says
+ * (socket_set_option; -1, forever, unless set).
+ * @return 0 once the socket is sent. Errors: NOT_INITIALIZED, SHUT_DOWN, FORKED, BAD_HANDLE,
+ * CLOSED, WRONG_KIND, WRONG_RUNTIME, UNSUPPORTED, CANCELED, BROKEN_PIPE, WOULD_DEADLOCK.
+ * @since 0.2
+ */
+UN_API int64_t un_unix_send_handle(un_tcp_stream_t stream, un_handle_t handle, int64_t timeout_ms);
+/** Asynchronous un_unix_send_handle: returns an operation id (> 0) or an error code at once; the
+ * result arrives as a completion carrying user_data. */
+UN_API int64_t un_unix_send_handle_submit(un_tcp_stream_t stream, un_handle_t handle,
+                                          int64_t timeout_ms, uint64_t user_data);
+
+/**
+ * Receive a file descriptor the peer passed with unix_send_fd or unix_send_handle (or any sendmsg
+ * with SCM_RIGHTS and one byte): reads one byte of the stream, in its turn among the stream's
+ * reads, and returns the descriptor that came with it, with FD_CLOEXEC set. The descriptor is the
+ * caller's: close it, or make it a handle with tcp_adopt_stream, tcp_adopt_listener or udp_adopt
+ * (they check what it is; on failure it stays the caller's). A byte that carried no descriptor is
+ * consumed and gives NO_FD; descriptors beyond the first that came with one byte are closed. A read
+ * that meets such a byte instead gets it as data, and the kernel closes the descriptors. On
+ * io_uring a stream read with tcp_read_submit is read by its multishot receive, which takes bytes
+ * without their descriptors: unix_recv_fd on it is UNSUPPORTED (read a stream that passes
+ * descriptors with blocking reads and unix_recv_fd).
+ *
+ * @param stream A connected Unix stream socket.
+ * @param timeout_ms Deadline in milliseconds; -1 (or any negative value but -2) waits forever, as
+ * does a value too large to be a deadline in nanoseconds (beyond about 292 years).
+ * UN_TIMEOUT_FROM_OPTION (-2) waits as long as the handle's read_timeout option says
+ * (socket_set_option; -1, forever, unless set).
+ * @return The received descriptor (0 or more), now the caller's. Errors: NOT_INITIALIZED,
+ * SHUT_DOWN, FORKED, BAD_HANDLE, CLOSED, WRONG_KIND, WRONG_RUNTIME, UNSUPPORTED, NO_FD,
+ * END_OF_STREAM, CANCELED, TIMED_OUT, WOULD_DEADLOCK.
+ * @since 0.2
+ */
+UN_API int64_t un_unix_recv_fd(un_tcp_stream_t stream, int64_t timeout_ms);
+/** Asynchronous un_unix_recv_fd: returns an operation id (> 0) or an error code at once; the result
+ * arrives as a completion carrying user_data. */
+UN_API int64_t un_unix_recv_fd_submit(un_tcp_stream_t stream, int64_t timeout_ms,
+                                      uint64_t user_data);
 
 /* ---- socket ---- */
 /**

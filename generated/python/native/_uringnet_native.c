@@ -58,6 +58,9 @@ static __typeof__(un_socket_get_option) *p_socket_get_option;
 static __typeof__(un_socket_cancel) *p_socket_cancel;
 static __typeof__(un_tcp_adopt_listener) *p_tcp_adopt_listener;
 static __typeof__(un_tcp_adopt_stream) *p_tcp_adopt_stream;
+static __typeof__(un_unix_send_fd) *p_unix_send_fd;
+static __typeof__(un_unix_send_handle) *p_unix_send_handle;
+static __typeof__(un_unix_recv_fd) *p_unix_recv_fd;
 static __typeof__(un_udp_bind) *p_udp_bind;
 static __typeof__(un_udp_send_to) *p_udp_send_to;
 static __typeof__(un_udp_recv_from) *p_udp_recv_from;
@@ -974,6 +977,92 @@ static PyObject *n_tcp_adopt_stream(PyObject *self, PyObject *const *args, Py_ss
     return PyLong_FromLongLong(r);
 }
 
+static PyObject *n_unix_send_fd(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    (void)args;
+    if (check_nargs("unix_send_fd", nargs, 3) < 0) {
+        return NULL;
+    }
+    int64_t stream;
+    if (arg_i64(args[0], &stream) < 0) {
+        return NULL;
+    }
+    int32_t fd;
+    if (arg_i32(args[1], &fd) < 0) {
+        return NULL;
+    }
+    int64_t timeout_ms;
+    if (arg_i64(args[2], &timeout_ms) < 0) {
+        return NULL;
+    }
+
+    int64_t r;
+    PyThreadState *unlocked = PyEval_SaveThread();
+    r = p_unix_send_fd(stream, fd, timeout_ms);
+    PyEval_RestoreThread(unlocked);
+
+    if (r < 0) {
+        return PyLong_FromLongLong(r);
+    }
+    return PyLong_FromLongLong(r);
+}
+
+static PyObject *n_unix_send_handle(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    (void)args;
+    if (check_nargs("unix_send_handle", nargs, 3) < 0) {
+        return NULL;
+    }
+    int64_t stream;
+    if (arg_i64(args[0], &stream) < 0) {
+        return NULL;
+    }
+    int64_t handle;
+    if (arg_i64(args[1], &handle) < 0) {
+        return NULL;
+    }
+    int64_t timeout_ms;
+    if (arg_i64(args[2], &timeout_ms) < 0) {
+        return NULL;
+    }
+
+    int64_t r;
+    PyThreadState *unlocked = PyEval_SaveThread();
+    r = p_unix_send_handle(stream, handle, timeout_ms);
+    PyEval_RestoreThread(unlocked);
+
+    if (r < 0) {
+        return PyLong_FromLongLong(r);
+    }
+    return PyLong_FromLongLong(r);
+}
+
+static PyObject *n_unix_recv_fd(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    (void)args;
+    if (check_nargs("unix_recv_fd", nargs, 2) < 0) {
+        return NULL;
+    }
+    int64_t stream;
+    if (arg_i64(args[0], &stream) < 0) {
+        return NULL;
+    }
+    int64_t timeout_ms;
+    if (arg_i64(args[1], &timeout_ms) < 0) {
+        return NULL;
+    }
+
+    int64_t r;
+    PyThreadState *unlocked = PyEval_SaveThread();
+    r = p_unix_recv_fd(stream, timeout_ms);
+    PyEval_RestoreThread(unlocked);
+
+    if (r < 0) {
+        return PyLong_FromLongLong(r);
+    }
+    return PyLong_FromLongLong(r);
+}
+
 static PyObject *n_udp_bind(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     (void)self;
     (void)args;
@@ -1497,6 +1586,9 @@ static const char *const NAMES[] = {
     "un_socket_cancel",
     "un_tcp_adopt_listener",
     "un_tcp_adopt_stream",
+    "un_unix_send_fd",
+    "un_unix_send_handle",
+    "un_unix_recv_fd",
     "un_udp_bind",
     "un_udp_send_to",
     "un_udp_recv_from",
@@ -1545,6 +1637,9 @@ static void **const SLOTS[] = {
     (void **)&p_socket_cancel,
     (void **)&p_tcp_adopt_listener,
     (void **)&p_tcp_adopt_stream,
+    (void **)&p_unix_send_fd,
+    (void **)&p_unix_send_handle,
+    (void **)&p_unix_recv_fd,
     (void **)&p_udp_bind,
     (void **)&p_udp_send_to,
     (void **)&p_udp_recv_from,
@@ -1653,6 +1748,12 @@ static PyMethodDef methods[] = {
      "un_tcp_adopt_listener, blocking."},
     {"tcp_adopt_stream", (PyCFunction)(void (*)(void))n_tcp_adopt_stream, METH_FASTCALL,
      "un_tcp_adopt_stream, blocking."},
+    {"unix_send_fd", (PyCFunction)(void (*)(void))n_unix_send_fd, METH_FASTCALL,
+     "un_unix_send_fd, blocking."},
+    {"unix_send_handle", (PyCFunction)(void (*)(void))n_unix_send_handle, METH_FASTCALL,
+     "un_unix_send_handle, blocking."},
+    {"unix_recv_fd", (PyCFunction)(void (*)(void))n_unix_recv_fd, METH_FASTCALL,
+     "un_unix_recv_fd, blocking."},
     {"udp_bind", (PyCFunction)(void (*)(void))n_udp_bind, METH_FASTCALL, "un_udp_bind, blocking."},
     {"udp_send_to", (PyCFunction)(void (*)(void))n_udp_send_to, METH_FASTCALL,
      "un_udp_send_to, blocking."},
@@ -1711,7 +1812,7 @@ PyMODINIT_FUNC PyInit__uringnet_native(void) {
         PyTuple_SET_ITEM(names, (Py_ssize_t)i, PyUnicode_FromString(NAMES[i]));
     }
     if (PyModule_AddObject(m, "NAMES", names) < 0 ||
-        PyModule_AddStringConstant(m, "SPEC_CHECKSUM", "3493041ab03f8412") < 0) {
+        PyModule_AddStringConstant(m, "SPEC_CHECKSUM", "c9c76fec5c26d02c") < 0) {
         Py_DECREF(names);
         Py_DECREF(m);
         return NULL;

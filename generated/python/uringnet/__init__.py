@@ -22,7 +22,7 @@ import time
 from typing import Callable, Optional
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "3493041ab03f8412"
+SPEC_CHECKSUM = "c9c76fec5c26d02c"
 VERSION = "0.1.0"
 
 
@@ -172,6 +172,18 @@ _lib.un_tcp_adopt_stream.argtypes = [ctypes.c_int32]
 _lib.un_tcp_adopt_stream.restype = ctypes.c_int64
 _lib.un_tcp_adopt_stream_submit.argtypes = [ctypes.c_int32, ctypes.c_uint64]
 _lib.un_tcp_adopt_stream_submit.restype = ctypes.c_int64
+_lib.un_unix_send_fd.argtypes = [ctypes.c_int64, ctypes.c_int32, ctypes.c_int64]
+_lib.un_unix_send_fd.restype = ctypes.c_int64
+_lib.un_unix_send_fd_submit.argtypes = [ctypes.c_int64, ctypes.c_int32, ctypes.c_int64, ctypes.c_uint64]
+_lib.un_unix_send_fd_submit.restype = ctypes.c_int64
+_lib.un_unix_send_handle.argtypes = [ctypes.c_int64, ctypes.c_int64, ctypes.c_int64]
+_lib.un_unix_send_handle.restype = ctypes.c_int64
+_lib.un_unix_send_handle_submit.argtypes = [ctypes.c_int64, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint64]
+_lib.un_unix_send_handle_submit.restype = ctypes.c_int64
+_lib.un_unix_recv_fd.argtypes = [ctypes.c_int64, ctypes.c_int64]
+_lib.un_unix_recv_fd.restype = ctypes.c_int64
+_lib.un_unix_recv_fd_submit.argtypes = [ctypes.c_int64, ctypes.c_int64, ctypes.c_uint64]
+_lib.un_unix_recv_fd_submit.restype = ctypes.c_int64
 _lib.un_udp_bind.argtypes = [ctypes.c_char_p, ctypes.c_uint32]
 _lib.un_udp_bind.restype = ctypes.c_int64
 _lib.un_udp_bind_submit.argtypes = [ctypes.c_char_p, ctypes.c_uint32, ctypes.c_uint64]
@@ -415,6 +427,9 @@ class Interrupted(GeneralError):
 class EndOfStream(IoError):
     """-41: the stream ended before the bytes asked for arrived: those that did arrive stay for the next read."""
 
+class NoFd(IoError):
+    """-42: the byte read carried no file descriptor: the peer sent data where unix_recv_fd expected a descriptor (that byte is consumed)."""
+
 _ERRORS = {
     -1: GeneralError,
     -2: RefusedError,
@@ -457,6 +472,7 @@ _ERRORS = {
     -39: Forked,
     -40: Interrupted,
     -41: EndOfStream,
+    -42: NoFd,
 }
 
 
@@ -550,6 +566,9 @@ REQUEST_SOCKET_GET_OPTION = 22
 REQUEST_SOCKET_CANCEL = 23
 REQUEST_TCP_ADOPT_LISTENER = 24
 REQUEST_TCP_ADOPT_STREAM = 25
+REQUEST_UNIX_SEND_FD = 71
+REQUEST_UNIX_SEND_HANDLE = 72
+REQUEST_UNIX_RECV_FD = 73
 REQUEST_UDP_BIND = 40
 REQUEST_UDP_SEND_TO = 41
 REQUEST_UDP_RECV_FROM = 42
@@ -1384,6 +1403,63 @@ class TcpStream(_Handle):
     def adopt_stream_submit(cls, fd: int, user_data: int = 0) -> int:
         """Asynchronous adopt_stream: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback) whose result is the new handle. Take over a connected TCP socket the caller made as a stream handle: reads, writes, options, shutdown and close work on it as on a stream from tcp_connect or tcp_accept. The fd must be an open IPv4 or IPv6 stream socket that is not listening (else WRONG_KIND) and is connected (else NOT_CONNECTED). On success the handle owns the fd: closing the handle closes it, and the caller must neither use nor close the fd any more. On failure the fd is left as it was, still the caller's. The library sets the fd's O_NONBLOCK to what its backend uses and FD_CLOEXEC. An fd that already belongs to a handle of this runtime is refused (INVALID_ARGUMENT)."""
         op_id = _check(_lib.un_tcp_adopt_stream_submit(fd, user_data))
+        _record(op_id, ())
+        return op_id
+
+    def unix_send_fd(self, fd: int, timeout_ms: int = -1) -> None:
+        """Pass an open file descriptor over a Unix stream socket (SCM_RIGHTS): the peer's unix_recv_fd gets a descriptor of its own for the same open file (a socket, pipe, file, ...). It travels with one byte of the stream, sent in its turn among the stream's writes, and that byte is what unix_recv_fd reads. fd stays the caller's: the kernel gives the peer a duplicate, so the caller may close fd as soon as the call returns. The submitted form may be called with a descriptor the caller closes right after: the call passes a duplicate it made. A stream of another family is UNSUPPORTED.
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), InvalidArgument (-13), Unsupported (-29), Canceled (-17), BrokenPipe (-26), WouldDeadlock (-18).
+        """
+        if _native is not None:
+            r = _native.unix_send_fd(self._handle, fd, timeout_ms)
+            if r < 0:
+                _check(r)
+            return None
+        result = _check(_lib.un_unix_send_fd(self._handle, fd, timeout_ms))
+        return None
+
+    def unix_send_fd_submit(self, fd: int, timeout_ms: int = -1, user_data: int = 0) -> int:
+        """Asynchronous unix_send_fd: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Pass an open file descriptor over a Unix stream socket (SCM_RIGHTS): the peer's unix_recv_fd gets a descriptor of its own for the same open file (a socket, pipe, file, ...). It travels with one byte of the stream, sent in its turn among the stream's writes, and that byte is what unix_recv_fd reads. fd stays the caller's: the kernel gives the peer a duplicate, so the caller may close fd as soon as the call returns. The submitted form may be called with a descriptor the caller closes right after: the call passes a duplicate it made. A stream of another family is UNSUPPORTED."""
+        op_id = _check(_lib.un_unix_send_fd_submit(self._handle, fd, timeout_ms, user_data))
+        _record(op_id, ())
+        return op_id
+
+    def unix_send_handle(self, handle: int, timeout_ms: int = -1) -> None:
+        """Pass the socket behind a handle of this runtime (a listener, stream or UDP socket) over a Unix stream socket, as unix_send_fd passes a descriptor: the peer gets a descriptor of its own for that socket. The handle stays open and the caller's (the two processes then share the socket).
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), Unsupported (-29), Canceled (-17), BrokenPipe (-26), WouldDeadlock (-18).
+        """
+        if _native is not None:
+            r = _native.unix_send_handle(self._handle, handle, timeout_ms)
+            if r < 0:
+                _check(r)
+            return None
+        result = _check(_lib.un_unix_send_handle(self._handle, handle, timeout_ms))
+        return None
+
+    def unix_send_handle_submit(self, handle: int, timeout_ms: int = -1, user_data: int = 0) -> int:
+        """Asynchronous unix_send_handle: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Pass the socket behind a handle of this runtime (a listener, stream or UDP socket) over a Unix stream socket, as unix_send_fd passes a descriptor: the peer gets a descriptor of its own for that socket. The handle stays open and the caller's (the two processes then share the socket)."""
+        op_id = _check(_lib.un_unix_send_handle_submit(self._handle, handle, timeout_ms, user_data))
+        _record(op_id, ())
+        return op_id
+
+    def unix_recv_fd(self, timeout_ms: int = -1) -> int:
+        """Receive a file descriptor the peer passed with unix_send_fd or unix_send_handle (or any sendmsg with SCM_RIGHTS and one byte): reads one byte of the stream, in its turn among the stream's reads, and returns the descriptor that came with it, with FD_CLOEXEC set. The descriptor is the caller's: close it, or make it a handle with tcp_adopt_stream, tcp_adopt_listener or udp_adopt (they check what it is; on failure it stays the caller's). A byte that carried no descriptor is consumed and gives NO_FD; descriptors beyond the first that came with one byte are closed. A read that meets such a byte instead gets it as data, and the kernel closes the descriptors. On io_uring a stream read with tcp_read_submit is read by its multishot receive, which takes bytes without their descriptors: unix_recv_fd on it is UNSUPPORTED (read a stream that passes descriptors with blocking reads and unix_recv_fd).
+
+        Raises: NotInitialized (-14), ShutDown (-15), Forked (-39), BadHandle (-8), Closed (-9), WrongKind (-10), WrongRuntime (-11), Unsupported (-29), NoFd (-42), EndOfStream (-41), Canceled (-17), TimedOutError (-4), WouldDeadlock (-18).
+        """
+        if _native is not None:
+            r = _native.unix_recv_fd(self._handle, timeout_ms)
+            if r < 0:
+                _check(r)
+            return r
+        result = _check(_lib.un_unix_recv_fd(self._handle, timeout_ms))
+        return result
+
+    def unix_recv_fd_submit(self, timeout_ms: int = -1, user_data: int = 0) -> int:
+        """Asynchronous unix_recv_fd: returns the operation id at once; the result arrives as a Completion (Runtime.poll, completion_fd or a callback). Receive a file descriptor the peer passed with unix_send_fd or unix_send_handle (or any sendmsg with SCM_RIGHTS and one byte): reads one byte of the stream, in its turn among the stream's reads, and returns the descriptor that came with it, with FD_CLOEXEC set. The descriptor is the caller's: close it, or make it a handle with tcp_adopt_stream, tcp_adopt_listener or udp_adopt (they check what it is; on failure it stays the caller's). A byte that carried no descriptor is consumed and gives NO_FD; descriptors beyond the first that came with one byte are closed. A read that meets such a byte instead gets it as data, and the kernel closes the descriptors. On io_uring a stream read with tcp_read_submit is read by its multishot receive, which takes bytes without their descriptors: unix_recv_fd on it is UNSUPPORTED (read a stream that passes descriptors with blocking reads and unix_recv_fd)."""
+        op_id = _check(_lib.un_unix_recv_fd_submit(self._handle, timeout_ms, user_data))
         _record(op_id, ())
         return op_id
 
