@@ -297,6 +297,33 @@ class Unix(unittest.TestCase):
                 a.write(b"paired")
                 self.assertEqual(b.read(64, 5000), b"paired")
 
+    def test_passing_descriptors(self):
+        import socket
+        with uringnet.Runtime():
+            a, b = uringnet.UnixStream.pair()
+            with a, b:
+                r, w = os.pipe()
+                a.send_fd(r)  # an int
+                os.close(r)  # ours: the peer got a duplicate
+                got = b.recv_fd(5000)
+                os.write(w, b"through the pipe")
+                self.assertEqual(os.read(got, 64), b"through the pipe")
+                os.close(got)
+                os.close(w)
+                s1, s2 = socket.socketpair()
+                with s1, s2:
+                    a.send_fd(s1)  # anything with fileno()
+                    with socket.socket(fileno=b.recv_fd(5000)) as passed:
+                        passed.sendall(b"via a passed socket")
+                        self.assertEqual(s2.recv(64), b"via a passed socket")
+                with uringnet.TcpListener.listen("127.0.0.1:0") as listener:
+                    a.send_fd(listener)  # a uringnet handle's socket
+                    with uringnet.TcpListener.adopt_listener(b.recv_fd(5000)) as adopted:
+                        self.assertEqual(adopted.local_addr(), listener.local_addr())
+                a.write(b"x")
+                with self.assertRaises(uringnet.NoFd):  # plain data where a descriptor was expected
+                    b.recv_fd(5000)
+
     def test_datagrams(self):
         import tempfile
         with uringnet.Runtime(), tempfile.TemporaryDirectory() as tmp:

@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "c9c76fec5c26d02c"
+#define UN_SPEC_CHECKSUM "9902ea6637eba4ff"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */

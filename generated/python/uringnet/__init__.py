@@ -22,7 +22,7 @@ import time
 from typing import Callable, Optional
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "c9c76fec5c26d02c"
+SPEC_CHECKSUM = "9902ea6637eba4ff"
 VERSION = "0.1.0"
 
 
@@ -1864,6 +1864,20 @@ class UnixStream(TcpStream):
     def peer_path(self) -> str:
         """The peer's path ("" when it is unbound)."""
         return _unix_path(self.peer_addr())
+
+    def send_fd(self, fd, timeout_ms: int = -1) -> None:
+        """Pass a descriptor to the peer (SCM_RIGHTS): an int, anything with fileno() (a socket,
+        a file), or a uringnet TcpStream, TcpListener or UdpSocket (its socket). Yours stays
+        yours: the peer gets a duplicate, and you may close yours at once."""
+        if isinstance(fd, (TcpStream, TcpListener, UdpSocket)):
+            self.unix_send_handle(fd.handle, timeout_ms)
+        else:
+            self.unix_send_fd(fd if isinstance(fd, int) else fd.fileno(), timeout_ms)
+
+    def recv_fd(self, timeout_ms: int = -1) -> int:
+        """The next descriptor the peer passed, yours to close (or to wrap:
+        socket.socket(fileno=fd), os.fdopen(fd), or TcpStream.adopt_stream(fd))."""
+        return self.unix_recv_fd(timeout_ms)
 
 
 class UnixListener(TcpListener):
