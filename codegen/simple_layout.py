@@ -20,8 +20,9 @@ CLASS_OF_HANDLE = {"tcp_listener": "TcpListener", "tcp_stream": "TcpStream", "ud
 GROUP_KINDS = {"tcp": {"tcp_listener", "tcp_stream"}, "udp": {"udp_socket"},
                "socket": {"tcp_listener", "tcp_stream", "udp_socket"}}
 MODULE_OF_CLASS = {"Runtime": "runtime", "TcpListener": "tcp", "TcpStream": "tcp", "UdpSocket": "udp"}
-# Bindings that only std.net.unix's hand-written classes call (UnixListener.bind_replacing_stale).
-UNIX_BINDINGS = {"monoio_tcp_listen_flags"}
+# Bindings that only std.net.unix's hand-written classes call (UnixListener.bind_replacing_stale,
+# UnixStream's descriptor passing).
+UNIX_BINDINGS = {"monoio_tcp_listen_flags", "monoio_unix_send_fd", "monoio_unix_send_handle", "monoio_unix_recv_fd"}
 # ... and those it calls that another module declares too (std modules declare their own externs).
 UNIX_ALSO = {"monoio_socket_get_option"}
 
@@ -87,6 +88,9 @@ def modules(spec: model.Spec) -> list[SplModule]:
     # Each module declares the extern fns its classes call (a socket_* one in tcp and udp).
     by_module: dict[str, list[model.SimpleBinding]] = {"runtime": [], "tcp": [], "udp": [], "unix": []}
     for b in spec.simple_bindings:
+        if b.name in UNIX_BINDINGS:
+            by_module["unix"].append(b)
+            continue
         wrap, returns, result_class = _wrap(b)
         hp = next((p for p in b.params if p.c_param.type == "handle"), None)
         if hp is None:
@@ -97,9 +101,6 @@ def modules(spec: model.Spec) -> list[SplModule]:
             target = [classes[CLASS_OF_HANDLE[k]] for k in sorted(kinds)]
             static = False
         params = [p for p in b.params if p is not hp and p.kind != "text_array"]
-        if b.name in UNIX_BINDINGS:
-            by_module["unix"].append(b)
-            continue
         if b.name in UNIX_ALSO:
             by_module["unix"].append(b)
         if b.name in STD_BINDINGS:

@@ -122,6 +122,23 @@ TEST_CASE("Simple: std.net.unix's calls: a Unix stream, a stale file replaced, p
     CHECK(monoio_socket_get_option(s, 14) == getpid());
     CHECK(monoio_socket_get_option(s, 15) == static_cast<int64_t>(getuid()));
     CHECK(monoio_socket_get_option(s, 16) == static_cast<int64_t>(getgid()));
+    // UnixStream.send_fd / send_stream / recv_fd.
+    int pp[2];
+    REQUIRE(pipe(pp) == 0);
+    CHECK(monoio_unix_send_fd(c, pp[0]) == 0);
+    close(pp[0]);
+    const int64_t got = monoio_unix_recv_fd(s);
+    REQUIRE(got >= 0);
+    CHECK(write(pp[1], "p", 1) == 1);
+    char ch = 0;
+    CHECK(read(static_cast<int>(got), &ch, 1) == 1);
+    CHECK(ch == 'p');
+    close(static_cast<int>(got));
+    close(pp[1]);
+    CHECK(monoio_unix_send_handle(c, l) == 0);
+    const int64_t lfd = monoio_unix_recv_fd(s);
+    CHECK(lfd >= 0);
+    close(static_cast<int>(lfd));
     CHECK(monoio_tcp_close(c) == 0);
     CHECK(monoio_tcp_close(s) == 0);
     // The listener is gone, its file stays: bind gives ADDRESS_IN_USE, bind_replacing_stale

@@ -382,6 +382,32 @@ UN_API int64_t monoio_tcp_adopt_stream(int64_t fd) {
     return result;
 }
 
+UN_API int64_t monoio_unix_send_fd(int64_t stream, int64_t fd) {
+    int64_t err = 0;
+    (void)err;
+    if (!s::fits_i32(fd)) {
+        err = UN_ERR_INVALID_ARGUMENT;
+        return err;
+    }
+    const int64_t result =
+        un_unix_send_fd(stream, static_cast<int32_t>(fd), UN_TIMEOUT_FROM_OPTION);
+    return result;
+}
+
+UN_API int64_t monoio_unix_send_handle(int64_t stream, int64_t handle) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_unix_send_handle(stream, handle, UN_TIMEOUT_FROM_OPTION);
+    return result;
+}
+
+UN_API int64_t monoio_unix_recv_fd(int64_t stream) {
+    int64_t err = 0;
+    (void)err;
+    const int64_t result = un_unix_recv_fd(stream, UN_TIMEOUT_FROM_OPTION);
+    return result;
+}
+
 UN_API int64_t monoio_udp_bind(un_rv_t addr) {
     int64_t err = 0;
     (void)err;

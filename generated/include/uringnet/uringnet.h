@@ -31,7 +31,7 @@ extern "C" {
 
 #define UN_VERSION "0.1.0"
 #define UN_ABI_VERSION 1
-#define UN_SPEC_CHECKSUM "9902ea6637eba4ff"
+#define UN_SPEC_CHECKSUM "33e3a62e29bec860"
 
 /* ---- Handles ---- */
 /** Any handle: a parameter of this type takes every kind below. */

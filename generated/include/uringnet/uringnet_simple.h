@@ -252,6 +252,30 @@ UN_API int64_t monoio_tcp_adopt_listener(int64_t fd);
  * that already belongs to a handle of this runtime is refused (INVALID_ARGUMENT). (Adapter of
  * un_tcp_adopt_stream.) */
 UN_API int64_t monoio_tcp_adopt_stream(int64_t fd);
+/** Pass an open file descriptor over a Unix stream socket (SCM_RIGHTS): the peer's unix_recv_fd
+ * gets a descriptor of its own for the same open file (a socket, pipe, file, ...). It travels with
+ * one byte of the stream, sent in its turn among the stream's writes, and that byte is what
+ * unix_recv_fd reads. fd stays the caller's: the kernel gives the peer a duplicate, so the caller
+ * may close fd as soon as the call returns. The submitted form may be called with a descriptor the
+ * caller closes right after: the call passes a duplicate it made. A stream of another family is
+ * UNSUPPORTED. (Adapter of un_unix_send_fd.) */
+UN_API int64_t monoio_unix_send_fd(int64_t stream, int64_t fd);
+/** Pass the socket behind a handle of this runtime (a listener, stream or UDP socket) over a Unix
+ * stream socket, as unix_send_fd passes a descriptor: the peer gets a descriptor of its own for
+ * that socket. The handle stays open and the caller's (the two processes then share the socket).
+ * (Adapter of un_unix_send_handle.) */
+UN_API int64_t monoio_unix_send_handle(int64_t stream, int64_t handle);
+/** Receive a file descriptor the peer passed with unix_send_fd or unix_send_handle (or any sendmsg
+ * with SCM_RIGHTS and one byte): reads one byte of the stream, in its turn among the stream's
+ * reads, and returns the descriptor that came with it, with FD_CLOEXEC set. The descriptor is the
+ * caller's: close it, or make it a handle with tcp_adopt_stream, tcp_adopt_listener or udp_adopt
+ * (they check what it is; on failure it stays the caller's). A byte that carried no descriptor is
+ * consumed and gives NO_FD; descriptors beyond the first that came with one byte are closed. A read
+ * that meets such a byte instead gets it as data, and the kernel closes the descriptors. On
+ * io_uring a stream read with tcp_read_submit is read by its multishot receive, which takes bytes
+ * without their descriptors: unix_recv_fd on it is UNSUPPORTED (read a stream that passes
+ * descriptors with blocking reads and unix_recv_fd). (Adapter of un_unix_recv_fd.) */
+UN_API int64_t monoio_unix_recv_fd(int64_t stream);
 /** Create a UDP socket bound to addr ("0.0.0.0:5000", "[::1]:0", "localhost:0"; port 0 picks a free
  * port; a host name binds the first of its addresses that can be bound, IPv4 ones first, as for
  * tcp_listen), or a Unix datagram socket ("unix:/tmp/app.dgram", "unix:@name"; its peers send to

@@ -22,7 +22,7 @@ import time
 from typing import Callable, Optional
 
 ABI_VERSION = 1
-SPEC_CHECKSUM = "9902ea6637eba4ff"
+SPEC_CHECKSUM = "33e3a62e29bec860"
 VERSION = "0.1.0"
 
 
