@@ -4,6 +4,7 @@
 // echo.test (127.0.0.1). No query can leave the machine.
 #pragma once
 
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sched.h>
@@ -12,11 +13,14 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <functional>
+#include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "helpers.hpp"
@@ -74,6 +78,110 @@ struct SlowNameServer {
     }
 
     ~SlowNameServer() {
+        stop.store(true);
+        if (thread.joinable()) {
+            thread.join();
+        }
+        if (fd >= 0) {
+            close(fd);
+        }
+    }
+};
+
+// A name server on 127.0.0.1:53 of a private namespace that answers A and AAAA queries from
+// a table (name -> addresses, both families), NXDOMAIN for a name it does not know and an
+// empty answer for a type the name has no address of. Plain UDP, one question per query, as
+// glibc's stub resolver asks.
+struct AnsweringNameServer {
+    int fd = -1;
+    std::vector<std::pair<std::string, std::string>> table; // (name, address literal)
+    std::atomic<int> queries{0};
+    std::atomic<bool> stop{false};
+    std::thread thread;
+
+    bool start() {
+        fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        sockaddr_in sa{};
+        sa.sin_family = AF_INET;
+        sa.sin_port = htons(53);
+        sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (fd < 0 || bind(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) != 0) {
+            return false;
+        }
+        thread = std::thread([this] { serve(); });
+        return true;
+    }
+
+    // The question's name ("a.b.test", lower case) and where the question ends; false when
+    // the query is malformed or compressed.
+    static bool question(const unsigned char *m, size_t n, std::string &name, size_t &end) {
+        size_t i = 12;
+        while (i < n && m[i] != 0) {
+            const size_t len = m[i];
+            if ((len & 0xC0) != 0 || i + 1 + len > n) {
+                return false;
+            }
+            if (!name.empty()) {
+                name += '.';
+            }
+            for (size_t k = 0; k < len; ++k) {
+                name += static_cast<char>(std::tolower(m[i + 1 + k]));
+            }
+            i += 1 + len;
+        }
+        end = i + 1 + 4; // the root label, QTYPE, QCLASS
+        return end <= n;
+    }
+
+    void serve() {
+        while (!stop.load()) {
+            pollfd p{fd, POLLIN, 0};
+            if (poll(&p, 1, 10) != 1) {
+                continue;
+            }
+            unsigned char q[512];
+            sockaddr_storage from{};
+            socklen_t flen = sizeof from;
+            const ssize_t n = recvfrom(fd, q, sizeof q, 0, reinterpret_cast<sockaddr *>(&from), &flen);
+            std::string name;
+            size_t end = 0;
+            if (n < 12 || !question(q, static_cast<size_t>(n), name, end)) {
+                continue;
+            }
+            queries.fetch_add(1);
+            const int qtype = (q[end - 4] << 8) | q[end - 3];
+            std::vector<unsigned char> r(q, q + end); // header and question
+            r[2] = static_cast<unsigned char>(0x80 | (q[2] & 0x01)); // QR, RD as asked
+            r[3] = 0x80;                                             // RA, NOERROR
+            r[8] = r[9] = r[10] = r[11] = 0;                         // no authority, no additional
+            int answers = 0;
+            bool known = false;
+            for (const auto &[n2, addr] : table) {
+                if (n2 != name) {
+                    continue;
+                }
+                known = true;
+                unsigned char raw[16];
+                const bool v6 = addr.find(':') != std::string::npos;
+                if ((v6 ? 28 : 1) != qtype || inet_pton(v6 ? AF_INET6 : AF_INET, addr.c_str(), raw) != 1) {
+                    continue;
+                }
+                const unsigned char rr[] = {0xC0, 0x0C, 0, static_cast<unsigned char>(qtype), 0, 1, 0, 0, 0, 60,
+                                            0, static_cast<unsigned char>(v6 ? 16 : 4)};
+                r.insert(r.end(), rr, rr + sizeof rr);
+                r.insert(r.end(), raw, raw + (v6 ? 16 : 4));
+                ++answers;
+            }
+            if (!known) {
+                r[3] = 0x83; // NXDOMAIN
+            }
+            r[6] = 0;
+            r[7] = static_cast<unsigned char>(answers);
+            sendto(fd, r.data(), r.size(), 0, reinterpret_cast<sockaddr *>(&from), flen);
+        }
+    }
+
+    ~AnsweringNameServer() {
         stop.store(true);
         if (thread.joinable()) {
             thread.join();

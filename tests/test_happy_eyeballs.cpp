@@ -1,9 +1,10 @@
 // tcp_connect to a host name tries every address (Happy Eyeballs v2, RFC 8305): IPv6 first,
 // the next attempt after the connect delay or as soon as one fails, the first connection
 // wins, and when all fail the most telling error. Each case runs in a child with a network
-// namespace of its own, where a hosts file names addresses that answer, refuse, are
-// unreachable (an unreachable route) or black-hole every packet (a veth pair whose far end
-// drops frames not addressed to it): nothing leaves the machine, and no name server is asked.
+// namespace of its own, where a private name server (tests/private_dns.hpp) answers names
+// with addresses that answer, refuse, are unreachable (an unreachable route) or black-hole
+// every packet (a veth pair whose far end drops frames not addressed to it): nothing leaves
+// the machine.
 #include <sched.h>
 #include <signal.h>
 #include <sys/mount.h>
@@ -26,12 +27,12 @@
 namespace {
 
 // Child exit codes for a network that cannot be made here (the parent skips, saying why).
-constexpr int kNoVeth = 77, kNoIpv6 = 78, kNoMountNs = 79;
+constexpr int kNoVeth = 77, kNoIpv6 = 78, kNoMountNs = 79, kNoNameServer = 80;
 
-// The roles, by family: ok (a listener on the test's port), refused (nothing listens on the
-// port there), unreachable (an unreachable route), black hole (packets vanish).
-constexpr const char *kHosts =
-    "127.0.0.1 localhost\n"
+// What the name server answers, as hosts-file lines ("address name"). The roles, by family:
+// ok (a listener on the test's port), refused (nothing listens on the port there),
+// unreachable (an unreachable route), black hole (packets vanish).
+constexpr const char *kNames =
     "fd00:76::2 bh6-ok4.test\n127.0.0.1 bh6-ok4.test\n"
     "::1 ok6-bh4.test\n198.51.100.2 ok6-bh4.test\n"
     "fd00:77::1 ref6-ok4.test\n127.0.0.1 ref6-ok4.test\n"
@@ -48,8 +49,9 @@ constexpr const char *kHosts =
     "192.0.2.99 bind-none.test\nfd00:99::9 bind-none.test\n"
     "127.0.0.1 dual.test\n::1 dual.test\n";
 
-// In a child already in a fresh network namespace: the addresses above, and the hosts file
-// in a mount namespace of its own. 0, or the exit code saying what is missing.
+// In a child already in a fresh network namespace: the addresses above, and resolv.conf
+// naming the private name server (127.0.0.1), in a mount namespace of its own. 0, or the
+// exit code saying what is missing.
 int make_network() {
     const char *cmds[] = {
         "ip link add bh0 type veth peer name bh1",
@@ -73,10 +75,25 @@ int make_network() {
         }
     }
     if (unshare(CLONE_NEWNS) != 0 || mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0 ||
-        !test::mount_file("/etc/hosts", kHosts)) {
+        !test::mount_file("/etc/hosts", "127.0.0.1 localhost\n") ||
+        !test::mount_file("/etc/resolv.conf", "nameserver 127.0.0.1\noptions timeout:5 attempts:2\n")) {
         return kNoMountNs;
     }
     return 0;
+}
+
+// The name server's table, from kNames.
+std::vector<std::pair<std::string, std::string>> name_table() {
+    std::vector<std::pair<std::string, std::string>> t;
+    std::string text(kNames);
+    for (size_t at = 0; at < text.size();) {
+        const size_t nl = text.find('\n', at);
+        const std::string line = text.substr(at, nl - at);
+        const size_t sp = line.find(' ');
+        t.emplace_back(line.substr(sp + 1), line.substr(0, sp));
+        at = nl + 1;
+    }
+    return t;
 }
 
 // Runs fn (which returns 0 when every expectation held) in a child with that network and a
@@ -87,6 +104,11 @@ void in_network(const std::function<int()> &fn) {
         [&] {
             if (const int setup = make_network(); setup != 0) {
                 return setup;
+            }
+            test::AnsweringNameServer dns;
+            dns.table = name_table();
+            if (!dns.start()) {
+                return kNoNameServer;
             }
             if (un_runtime_init() != 0) {
                 return 2;
@@ -109,7 +131,11 @@ void in_network(const std::function<int()> &fn) {
         return;
     }
     if (rc == kNoMountNs) {
-        conformance::skip("cannot give a child its own /etc/hosts (mount namespace)");
+        conformance::skip("cannot give a child its own /etc/resolv.conf (mount namespace)");
+        return;
+    }
+    if (rc == kNoNameServer) {
+        conformance::skip("cannot run a private name server on 127.0.0.1:53 in the child's namespace");
         return;
     }
     CHECK(rc == 0);
