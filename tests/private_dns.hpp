@@ -27,6 +27,31 @@
 
 namespace test {
 
+// A UDP socket on 127.0.0.1:53 (of a private namespace), or -1.
+inline int bind_name_server_port() {
+    const int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    sockaddr_in sa{};
+    sa.sin_family = AF_INET;
+    sa.sin_port = htons(53);
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (fd >= 0 && bind(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) != 0) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+// Stops a name server's thread (it looks at stop every 10 ms) and closes its socket.
+inline void stop_name_server(std::atomic<bool> &stop, std::thread &thread, int fd) {
+    stop.store(true);
+    if (thread.joinable()) {
+        thread.join();
+    }
+    if (fd >= 0) {
+        close(fd);
+    }
+}
+
 // A name server on 127.0.0.1:53 of a private namespace that holds every query until told to
 // answer, then answers each with NXDOMAIN.
 struct SlowNameServer {
@@ -36,12 +61,8 @@ struct SlowNameServer {
     std::thread thread;
 
     bool start() {
-        fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-        sockaddr_in sa{};
-        sa.sin_family = AF_INET;
-        sa.sin_port = htons(53);
-        sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (fd < 0 || bind(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) != 0) {
+        fd = bind_name_server_port();
+        if (fd < 0) {
             return false;
         }
         thread = std::thread([this] { serve(); });
@@ -77,15 +98,7 @@ struct SlowNameServer {
         }
     }
 
-    ~SlowNameServer() {
-        stop.store(true);
-        if (thread.joinable()) {
-            thread.join();
-        }
-        if (fd >= 0) {
-            close(fd);
-        }
-    }
+    ~SlowNameServer() { stop_name_server(stop, thread, fd); }
 };
 
 // A name server on 127.0.0.1:53 of a private namespace that answers A and AAAA queries from
@@ -100,12 +113,8 @@ struct AnsweringNameServer {
     std::thread thread;
 
     bool start() {
-        fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-        sockaddr_in sa{};
-        sa.sin_family = AF_INET;
-        sa.sin_port = htons(53);
-        sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (fd < 0 || bind(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) != 0) {
+        fd = bind_name_server_port();
+        if (fd < 0) {
             return false;
         }
         thread = std::thread([this] { serve(); });
@@ -181,15 +190,7 @@ struct AnsweringNameServer {
         }
     }
 
-    ~AnsweringNameServer() {
-        stop.store(true);
-        if (thread.joinable()) {
-            thread.join();
-        }
-        if (fd >= 0) {
-            close(fd);
-        }
-    }
+    ~AnsweringNameServer() { stop_name_server(stop, thread, fd); }
 };
 
 // Bind-mounts a file holding text over target (in the child's own mount namespace).

@@ -224,9 +224,10 @@ TEST_CASE("connect to a name whose IPv6 address black-holes starts the IPv4 atte
         const int64_t took = ms_since(t0);
         CHILD_EXPECT(c > 0);
         CHILD_EXPECT(peer_of(c) == "127.0.0.1:" + std::to_string(l.port));
-        // Not before the default delay of 250 ms, and long before the black hole's 20 s.
+        // Not before the default delay of 250 ms, and long before the black hole's 20 s (the
+        // bound is loose: no speed is asserted, only that nothing waited for the black hole).
         CHILD_EXPECT(took >= 250);
-        CHILD_EXPECT(took < 1500);
+        CHILD_EXPECT(took < 5000);
         CHILD_EXPECT(echoes(c, l.v4));
         un_tcp_close(c);
         CHILD_EXPECT(settled(fds)); // the black-holed attempt was cancelled and its socket closed
