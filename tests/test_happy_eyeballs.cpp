@@ -47,7 +47,11 @@ constexpr const char *kNames =
     "fd00:76::2 three.test\n198.51.100.2 three.test\n127.0.0.1 three.test\n"
     "192.0.2.99 bind-second.test\n::1 bind-second.test\n"
     "192.0.2.99 bind-none.test\nfd00:99::9 bind-none.test\n"
-    "127.0.0.1 dual.test\n::1 dual.test\n";
+    "127.0.0.1 dual.test\n::1 dual.test\n"
+    "127.0.0.2 ref4-ok4.test\n127.0.0.1 ref4-ok4.test\n"
+    "198.51.100.2 bh4-ok4.test\n127.0.0.1 bh4-ok4.test\n"
+    "fd00:77::1 ref6-ok6.test\n::1 ref6-ok6.test\n"
+    "fd00:76::2 bh6-ok6.test\n::1 bh6-ok6.test\n";
 
 // In a child already in a fresh network namespace: the addresses above, and resolv.conf
 // naming the private name server (127.0.0.1), in a mount namespace of its own. 0, or the
@@ -264,6 +268,31 @@ TEST_CASE("connect to a name tries IPv6 first and uses the first address that an
         CHILD_EXPECT(echoes(c, l.v4));
         for (int64_t h : {a, b, c}) {
             un_tcp_close(h);
+        }
+        CHILD_EXPECT(settled(fds));
+        return 0;
+    });
+}
+
+TEST_CASE("connect to a name with several addresses of one family reaches the one that answers",
+          "[tcp][happy-eyeballs]") {
+    in_network([] {
+        Listeners l;
+        CHILD_EXPECT(l.open());
+        const int fds = test::open_fds();
+        const std::string port = std::to_string(l.port);
+        // (Within a family the resolver's order stands, whatever it is: each works in either.)
+        for (const char *name : {"ref4-ok4.test", "bh4-ok4.test"}) {
+            const int64_t c = un_tcp_connect(l.at(name).c_str(), 20000);
+            CHILD_EXPECT(c > 0 && peer_of(c) == "127.0.0.1:" + port);
+            CHILD_EXPECT(echoes(c, l.v4));
+            un_tcp_close(c);
+        }
+        for (const char *name : {"ref6-ok6.test", "bh6-ok6.test"}) {
+            const int64_t c = un_tcp_connect(l.at(name).c_str(), 20000);
+            CHILD_EXPECT(c > 0 && peer_of(c) == "[::1]:" + port);
+            CHILD_EXPECT(echoes(c, l.v6));
+            un_tcp_close(c);
         }
         CHILD_EXPECT(settled(fds));
         return 0;
