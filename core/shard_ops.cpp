@@ -74,7 +74,7 @@ void Shard::start_timer(Request &req, int64_t timeout_ms) {
 }
 
 void Shard::free_op(Op *op) {
-    if (op->pass_fd_owned) { // unix_send_handle's duplicate: sent or not, the op is done with it
+    if (op->pass_fd_owned) { // the duplicate a unix_send_* op was given: sent or not, it is done with it
         close(op->pass_fd);
         op->pass_fd_owned = false;
     }
