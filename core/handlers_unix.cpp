@@ -12,7 +12,7 @@
 namespace uringnet::gen {
 namespace {
 
-// The stream a descriptor goes over: a live Unix stream whose writing side is open; on
+// The stream a descriptor goes over: a live Unix stream (writable() checks its writing side); on
 // failure req is completed with the error.
 bool unix_stream(Shard &shard, Request &req, int64_t stream, uint32_t &index) {
     if (!find(shard, req, stream, kStream, index)) {
