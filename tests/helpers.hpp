@@ -86,6 +86,15 @@ inline bool needs_ipv6_loopback() {
     return false;
 }
 
+/// The runtime's operations in flight in all, UINT64_MAX when the statistics cannot be read.
+/// No Catch assertion inside: usable in forked children and other threads.
+inline uint64_t in_flight_now() {
+    char buf[16384];
+    const int64_t n = un_runtime_stats(buf, sizeof buf);
+    return n > 0 ? nlohmann::json::parse(std::string(buf, static_cast<size_t>(n)))["total"]["in_flight"].get<uint64_t>()
+                 : UINT64_MAX;
+}
+
 /// The runtime's statistics, parsed.
 inline nlohmann::json stats() {
     char buf[16384];

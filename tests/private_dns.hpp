@@ -27,46 +27,50 @@
 
 namespace test {
 
-// A UDP socket on 127.0.0.1:53 (of a private namespace), or -1.
-inline int bind_name_server_port() {
-    const int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    sockaddr_in sa{};
-    sa.sin_family = AF_INET;
-    sa.sin_port = htons(53);
-    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (fd >= 0 && bind(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) != 0) {
-        close(fd);
-        return -1;
-    }
-    return fd;
-}
+// What every test name server has: a UDP socket on 127.0.0.1:53 (of a private namespace),
+// the thread that serves it (looking at stop at least every 10 ms), and a count of queries.
+// A server calls serve_on(its loop) to start and stop_serving() in its own destructor (its
+// loop uses its members, gone once the base's destructor runs).
+struct NameServerPort {
+    int fd = -1;
+    std::atomic<int> queries{0};
+    std::atomic<bool> stop{false};
+    std::thread thread;
 
-// Stops a name server's thread (it looks at stop every 10 ms) and closes its socket.
-inline void stop_name_server(std::atomic<bool> &stop, std::thread &thread, int fd) {
-    stop.store(true);
-    if (thread.joinable()) {
-        thread.join();
+    template <typename Loop>
+    bool serve_on(Loop loop) {
+        fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        sockaddr_in sa{};
+        sa.sin_family = AF_INET;
+        sa.sin_port = htons(53);
+        sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (fd < 0 || bind(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) != 0) {
+            return false;
+        }
+        thread = std::thread(loop);
+        return true;
     }
-    if (fd >= 0) {
-        close(fd);
+
+    void stop_serving() {
+        stop.store(true);
+        if (thread.joinable()) {
+            thread.join();
+        }
+        if (fd >= 0) {
+            close(fd);
+            fd = -1;
+        }
     }
-}
+    ~NameServerPort() { stop_serving(); }
+};
 
 // A name server on 127.0.0.1:53 of a private namespace that holds every query until told to
 // answer, then answers each with NXDOMAIN.
-struct SlowNameServer {
-    int fd = -1;
-    std::atomic<int> queries{0};
-    std::atomic<bool> answer{false}, stop{false};
-    std::thread thread;
+struct SlowNameServer : NameServerPort {
+    std::atomic<bool> answer{false};
 
     bool start() {
-        fd = bind_name_server_port();
-        if (fd < 0) {
-            return false;
-        }
-        thread = std::thread([this] { serve(); });
-        return true;
+        return serve_on([this] { serve(); });
     }
 
     void serve() {
@@ -98,27 +102,18 @@ struct SlowNameServer {
         }
     }
 
-    ~SlowNameServer() { stop_name_server(stop, thread, fd); }
+    ~SlowNameServer() { stop_serving(); }
 };
 
 // A name server on 127.0.0.1:53 of a private namespace that answers A and AAAA queries from
 // a table (name -> addresses, both families), NXDOMAIN for a name it does not know and an
 // empty answer for a type the name has no address of. Plain UDP, one question per query, as
 // glibc's stub resolver asks.
-struct AnsweringNameServer {
-    int fd = -1;
+struct AnsweringNameServer : NameServerPort {
     std::vector<std::pair<std::string, std::string>> table; // (name, address literal)
-    std::atomic<int> queries{0};
-    std::atomic<bool> stop{false};
-    std::thread thread;
 
     bool start() {
-        fd = bind_name_server_port();
-        if (fd < 0) {
-            return false;
-        }
-        thread = std::thread([this] { serve(); });
-        return true;
+        return serve_on([this] { serve(); });
     }
 
     // The question's name ("a.b.test", lower case) and where the question ends; false when
@@ -190,7 +185,7 @@ struct AnsweringNameServer {
         }
     }
 
-    ~AnsweringNameServer() { stop_name_server(stop, thread, fd); }
+    ~AnsweringNameServer() { stop_serving(); }
 };
 
 // Bind-mounts a file holding text over target (in the child's own mount namespace).

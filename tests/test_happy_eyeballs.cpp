@@ -190,14 +190,6 @@ int64_t ms_since(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
 }
 
-// The runtime's operations in flight (no Catch assertion: for children).
-uint64_t in_flight_now() {
-    char buf[16384];
-    const int64_t n = un_runtime_stats(buf, sizeof buf);
-    return n > 0 ? nlohmann::json::parse(std::string(buf, static_cast<size_t>(n)))["total"]["in_flight"].get<uint64_t>()
-                 : UINT64_MAX;
-}
-
 bool Listeners::warm_up() const {
     const int64_t c = un_tcp_connect(("127.0.0.1:" + std::to_string(port)).c_str(), 5000);
     const bool ok = c > 0 && echoes(c, v4);
@@ -207,9 +199,9 @@ bool Listeners::warm_up() const {
 
 // Settled: nothing in flight and no more fds than before (the losers' sockets are closed).
 bool settled(int fds_before) {
-    const bool ok = test::eventually([&] { return in_flight_now() == 0 && test::open_fds() <= fds_before; }, 5000);
+    const bool ok = test::eventually([&] { return test::in_flight_now() == 0 && test::open_fds() <= fds_before; }, 5000);
     if (!ok) {
-        std::fprintf(stderr, "in flight %llu, fds %d (before %d)\n", static_cast<unsigned long long>(in_flight_now()),
+        std::fprintf(stderr, "in flight %llu, fds %d (before %d)\n", static_cast<unsigned long long>(test::in_flight_now()),
                      test::open_fds(), fds_before);
     }
     return ok;

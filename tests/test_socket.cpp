@@ -213,14 +213,6 @@ void with_private_dns(const std::function<int(test::SlowNameServer &)> &fn) {
     CHECK(rc == 0);
 }
 
-// The runtime's in_flight total (no Catch assertion: for forked children).
-uint64_t in_flight_now() {
-    char buf[16384];
-    const int64_t n = un_runtime_stats(buf, sizeof buf);
-    return n > 0 ? nlohmann::json::parse(std::string(buf, static_cast<size_t>(n)))["total"]["in_flight"].get<uint64_t>()
-                 : UINT64_MAX;
-}
-
 // Collects n completions (fewer if they do not come within 10 s each).
 int poll_n(un_completion_t *out, int n) {
     int got = 0;
@@ -303,7 +295,7 @@ TEST_CASE("an operation's timeout covers its host-name lookup", "[tcp][udp][dns]
         un_completion_t c{};
         CHILD_EXPECT(un_poll(&c, 1, 10000) == 1);
         CHILD_EXPECT(c.user_data == 3 && c.result == UN_ERR_TIMED_OUT);
-        CHILD_EXPECT(in_flight_now() == 0); // each ended lookup counted out once
+        CHILD_EXPECT(test::in_flight_now() == 0); // each ended lookup counted out once
         CHILD_EXPECT(un_runtime_shutdown() == 0);
         return 0;
     });
