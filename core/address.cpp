@@ -265,17 +265,8 @@ AddressList connect_order(const AddressList &all) {
 }
 
 AddressList bind_order(const AddressList &all) {
-    AddressList out;
-    for (const Address &a : all) {
-        if (a.family() == AF_INET) {
-            out.push_back(a);
-        }
-    }
-    for (const Address &a : all) {
-        if (a.family() != AF_INET) {
-            out.push_back(a);
-        }
-    }
+    AddressList out = all;
+    std::stable_partition(out.begin(), out.end(), [](const Address &a) { return a.family() == AF_INET; });
     return out;
 }
 
