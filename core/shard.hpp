@@ -85,7 +85,6 @@ struct ConnectRace {
     Op *stagger = nullptr;    ///< the timer that starts the next attempt, while armed
     int64_t error = 0;        ///< the most telling error of a failed attempt (connect_error_rank), 0 for none
     int family = 0;           ///< the winner's family
-    bool rearm = false;       ///< arm the timer again once the cancelled one has come back
     bool busy = false;        ///< the shard is inside on_race_op or start_race for it: not forgotten until it returns
 };
 
@@ -441,8 +440,9 @@ class Shard {
     void continue_read(Op *op);
     /// The result of a unix_recv_fd's byte: the descriptor, NO_FD, END_OF_STREAM or an error.
     int64_t take_passed_fd(Op *op, int res);
-    /// Points the request's msghdr at the op's byte and its SCM_RIGHTS control message.
-    static void prepare_fd_msg(Op *op);
+    /// Gives the request's msghdr (set up by start_op) the SCM_RIGHTS control message of a
+    /// unix_send_* op (with its descriptor) or room for one (unix_recv_fd).
+    static void attach_fd_control(Op *op);
     /// The error every read of a reset stream gets (-errno), or 0: met by the shard's reads
     /// (recv_err) or by a calling thread's (FastSlot::read_err), whichever came first.
     int reset_error(uint32_t index);

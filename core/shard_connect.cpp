@@ -100,10 +100,9 @@ void Shard::next_attempt(ConnectRace *race) {
     fail_if_exhausted(race);
 }
 
-// The delay before the next attempt starts, counted from the one just started (once the
-// cancelled timer of the one before has come back).
+// The delay before the next attempt starts, counted from the one just started. While the
+// cancelled timer of the one before is still out, nothing: it is armed when that comes back.
 void Shard::arm_stagger(ConnectRace *race) {
-    race->rearm = race->next < race->addrs.size() && race->stagger != nullptr;
     if (race->next >= race->addrs.size() || race->stagger != nullptr) {
         return;
     }
@@ -135,9 +134,8 @@ void Shard::on_race_op(Op *op) {
         free_op(op);
         if (racing && fired) {
             next_attempt(race);
-        } else if (racing && race->rearm) {
+        } else if (racing) { // cancelled: an attempt failed and the next started meanwhile
             arm_stagger(race);
-        } else if (racing) {
             fail_if_exhausted(race);
         }
         race->busy = false;

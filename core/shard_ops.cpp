@@ -84,7 +84,8 @@ void Shard::free_op(Op *op) {
 }
 
 void Shard::start_op(Op *op) {
-    if (op->kind == OpKind::recvmsg || op->kind == OpKind::sendmsg) {
+    const bool datagram = op->kind == OpKind::recvmsg || op->kind == OpKind::sendmsg;
+    if (datagram || op->take_fd || op->pass_fd >= 0) { // ops the backends run with the request's msghdr
         Request &r = *op->req;
         r.iov = {op->buf, op->len};
         r.msg = {};
@@ -93,13 +94,12 @@ void Shard::start_op(Op *op) {
         if (op->kind == OpKind::recvmsg) { // the sender goes where a send's target would be
             r.msg.msg_name = &r.address.storage;
             r.msg.msg_namelen = sizeof r.address.storage;
-        } else if (r.address.len != 0) {
+        } else if (op->kind == OpKind::sendmsg && r.address.len != 0) {
             r.msg.msg_name = &r.address.storage;
             r.msg.msg_namelen = r.address.len;
+        } else if (!datagram) {
+            attach_fd_control(op);
         }
-    }
-    if (op->take_fd || op->pass_fd >= 0) {
-        prepare_fd_msg(op);
     }
     if (op->slot != kNoSlot) {
         if (op->kind == OpKind::write && !write_turn(op)) {

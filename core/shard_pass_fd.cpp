@@ -34,12 +34,8 @@ void Shard::recv_fd(Request &req, uint32_t index, int64_t timeout_ms) {
     continue_read(op);
 }
 
-void Shard::prepare_fd_msg(Op *op) {
+void Shard::attach_fd_control(Op *op) {
     Request &r = *op->req;
-    r.iov = {op->buf, op->len};
-    r.msg = {};
-    r.msg.msg_iov = &r.iov;
-    r.msg.msg_iovlen = 1;
     r.msg.msg_control = r.control;
     r.msg.msg_controllen = sizeof r.control;
     std::memset(r.control, 0, sizeof r.control);
