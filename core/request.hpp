@@ -55,7 +55,7 @@ struct Request {
     bool must_finish = false; ///< run inline from a completion callback: complete before the handler returns
     int adopt_fd = -1;      ///< an accepted socket handed over by another shard: register it
     int adopt_family = 0;
-    int passed_fd = -1;     ///< unix_send_handle: a duplicate of the handle's socket, made on its shard (owned here)
+    int passed_fd = -1;     ///< unix_send_*: the duplicate to send (made by the export, or on the handle's shard), owned here until its op takes it
     char carrier = 0;       ///< unix_send_fd / unix_recv_fd: the byte that carries the descriptor
     alignas(cmsghdr) unsigned char control[CMSG_SPACE(sizeof(int))]{}; ///< ... and its SCM_RIGHTS message
 
